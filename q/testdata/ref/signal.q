@@ -23,7 +23,3 @@ q)f:{[x]a:1;if[x<a;'`bad]}
 q)g:{f[x]}
 q)g[0]
 'bad
-q))x
-0
-q))a
-1
