@@ -1,0 +1,84 @@
+package loss
+
+import (
+	"math"
+	"testing"
+
+	"kt/tensor"
+)
+
+func f32(t *testing.T, data []float32, shape ...int) *tensor.Tensor {
+	t.Helper()
+	x, err := tensor.New(data, shape...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func requireGrad(t *testing.T, xs ...*tensor.Tensor) {
+	t.Helper()
+	for _, x := range xs {
+		if err := x.SetRequiresGrad(true); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func close32(a, b []float32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if d := math.Abs(float64(a[i] - b[i])); d > 1e-6+2e-5*math.Abs(float64(b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// The loss document's examples of MSELoss, checked against PyTorch 1.13.
+func TestMSE(t *testing.T) {
+	tests := []struct {
+		red  Reduction
+		x, y []float32
+		want []float32
+		gx   []float32 // gradient of x for an upstream gradient of ones
+	}{
+		{None, []float32{1, 2, 3}, []float32{0, 2, 4}, []float32{1, 0, 1}, []float32{2, 0, -2}},
+		{Sum, []float32{1, 2, 3}, []float32{0, 2, 4}, []float32{2}, []float32{2, 0, -2}},
+		{Mean, []float32{1, 2, 3}, []float32{0, 2, 4}, []float32{0.6666667}, []float32{0.6666667, 0, -0.6666667}},
+		{Mean, []float32{.5, 2, 5}, []float32{1, 2, 3}, []float32{1.416667}, []float32{-1.0 / 3, 0, 4.0 / 3}},
+	}
+	for _, tt := range tests {
+		x, y := f32(t, tt.x), f32(t, tt.y)
+		requireGrad(t, x, y)
+		z, err := MSE{tt.red}.Forward(nil, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := z.Float32s(); !close32(got, tt.want) {
+			t.Errorf("mse %v(%v, %v) = %v, want %v", tt.red, tt.x, tt.y, got, tt.want)
+		}
+		if z.GradFn() == nil || z.GradFn().Name != "MseLossBackward0" {
+			t.Errorf("mse %v: grad_fn %v", tt.red, z.GradFn())
+		}
+		var g *tensor.Tensor
+		if tt.red == None {
+			g, _ = tensor.Ones(tensor.Float32, 3)
+		}
+		if err := tensor.Backward(z, g, false); err != nil {
+			t.Fatal(err)
+		}
+		if got := x.Grad.Float32s(); !close32(got, tt.gx) {
+			t.Errorf("mse %v: grad x = %v, want %v", tt.red, got, tt.gx)
+		}
+		neg := make([]float32, len(tt.gx))
+		for i, v := range tt.gx {
+			neg[i] = -v
+		}
+		if got := y.Grad.Float32s(); !close32(got, neg) {
+			t.Errorf("mse %v: grad y = %v, want %v", tt.red, got, neg)
+		}
+	}
+}

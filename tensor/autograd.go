@@ -1,0 +1,242 @@
+package tensor
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrFreedGraph is returned by Backward through a graph whose saved
+// values were freed by an earlier Backward without retain.
+var ErrFreedGraph = errors.New("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+
+// BackwardFunc computes the gradients of an operation's inputs from the
+// gradient of its output (same shape and dtype as the output). It returns
+// one entry per input, in order: nil for an input that needs no gradient
+// (see (*Tensor).RequiresGrad), otherwise a fresh tensor of that input's
+// shape that the function does not keep.
+type BackwardFunc func(grad *Tensor) ([]*Tensor, error)
+
+// Node is one recorded operation of the tape: the grad_fn of the tensor
+// it made.
+type Node struct {
+	// Name is the operation's name as PyTorch's grad_fn shows it, e.g.
+	// "MseLossBackward0".
+	Name     string
+	inputs   []*Tensor
+	backward BackwardFunc
+	freed    bool
+}
+
+// Ctx carries the settings of a computation. The nil *Ctx is the default:
+// operations record onto the tape.
+type Ctx struct {
+	// NoGrad turns recording off, as PyTorch's torch.no_grad: results
+	// have no history and do not require grad.
+	NoGrad bool
+}
+
+// GradEnabled reports whether operations under c record.
+func (c *Ctx) GradEnabled() bool { return c == nil || !c.NoGrad }
+
+// Record makes out the result of a recorded operation named name on
+// inputs, when c records and at least one input requires grad. It reports
+// whether it recorded. Operations call it once their output is computed.
+func (c *Ctx) Record(out *Tensor, name string, inputs []*Tensor, backward BackwardFunc) bool {
+	if !c.GradEnabled() || !AnyRequiresGrad(inputs...) {
+		return false
+	}
+	out.node = &Node{Name: name, inputs: inputs, backward: backward}
+	out.requiresGrad = false
+	return true
+}
+
+// AnyRequiresGrad reports whether any of ts (nil entries allowed)
+// requires grad.
+func AnyRequiresGrad(ts ...*Tensor) bool {
+	for _, t := range ts {
+		if t != nil && t.RequiresGrad() {
+			return true
+		}
+	}
+	return false
+}
+
+// RequiresGrad reports whether gradients flow to t: a leaf marked with
+// SetRequiresGrad, or the result of a recorded operation.
+func (t *Tensor) RequiresGrad() bool { return t.requiresGrad || t.node != nil }
+
+// IsLeaf reports whether t was not made by a recorded operation.
+func (t *Tensor) IsLeaf() bool { return t.node == nil }
+
+// GradFn returns the node that made t, or nil for a leaf.
+func (t *Tensor) GradFn() *Node { return t.node }
+
+// SetRequiresGrad marks a leaf as requiring (or not) a gradient. Only
+// float tensors can require gradients, and only leaves can change.
+func (t *Tensor) SetRequiresGrad(b bool) error {
+	if t.node != nil {
+		if b {
+			return nil
+		}
+		return errors.New("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+	}
+	if b && !t.dtype.IsFloat() {
+		return errors.New("only Tensors of floating point and complex dtype can require gradients")
+	}
+	t.requiresGrad = b
+	return nil
+}
+
+// Detach returns a tensor sharing t's storage, with no history, that does
+// not require grad.
+func (t *Tensor) Detach() *Tensor {
+	return &Tensor{dtype: t.dtype, shape: t.shape, data: t.data}
+}
+
+// ZeroGrad sets every element of t's Grad to zero, keeping the tensor (as
+// PyTorch 1.13's zero_grad with set_to_none=False). A nil Grad stays nil.
+func (t *Tensor) ZeroGrad() {
+	if t.Grad != nil {
+		t.Grad.fill(0)
+	}
+}
+
+// Backward computes the gradient of t with respect to every leaf that
+// requires grad and adds it to the leaf's Grad. grad is the gradient of t
+// itself (same shape); nil means ones, allowed only for a one-element t.
+// Unless retain is true, the graph's saved values are freed, and a second
+// Backward through it is an error (ErrFreedGraph).
+func Backward(t, grad *Tensor, retain bool) error {
+	if !t.RequiresGrad() {
+		return errors.New("element 0 of tensors does not require grad and does not have a grad_fn")
+	}
+	if grad == nil {
+		if t.Numel() != 1 {
+			return errors.New("grad can be implicitly created only for scalar outputs")
+		}
+		grad, _ = Ones(t.dtype, t.shape...)
+	} else {
+		if !SameShape(grad.shape, t.shape) {
+			return fmt.Errorf("Mismatch in shape: grad_output[0] has a shape of %s and output[0] has a shape of %s.", TorchSize(grad.shape), TorchSize(t.shape))
+		}
+		if !grad.dtype.IsFloat() {
+			return fmt.Errorf("Expected a floating point gradient, got %v", grad.dtype.Title())
+		}
+		grad = grad.To(t.dtype).Detach()
+	}
+	if t.node == nil {
+		return accumulate(t, grad.Clone())
+	}
+	order := topo(t.node)
+	for _, n := range order {
+		if n.freed {
+			return ErrFreedGraph
+		}
+	}
+	grads := map[*Node]*Tensor{t.node: grad}
+	for _, n := range order {
+		g := grads[n]
+		delete(grads, n)
+		if g == nil {
+			continue
+		}
+		gs, err := n.backward(g)
+		if err != nil {
+			return err
+		}
+		for i, in := range n.inputs {
+			if in == nil || i >= len(gs) || gs[i] == nil || !in.RequiresGrad() {
+				continue
+			}
+			gi := gs[i]
+			if !SameShape(gi.shape, in.shape) {
+				return fmt.Errorf("Function %s returned an invalid gradient at index %d - got %s but expected shape compatible with %s", n.Name, i, SizeString(gi.shape), SizeString(in.shape))
+			}
+			gi = gi.To(in.dtype)
+			if in.node == nil {
+				if err := accumulate(in, gi); err != nil {
+					return err
+				}
+				continue
+			}
+			if prev := grads[in.node]; prev != nil {
+				addInto(prev, gi)
+			} else {
+				grads[in.node] = gi
+			}
+		}
+	}
+	if !retain {
+		for _, n := range order {
+			n.freed = true
+			n.backward = nil
+		}
+	}
+	return nil
+}
+
+// accumulate adds g into leaf's Grad (taking g as the Grad if there is
+// none yet).
+func accumulate(leaf, g *Tensor) error {
+	if !leaf.requiresGrad {
+		return nil
+	}
+	g = g.To(leaf.dtype)
+	if leaf.Grad == nil {
+		leaf.Grad = g
+		return nil
+	}
+	if !SameShape(leaf.Grad.shape, g.shape) {
+		return fmt.Errorf("%w: gradient %s does not match %s", ErrShape, SizeString(g.shape), SizeString(leaf.Grad.shape))
+	}
+	addInto(leaf.Grad, g)
+	return nil
+}
+
+// addInto adds src into dst elementwise (same shape and float dtype).
+func addInto(dst, src *Tensor) {
+	src = src.To(dst.dtype)
+	switch d := dst.data.(type) {
+	case []float32:
+		addSlice(d, src.Float32s())
+	case []float64:
+		addSlice(d, src.Float64s())
+	}
+}
+
+func addSlice[T Float](d, s []T) {
+	s = s[:len(d)]
+	for i := range d {
+		d[i] += s[i]
+	}
+}
+
+// topo returns the nodes reachable from root, each after every node that
+// consumes its output (reverse topological order, root first).
+func topo(root *Node) []*Node {
+	var post []*Node
+	seen := map[*Node]bool{root: true}
+	type frame struct {
+		n *Node
+		i int
+	}
+	stack := []frame{{root, 0}}
+	for len(stack) > 0 {
+		f := &stack[len(stack)-1]
+		if f.i < len(f.n.inputs) {
+			in := f.n.inputs[f.i]
+			f.i++
+			if in != nil && in.node != nil && !seen[in.node] {
+				seen[in.node] = true
+				stack = append(stack, frame{in.node, 0})
+			}
+			continue
+		}
+		post = append(post, f.n)
+		stack = stack[:len(stack)-1]
+	}
+	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
+		post[i], post[j] = post[j], post[i]
+	}
+	return post
+}

@@ -1,0 +1,366 @@
+// Package tensor is kt's tensor engine: dense, contiguous, typed tensors,
+// and a define-by-run autograd tape over them.
+//
+// A Tensor holds its elements in one typed Go slice (reach it with
+// Float32s, Float64s, ... or the generic Data), so a kernel loops over a
+// []float32 with no interface call per element. Shapes follow PyTorch: a
+// 0-dim tensor is a scalar, broadcasting aligns trailing dimensions.
+//
+// Autograd: a tensor made by a recording operation from inputs that
+// require gradients carries a Node (its grad_fn). Backward walks the nodes
+// in reverse topological order and accumulates gradients into the Grad of
+// every leaf that requires them. Whether operations record is decided by
+// the *Ctx passed to them (nil records), never by global state.
+package tensor
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Elem is the set of Go element types a tensor can hold.
+type Elem interface {
+	float32 | float64 | int64 | int32 | int16 | uint8 | int8 | bool
+}
+
+// Float is the set of floating-point element types kernels are generic over.
+type Float interface{ ~float32 | ~float64 }
+
+// Tensor is a dense, contiguous, row-major array with a dtype and shape.
+//
+// Reshape and Detach share storage with the tensor they come from, as
+// PyTorch's views do; every other operation returns fresh storage.
+type Tensor struct {
+	dtype DType
+	shape []int
+	data  any // []float32, []float64, []int64, []int32, []int16, []uint8, []int8 or []bool
+
+	requiresGrad bool  // a leaf that accumulates into Grad
+	node         *Node // the operation that made this tensor, if recorded
+
+	// Grad is the gradient accumulated by Backward into a leaf that
+	// requires grad; nil until the first backward reaches it.
+	Grad *Tensor
+}
+
+// DType returns the element type.
+func (t *Tensor) DType() DType { return t.dtype }
+
+// Shape returns a copy of the sizes of the dimensions.
+func (t *Tensor) Shape() []int { return append([]int(nil), t.shape...) }
+
+// Size returns the size of dimension d; negative d counts from the end.
+// It returns 0 for a dimension out of range.
+func (t *Tensor) Size(d int) int {
+	if d < 0 {
+		d += len(t.shape)
+	}
+	if d < 0 || d >= len(t.shape) {
+		return 0
+	}
+	return t.shape[d]
+}
+
+// Dim returns the number of dimensions (0 for a scalar).
+func (t *Tensor) Dim() int { return len(t.shape) }
+
+// Numel returns the number of elements.
+func (t *Tensor) Numel() int { return numel(t.shape) }
+
+// Data returns the tensor's storage as a []T, or nil if T is not its
+// element type. The slice is the tensor's own storage, not a copy.
+func Data[T Elem](t *Tensor) []T {
+	s, _ := t.data.([]T)
+	return s
+}
+
+// Float32s returns the storage of a float32 tensor (nil for another type).
+func (t *Tensor) Float32s() []float32 { return Data[float32](t) }
+
+// Float64s returns the storage of a float64 tensor (nil for another type).
+func (t *Tensor) Float64s() []float64 { return Data[float64](t) }
+
+// Int64s returns the storage of an int64 tensor (nil for another type).
+func (t *Tensor) Int64s() []int64 { return Data[int64](t) }
+
+// Int32s returns the storage of an int32 tensor (nil for another type).
+func (t *Tensor) Int32s() []int32 { return Data[int32](t) }
+
+// Int16s returns the storage of an int16 tensor (nil for another type).
+func (t *Tensor) Int16s() []int16 { return Data[int16](t) }
+
+// Uint8s returns the storage of a uint8 tensor (nil for another type).
+func (t *Tensor) Uint8s() []uint8 { return Data[uint8](t) }
+
+// Int8s returns the storage of an int8 tensor (nil for another type).
+func (t *Tensor) Int8s() []int8 { return Data[int8](t) }
+
+// Bools returns the storage of a bool tensor (nil for another type).
+func (t *Tensor) Bools() []bool { return Data[bool](t) }
+
+// dtypeOf returns the DType of element type T.
+func dtypeOf[T Elem]() DType {
+	var z T
+	switch any(z).(type) {
+	case float32:
+		return Float32
+	case float64:
+		return Float64
+	case int64:
+		return Int64
+	case int32:
+		return Int32
+	case int16:
+		return Int16
+	case uint8:
+		return Uint8
+	case int8:
+		return Int8
+	}
+	return Bool
+}
+
+// ErrShape is wrapped by errors about a shape that does not fit the data.
+var ErrShape = errors.New("shape")
+
+func numel(shape []int) int {
+	n := 1
+	for _, s := range shape {
+		n *= s
+	}
+	return n
+}
+
+func checkShape(shape []int) error {
+	n := 1
+	for _, s := range shape {
+		if s < 0 {
+			return fmt.Errorf("%w: negative dimension %d", ErrShape, s)
+		}
+		if s > 0 && n > (1<<50)/s {
+			return fmt.Errorf("%w: too many elements", ErrShape)
+		}
+		n *= s
+	}
+	return nil
+}
+
+// New returns a tensor of the given shape holding a copy of data. With no
+// shape it is a vector of len(data) elements. It is an error if the shape
+// does not hold exactly len(data) elements.
+func New[T Elem](data []T, shape ...int) (*Tensor, error) {
+	if len(shape) == 0 && data != nil {
+		shape = []int{len(data)}
+	}
+	if err := checkShape(shape); err != nil {
+		return nil, err
+	}
+	if numel(shape) != len(data) {
+		return nil, fmt.Errorf("%w '%v' is invalid for input of size %d", ErrShape, shape, len(data))
+	}
+	return &Tensor{dtype: dtypeOf[T](), shape: append([]int{}, shape...), data: append(make([]T, 0, len(data)), data...)}, nil
+}
+
+// Wrap is New without the copy: the tensor takes data as its storage.
+// The caller must not use data afterwards.
+func Wrap[T Elem](data []T, shape ...int) (*Tensor, error) {
+	if len(shape) == 0 && data != nil {
+		shape = []int{len(data)}
+	}
+	if err := checkShape(shape); err != nil {
+		return nil, err
+	}
+	if numel(shape) != len(data) {
+		return nil, fmt.Errorf("%w '%v' is invalid for input of size %d", ErrShape, shape, len(data))
+	}
+	return &Tensor{dtype: dtypeOf[T](), shape: append([]int{}, shape...), data: data}, nil
+}
+
+// Scalar returns a 0-dim tensor holding v.
+func Scalar[T Elem](v T) *Tensor {
+	return &Tensor{dtype: dtypeOf[T](), shape: []int{}, data: []T{v}}
+}
+
+// makeData returns zeroed storage of n elements of type d.
+func makeData(d DType, n int) any {
+	switch d {
+	case Float32:
+		return make([]float32, n)
+	case Float64:
+		return make([]float64, n)
+	case Int64:
+		return make([]int64, n)
+	case Int32:
+		return make([]int32, n)
+	case Int16:
+		return make([]int16, n)
+	case Uint8:
+		return make([]uint8, n)
+	case Int8:
+		return make([]int8, n)
+	}
+	return make([]bool, n)
+}
+
+// Zeros returns a tensor of zeros.
+func Zeros(d DType, shape ...int) (*Tensor, error) {
+	if err := checkShape(shape); err != nil {
+		return nil, err
+	}
+	if d > Bool {
+		return nil, fmt.Errorf("unknown dtype %d", d)
+	}
+	return &Tensor{dtype: d, shape: append([]int{}, shape...), data: makeData(d, numel(shape))}, nil
+}
+
+// Ones returns a tensor of ones.
+func Ones(d DType, shape ...int) (*Tensor, error) { return Full(d, 1, shape...) }
+
+// Full returns a tensor filled with v converted to d (as a Go conversion;
+// nonzero is true for Bool).
+func Full(d DType, v float64, shape ...int) (*Tensor, error) {
+	t, err := Zeros(d, shape...)
+	if err != nil {
+		return nil, err
+	}
+	if v != 0 {
+		t.fill(v)
+	}
+	return t, nil
+}
+
+func (t *Tensor) fill(v float64) {
+	switch s := t.data.(type) {
+	case []float32:
+		fillT(s, float32(v))
+	case []float64:
+		fillT(s, v)
+	case []int64:
+		fillT(s, int64(v))
+	case []int32:
+		fillT(s, int32(v))
+	case []int16:
+		fillT(s, int16(v))
+	case []uint8:
+		fillT(s, uint8(v))
+	case []int8:
+		fillT(s, int8(v))
+	case []bool:
+		fillT(s, v != 0)
+	}
+}
+
+func fillT[T Elem](s []T, v T) {
+	for i := range s {
+		s[i] = v
+	}
+}
+
+// Arange returns the values start, start+step, ... below end (above end
+// for a negative step), as torch.arange.
+func Arange(d DType, start, end, step float64) (*Tensor, error) {
+	if step == 0 {
+		return nil, errors.New("step must be nonzero")
+	}
+	if (step > 0 && end < start) || (step < 0 && end > start) {
+		return nil, errors.New("upper bound and larger bound inconsistent with step sign")
+	}
+	n := int(ceil((end - start) / step))
+	if n < 0 || n > 1<<40 {
+		return nil, fmt.Errorf("%w: invalid arange size", ErrShape)
+	}
+	f := make([]float64, n)
+	for i := range f {
+		f[i] = start + float64(i)*step
+	}
+	t := &Tensor{dtype: Float64, shape: []int{n}, data: f}
+	return t.To(d), nil
+}
+
+func ceil(x float64) float64 {
+	i := float64(int64(x))
+	if i < x {
+		return i + 1
+	}
+	return i
+}
+
+// Clone returns a copy of t with its own storage, without autograd history.
+func (t *Tensor) Clone() *Tensor {
+	c := &Tensor{dtype: t.dtype, shape: append([]int{}, t.shape...)}
+	switch s := t.data.(type) {
+	case []float32:
+		c.data = append([]float32(nil), s...)
+	case []float64:
+		c.data = append([]float64(nil), s...)
+	case []int64:
+		c.data = append([]int64(nil), s...)
+	case []int32:
+		c.data = append([]int32(nil), s...)
+	case []int16:
+		c.data = append([]int16(nil), s...)
+	case []uint8:
+		c.data = append([]uint8(nil), s...)
+	case []int8:
+		c.data = append([]int8(nil), s...)
+	case []bool:
+		c.data = append([]bool(nil), s...)
+	}
+	return c
+}
+
+// Item returns the value of a one-element tensor as a float64 (bool as 0
+// or 1). It is an error if the tensor has more or fewer elements.
+func (t *Tensor) Item() (float64, error) {
+	if t.Numel() != 1 {
+		return 0, fmt.Errorf("a Tensor with %d elements cannot be converted to Scalar", t.Numel())
+	}
+	return t.At(0), nil
+}
+
+// At returns element i of the storage as a float64 (bool as 0 or 1), or 0
+// if i is out of range.
+func (t *Tensor) At(i int) float64 {
+	if i < 0 || i >= t.Numel() {
+		return 0
+	}
+	switch s := t.data.(type) {
+	case []float32:
+		return float64(s[i])
+	case []float64:
+		return s[i]
+	case []int64:
+		return float64(s[i])
+	case []int32:
+		return float64(s[i])
+	case []int16:
+		return float64(s[i])
+	case []uint8:
+		return float64(s[i])
+	case []int8:
+		return float64(s[i])
+	case []bool:
+		if s[i] {
+			return 1
+		}
+	}
+	return 0
+}
+
+// String returns a short description: dtype, shape and up to 8 elements.
+func (t *Tensor) String() string {
+	n := t.Numel()
+	s := fmt.Sprintf("tensor(%v %v [", t.dtype, t.shape)
+	for i := 0; i < n && i < 8; i++ {
+		if i > 0 {
+			s += " "
+		}
+		s += fmt.Sprint(t.At(i))
+	}
+	if n > 8 {
+		s += " ..."
+	}
+	return s + "])"
+}
+
+func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }
