@@ -51,7 +51,7 @@ func TestMSE(t *testing.T) {
 		{Mean, []float32{.5, 2, 5}, []float32{1, 2, 3}, []float32{1.416667}, []float32{-1.0 / 3, 0, 4.0 / 3}},
 	}
 	for _, tt := range tests {
-		x, y := f32(t, tt.x), f32(t, tt.y)
+		x, y := tensor.Vector(tt.x...), tensor.Vector(tt.y...)
 		requireGrad(t, x, y)
 		z, err := MSE{tt.red}.Forward(nil, x, y)
 		if err != nil {

@@ -145,13 +145,10 @@ func checkShape(shape []int) error {
 	return nil
 }
 
-// New returns a tensor of the given shape holding a copy of data. With no
-// shape it is a vector of len(data) elements. It is an error if the shape
-// does not hold exactly len(data) elements.
+// New returns a tensor of the given shape holding a copy of data (an
+// empty shape makes a 0-dim tensor of one element). It is an error if the
+// shape does not hold exactly len(data) elements.
 func New[T Elem](data []T, shape ...int) (*Tensor, error) {
-	if len(shape) == 0 && data != nil {
-		shape = []int{len(data)}
-	}
 	if err := checkShape(shape); err != nil {
 		return nil, err
 	}
@@ -164,9 +161,6 @@ func New[T Elem](data []T, shape ...int) (*Tensor, error) {
 // Wrap is New without the copy: the tensor takes data as its storage.
 // The caller must not use data afterwards.
 func Wrap[T Elem](data []T, shape ...int) (*Tensor, error) {
-	if len(shape) == 0 && data != nil {
-		shape = []int{len(data)}
-	}
 	if err := checkShape(shape); err != nil {
 		return nil, err
 	}
@@ -174,6 +168,11 @@ func Wrap[T Elem](data []T, shape ...int) (*Tensor, error) {
 		return nil, fmt.Errorf("%w '%v' is invalid for input of size %d", ErrShape, shape, len(data))
 	}
 	return &Tensor{dtype: dtypeOf[T](), shape: append([]int{}, shape...), data: data}, nil
+}
+
+// Vector returns a 1-dim tensor holding a copy of data.
+func Vector[T Elem](data ...T) *Tensor {
+	return &Tensor{dtype: dtypeOf[T](), shape: []int{len(data)}, data: append(make([]T, 0, len(data)), data...)}
 }
 
 // Scalar returns a 0-dim tensor holding v.
