@@ -638,6 +638,12 @@ def gen_triplet():
         g.each(join(tag, "batched"), opts, lambda: tri(g.randn(4, 3), g.randn(4, 3), g.randn(4, 3)))
         g.each(join(tag, "unbatched"), opts, lambda: tri(g.randn(3), g.randn(3), g.randn(3)))
     g.each("equal", {}, lambda: tri(T([[1, 2], [0, 0]]), T([[1, 2], [0, 0]]), T([[1, 2], [0, 0]])))
+    # d(a,p) - d(a,n) + margin exactly 0 (the kink): distances 1 and 2, margin 1, eps 0
+    for p in (1.0, 2.0):
+        g.each("kink/p%g" % p, {"p": p, "eps": 0.0, "margin": 1.0},
+               lambda: tri(T([[0, 0], [1, 1]]), T([[1, 0], [1, 2]]), T([[0, 2], [3, 1]])))
+        g.each("kink/swap/p%g" % p, {"p": p, "eps": 0.0, "margin": 1.0, "swap": True},
+               lambda: tri(T([[0, 0], [1, 1]]), T([[1, 0], [1, 2]]), T([[0, 2], [3, 1]])))
     for dt in DTYPES:
         g.add("error/dims", dt, {}, tri(g.randn(2, 3).to(dt), g.randn(2, 3).to(dt), g.randn(3).to(dt)))
         g.add("error/shape", dt, {}, tri(g.randn(2, 3).to(dt), g.randn(2, 3).to(dt), g.randn(2, 4).to(dt)))
