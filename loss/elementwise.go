@@ -22,6 +22,8 @@ type elementwise struct {
 	shape     []int            // shape every input is broadcast to
 	inputs    []*tensor.Tensor // the tensors in kernel order; nil for an absent one
 	diff      []bool           // whether input k has a gradient (len(inputs); nil: all)
+	out       *tensor.DType    // type of the output, when not dtype (PyTorch casts to it)
+	sameTypes bool             // the backward refuses inputs of mixed types, as ATen's does
 	k32       kernels[float32]
 	k64       kernels[float64]
 }
@@ -66,6 +68,11 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k kernels[T]) (*tensor.Tensor, 
 	if err != nil {
 		return nil, err
 	}
+	if e.out != nil && *e.out != e.dtype {
+		// The output is PyTorch's: cast to its type. The node's
+		// gradient arrives in that type and is cast back in backward.
+		out = out.To(*e.out)
+	}
 	c.Record(out, e.node, e.inputs, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		return backward(e, k, in, n, div, g)
 	})
@@ -108,8 +115,13 @@ func forward[T real](e *elementwise, k kernels[T], in args[T], n int) (*tensor.T
 // backward allocates the gradients the inputs need, runs the backward
 // kernel, and sums each gradient back to its input's shape and type.
 func backward[T real](e *elementwise, k kernels[T], in args[T], n int, div float64, g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	if e.sameTypes {
+		if err := sameTypes(e.inputs, e.dtype); err != nil {
+			return nil, err
+		}
+	}
 	var up upstream[T]
-	gs := tensor.Data[T](g)
+	gs := tensor.Data[T](g.To(e.dtype))
 	if e.reduction == None {
 		up.per = gs
 		if len(gs) != n {
@@ -140,4 +152,20 @@ func backward[T real](e *elementwise, k kernels[T], in args[T], n int, div float
 		res[i] = gt.To(t.DType())
 	}
 	return res, nil
+}
+
+// sameTypes returns PyTorch's error for a backward kernel given tensors
+// of mixed types: the gradient of the first input, the inputs, and the
+// output gradient (of type d) must all have the first input's type.
+func sameTypes(inputs []*tensor.Tensor, d tensor.DType) error {
+	want := inputs[0].DType()
+	for _, t := range inputs {
+		if t != nil && t.DType() != want {
+			return dtypeMismatch(t.DType(), want)
+		}
+	}
+	if d != want {
+		return dtypeMismatch(d, want)
+	}
+	return nil
 }

@@ -27,9 +27,9 @@ func (l MSE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	}
 	e := elementwise{
 		node: "MseLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y},
-		k32:    kernels[float32]{mseForward[float32], mseBackward[float32]},
-		k64:    kernels[float64]{mseForward[float64], mseBackward[float64]},
+		inputs: []*tensor.Tensor{x, y}, sameTypes: true,
+		k32: kernels[float32]{mseForward[float32], mseBackward[float32]},
+		k64: kernels[float64]{mseForward[float64], mseBackward[float64]},
 	}
 	return e.run(c)
 }
