@@ -1,0 +1,321 @@
+package prim
+
+import (
+	"sort"
+
+	"kt/k"
+)
+
+// Search and set operations: ? (find), in, except, inter, union,
+// distinct, group, within, bin, binr.
+
+// findIn returns, for each item of y (or y itself when an atom), its first
+// position in list x, or count x when absent.
+func findIn(x, y k.V) []int64 {
+	nx := int64(count(x))
+	if a, ok := x.(k.Longs); ok {
+		if b, ok := y.(k.Longs); ok {
+			return findT(a, b, nx)
+		}
+		if b, ok := y.(k.Long); ok {
+			return findT(a, []int64{int64(b)}, nx)
+		}
+	}
+	if a, ok := x.(k.Syms); ok {
+		if b := symsOf(y); b != nil {
+			return findT(a, b, nx)
+		}
+	}
+	pos := make(map[string]int64, nx)
+	for i := nx - 1; i >= 0; i-- {
+		pos[keyOf(item(x, int(i)))] = i
+	}
+	var ys []k.V
+	if isAtom(y) {
+		ys = []k.V{y}
+	} else {
+		ys = items(y)
+	}
+	r := make([]int64, len(ys))
+	for i, e := range ys {
+		if p, ok := pos[keyOf(e)]; ok {
+			r[i] = p
+		} else {
+			r[i] = nx
+		}
+	}
+	return r
+}
+
+func findT[E comparable](x, y []E, nx int64) []int64 {
+	r := make([]int64, len(y))
+	if len(x)*len(y) <= 64 {
+		for i, e := range y {
+			r[i] = nx
+			for j, f := range x {
+				if f == e {
+					r[i] = int64(j)
+					break
+				}
+			}
+		}
+		return r
+	}
+	pos := make(map[E]int64, len(x))
+	for i := len(x) - 1; i >= 0; i-- {
+		pos[x[i]] = int64(i)
+	}
+	for i, e := range y {
+		if p, ok := pos[e]; ok {
+			r[i] = p
+		} else {
+			r[i] = nx
+		}
+	}
+	return r
+}
+
+// Find is q's x?y on data: the first index of y (or of each item of y)
+// in list x; the key of value y for a dictionary.
+func Find(x, y k.V) (k.V, error) {
+	switch v := x.(type) {
+	case *k.Dict:
+		p, err := Find(v.Vals, y)
+		if err != nil {
+			return nil, err
+		}
+		return Index(v.Keys, p)
+	case *k.Table:
+		return nil, k.ErrNYI
+	}
+	if isAtom(x) {
+		if _, ok := asInt(x); ok {
+			// roll and deal need a random source: the evaluator's.
+			return nil, k.ErrNYI
+		}
+		return nil, k.ErrType
+	}
+	if _, gen := x.(k.List); gen {
+		if yl, ok := y.(k.List); ok {
+			r := make(k.Longs, len(yl))
+			for i, e := range yl {
+				r[i] = findIn(x, k.List{e})[0]
+			}
+			return r, nil
+		}
+		return k.Long(findIn(x, k.List{y})[0]), nil
+	}
+	if isAtom(y) {
+		return k.Long(findIn(x, y)[0]), nil
+	}
+	if yl, ok := y.(k.List); ok {
+		r := make([]k.V, len(yl))
+		for i, e := range yl {
+			v, err := Find(x, e)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = v
+		}
+		return uniform(r), nil
+	}
+	return k.Longs(findIn(x, y)), nil
+}
+
+// listOf treats an atom as a one-item list.
+func listOf(x k.V) k.V {
+	if isAtom(x) {
+		return enlist(x)
+	}
+	return x
+}
+
+// In is q's in: whether x (or each item of x) is an item of y.
+func In(x, y k.V) (k.V, error) {
+	if _, ok := x.(k.List); ok {
+		if _, ok := y.(k.List); !ok {
+			r := make([]k.V, count(x))
+			for i := range r {
+				v, err := In(item(x, i), y)
+				if err != nil {
+					return nil, err
+				}
+				r[i] = v
+			}
+			return uniform(r), nil
+		}
+	}
+	ys := listOf(y)
+	n := int64(count(ys))
+	if isAtom(x) || isGenList(ys) && !isGenList(x) {
+		return k.Bool(findIn(ys, k.List{x})[0] < n), nil
+	}
+	p := findIn(ys, x)
+	r := make(k.Bools, len(p))
+	for i, e := range p {
+		r[i] = e < n
+	}
+	return r, nil
+}
+
+func isGenList(x k.V) bool { _, ok := x.(k.List); return ok }
+
+// Except is q's except: the items of x not in y.
+func Except(x, y k.V) (k.V, error) {
+	x = listOf(x)
+	ys := listOf(y)
+	n := int64(count(ys))
+	var keep []int64
+	for i, p := range findIn(ys, x) {
+		if p >= n {
+			keep = append(keep, int64(i))
+		}
+	}
+	return pick(x, nonNil(keep)), nil
+}
+
+func nonNil(s []int64) []int64 {
+	if s == nil {
+		return []int64{}
+	}
+	return s
+}
+
+// Inter is q's inter: the items of x that are also in y.
+func Inter(x, y k.V) (k.V, error) {
+	x = listOf(x)
+	ys := listOf(y)
+	n := int64(count(ys))
+	var keep []int64
+	for i, p := range findIn(ys, x) {
+		if p < n {
+			keep = append(keep, int64(i))
+		}
+	}
+	return pick(x, nonNil(keep)), nil
+}
+
+// Union is q's union: distinct x,y.
+func Union(x, y k.V) (k.V, error) {
+	j, err := Join(x, y)
+	if err != nil {
+		return nil, err
+	}
+	return Distinct(j)
+}
+
+// Distinct is q's distinct: the unique items of x in order of first
+// occurrence.
+func Distinct(x k.V) (k.V, error) {
+	if isAtom(x) {
+		return nil, k.ErrType
+	}
+	if d, ok := x.(*k.Dict); ok {
+		return Distinct(d.Vals)
+	}
+	first := findIn(x, x)
+	var keep []int64
+	for i, p := range first {
+		if p == int64(i) {
+			keep = append(keep, p)
+		}
+	}
+	return pick(x, nonNil(keep)), nil
+}
+
+// Group is q's group: a dictionary from the distinct items of x to the
+// indices where each occurs.
+func Group(x k.V) (k.V, error) {
+	if isAtom(x) {
+		return nil, k.ErrType
+	}
+	if d, ok := x.(*k.Dict); ok {
+		g, err := Group(d.Vals)
+		if err != nil {
+			return nil, err
+		}
+		gd := g.(*k.Dict)
+		vals := make(k.List, count(gd.Vals))
+		for i := range vals {
+			vals[i] = pick(d.Keys, item(gd.Vals, i).(k.Longs))
+		}
+		return &k.Dict{Keys: gd.Keys, Vals: vals}, nil
+	}
+	first := findIn(x, x)
+	var keys []int64
+	groups := map[int64][]int64{}
+	for i, p := range first {
+		if p == int64(i) {
+			keys = append(keys, p)
+		}
+		groups[p] = append(groups[p], int64(i))
+	}
+	vals := make(k.List, len(keys))
+	for i, p := range keys {
+		vals[i] = k.Longs(groups[p])
+	}
+	return &k.Dict{Keys: pick(x, nonNil(keys)), Vals: vals}, nil
+}
+
+// Within is q's within: lo<=x and x<=hi for y the pair (lo;hi).
+func Within(x, y k.V) (k.V, error) {
+	if count(y) != 2 || isAtom(y) {
+		return nil, k.ErrLength
+	}
+	lo, hi := item(y, 0), item(y, 1)
+	a, err := Compare(">=")(x, lo)
+	if err != nil {
+		return nil, err
+	}
+	b, err := Compare("<=")(x, hi)
+	if err != nil {
+		return nil, err
+	}
+	return Lesser(a, b)
+}
+
+// Bin is q's bin: for sorted x, the index of the last item of x not
+// greater than y (-1 if y is below all). Binr is the first index not
+// less than y.
+func Bin(x, y k.V) (k.V, error) { return binSearch(x, y, false) }
+
+// Binr is q's binr: the first index of sorted x whose item is at least y.
+func Binr(x, y k.V) (k.V, error) { return binSearch(x, y, true) }
+
+func binSearch(x, y k.V, right bool) (k.V, error) {
+	if isAtom(x) {
+		return nil, k.ErrType
+	}
+	n := count(x)
+	one := func(e k.V) (int64, error) {
+		var err error
+		i := sort.Search(n, func(i int) bool {
+			c, e2 := cmpV(item(x, i), e)
+			if e2 != nil {
+				err = e2
+			}
+			if right {
+				return c >= 0
+			}
+			return c > 0
+		})
+		if right {
+			return int64(i), err
+		}
+		return int64(i - 1), err
+	}
+	if isAtom(y) || (isGenList(x) && !isGenList(y)) {
+		p, err := one(y)
+		return k.Long(p), err
+	}
+	ys := items(y)
+	r := make(k.Longs, len(ys))
+	for i, e := range ys {
+		p, err := one(e)
+		if err != nil {
+			return nil, err
+		}
+		r[i] = p
+	}
+	return r, nil
+}

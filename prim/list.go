@@ -1,0 +1,257 @@
+package prim
+
+import (
+	"kt/k"
+)
+
+// List primitives: til, count, first, last, reverse, where, enlist, raze,
+// , (join), rotate.
+
+// Til is q's til (monadic ! on an integer): 0 1 ... x-1.
+func Til(x k.V) (k.V, error) {
+	n, ok := asInt(x)
+	if !ok {
+		if isAtom(x) {
+			return nil, k.ErrType
+		}
+		return nil, k.ErrRank
+	}
+	if n < 0 || n == k.NullLong {
+		return nil, k.ErrDomain
+	}
+	r := make(k.Longs, n)
+	for i := range r {
+		r[i] = int64(i)
+	}
+	return r, nil
+}
+
+// Count is q's count (monadic #).
+func Count(x k.V) (k.V, error) { return k.Long(count(x)), nil }
+
+// Enlist is q's enlist (monadic ,): a one-item list; a dictionary with
+// symbol keys becomes a one-row table.
+func Enlist(x k.V) (k.V, error) { return enlist(x), nil }
+
+// First is q's first (monadic *).
+func First(x k.V) (k.V, error) {
+	switch v := x.(type) {
+	case *k.Dict:
+		return First(v.Vals)
+	case *k.Table:
+		if count(v) == 0 {
+			return prototype(v), nil
+		}
+	}
+	if isAtom(x) || !isVec(x) && x.Type() != k.TTable {
+		return x, nil
+	}
+	if count(x) == 0 {
+		return prototype(x), nil
+	}
+	return item(x, 0), nil
+}
+
+// Last is q's last.
+func Last(x k.V) (k.V, error) {
+	switch v := x.(type) {
+	case *k.Dict:
+		return Last(v.Vals)
+	}
+	if isAtom(x) || !isVec(x) && x.Type() != k.TTable {
+		return x, nil
+	}
+	n := count(x)
+	if n == 0 {
+		return prototype(x), nil
+	}
+	return item(x, n-1), nil
+}
+
+// Reverse is q's reverse (monadic |).
+func Reverse(x k.V) (k.V, error) {
+	if isAtom(x) {
+		return x, nil
+	}
+	switch v := x.(type) {
+	case *k.Dict:
+		kr, err := Reverse(v.Keys)
+		if err != nil {
+			return nil, err
+		}
+		vr, err := Reverse(v.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: kr, Vals: vr}, nil
+	}
+	if !isVec(x) && x.Type() != k.TTable {
+		return nil, k.ErrType
+	}
+	n := count(x)
+	idx := make([]int64, n)
+	for i := range idx {
+		idx[i] = int64(n - 1 - i)
+	}
+	return pick(x, idx), nil
+}
+
+// Where is q's where (monadic &): the indices of true booleans, each
+// index repeated by a count, or the keys of a dictionary.
+func Where(x k.V) (k.V, error) {
+	if d, ok := x.(*k.Dict); ok {
+		w, err := Where(d.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return pick(d.Keys, w.(k.Longs)), nil
+	}
+	if b, ok := x.(k.Bools); ok {
+		r := k.Longs{}
+		for i, e := range b {
+			if e {
+				r = append(r, int64(i))
+			}
+		}
+		return r, nil
+	}
+	t := x.Type()
+	if t != k.TByte && t != k.TShort && t != k.TInt && t != k.TLong && t != -k.TLong && t != -k.TInt && t != -k.TShort && t != -k.TBool {
+		return nil, k.ErrType
+	}
+	c := toI64(x)
+	r := k.Longs{}
+	for i, n := range c {
+		if n < 0 {
+			return nil, k.ErrDomain
+		}
+		for j := int64(0); j < n; j++ {
+			r = append(r, int64(i))
+		}
+	}
+	return r, nil
+}
+
+// Join is q's , (join): same-typed vectors stay typed, anything else
+// becomes a general list; dictionaries upsert, tables append rows.
+func Join(x, y k.V) (k.V, error) {
+	if xt, ok := x.(*k.Table); ok {
+		switch yv := y.(type) {
+		case *k.Table:
+			return joinTables(xt, yv)
+		case *k.Dict:
+			return joinTables(xt, enlist(yv).(*k.Table))
+		}
+	}
+	if xd, ok := x.(*k.Dict); ok {
+		if yd, ok := y.(*k.Dict); ok {
+			return dictDict(xd, yd, func(a, b k.V) (k.V, error) { return b, nil })
+		}
+	}
+	if x.Type() > k.TTime || y.Type() > k.TTime {
+		return k.List{x, y}, nil
+	}
+	tx, ty := absType(x), absType(y)
+	if tx == ty && tx != k.TList {
+		switch a := listOf(x).(type) {
+		case k.Bools:
+			return append(append(k.Bools{}, a...), listOf(y).(k.Bools)...), nil
+		case k.Bytes:
+			return append(append(k.Bytes{}, a...), listOf(y).(k.Bytes)...), nil
+		case k.Shorts:
+			return append(append(k.Shorts{}, a...), listOf(y).(k.Shorts)...), nil
+		case k.Ints:
+			return append(append(k.Ints{}, a...), listOf(y).(k.Ints)...), nil
+		case k.Longs:
+			return append(append(k.Longs{}, a...), listOf(y).(k.Longs)...), nil
+		case k.Reals:
+			return append(append(k.Reals{}, a...), listOf(y).(k.Reals)...), nil
+		case k.Floats:
+			return append(append(k.Floats{}, a...), listOf(y).(k.Floats)...), nil
+		case k.Chars:
+			return append(append(k.Chars{}, a...), listOf(y).(k.Chars)...), nil
+		case k.Syms:
+			return append(append(k.Syms{}, a...), listOf(y).(k.Syms)...), nil
+		}
+	}
+	// An empty general list joins to a typed value as that value's list.
+	if l, ok := x.(k.List); ok && len(l) == 0 && !isAtom(y) {
+		return y, nil
+	}
+	if l, ok := y.(k.List); ok && len(l) == 0 && !isAtom(x) {
+		return x, nil
+	}
+	var r k.List
+	r = append(r, itemsOrSelf(x)...)
+	r = append(r, itemsOrSelf(y)...)
+	return r, nil
+}
+
+func itemsOrSelf(x k.V) []k.V {
+	if isAtom(x) || x.Type() > k.TTime {
+		return []k.V{x}
+	}
+	return items(x)
+}
+
+// joinTables appends the rows of y to x; the columns must match.
+func joinTables(x, y *k.Table) (k.V, error) {
+	if !matchV(x.Cols, y.Cols) {
+		return nil, k.Err("mismatch")
+	}
+	data := make(k.List, len(x.Data))
+	for i := range data {
+		c, err := Join(x.Data[i], y.Data[i])
+		if err != nil {
+			return nil, err
+		}
+		data[i] = c
+	}
+	return &k.Table{Cols: x.Cols, Data: data}, nil
+}
+
+// Raze is q's raze: the items of x joined.
+func Raze(x k.V) (k.V, error) {
+	if d, ok := x.(*k.Dict); ok {
+		return Raze(d.Vals)
+	}
+	if isAtom(x) {
+		return enlist(x), nil
+	}
+	l, ok := x.(k.List)
+	if !ok {
+		return x, nil
+	}
+	if len(l) == 0 {
+		return k.List{}, nil
+	}
+	r := listOf(l[0])
+	for _, e := range l[1:] {
+		var err error
+		if r, err = Join(r, e); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Rotate is q's rotate: list y rotated x items to the left.
+func Rotate(x, y k.V) (k.V, error) {
+	n, ok := asInt(x)
+	if !ok {
+		return nil, k.ErrType
+	}
+	if isAtom(y) {
+		return y, nil
+	}
+	c := int64(count(y))
+	if c == 0 {
+		return y, nil
+	}
+	s := ((n % c) + c) % c
+	idx := make([]int64, c)
+	for i := range idx {
+		idx[i] = (int64(i) + s) % c
+	}
+	return pick(y, idx), nil
+}
