@@ -59,3 +59,14 @@ func castError(from, to tensor.DType) error {
 func dtypeMismatch(found, expected tensor.DType) error {
 	return fmt.Errorf("Found dtype %s but expected %s", found.Title(), expected.Title())
 }
+
+// pair checks that a loss got exactly input and target and returns them
+// with the shape they broadcast to (PyTorch's message if they do not).
+func pair(name string, in []*tensor.Tensor) (x, y *tensor.Tensor, shape []int, err error) {
+	if err := arity(name, in, 2, 2); err != nil {
+		return nil, nil, nil, err
+	}
+	x, y = in[0], in[1]
+	shape, err = tensor.BroadcastShapes(x.Shape(), y.Shape())
+	return x, y, shape, err
+}

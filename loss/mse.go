@@ -8,20 +8,19 @@ type MSE struct {
 	Reduction Reduction
 }
 
+// NewMSE returns MSELoss with PyTorch's default reduction, mean.
+func NewMSE() MSE { return MSE{Reduction: Mean} }
+
 // Name returns "mse".
 func (MSE) Name() string { return "mse" }
 
 // Forward computes the loss of input and target.
 func (l MSE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
-	if err := arity("mse", in, 2, 2); err != nil {
-		return nil, err
-	}
-	x, y := in[0], in[1]
-	d, err := floatResult("mse_cpu", x, y)
+	x, y, shape, err := pair("mse", in)
 	if err != nil {
 		return nil, err
 	}
-	shape, err := tensor.BroadcastShapes(x.Shape(), y.Shape())
+	d, err := floatResult("mse_cpu", x, y)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,90 @@
+package loss
+
+import (
+	"errors"
+
+	"kt/tensor"
+)
+
+// Huber is PyTorch's HuberLoss: with z = |x - y|, 0.5·z² where z < delta,
+// else delta·(z - 0.5·delta). Input and target broadcast; the output has
+// the input's type.
+type Huber struct {
+	Delta     float64 // PyTorch's default is 1; it must be positive
+	Reduction Reduction
+}
+
+// NewHuber returns HuberLoss with PyTorch's defaults: delta 1, reduction
+// mean.
+func NewHuber() Huber { return Huber{Delta: 1, Reduction: Mean} }
+
+// Name returns "huber".
+func (Huber) Name() string { return "huber" }
+
+// Forward computes the loss of input and target.
+func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	x, y, shape, err := pair("huber", in)
+	if err != nil {
+		return nil, err
+	}
+	if !(l.Delta > 0) {
+		return nil, errors.New("huber_loss does not support non-positive values for delta.")
+	}
+	d := tensor.ResultType(x, y)
+	if !d.IsFloat() {
+		return nil, notImplemented("huber_cpu", d)
+	}
+	if !x.DType().IsFloat() {
+		return nil, castError(d, x.DType())
+	}
+	out := x.DType()
+	e := elementwise{
+		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: &out,
+		inputs: []*tensor.Tensor{x, y}, sameTypes: true,
+		k32: huberKernels(float32(l.Delta)),
+		k64: huberKernels(l.Delta),
+	}
+	return e.run(c)
+}
+
+func huberKernels[T tensor.Float](delta T) kernels[T] {
+	fwd := func(out []T, in args[T]) {
+		x, y := in[0][:len(out)], in[1][:len(out)]
+		for i := range out {
+			z := x[i] - y[i]
+			if z < 0 {
+				z = -z
+			}
+			if z < delta {
+				out[i] = 0.5 * z * z
+			} else {
+				out[i] = delta * (z - 0.5*delta)
+			}
+		}
+	}
+	bwd := func(grad, in args[T], g upstream[T]) {
+		x, y := in[0], in[1][:len(in[0])]
+		gx, gy := grad[0], grad[1]
+		for i := range x {
+			gi := g.at(i)
+			if gx != nil {
+				gx[i] = huberGrad(x[i]-y[i], delta) * gi
+			}
+			if gy != nil {
+				gy[i] = huberGrad(y[i]-x[i], delta) * gi
+			}
+		}
+	}
+	return kernels[T]{fwd, bwd}
+}
+
+// huberGrad is the derivative of the loss at difference d.
+func huberGrad[T tensor.Float](d, delta T) T {
+	switch {
+	case d <= -delta:
+		return -delta
+	case d >= delta:
+		return delta
+	}
+	return d
+}

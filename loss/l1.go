@@ -1,0 +1,76 @@
+package loss
+
+import (
+	"fmt"
+
+	"kt/tensor"
+)
+
+// L1 is PyTorch's L1Loss: |x - y|, reduced. Input and target broadcast;
+// the gradient is sign(x - y) (0 where x = y) and its negation.
+type L1 struct {
+	Reduction Reduction
+}
+
+// NewL1 returns L1Loss with PyTorch's default reduction, mean.
+func NewL1() L1 { return L1{Reduction: Mean} }
+
+// Name returns "l1".
+func (L1) Name() string { return "l1" }
+
+// Forward computes the loss of input and target.
+func (l L1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	x, y, shape, err := pair("l1", in)
+	if err != nil {
+		return nil, err
+	}
+	d := tensor.ResultType(x, y)
+	if !d.IsFloat() {
+		return nil, fmt.Errorf("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: %s", d.Title())
+	}
+	e := elementwise{
+		node: "L1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
+		inputs: []*tensor.Tensor{x, y},
+		k32:    kernels[float32]{l1Forward[float32], l1Backward[float32]},
+		k64:    kernels[float64]{l1Forward[float64], l1Backward[float64]},
+	}
+	return e.run(c)
+}
+
+func l1Forward[T tensor.Float](out []T, in args[T]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for i := range out {
+		d := x[i] - y[i]
+		if d < 0 {
+			d = -d
+		}
+		out[i] = d
+	}
+}
+
+// sign returns -1, 0 or 1 (NaN for NaN), as torch.sgn.
+func sign[T tensor.Float](d T) T {
+	switch {
+	case d > 0:
+		return 1
+	case d < 0:
+		return -1
+	case d == 0:
+		return 0
+	}
+	return d
+}
+
+func l1Backward[T tensor.Float](grad, in args[T], g upstream[T]) {
+	x, y := in[0], in[1][:len(in[0])]
+	gx, gy := grad[0], grad[1]
+	for i := range x {
+		v := sign(x[i]-y[i]) * g.at(i)
+		if gx != nil {
+			gx[i] = v
+		}
+		if gy != nil {
+			gy[i] = -v
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package loss
+
+import (
+	"errors"
+
+	"kt/tensor"
+)
+
+// SmoothL1 is PyTorch's SmoothL1Loss: with z = |x - y|, 0.5·z²/beta where
+// z < beta, else z - 0.5·beta; beta = 0 is L1. Input and target
+// broadcast. As ATen, the gradient is -1 at or below -beta and 1 at or
+// above beta, so with beta = 0 it is -1 for both input and target where
+// x = y.
+type SmoothL1 struct {
+	Beta      float64 // PyTorch's default is 1; negative is an error
+	Reduction Reduction
+}
+
+// NewSmoothL1 returns SmoothL1Loss with PyTorch's defaults: beta 1,
+// reduction mean.
+func NewSmoothL1() SmoothL1 { return SmoothL1{Beta: 1, Reduction: Mean} }
+
+// Name returns "smoothl1".
+func (SmoothL1) Name() string { return "smoothl1" }
+
+// Forward computes the loss of input and target.
+func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	x, y, shape, err := pair("smoothl1", in)
+	if err != nil {
+		return nil, err
+	}
+	if l.Beta < 0 {
+		return nil, errors.New("smooth_l1_loss does not support negative values for beta.")
+	}
+	d, err := floatResult("smooth_l1_cpu", x, y)
+	if err != nil {
+		return nil, err
+	}
+	e := elementwise{
+		node: "SmoothL1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
+		inputs: []*tensor.Tensor{x, y},
+		k32:    smoothL1Kernels(float32(l.Beta)),
+		k64:    smoothL1Kernels(l.Beta),
+	}
+	return e.run(c)
+}
+
+func smoothL1Kernels[T tensor.Float](beta T) kernels[T] {
+	fwd := func(out []T, in args[T]) {
+		x, y := in[0][:len(out)], in[1][:len(out)]
+		for i := range out {
+			z := x[i] - y[i]
+			if z < 0 {
+				z = -z
+			}
+			if z < beta {
+				out[i] = 0.5 * z * z / beta
+			} else {
+				out[i] = z - 0.5*beta
+			}
+		}
+	}
+	// The target's gradient is the input's formula with the two swapped,
+	// as derivatives.yaml defines it.
+	bwd := func(grad, in args[T], g upstream[T]) {
+		x, y := in[0], in[1][:len(in[0])]
+		gx, gy := grad[0], grad[1]
+		for i := range x {
+			gi := g.at(i)
+			if gx != nil {
+				gx[i] = smoothL1Grad(x[i]-y[i], beta) * gi
+			}
+			if gy != nil {
+				gy[i] = smoothL1Grad(y[i]-x[i], beta) * gi
+			}
+		}
+	}
+	return kernels[T]{fwd, bwd}
+}
+
+// smoothL1Grad is the derivative of the loss at difference d.
+func smoothL1Grad[T tensor.Float](d, beta T) T {
+	switch {
+	case d <= -beta:
+		return -1
+	case d >= beta:
+		return 1
+	}
+	return d / beta
+}
