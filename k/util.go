@@ -1,0 +1,117 @@
+package k
+
+// Count is q's count of v: the length of a vector or general list, the
+// number of keys of a dictionary, the number of rows of a table, and 1 for
+// an atom, a function or ::.
+func Count(v V) int {
+	switch x := v.(type) {
+	case nil:
+		return 1
+	case Bools:
+		return len(x)
+	case Bytes:
+		return len(x)
+	case Shorts:
+		return len(x)
+	case Ints:
+		return len(x)
+	case Longs:
+		return len(x)
+	case Reals:
+		return len(x)
+	case Floats:
+		return len(x)
+	case Chars:
+		return len(x)
+	case Syms:
+		return len(x)
+	case List:
+		return len(x)
+	case *Dict:
+		if x == nil || x.Keys == nil {
+			return 0
+		}
+		return Count(x.Keys)
+	case *Table:
+		if x == nil || len(x.Data) == 0 {
+			return 0
+		}
+		return Count(x.Data[0])
+	}
+	return 1
+}
+
+// IsAtom reports whether v is an atom: a value of negative type.
+func IsAtom(v V) bool { return v != nil && v.Type() < 0 }
+
+// IsNil reports whether v is the generic null :: (a nil V counts as ::).
+func IsNil(v V) bool {
+	if v == nil {
+		return true
+	}
+	_, ok := v.(Nil)
+	return ok
+}
+
+// IsKeyedTable reports whether v is a keyed table: a dictionary from a
+// table to a table.
+func IsKeyedTable(v V) bool {
+	d, ok := v.(*Dict)
+	if !ok || d == nil {
+		return false
+	}
+	_, kt := d.Keys.(*Table)
+	_, vt := d.Vals.(*Table)
+	return kt && vt
+}
+
+// typeOf is v's type code, with a nil V read as ::.
+func typeOf(v V) int {
+	if v == nil {
+		return TUnary
+	}
+	return v.Type()
+}
+
+// first returns the first n items of a list, dictionary or table (all of
+// them when there are fewer), sharing storage with v; any other value is
+// returned as it is.
+func first(v V, n int) V {
+	if n < 0 {
+		n = 0
+	}
+	if Count(v) <= n {
+		return v
+	}
+	switch x := v.(type) {
+	case Bools:
+		return x[:n]
+	case Bytes:
+		return x[:n]
+	case Shorts:
+		return x[:n]
+	case Ints:
+		return x[:n]
+	case Longs:
+		return x[:n]
+	case Reals:
+		return x[:n]
+	case Floats:
+		return x[:n]
+	case Chars:
+		return x[:n]
+	case Syms:
+		return x[:n]
+	case List:
+		return x[:n]
+	case *Dict:
+		return &Dict{Keys: first(x.Keys, n), Vals: first(x.Vals, n)}
+	case *Table:
+		data := make(List, len(x.Data))
+		for i, c := range x.Data {
+			data[i] = first(c, n)
+		}
+		return &Table{Cols: x.Cols, Data: data}
+	}
+	return v
+}
