@@ -1,0 +1,256 @@
+package q
+
+import (
+	"kt/k"
+)
+
+// atDot applies @ or . with three or four arguments: trap @[f;x;h],
+// .[f;args;h], and amend @[x;i;f], @[x;i;f;y], .[x;i;f], .[x;i;f;y]. A
+// symbol x names a global to amend in place.
+func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
+	if len(args) == 3 && isFunc(args[0]) {
+		var r k.V
+		var err error
+		if g == "@" {
+			r, err = in.apply(args[0], []k.V{args[1]})
+		} else {
+			r, err = in.apply(args[0], listItems(args[1]))
+		}
+		if e, ok := err.(*k.Error); ok {
+			h := args[2]
+			if isFunc(h) {
+				return in.apply(h, []k.V{k.Chars(e.Msg)})
+			}
+			return h, nil
+		}
+		return r, err
+	}
+	x, i, f := args[0], args[1], args[2]
+	var y k.V
+	if len(args) == 4 {
+		y = args[3]
+	}
+	name, byName := x.(k.Sym)
+	if byName {
+		v, err := in.lookup(string(name), nil)
+		if err != nil {
+			return nil, err
+		}
+		x = v
+	}
+	var path []k.V
+	if g == "@" {
+		path = []k.V{i}
+	} else {
+		path = listItems(i)
+		if count(i) == 0 && isList(i) {
+			path = nil
+		}
+	}
+	r, err := in.amend(x, path, f, y, len(args) == 4)
+	if err != nil {
+		return nil, err
+	}
+	if byName {
+		in.globals[string(name)] = r
+		return name, nil
+	}
+	return r, nil
+}
+
+// amend replaces the items of x at the index path by f applied to them
+// (with y as a second argument when hasY); a nil f assigns y.
+func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
+	if err := in.step(); err != nil {
+		return nil, err
+	}
+	if len(path) == 0 {
+		return in.amendOne(x, f, y, hasY)
+	}
+	i, rest := path[0], path[1:]
+	if d, ok := x.(*k.Dict); ok {
+		return in.amendDict(d, i, rest, f, y, hasY)
+	}
+	if t, ok := x.(*k.Table); ok {
+		if s, ok := i.(k.Sym); ok {
+			d := &k.Dict{Keys: t.Cols, Vals: t.Data}
+			nd, err := in.amendDict(d, s, rest, f, y, hasY)
+			if err != nil {
+				return nil, err
+			}
+			nd2 := nd.(*k.Dict)
+			cols, ok1 := nd2.Keys.(k.Syms)
+			data, ok2 := nd2.Vals.(k.List)
+			if !ok1 || !ok2 {
+				return nil, k.ErrType
+			}
+			return &k.Table{Cols: cols, Data: data}, nil
+		}
+		return nil, k.ErrNYI
+	}
+	if !isList(x) {
+		if _, ok := i.(k.Nil); ok {
+			return in.amend(x, rest, f, y, hasY)
+		}
+		return nil, k.ErrType
+	}
+	n := count(x)
+	items := make([]k.V, n)
+	for j := range n {
+		items[j] = at(x, j)
+	}
+	idx, ys, err := spread(i, y, hasY, n)
+	if err != nil {
+		return nil, err
+	}
+	for j, ix := range idx {
+		if ix < 0 || ix >= n {
+			return nil, k.ErrIndex
+		}
+		v, err := in.amend(items[ix], rest, f, ys[j], hasY)
+		if err != nil {
+			return nil, err
+		}
+		items[ix] = v
+	}
+	if _, ok := x.(k.List); ok {
+		return k.List(items), nil
+	}
+	return listOf(items), nil
+}
+
+// spread turns an index (atom, vector or ::) into positions, pairing each
+// with its part of y.
+func spread(i, y k.V, hasY bool, n int) ([]int, []k.V, error) {
+	var idx []int
+	switch iv := i.(type) {
+	case k.Nil:
+		idx = make([]int, n)
+		for j := range idx {
+			idx[j] = j
+		}
+	default:
+		if isList(i) {
+			c := count(i)
+			idx = make([]int, c)
+			for j := range c {
+				p, ok := toInt(at(i, j))
+				if !ok {
+					return nil, nil, k.ErrType
+				}
+				idx[j] = int(p)
+			}
+		} else {
+			p, ok := toInt(iv)
+			if !ok {
+				return nil, nil, k.ErrType
+			}
+			idx = []int{int(p)}
+		}
+	}
+	ys := make([]k.V, len(idx))
+	listIdx := isList(i) || i.Type() == k.TUnary
+	for j := range ys {
+		switch {
+		case !hasY:
+		case listIdx && isList(y):
+			if count(y) != len(idx) {
+				return nil, nil, k.ErrLength
+			}
+			ys[j] = at(y, j)
+		default:
+			ys[j] = y
+		}
+	}
+	return idx, ys, nil
+}
+
+// amendDict amends a dictionary at keys, adding keys it lacks.
+func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (k.V, error) {
+	n := count(d.Keys)
+	keys := make([]k.V, n)
+	vals := make([]k.V, n)
+	for j := range n {
+		keys[j] = at(d.Keys, j)
+		vals[j] = at(d.Vals, j)
+	}
+	var targets []k.V
+	var ys []k.V
+	switch {
+	case i.Type() == k.TUnary:
+		targets = keys
+	case isList(i) && (d.Keys.Type() == 0 || i.Type() == d.Keys.Type()):
+		for j := range count(i) {
+			targets = append(targets, at(i, j))
+		}
+	default:
+		targets = []k.V{i}
+	}
+	if hasY && len(targets) > 1 && isList(y) {
+		if count(y) != len(targets) {
+			return nil, k.ErrLength
+		}
+		for j := range targets {
+			ys = append(ys, at(y, j))
+		}
+	} else {
+		for range targets {
+			ys = append(ys, y)
+		}
+	}
+	for j, t := range targets {
+		pos := -1
+		for p, kk := range keys {
+			if same, _ := match(kk, t); same {
+				pos = p
+				break
+			}
+		}
+		if pos < 0 {
+			keys = append(keys, t)
+			null, err := nullOf(d.Vals)
+			if err != nil {
+				return nil, err
+			}
+			vals = append(vals, null)
+			pos = len(keys) - 1
+		}
+		v, err := in.amend(vals[pos], rest, f, ys[j], hasY)
+		if err != nil {
+			return nil, err
+		}
+		vals[pos] = v
+	}
+	vs := listOf(vals)
+	if _, ok := d.Vals.(k.List); ok && len(vals) > 0 {
+		vs = k.List(vals)
+	}
+	return &k.Dict{Keys: listOf(keys), Vals: vs}, nil
+}
+
+// nullOf is the null item of a list's type (first 0#x), :: for a
+// general list.
+func nullOf(x k.V) (k.V, error) {
+	if x.Type() == 0 {
+		return k.Null, nil
+	}
+	e, err := prim2("#", k.Long(0), x)
+	if err != nil {
+		return nil, err
+	}
+	return prim1("*", e)
+}
+
+// amendOne applies the amendment to a single item.
+func (in *Interp) amendOne(x, f, y k.V, hasY bool) (k.V, error) {
+	if f == nil {
+		return y, nil
+	}
+	if v, ok := f.(*Verb); ok && v.Glyph == ":" {
+		return y, nil
+	}
+	if hasY {
+		return in.apply(f, []k.V{x, y})
+	}
+	return in.apply(f, []k.V{x})
+}

@@ -1,0 +1,340 @@
+package q
+
+import (
+	"io"
+
+	"kt/k"
+	"kt/prim"
+)
+
+// Apply applies a function (or indexes data) with arguments, as f . args
+// does in q. A nil argument is a hole: the result is then a projection.
+func (in *Interp) Apply(f k.V, args ...k.V) (k.V, error) { return in.apply(f, args) }
+
+func hasHole(args []k.V) bool {
+	for _, a := range args {
+		if a == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// apply is the heart of evaluation: f[args].
+func (in *Interp) apply(f k.V, args []k.V) (k.V, error) {
+	if hasHole(args) {
+		if isFunc(f) {
+			return &Proj{F: f, Args: args}, nil
+		}
+		a := make([]k.V, len(args))
+		for i, x := range args {
+			if x == nil {
+				x = k.Null
+			}
+			a[i] = x
+		}
+		args = a
+	}
+	switch f := f.(type) {
+	case *Lambda:
+		if len(args) < len(f.Params) {
+			return &Proj{F: f, Args: args}, nil
+		}
+		if len(args) > len(f.Params) {
+			return nil, k.ErrRank
+		}
+		return in.call(f, args)
+	case *Verb:
+		return in.applyVerb(f, args)
+	case *Keyword:
+		return in.applyKeyword(f, args)
+	case *k.Builtin:
+		if len(args) < f.Rank {
+			return &Proj{F: f, Args: args}, nil
+		}
+		if len(args) > f.Rank {
+			return nil, k.ErrRank
+		}
+		if f.Fn == nil {
+			return nil, k.ErrNYI
+		}
+		return f.Fn(args)
+	case *Proj:
+		full := make([]k.V, 0, len(f.Args)+len(args))
+		i := 0
+		for _, a := range f.Args {
+			if a == nil && i < len(args) {
+				a = args[i]
+				i++
+			}
+			full = append(full, a)
+		}
+		full = append(full, args[i:]...)
+		return in.apply(f.F, full)
+	case *Comp:
+		r, err := in.apply(f.G, args)
+		if err != nil {
+			return nil, err
+		}
+		return in.apply(f.F, []k.V{r})
+	case *Derived:
+		return in.applyDerived(f, args)
+	case *Iter:
+		switch len(args) {
+		case 1:
+			return &Derived{Glyph: f.Glyph, F: args[0]}, nil
+		case 2:
+			if f.Glyph == "'" {
+				return &Comp{F: monadic(args[0]), G: args[1]}, nil
+			}
+		}
+		return nil, k.ErrRank
+	case k.Nil:
+		if len(args) != 1 {
+			return nil, k.ErrRank
+		}
+		return args[0], nil
+	case k.Long, k.Int, k.Short:
+		if len(args) == 1 {
+			h, _ := toInt(f)
+			return in.write(h, args[0])
+		}
+		return nil, k.ErrRank
+	case *control, *assign, seq, hole:
+		return nil, k.ErrNYI
+	}
+	if isFunc(f) {
+		return nil, k.ErrNYI
+	}
+	// data: index
+	if len(args) == 1 {
+		return index(f, args[0])
+	}
+	return prim2(".", f, k.List(args))
+}
+
+// call runs a lambda with a full set of arguments.
+func (in *Interp) call(l *Lambda, args []k.V) (k.V, error) {
+	if in.MaxDepth > 0 && in.depth >= in.MaxDepth {
+		return nil, k.Err("stack")
+	}
+	in.depth++
+	defer func() { in.depth-- }()
+	fr := &frame{lam: l, vals: make([]k.V, len(l.Names))}
+	copy(fr.vals, args)
+	var r k.V = k.Null
+	for _, st := range l.Body {
+		v, err := in.eval(st, fr)
+		if err != nil {
+			if ret, ok := err.(*returnSig); ok {
+				return ret.v, nil
+			}
+			return nil, err
+		}
+		r = v
+	}
+	return r, nil
+}
+
+// applyVerb applies an operator: its monadic form to one argument, the
+// operator to two (one makes a projection), @ and . to three or four
+// (trap and amend).
+func (in *Interp) applyVerb(v *Verb, args []k.V) (k.V, error) {
+	if v.Monadic {
+		if len(args) != 1 {
+			return nil, k.ErrRank
+		}
+		return in.monad(v.Glyph, args[0])
+	}
+	switch len(args) {
+	case 1:
+		return &Proj{F: v, Args: []k.V{args[0], nil}}, nil
+	case 2:
+		return in.dyad(v.Glyph, args[0], args[1])
+	case 3, 4:
+		switch v.Glyph {
+		case "@", ".":
+			return in.atDot(v.Glyph, args)
+		case "$":
+			t, err := truth(args[0])
+			if err != nil {
+				return nil, err
+			}
+			if t {
+				return args[1], nil
+			}
+			return args[2], nil
+		case "?":
+			if f, ok := prim.Dyads["?[]"]; ok && len(args) == 3 {
+				return f(args[0], k.List{args[1], args[2]})
+			}
+		}
+	}
+	return nil, k.ErrRank
+}
+
+// monad applies a glyph's monadic meaning.
+func (in *Interp) monad(g string, x k.V) (k.V, error) {
+	switch g {
+	case ".":
+		if s, ok := x.(k.Chars); ok {
+			return in.value(s)
+		}
+		if s, ok := x.(k.Char); ok {
+			return in.value(k.Chars{byte(s)})
+		}
+		if s, ok := x.(k.Sym); ok {
+			return in.lookup(string(s), nil)
+		}
+	case "@":
+		if isFunc(x) {
+			return k.Short(x.Type()), nil
+		}
+	case "#":
+		if isFunc(x) {
+			return k.Long(1), nil
+		}
+	}
+	return prim1(g, x)
+}
+
+// dyad applies a glyph's dyadic meaning.
+func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
+	switch g {
+	case "@":
+		if isFunc(x) {
+			return in.apply(x, []k.V{y})
+		}
+		return index(x, y)
+	case ".":
+		if isFunc(x) {
+			return in.apply(x, listItems(y))
+		}
+	case "!":
+		if h, ok := toInt(x); ok && h < 0 || isNullLong(x) {
+			return in.bang(x, y)
+		}
+	case "'":
+		return nil, k.ErrNYI
+	case "~":
+		if isFunc(x) || isFunc(y) {
+			return k.Bool(x.Type() == y.Type() && str(x) == str(y)), nil
+		}
+	}
+	return prim2(g, x, y)
+}
+
+func isNullLong(x k.V) bool { l, ok := x.(k.Long); return ok && l == k.NullLong }
+
+// bang handles the internal functions n!x that need the session: 0N!x
+// prints x in one-line form and returns it; -3!x is that form as a string.
+func (in *Interp) bang(x, y k.V) (k.V, error) {
+	if isNullLong(x) {
+		io.WriteString(in.Stdout, in.Printer.String1(y)+"\n")
+		return y, nil
+	}
+	h, _ := toInt(x)
+	switch h {
+	case -3:
+		return k.Chars(in.Printer.String1(y)), nil
+	}
+	return prim2("!", x, y)
+}
+
+// applyKeyword applies a named keyword.
+func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
+	if f.N != nil {
+		if f.Rank > 0 && len(args) < f.Rank {
+			return &Proj{F: f, Args: args}, nil
+		}
+		return f.N(in, args)
+	}
+	switch len(args) {
+	case 1:
+		if f.Rank == 1 && f.M != nil {
+			return f.M(args[0])
+		}
+		if f.Rank == 2 {
+			return &Proj{F: f, Args: args}, nil
+		}
+	case 2:
+		if f.D != nil {
+			return f.D(args[0], args[1])
+		}
+	}
+	return nil, k.ErrRank
+}
+
+// write sends text to a handle: -1 and 1 standard output (with and
+// without a line break), -2 and 2 standard error.
+func (in *Interp) write(h int64, x k.V) (k.V, error) {
+	var w io.Writer
+	switch h {
+	case 1, -1:
+		w = in.Stdout
+	case 2, -2:
+		w = in.Stderr
+	default:
+		return nil, k.ErrNYI
+	}
+	var lines []string
+	switch x := x.(type) {
+	case k.Chars:
+		lines = []string{string(x)}
+	case k.Char:
+		lines = []string{string(rune(x))}
+	case k.List:
+		for _, s := range x {
+			switch s := s.(type) {
+			case k.Chars:
+				lines = append(lines, string(s))
+			case k.Char:
+				lines = append(lines, string(rune(s)))
+			default:
+				return nil, k.ErrType
+			}
+		}
+	default:
+		return nil, k.ErrType
+	}
+	for _, s := range lines {
+		if h < 0 {
+			s += "\n"
+		}
+		io.WriteString(w, s)
+	}
+	return k.Long(h), nil
+}
+
+// prim1 and prim2 call the primitive tables.
+func prim1(g string, x k.V) (k.V, error) {
+	f, ok := prim.Monads[g]
+	if !ok {
+		return nil, k.ErrNYI
+	}
+	return f(x)
+}
+
+func prim2(g string, x, y k.V) (k.V, error) {
+	f, ok := prim.Dyads[g]
+	if !ok {
+		return nil, k.ErrNYI
+	}
+	return f(x, y)
+}
+
+// index is x@i on data.
+func index(x, i k.V) (k.V, error) { return prim2("@", x, i) }
+
+// listItems is the items of a list as arguments (an atom is one).
+func listItems(v k.V) []k.V {
+	if v.Type() < 0 || v.Type() >= k.TTable {
+		return []k.V{v}
+	}
+	n := count(v)
+	out := make([]k.V, n)
+	for i := range n {
+		out[i] = at(v, i)
+	}
+	return out
+}

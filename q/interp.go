@@ -1,0 +1,137 @@
+package q
+
+import (
+	"context"
+	"io"
+	"os"
+	"unicode"
+
+	"kt/k"
+	"kt/prim"
+)
+
+// Interp is a q session: global variables, the console's display settings,
+// the keywords and the functions a host has registered. The zero value is
+// not ready for use; call New.
+type Interp struct {
+	// Printer formats values for the console (\P and \c change it).
+	Printer *k.Printer
+	// Stdout and Stderr receive show, 0N!, -1 and -2 output.
+	Stdout, Stderr io.Writer
+	// MaxSteps, when positive, bounds the evaluation steps of one call to
+	// Eval, Line or Load; past it evaluation stops with 'limit.
+	MaxSteps int64
+	// MaxDepth bounds the nesting of function calls ('stack past it).
+	MaxDepth int
+	// Ctx, when set, stops evaluation with 'stop once it is done.
+	Ctx context.Context
+
+	globals  map[string]k.V
+	keywords map[string]k.V
+	steps    int64
+	depth    int
+}
+
+// New returns an interpreter with q's keywords and an empty workspace,
+// writing to the process's standard output and error.
+func New() *Interp {
+	in := &Interp{
+		Printer:  k.DefaultPrinter(),
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+		MaxDepth: 4000,
+		globals:  map[string]k.V{},
+		keywords: map[string]k.V{},
+	}
+	for name, m := range prim.Monads {
+		if isWord(name) {
+			in.keywords[name] = &Keyword{Name: name, Rank: 1, M: m, D: prim.Dyads[name]}
+		}
+	}
+	for name, d := range prim.Dyads {
+		if isWord(name) && prim.Monads[name] == nil {
+			in.keywords[name] = &Keyword{Name: name, Rank: 2, D: d}
+		}
+	}
+	for name, kw := range in.evalKeywords() {
+		in.keywords[name] = kw
+	}
+	return in
+}
+
+func isWord(s string) bool {
+	return s != "" && (unicode.IsLetter(rune(s[0])) || s[0] == '.')
+}
+
+// Register adds a host function under its name, replacing any keyword or
+// earlier builtin of that name. Like any function it can be applied,
+// projected, composed and used with iterators.
+func (in *Interp) Register(b *k.Builtin) { in.keywords[b.Name] = b }
+
+// Get returns the value of a global variable, keyword or builtin.
+func (in *Interp) Get(name string) (k.V, bool) {
+	if v, ok := in.globals[name]; ok {
+		return v, true
+	}
+	v, ok := in.keywords[name]
+	return v, ok
+}
+
+// Set assigns a global variable.
+func (in *Interp) Set(name string, v k.V) { in.globals[name] = v }
+
+// frame holds the arguments and locals of one lambda call.
+type frame struct {
+	lam  *Lambda
+	vals []k.V
+}
+
+func (fr *frame) slot(name string) int {
+	if fr == nil {
+		return -1
+	}
+	for i, n := range fr.lam.Names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// lookup finds a name: a local, a global, then a keyword or builtin.
+func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
+	if i := fr.slot(name); i >= 0 && fr.vals[i] != nil {
+		return fr.vals[i], nil
+	}
+	if v, ok := in.globals[name]; ok {
+		return v, nil
+	}
+	if v, ok := in.keywords[name]; ok {
+		return v, nil
+	}
+	return nil, k.Err(name)
+}
+
+// setVar assigns a local when the name is one of the lambda's, else a
+// global.
+func (in *Interp) setVar(name string, v k.V, global bool, fr *frame) {
+	if !global {
+		if i := fr.slot(name); i >= 0 {
+			fr.vals[i] = v
+			return
+		}
+	}
+	in.globals[name] = v
+}
+
+// step counts one evaluation step against MaxSteps and Ctx.
+func (in *Interp) step() error {
+	in.steps++
+	if in.MaxSteps > 0 && in.steps > in.MaxSteps {
+		return k.Err("limit")
+	}
+	if in.Ctx != nil && in.steps&1023 == 0 && in.Ctx.Err() != nil {
+		return k.Err("stop")
+	}
+	return nil
+}

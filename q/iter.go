@@ -1,0 +1,386 @@
+package q
+
+import (
+	"kt/k"
+	"kt/prim"
+)
+
+// applyDerived applies a function derived by an iterator.
+func (in *Interp) applyDerived(d *Derived, args []k.V) (k.V, error) {
+	switch d.Glyph {
+	case "'":
+		return in.each(d.F, args)
+	case "/:", "\\:":
+		if len(args) != 2 {
+			if len(args) == 1 {
+				return &Proj{F: d, Args: []k.V{args[0], nil}}, nil
+			}
+			return nil, k.ErrRank
+		}
+		return in.eachSide(d.F, args[0], args[1], d.Glyph == "/:")
+	case "':":
+		switch len(args) {
+		case 1:
+			return in.prior(d.F, nil, args[0])
+		case 2:
+			return in.prior(d.F, args[0], args[1])
+		}
+		return nil, k.ErrRank
+	}
+	scan := d.Glyph == "\\"
+	if rank(d.F) == 1 && isFunc(d.F) {
+		switch len(args) {
+		case 1:
+			return in.converge(d.F, args[0], scan)
+		case 2:
+			if n, ok := toInt(args[0]); ok {
+				return in.repeat(d.F, n, args[1], scan)
+			}
+			if isFunc(args[0]) {
+				return in.whileIter(args[0], d.F, args[1], scan)
+			}
+			return nil, k.ErrType
+		}
+		return nil, k.ErrRank
+	}
+	switch len(args) {
+	case 1:
+		return in.reduce(d.F, args[0], scan)
+	case 2:
+		return in.fold(d.F, args[0], args[1:], scan)
+	}
+	return in.fold(d.F, args[0], args[1:], scan)
+}
+
+// each applies f to corresponding items of its arguments (atoms extend).
+func (in *Interp) each(f k.V, args []k.V) (k.V, error) {
+	n := -1
+	for _, a := range args {
+		if a != nil && isList(a) {
+			c := count(a)
+			if n >= 0 && c != n {
+				return nil, k.ErrLength
+			}
+			n = c
+		}
+	}
+	if n < 0 {
+		return in.apply(f, args)
+	}
+	out := make([]k.V, n)
+	call := make([]k.V, len(args))
+	for i := range n {
+		for j, a := range args {
+			if a != nil && isList(a) {
+				call[j] = at(a, i)
+			} else {
+				call[j] = a
+			}
+		}
+		r, err := in.apply(f, call)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	res := listOf(out)
+	if len(args) == 1 {
+		if d, ok := args[0].(*k.Dict); ok {
+			return &k.Dict{Keys: d.Keys, Vals: res}, nil
+		}
+	}
+	return res, nil
+}
+
+// eachSide is x f/: y (each right) and x f\: y (each left).
+func (in *Interp) eachSide(f, x, y k.V, right bool) (k.V, error) {
+	l := x
+	if right {
+		l = y
+	}
+	if !isList(l) {
+		return in.apply(f, []k.V{x, y})
+	}
+	n := count(l)
+	out := make([]k.V, n)
+	for i := range n {
+		var r k.V
+		var err error
+		if right {
+			r, err = in.apply(f, []k.V{x, at(y, i)})
+		} else {
+			r, err = in.apply(f, []k.V{at(x, i), y})
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	res := listOf(out)
+	if d, ok := l.(*k.Dict); ok {
+		return &k.Dict{Keys: d.Keys, Vals: res}, nil
+	}
+	return res, nil
+}
+
+// identity is the seed each-prior uses for an operator with a known
+// identity element.
+func identity(f k.V) (k.V, bool) {
+	v, ok := f.(*Verb)
+	if !ok || v.Monadic {
+		return nil, false
+	}
+	switch v.Glyph {
+	case "+", "-":
+		return k.Long(0), true
+	case "*", "%":
+		return k.Long(1), true
+	case ",":
+		return k.List{}, true
+	}
+	return nil, false
+}
+
+// prior is f': between each item and the one before it; the first item
+// is paired with the seed x (or the identity of f, or a typed null).
+func (in *Interp) prior(f, seed, y k.V) (k.V, error) {
+	if !isList(y) {
+		if seed == nil {
+			return in.apply(f, []k.V{y, y})
+		}
+		return in.apply(f, []k.V{y, seed})
+	}
+	n := count(y)
+	if seed == nil && n > 0 {
+		if s, ok := identity(f); ok {
+			seed = s
+		} else {
+			e, err := prim2("#", k.Long(0), y)
+			if err != nil {
+				return nil, err
+			}
+			if seed, err = prim1("*", e); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]k.V, n)
+	prev := seed
+	for i := range n {
+		cur := at(y, i)
+		r, err := in.apply(f, []k.V{cur, prev})
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+		prev = cur
+	}
+	res := listOf(out)
+	if d, ok := y.(*k.Dict); ok {
+		return &k.Dict{Keys: d.Keys, Vals: res}, nil
+	}
+	return res, nil
+}
+
+// match is x~y through the primitive.
+func match(x, y k.V) (bool, error) {
+	m, err := prim2("~", x, y)
+	if err != nil {
+		return false, err
+	}
+	b, ok := m.(k.Bool)
+	return bool(b) && ok, nil
+}
+
+// converge applies f until the result stops changing or returns to x.
+func (in *Interp) converge(f, x k.V, scan bool) (k.V, error) {
+	out := []k.V{x}
+	prev := x
+	for {
+		if err := in.step(); err != nil {
+			return nil, err
+		}
+		r, err := in.apply(f, []k.V{prev})
+		if err != nil {
+			return nil, err
+		}
+		same, err := match(r, prev)
+		if err != nil {
+			return nil, err
+		}
+		if !same {
+			if same, err = match(r, x); err != nil {
+				return nil, err
+			}
+		}
+		if same {
+			if scan {
+				return listOf(out), nil
+			}
+			return prev, nil
+		}
+		if scan {
+			out = append(out, r)
+		}
+		prev = r
+	}
+}
+
+// repeat applies f n times (n f/ x), with the results if scanning.
+func (in *Interp) repeat(f k.V, n int64, x k.V, scan bool) (k.V, error) {
+	out := []k.V{x}
+	for i := int64(0); i < n; i++ {
+		r, err := in.apply(f, []k.V{x})
+		if err != nil {
+			return nil, err
+		}
+		x = r
+		if scan {
+			out = append(out, r)
+		}
+	}
+	if scan {
+		return listOf(out), nil
+	}
+	return x, nil
+}
+
+// whileIter applies f while c is true of the current value (c f/ x).
+func (in *Interp) whileIter(c, f, x k.V, scan bool) (k.V, error) {
+	out := []k.V{x}
+	for {
+		if err := in.step(); err != nil {
+			return nil, err
+		}
+		t, err := in.apply(c, []k.V{x})
+		if err != nil {
+			return nil, err
+		}
+		ok, err := truth(t)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		if x, err = in.apply(f, []k.V{x}); err != nil {
+			return nil, err
+		}
+		if scan {
+			out = append(out, x)
+		}
+	}
+	if scan {
+		return listOf(out), nil
+	}
+	return x, nil
+}
+
+// fastReduce names the keyword that computes f/ or f\ for an operator
+// in one typed loop.
+func fastReduce(f k.V, scan bool) string {
+	v, ok := f.(*Verb)
+	if !ok || v.Monadic {
+		return ""
+	}
+	over := map[string][2]string{
+		"+": {"sum", "sums"}, "*": {"prd", "prds"}, "|": {"max", "maxs"},
+		"&": {"min", "mins"}, ",": {"raze", ""},
+	}
+	names := over[v.Glyph]
+	if scan {
+		return names[1]
+	}
+	return names[0]
+}
+
+// reduce is f/ x and f\ x for a function of two or more arguments.
+func (in *Interp) reduce(f, x k.V, scan bool) (k.V, error) {
+	if name := fastReduce(f, scan); name != "" && isList(x) {
+		if _, isDict := x.(*k.Dict); !isDict {
+			if m, ok := prim.Monads[name]; ok {
+				return m(x)
+			}
+		}
+	}
+	if !isList(x) {
+		return x, nil
+	}
+	n := count(x)
+	if n == 0 {
+		if v, ok := identity(f); ok && !scan {
+			return v, nil
+		}
+		return x, nil
+	}
+	acc := at(x, 0)
+	out := make([]k.V, 0, n)
+	if scan {
+		out = append(out, acc)
+	}
+	for i := 1; i < n; i++ {
+		r, err := in.apply(f, []k.V{acc, at(x, i)})
+		if err != nil {
+			return nil, err
+		}
+		acc = r
+		if scan {
+			out = append(out, acc)
+		}
+	}
+	if scan {
+		res := listOf(out)
+		if d, ok := x.(*k.Dict); ok {
+			return &k.Dict{Keys: d.Keys, Vals: res}, nil
+		}
+		return res, nil
+	}
+	return acc, nil
+}
+
+// fold is x f/ y (and f/[x;y;z...]): f applied from the seed x through the
+// items of y (and z ...), atoms extending.
+func (in *Interp) fold(f, x k.V, ys []k.V, scan bool) (k.V, error) {
+	n := -1
+	for _, y := range ys {
+		if isList(y) {
+			c := count(y)
+			if n >= 0 && c != n {
+				return nil, k.ErrLength
+			}
+			n = c
+		}
+	}
+	if n < 0 {
+		r, err := in.apply(f, append([]k.V{x}, ys...))
+		if err != nil || !scan {
+			return r, err
+		}
+		return r, nil
+	}
+	acc := x
+	out := make([]k.V, 0, n)
+	call := make([]k.V, len(ys)+1)
+	for i := range n {
+		call[0] = acc
+		for j, y := range ys {
+			if isList(y) {
+				call[j+1] = at(y, i)
+			} else {
+				call[j+1] = y
+			}
+		}
+		r, err := in.apply(f, call)
+		if err != nil {
+			return nil, err
+		}
+		acc = r
+		if scan {
+			out = append(out, acc)
+		}
+	}
+	if scan {
+		return listOf(out), nil
+	}
+	return acc, nil
+}

@@ -1,0 +1,131 @@
+package q
+
+import (
+	"io"
+
+	"kt/k"
+)
+
+// evalKeywords are the keywords that need the evaluator: they apply
+// functions, evaluate text or touch the session.
+func (in *Interp) evalKeywords() map[string]*Keyword {
+	iter := func(name, glyph string) *Keyword {
+		return &Keyword{Name: name, Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.apply(&Derived{Glyph: glyph, F: a[0]}, a[1:])
+		}}
+	}
+	unary := func(name string, f func(in *Interp, x k.V) (k.V, error)) *Keyword {
+		return &Keyword{Name: name, Rank: 1, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 1 {
+				return nil, k.ErrRank
+			}
+			return f(in, a[0])
+		}}
+	}
+	kw := map[string]*Keyword{
+		"each":  iter("each", "'"),
+		"peach": iter("peach", "'"),
+		"over":  iter("over", "/"),
+		"scan":  iter("scan", "\\"),
+		"prior": iter("prior", "':"),
+		"enlist": {Name: "enlist", N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) == 1 {
+				if f, err := prim1(",", a[0]); err != k.ErrNYI {
+					return f, err
+				}
+			}
+			return listOf(append([]k.V(nil), a...)), nil
+		}},
+		"value": unary("value", (*Interp).valueOf),
+		"get":   unary("get", (*Interp).valueOf),
+		"eval": unary("eval", func(in *Interp, x k.V) (k.V, error) {
+			return in.EvalTree(x)
+		}),
+		"parse": unary("parse", func(in *Interp, x k.V) (k.V, error) {
+			s, ok := text(x)
+			if !ok {
+				return nil, k.ErrType
+			}
+			return ParseTree(s)
+		}),
+		"show": unary("show", func(in *Interp, x k.V) (k.V, error) {
+			io.WriteString(in.Stdout, in.Printer.Show(x))
+			return k.Null, nil
+		}),
+		"system": unary("system", func(in *Interp, x k.V) (k.V, error) {
+			s, ok := text(x)
+			if !ok {
+				return nil, k.ErrType
+			}
+			return in.System(s)
+		}),
+		"exit": unary("exit", func(in *Interp, x k.V) (k.V, error) {
+			code, ok := toInt(x)
+			if !ok {
+				return nil, k.ErrType
+			}
+			return nil, &ExitError{Code: int(code)}
+		}),
+		".Q.s1": unary(".Q.s1", func(in *Interp, x k.V) (k.V, error) {
+			return k.Chars(in.Printer.String1(x)), nil
+		}),
+		".Q.s": unary(".Q.s", func(in *Interp, x k.V) (k.V, error) {
+			return k.Chars(in.Printer.Show(x)), nil
+		}),
+		"set": {Name: "set", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			s, ok := a[0].(k.Sym)
+			if !ok {
+				return nil, k.ErrType
+			}
+			in.globals[string(s)] = a[1]
+			return s, nil
+		}},
+	}
+	return kw
+}
+
+// text reads a string argument.
+func text(x k.V) (string, bool) {
+	switch x := x.(type) {
+	case k.Chars:
+		return string(x), true
+	case k.Char:
+		return string(rune(x)), true
+	}
+	return "", false
+}
+
+// valueOf is value and get: a string is evaluated, a symbol names a
+// variable, a parse tree list is evaluated; other data goes to the
+// primitive (a dictionary's values).
+func (in *Interp) valueOf(x k.V) (k.V, error) {
+	switch x := x.(type) {
+	case k.Chars, k.Char:
+		s, _ := text(x)
+		return in.value(k.Chars(s))
+	case k.Sym:
+		return in.lookup(string(x), nil)
+	case k.List:
+		if len(x) > 0 && isFunc(x[0]) {
+			return in.EvalTree(x)
+		}
+	case *Lambda, *Proj, *Comp, *Derived, *Verb, *Keyword:
+		return x, nil
+	}
+	return prim1(".", x)
+}
+
+// value evaluates a string as q source at top level.
+func (in *Interp) value(s k.Chars) (k.V, error) {
+	st, err := Parse(string(s))
+	if err != nil {
+		return nil, err
+	}
+	return in.run(st)
+}
