@@ -1,0 +1,324 @@
+package prim
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"kt/k"
+)
+
+// Cast ($) and string.
+
+// castNames maps the type names q accepts in a symbol cast to type codes.
+var castNames = map[string]int{
+	"boolean": k.TBool, "byte": k.TByte, "short": k.TShort, "int": k.TInt, "long": k.TLong,
+	"real": k.TReal, "float": k.TFloat, "char": k.TChar, "symbol": k.TSym,
+}
+
+// castTarget reads the left argument of $: a type letter (upper case for
+// parsing strings), a type name, or a type code. It returns the type and
+// whether y is to be parsed from strings.
+func castTarget(x k.V) (int, bool, error) {
+	switch v := x.(type) {
+	case k.Char:
+		c := byte(v)
+		parse := c >= 'A' && c <= 'Z'
+		if parse {
+			c += 'a' - 'A'
+		}
+		if c == '*' {
+			return k.TChar, false, nil
+		}
+		i := strings.IndexByte(" b g xhijefcs", c)
+		if i <= 0 || c == ' ' || c == 'g' {
+			return 0, false, k.ErrNYI
+		}
+		return i, parse, nil
+	case k.Sym:
+		if v == "" {
+			return k.TSym, false, nil
+		}
+		if t, ok := castNames[string(v)]; ok {
+			return t, false, nil
+		}
+		return 0, false, k.ErrNYI
+	case k.Short, k.Int, k.Long:
+		n, _ := asInt(v)
+		t := int(n)
+		if t < 0 {
+			t = -t
+		}
+		if t == k.TBool || t >= k.TByte && t <= k.TSym {
+			return t, false, nil
+		}
+		return 0, false, k.ErrNYI
+	}
+	return 0, false, k.ErrType
+}
+
+// Cast is q's x$y on data: convert y to the type named by x, or parse
+// strings when x is an upper-case type letter.
+func Cast(x, y k.V) (k.V, error) {
+	if _, ok := x.(k.Chars); ok || isGenList(x) || x.Type() == k.TSym || x.Type() > 0 && x.Type() < 10 {
+		// A list of targets casts item by item.
+		if count(x) != count(y) {
+			return nil, k.ErrLength
+		}
+		r := make([]k.V, count(x))
+		for i := range r {
+			v, err := Cast(item(x, i), item(y, i))
+			if err != nil {
+				return nil, err
+			}
+			r[i] = v
+		}
+		return uniform(r), nil
+	}
+	t, parse, err := castTarget(x)
+	if err != nil {
+		return nil, err
+	}
+	if parse {
+		return parseStrings(t, y)
+	}
+	if t == k.TSym {
+		return toSym(y)
+	}
+	return castData(t, y)
+}
+
+// castData converts numeric data y to type t, atomically.
+func castData(t int, y k.V) (k.V, error) {
+	switch v := y.(type) {
+	case *k.Dict:
+		r, err := castData(t, v.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	case *k.Table:
+		return tableMap(v, func(c k.V) (k.V, error) { return castData(t, c) })
+	case k.List:
+		r := make([]k.V, len(v))
+		for i, e := range v {
+			c, err := castData(t, e)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = c
+		}
+		return uniform(r), nil
+	}
+	if !isNum(y.Type()) {
+		return nil, k.ErrType
+	}
+	if absType(y) == t {
+		return y, nil
+	}
+	return convert(y, t, isAtom(y)), nil
+}
+
+// toSym is `$y: symbols from strings (or chars).
+func toSym(y k.V) (k.V, error) {
+	switch v := y.(type) {
+	case k.Chars:
+		return k.Sym(strings.TrimRight(string(v), " ")), nil
+	case k.Char:
+		return k.Sym(string(rune(v))), nil
+	case k.Sym, k.Syms:
+		return y, nil
+	case k.List:
+		r := make([]k.V, len(v))
+		for i, e := range v {
+			s, err := toSym(e)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = s
+		}
+		if len(r) == 0 {
+			return k.Syms{}, nil
+		}
+		return uniform(r), nil
+	case *k.Dict:
+		r, err := toSym(v.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	}
+	return nil, k.ErrType
+}
+
+// parseStrings is "T"$y: parse a string (or each string of a list).
+func parseStrings(t int, y k.V) (k.V, error) {
+	switch v := y.(type) {
+	case k.Chars:
+		return parseAtom(t, strings.TrimSpace(string(v))), nil
+	case k.Char:
+		return parseAtom(t, string(rune(v))), nil
+	case k.List:
+		r := make([]k.V, len(v))
+		for i, e := range v {
+			a, err := parseStrings(t, e)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = a
+		}
+		if len(r) == 0 {
+			return emptyOf(t), nil
+		}
+		return uniform(r), nil
+	case *k.Dict:
+		r, err := parseStrings(t, v.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	}
+	return nil, k.ErrType
+}
+
+// parseAtom reads one atom of type t from text s; text that does not
+// parse gives the null of t.
+func parseAtom(t int, s string) k.V {
+	switch t {
+	case k.TSym:
+		return k.Sym(s)
+	case k.TChar:
+		return k.Chars(s)
+	case k.TBool:
+		return k.Bool(s == "1" || s == "t" || s == "T" || s == "y" || s == "Y" || s == "true")
+	case k.TReal, k.TFloat:
+		f, ok := parseFloat(s)
+		if !ok {
+			return nullOf(t)
+		}
+		return convert(k.Float(f), t, true)
+	case k.TByte:
+		n, err := strconv.ParseUint(strings.TrimPrefix(s, "0x"), 16, 8)
+		if err != nil {
+			return k.Byte(0)
+		}
+		return k.Byte(n)
+	}
+	s = strings.TrimRight(s, "hijf")
+	switch s {
+	case "0N":
+		return nullOf(t)
+	case "0W":
+		return convert(k.Long(k.InfLong), t, true)
+	case "-0W":
+		return convert(k.Long(-k.InfLong), t, true)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		f, ok := parseFloat(s)
+		if !ok || f != f {
+			return nullOf(t)
+		}
+		return convert(k.Float(math.Trunc(f)), t, true)
+	}
+	return convert(k.Long(n), t, true)
+}
+
+func parseFloat(s string) (float64, bool) {
+	switch strings.TrimRight(s, "ef") {
+	case "0n", "0N", "":
+		return math.NaN(), true
+	case "0w", "0W":
+		return math.Inf(1), true
+	case "-0w", "-0W":
+		return math.Inf(-1), true
+	}
+	f, err := strconv.ParseFloat(strings.TrimRight(s, "ef"), 64)
+	return f, err == nil
+}
+
+// FormatFloat writes a float as q's string does at the default display
+// precision of 7 significant digits: 0n, 0w, -0w for null and infinities.
+func FormatFloat(f float64) string {
+	switch {
+	case f != f:
+		return "0n"
+	case math.IsInf(f, 1):
+		return "0w"
+	case math.IsInf(f, -1):
+		return "-0w"
+	}
+	return strconv.FormatFloat(f, 'g', 7, 64)
+}
+
+// String is q's string (monadic $): the text of an atom, the text of each
+// item of a list, atomically over dictionaries and tables.
+func String(x k.V) (k.V, error) {
+	switch v := x.(type) {
+	case *k.Dict:
+		r, err := String(v.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	case *k.Table:
+		return tableMap(v, String)
+	}
+	if isAtom(x) {
+		return k.Chars(atomText(x)), nil
+	}
+	if !isVec(x) {
+		return nil, k.ErrType
+	}
+	n := count(x)
+	r := make(k.List, n)
+	for i := range r {
+		s, err := String(item(x, i))
+		if err != nil {
+			return nil, err
+		}
+		r[i] = s
+	}
+	return r, nil
+}
+
+// atomText is the text of an atom as string shows it.
+func atomText(x k.V) string {
+	switch v := x.(type) {
+	case k.Bool:
+		if v {
+			return "1"
+		}
+		return "0"
+	case k.Byte:
+		const hex = "0123456789abcdef"
+		return string([]byte{hex[v>>4], hex[v&15]})
+	case k.Char:
+		return string([]byte{byte(v)})
+	case k.Sym:
+		return string(v)
+	case k.Real:
+		return FormatFloat(float64(v))
+	case k.Float:
+		return FormatFloat(float64(v))
+	case k.Short:
+		return intText(int64(v), k.NullShort, k.InfShort)
+	case k.Int:
+		return intText(int64(v), k.NullInt, k.InfInt)
+	case k.Long:
+		return intText(int64(v), k.NullLong, k.InfLong)
+	}
+	return ""
+}
+
+func intText(n, null, inf int64) string {
+	switch n {
+	case null:
+		return "0N"
+	case inf:
+		return "0W"
+	case -inf:
+		return "-0W"
+	}
+	return strconv.FormatInt(n, 10)
+}

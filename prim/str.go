@@ -1,0 +1,373 @@
+package prim
+
+import (
+	"strings"
+
+	"kt/k"
+)
+
+// Strings and symbols: like, lower, upper, trim, ltrim, rtrim, ss, ssr,
+// sv, vs.
+
+// textOf reads a string (char vector or char atom) or symbol atom.
+func textOf(x k.V) (string, bool) {
+	switch v := x.(type) {
+	case k.Chars:
+		return string(v), true
+	case k.Char:
+		return string([]byte{byte(v)}), true
+	case k.Sym:
+		return string(v), true
+	}
+	return "", false
+}
+
+// Like is q's like: whether text x matches pattern y (* any run, ? any
+// character, [set] and [^set] a character class).
+func Like(x, y k.V) (k.V, error) {
+	p, ok := textOf(y)
+	if !ok {
+		return nil, k.ErrType
+	}
+	switch v := x.(type) {
+	case k.Syms:
+		r := make(k.Bools, len(v))
+		for i, s := range v {
+			r[i] = likeMatch(s, p)
+		}
+		return r, nil
+	case k.List:
+		r := make([]k.V, len(v))
+		for i, e := range v {
+			b, err := Like(e, y)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = b
+		}
+		return uniform(r), nil
+	case *k.Dict:
+		r, err := Like(v.Vals, y)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	}
+	s, ok := textOf(x)
+	if !ok {
+		return nil, k.ErrType
+	}
+	return k.Bool(likeMatch(s, p)), nil
+}
+
+// likeMatch matches s against a like pattern.
+func likeMatch(s, p string) bool {
+	for len(p) > 0 {
+		switch p[0] {
+		case '*':
+			for i := len(s); i >= 0; i-- {
+				if likeMatch(s[i:], p[1:]) {
+					return true
+				}
+			}
+			return false
+		case '?':
+			if len(s) == 0 {
+				return false
+			}
+			s, p = s[1:], p[1:]
+		case '[':
+			end := strings.IndexByte(p[1:], ']')
+			if end < 0 || len(s) == 0 {
+				return false
+			}
+			set := p[1 : end+1]
+			neg := len(set) > 0 && set[0] == '^'
+			if neg {
+				set = set[1:]
+			}
+			if inSet(s[0], set) == neg {
+				return false
+			}
+			s, p = s[1:], p[end+2:]
+		default:
+			if len(s) == 0 || s[0] != p[0] {
+				return false
+			}
+			s, p = s[1:], p[1:]
+		}
+	}
+	return len(s) == 0
+}
+
+// inSet reports whether c is in a character class body (with a-z ranges).
+func inSet(c byte, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if i+2 < len(set) && set[i+1] == '-' {
+			if set[i] <= c && c <= set[i+2] {
+				return true
+			}
+			i += 2
+			continue
+		}
+		if set[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// mapText applies f to the text of strings, chars and symbols, through
+// lists and dictionaries.
+func mapText(x k.V, f func(string) string) (k.V, error) {
+	switch v := x.(type) {
+	case k.Chars:
+		return k.Chars(f(string(v))), nil
+	case k.Char:
+		s := f(string([]byte{byte(v)}))
+		if len(s) == 1 {
+			return k.Char(s[0]), nil
+		}
+		return k.Chars(s), nil
+	case k.Sym:
+		return k.Sym(f(string(v))), nil
+	case k.Syms:
+		r := make(k.Syms, len(v))
+		for i, s := range v {
+			r[i] = f(s)
+		}
+		return r, nil
+	case k.List:
+		r := make([]k.V, len(v))
+		for i, e := range v {
+			t, err := mapText(e, f)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = t
+		}
+		return k.List(r), nil
+	case *k.Dict:
+		r, err := mapText(v.Vals, f)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	}
+	return nil, k.ErrType
+}
+
+// Lower is q's lower.
+func Lower(x k.V) (k.V, error) { return mapText(x, strings.ToLower) }
+
+// Upper is q's upper.
+func Upper(x k.V) (k.V, error) { return mapText(x, strings.ToUpper) }
+
+func noSym(x k.V, f func(string) string) (k.V, error) {
+	if t := x.Type(); t == k.TSym || t == -k.TSym {
+		return nil, k.ErrType
+	}
+	return mapText(x, f)
+}
+
+// Trim is q's trim: leading and trailing blanks removed.
+func Trim(x k.V) (k.V, error) {
+	return noSym(x, func(s string) string { return strings.Trim(s, " ") })
+}
+
+// Ltrim is q's ltrim: leading blanks removed.
+func Ltrim(x k.V) (k.V, error) {
+	return noSym(x, func(s string) string { return strings.TrimLeft(s, " ") })
+}
+
+// Rtrim is q's rtrim: trailing blanks removed.
+func Rtrim(x k.V) (k.V, error) {
+	return noSym(x, func(s string) string { return strings.TrimRight(s, " ") })
+}
+
+// ssFind returns the positions of non-overlapping occurrences of pattern
+// p (? matches any character) in s.
+func ssFind(s, p string) []int64 {
+	r := []int64{}
+	if len(p) == 0 {
+		return r
+	}
+	for i := 0; i+len(p) <= len(s); {
+		if likeMatch(s[i:i+len(p)], p) {
+			r = append(r, int64(i))
+			i += len(p)
+		} else {
+			i++
+		}
+	}
+	return r
+}
+
+// Ss is q's ss: the positions of pattern y in string x.
+func Ss(x, y k.V) (k.V, error) {
+	s, ok1 := textOf(x)
+	p, ok2 := textOf(y)
+	if !ok1 || !ok2 {
+		return nil, k.ErrType
+	}
+	return k.Longs(ssFind(s, p)), nil
+}
+
+// Ssr is q's ssr on data: string x with occurrences of y replaced by
+// string z.
+func Ssr(x, y, z k.V) (k.V, error) {
+	s, ok1 := textOf(x)
+	p, ok2 := textOf(y)
+	w, ok3 := textOf(z)
+	if !ok1 || !ok2 || !ok3 {
+		return nil, k.ErrType
+	}
+	var b strings.Builder
+	last := 0
+	for _, i := range ssFind(s, p) {
+		b.WriteString(s[last:i])
+		b.WriteString(w)
+		last = int(i) + len(p)
+	}
+	b.WriteString(s[last:])
+	return k.Chars(b.String()), nil
+}
+
+// Sv is q's sv: join strings with a separator, symbols with dots, or
+// digits in a base into a number.
+func Sv(x, y k.V) (k.V, error) {
+	if s, ok := x.(k.Sym); ok && s == "" {
+		ss := symsOf(y)
+		if ss == nil {
+			return nil, k.ErrType
+		}
+		return k.Sym(strings.Join(ss, ".")), nil
+	}
+	if sep, ok := textOf(x); ok && x.Type() != -k.TSym {
+		if _, isStr := y.(k.Chars); isStr {
+			return nil, k.ErrType
+		}
+		parts := make([]string, count(y))
+		for i := range parts {
+			p, ok := textOf(item(y, i))
+			if !ok {
+				if l, ok := item(y, i).(k.List); ok && len(l) == 0 {
+					continue
+				}
+				return nil, k.ErrType
+			}
+			parts[i] = p
+		}
+		if sep == "\n" || sep == "\r\n" {
+			return k.Chars(strings.Join(parts, sep) + sep), nil
+		}
+		return k.Chars(strings.Join(parts, sep)), nil
+	}
+	if b, ok := x.(k.Bool); ok && !bool(b) {
+		bits := toBool(y)
+		if bits == nil {
+			return nil, k.ErrType
+		}
+		var n int64
+		for _, e := range bits {
+			n <<= 1
+			if e {
+				n |= 1
+			}
+		}
+		switch len(bits) {
+		case 8:
+			return k.Byte(n), nil
+		case 16:
+			return k.Short(n), nil
+		case 32:
+			return k.Int(n), nil
+		}
+		return k.Long(n), nil
+	}
+	base, ok := asInts(x)
+	digits, ok2 := asInts(y)
+	if !ok || !ok2 || isAtom(y) {
+		return nil, k.ErrType
+	}
+	var n int64
+	for i, d := range digits {
+		b := base[0]
+		if !isAtom(x) {
+			if len(base) != len(digits) {
+				return nil, k.ErrLength
+			}
+			b = base[i]
+		}
+		n = n*b + d
+	}
+	return k.Long(n), nil
+}
+
+// Vs is q's vs: split a string on a separator, a symbol on dots, or a
+// number into digits of a base (bits for a false boolean x).
+func Vs(x, y k.V) (k.V, error) {
+	if s, ok := x.(k.Sym); ok && s == "" {
+		t, ok := y.(k.Sym)
+		if !ok {
+			return nil, k.ErrType
+		}
+		return k.Syms(strings.Split(string(t), ".")), nil
+	}
+	if sep, ok := textOf(x); ok && x.Type() != -k.TSym {
+		s, ok := textOf(y)
+		if !ok || y.Type() == -k.TSym {
+			return nil, k.ErrType
+		}
+		parts := strings.Split(s, sep)
+		r := make(k.List, len(parts))
+		for i, p := range parts {
+			r[i] = k.Chars(p)
+		}
+		return r, nil
+	}
+	if b, ok := x.(k.Bool); ok && !bool(b) {
+		n, ok := asInt(y)
+		if !ok {
+			return nil, k.ErrType
+		}
+		width := map[int]int{-k.TBool: 1, -k.TByte: 8, -k.TShort: 16, -k.TInt: 32, -k.TLong: 64}[y.Type()]
+		r := make(k.Bools, width)
+		for i := range r {
+			r[i] = n>>(width-1-i)&1 == 1
+		}
+		return r, nil
+	}
+	n, ok := asInt(y)
+	if !ok {
+		return nil, k.ErrType
+	}
+	if bases, ok := asInts(x); ok && !isAtom(x) {
+		r := make(k.Longs, len(bases))
+		for i := len(bases) - 1; i >= 0; i-- {
+			b := bases[i]
+			if b == 0 {
+				return nil, k.ErrDomain
+			}
+			r[i] = ((n % b) + b) % b
+			n = (n - r[i]) / b
+		}
+		return r, nil
+	}
+	b, ok := asInt(x)
+	if !ok || b < 2 {
+		return nil, k.ErrDomain
+	}
+	if n == 0 {
+		return k.Longs{0}, nil
+	}
+	var r k.Longs
+	for n > 0 {
+		r = append(k.Longs{n % b}, r...)
+		n /= b
+	}
+	if r == nil {
+		return nil, k.ErrDomain
+	}
+	return r, nil
+}
