@@ -1,0 +1,121 @@
+package loss
+
+import (
+	"fmt"
+
+	"kt/tensor"
+)
+
+// BCEWithLogits is PyTorch's BCEWithLogitsLoss on logits x and targets y:
+// -w·(p·y·log σ(x) + (1-y)·log(1-σ(x))), computed stably, reduced.
+// PosWeight (PyTorch's pos_weight, ktorch's class weight option) weighs
+// the positive term; Forward's optional third tensor is the per-element
+// weight (PyTorch's weight, ktorch's batch weight). Both broadcast to the
+// input. Input and target have the same shape; both get gradients.
+type BCEWithLogits struct {
+	PosWeight *tensor.Tensor // nil: none
+	Reduction Reduction
+}
+
+// NewBCEWithLogits returns BCEWithLogitsLoss with PyTorch's defaults: no
+// pos_weight, reduction mean.
+func NewBCEWithLogits() BCEWithLogits { return BCEWithLogits{Reduction: Mean} }
+
+// Name returns "bcelogits".
+func (BCEWithLogits) Name() string { return "bcelogits" }
+
+// Forward computes the loss of input, target and the optional weight.
+func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("bcelogits", in, 2, 3); err != nil {
+		return nil, err
+	}
+	x, y := in[0], in[1]
+	var w *tensor.Tensor
+	if len(in) == 3 {
+		w = in[2]
+	}
+	shape := x.Shape()
+	if !tensor.SameShape(y.Shape(), shape) {
+		return nil, fmt.Errorf("Target size (%s) must be the same as input size (%s)", tensor.TorchSize(y.Shape()), tensor.TorchSize(shape))
+	}
+	pw := l.PosWeight
+	if pw != nil {
+		// ATen computes (pos_weight - 1)·target first.
+		if _, err := tensor.BroadcastShapes(pw.Shape(), shape); err != nil {
+			return nil, err
+		}
+		if err := weightShape(shape, pw.Shape()); err != nil {
+			return nil, err
+		}
+	}
+	if w != nil {
+		if err := weightShape(shape, w.Shape()); err != nil {
+			return nil, err
+		}
+	}
+	d := tensor.ResultType(x, y, w, pw)
+	out := y.DType() // PyTorch computes in place in a tensor of the target's type
+	if !d.IsFloat() || !out.IsFloat() {
+		return nil, castError(tensor.Float32, out)
+	}
+	e := elementwise{
+		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: &out,
+		inputs: []*tensor.Tensor{x, y, w, pw}, diff: []bool{true, true, false, false},
+		k32: kernels[float32]{bceLogitsForward[float32], bceLogitsBackward[float32]},
+		k64: kernels[float64]{bceLogitsForward[float64], bceLogitsBackward[float64]},
+	}
+	return e.run(c)
+}
+
+// bceLogitsForward follows ATen: with m = max(-x, 0),
+// (1-y)·x + lw·(log(e^-m + e^(-x-m)) + m), lw = 1 + (p-1)·y.
+func bceLogitsForward[T tensor.Float](out []T, in args[T]) {
+	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
+	for i := range out {
+		m := max(-x[i], 0)
+		sp := log(exp(-m)+exp(-x[i]-m)) + m
+		if pw != nil {
+			sp *= (pw[i]-1)*y[i] + 1
+		}
+		v := (1-y[i])*x[i] + sp
+		if w != nil {
+			v *= w[i]
+		}
+		out[i] = v
+	}
+}
+
+// bceLogitsBackward: d/dx = (p·y + 1 - y)·σ(x) - p·y; d/dy = -x, or with
+// pos_weight log σ(-x) - p·log σ(x).
+func bceLogitsBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx, gy := grad[0], grad[1]
+	for i := range x {
+		gi := g.at(i)
+		if w != nil {
+			gi *= w[i]
+		}
+		if gx != nil {
+			s := 1 / (1 + exp(-x[i]))
+			if pw != nil {
+				t := pw[i] * y[i]
+				gx[i] = ((t+1-y[i])*s - t) * gi
+			} else {
+				gx[i] = (s - y[i]) * gi
+			}
+		}
+		if gy != nil {
+			if pw != nil {
+				gy[i] = (logSigmoid(-x[i]) - logSigmoid(x[i])*pw[i]) * gi
+			} else {
+				gy[i] = -x[i] * gi
+			}
+		}
+	}
+}
+
+// logSigmoid returns log σ(v) = -log(1 + e^-v), computed stably.
+func logSigmoid[T tensor.Float](v T) T {
+	m := max(-v, 0)
+	return -(m + log(exp(-m)+exp(-v-m)))
+}

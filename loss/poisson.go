@@ -1,0 +1,101 @@
+package loss
+
+import (
+	"math"
+
+	"kt/tensor"
+)
+
+// PoissonNLL is PyTorch's PoissonNLLLoss of input x and target y: with
+// LogInput, e^x - y·x, else x - y·log(x + eps); Full adds Stirling's
+// approximation y·log y - y + ½·log(2πy) where y > 1. Input and target
+// broadcast; both get gradients.
+type PoissonNLL struct {
+	LogInput  bool    // PyTorch's default is true
+	Full      bool    // add the Stirling term
+	Eps       float64 // PyTorch's default is 1e-8
+	Reduction Reduction
+}
+
+// NewPoissonNLL returns PoissonNLLLoss with PyTorch's defaults: log_input
+// true, full false, eps 1e-8, reduction mean.
+func NewPoissonNLL() PoissonNLL { return PoissonNLL{LogInput: true, Eps: 1e-8, Reduction: Mean} }
+
+// Name returns "poissonloss".
+func (PoissonNLL) Name() string { return "poissonloss" }
+
+// Forward computes the loss of input and target.
+func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("poissonloss", in, 2, 2); err != nil {
+		return nil, err
+	}
+	x, y := in[0], in[1]
+	shape, err := tensor.BroadcastShapes(y.Shape(), x.Shape())
+	if err != nil {
+		return nil, err
+	}
+	d := tensor.ResultType(x, y)
+	if !d.IsFloat() {
+		d = tensor.Float32 // exp and log of integers give the default float type
+	}
+	e := elementwise{
+		node: "PoissonNllLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
+		inputs: []*tensor.Tensor{x, y},
+		k32:    poissonKernels(l.LogInput, l.Full, float32(l.Eps), false),
+		k64:    poissonKernels(l.LogInput, l.Full, l.Eps, x.DType() == tensor.Float32),
+	}
+	return e.run(c)
+}
+
+// poissonKernels: r32 rounds e^x and log(x + eps) to float32, as PyTorch
+// computes them in a float32 input's type before promoting.
+func poissonKernels[T tensor.Float](logInput, full bool, eps T, r32 bool) kernels[T] {
+	fwd := func(out []T, in args[T]) {
+		x, y := in[0][:len(out)], in[1][:len(out)]
+		for i := range out {
+			var v T
+			if logInput {
+				v = round32(exp(x[i]), r32) - y[i]*x[i]
+			} else {
+				v = x[i] - y[i]*round32(log(round32(x[i]+eps, r32)), r32)
+			}
+			if full && y[i] > 1 {
+				v += y[i]*log(y[i]) - y[i] + 0.5*log(2*math.Pi*y[i])
+			}
+			out[i] = v
+		}
+	}
+	// The target's gradient follows autograd through the masked Stirling
+	// term: a zero gradient times its derivative, which is NaN for y ≤ 0.
+	bwd := func(grad, in args[T], g upstream[T]) {
+		x, y := in[0], in[1][:len(in[0])]
+		gx, gy := grad[0], grad[1]
+		for i := range x {
+			gi := g.at(i)
+			if gx != nil {
+				if logInput {
+					gx[i] = (exp(x[i]) - y[i]) * gi
+				} else {
+					gx[i] = gi - y[i]*gi/(x[i]+eps)
+				}
+			}
+			if gy != nil {
+				var v T
+				if logInput {
+					v = -x[i] * gi
+				} else {
+					v = -log(x[i]+eps) * gi
+				}
+				if full {
+					gs := gi
+					if y[i] <= 1 {
+						gs = 0
+					}
+					v += gs*log(y[i]) + gs*y[i]/y[i] - gs + 0.5*gs/y[i]
+				}
+				gy[i] = v
+			}
+		}
+	}
+	return kernels[T]{fwd, bwd}
+}
