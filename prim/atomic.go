@@ -123,12 +123,18 @@ func dictDict(x, y *k.Dict, f kern) (k.V, error) {
 		}
 		return nil, k.ErrNYI
 	}
-	xk, yk := items(x.Keys), items(y.Keys)
-	pos := findIn(x.Keys, y.Keys)
-	vals := append([]k.V{}, items(x.Vals)...)
+	if count(x.Keys) != count(x.Vals) || count(y.Keys) != count(y.Vals) {
+		return nil, k.ErrLength
+	}
+	xk, yk := items(listOf(x.Keys)), items(listOf(y.Keys))
+	pos := findIn(listOf(x.Keys), listOf(y.Keys))
+	vals := append([]k.V{}, items(listOf(x.Vals))...)
+	if len(pos) != len(yk) || len(vals) != len(xk) {
+		return nil, k.ErrLength
+	}
 	keys := append([]k.V{}, xk...)
 	for j, p := range pos {
-		yv := item(y.Vals, j)
+		yv := item(listOf(y.Vals), j)
 		if p < int64(len(xk)) {
 			v, err := atomic2(vals[p], yv, f)
 			if err != nil {

@@ -140,7 +140,10 @@ func Join(x, y k.V) (k.V, error) {
 		case *k.Table:
 			return joinTables(xt, yv)
 		case *k.Dict:
-			return joinTables(xt, enlist(yv).(*k.Table))
+			if row, ok := enlist(yv).(*k.Table); ok {
+				return joinTables(xt, row)
+			}
+			return nil, k.ErrType
 		}
 	}
 	if xd, ok := x.(*k.Dict); ok {

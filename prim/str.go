@@ -290,6 +290,9 @@ func Sv(x, y k.V) (k.V, error) {
 	if !ok || !ok2 || isAtom(y) {
 		return nil, k.ErrType
 	}
+	if len(base) == 0 {
+		return nil, k.ErrLength
+	}
 	var n int64
 	for i, d := range digits {
 		b := base[0]
