@@ -1,0 +1,139 @@
+// Package optim holds optimizers over kt's tensors, with PyTorch 1.13's
+// update rules in PyTorch's order of operations.
+package optim
+
+import (
+	"errors"
+	"fmt"
+
+	"kt/tensor"
+)
+
+// SGDOptions are torch.optim.SGD's settings. The zero value is plain SGD
+// with learning rate 0.
+type SGDOptions struct {
+	LR          float64 // learning rate, ≥ 0
+	Momentum    float64 // ≥ 0
+	Dampening   float64
+	WeightDecay float64 // ≥ 0
+	Nesterov    bool    // needs momentum > 0 and dampening 0
+	Maximize    bool    // ascend instead of descend
+}
+
+// SGD is stochastic gradient descent, as torch.optim.SGD:
+//
+//	d = ±grad (minus with Maximize) + weight_decay·p
+//	b = d the first step, then momentum·b + (1 - dampening)·d
+//	d = d + momentum·b (Nesterov) or b (momentum > 0)
+//	p = p - lr·d
+//
+// Parameters without a gradient are skipped.
+type SGD struct {
+	opts   SGDOptions
+	params []*tensor.Tensor
+	bufs   []*tensor.Tensor // momentum buffers, nil until the first step that uses them
+}
+
+// NewSGD returns an SGD optimizer of params: leaf float tensors that
+// require grad. It is an error if an option is out of range, with
+// PyTorch's message.
+func NewSGD(params []*tensor.Tensor, o SGDOptions) (*SGD, error) {
+	switch {
+	case o.LR < 0:
+		return nil, fmt.Errorf("Invalid learning rate: %v", o.LR)
+	case o.Momentum < 0:
+		return nil, fmt.Errorf("Invalid momentum value: %v", o.Momentum)
+	case o.WeightDecay < 0:
+		return nil, fmt.Errorf("Invalid weight_decay value: %v", o.WeightDecay)
+	case o.Nesterov && (o.Momentum <= 0 || o.Dampening != 0):
+		return nil, errors.New("Nesterov momentum requires a momentum and zero dampening")
+	}
+	if len(params) == 0 {
+		return nil, errors.New("optimizer got an empty parameter list")
+	}
+	for _, p := range params {
+		if p == nil || !p.IsLeaf() {
+			return nil, errors.New("can't optimize a non-leaf Tensor")
+		}
+		if !p.DType().IsFloat() {
+			return nil, fmt.Errorf("can't optimize a tensor of type %v", p.DType())
+		}
+	}
+	return &SGD{opts: o, params: append([]*tensor.Tensor(nil), params...), bufs: make([]*tensor.Tensor, len(params))}, nil
+}
+
+// Options returns the optimizer's settings.
+func (s *SGD) Options() SGDOptions { return s.opts }
+
+// Params returns the parameters, in the order given to NewSGD.
+func (s *SGD) Params() []*tensor.Tensor { return append([]*tensor.Tensor(nil), s.params...) }
+
+// ZeroGrad sets every parameter's gradient to zero, keeping the tensors,
+// as PyTorch 1.13's zero_grad (set_to_none=False).
+func (s *SGD) ZeroGrad() {
+	for _, p := range s.params {
+		p.ZeroGrad()
+	}
+}
+
+// Step updates every parameter that has a gradient, in place.
+func (s *SGD) Step() error {
+	for i, p := range s.params {
+		g := p.Grad
+		if g == nil {
+			continue
+		}
+		if g.DType() != p.DType() || !tensor.SameShape(g.Shape(), p.Shape()) {
+			return fmt.Errorf("parameter %d: gradient %v %v does not match %v %v", i, g.DType(), g.Shape(), p.DType(), p.Shape())
+		}
+		first := s.bufs[i] == nil
+		if first && s.opts.Momentum != 0 {
+			s.bufs[i], _ = tensor.Zeros(p.DType(), p.Shape()...)
+		}
+		switch p.DType() {
+		case tensor.Float32:
+			sgdStep(s.opts, p.Float32s(), g.Float32s(), buf[float32](s.bufs[i]), first)
+		case tensor.Float64:
+			sgdStep(s.opts, p.Float64s(), g.Float64s(), buf[float64](s.bufs[i]), first)
+		}
+	}
+	return nil
+}
+
+func buf[T float32 | float64](t *tensor.Tensor) []T {
+	if t == nil {
+		return nil
+	}
+	return tensor.Data[T](t)
+}
+
+// sgdStep updates p in place from gradient g and momentum buffer b (nil
+// without momentum; first says b has not been set yet). Each operation
+// rounds to T as PyTorch's tensor operations do, with the scalars cast to
+// T first.
+func sgdStep[T float32 | float64](o SGDOptions, p, g, b []T, first bool) {
+	g = g[:len(p)]
+	wd, mom, damp, lr := T(o.WeightDecay), T(o.Momentum), T(1-o.Dampening), T(-o.LR)
+	for i := range p {
+		d := g[i]
+		if o.Maximize {
+			d = -d
+		}
+		if o.WeightDecay != 0 {
+			d = d + T(wd*p[i])
+		}
+		if b != nil {
+			if first {
+				b[i] = d
+			} else {
+				b[i] = T(b[i]*mom) + T(damp*d)
+			}
+			if o.Nesterov {
+				d = d + T(mom*b[i])
+			} else {
+				d = b[i]
+			}
+		}
+		p[i] = p[i] + T(lr*d)
+	}
+}
