@@ -275,7 +275,7 @@ func (in *Interp) write(h int64, x k.V) (k.V, error) {
 	case 2, -2:
 		w = in.Stderr
 	default:
-		return nil, k.ErrNYI
+		return nil, k.ErrType
 	}
 	var lines []string
 	switch x := x.(type) {

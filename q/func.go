@@ -99,7 +99,11 @@ func (p *Proj) String() string {
 	var b strings.Builder
 	b.WriteString(str(p.F))
 	b.WriteByte('[')
-	for i, a := range p.Args {
+	args := p.Args
+	for len(args) > 1 && args[len(args)-1] == nil {
+		args = args[:len(args)-1]
+	}
+	for i, a := range args {
 		if i > 0 {
 			b.WriteByte(';')
 		}

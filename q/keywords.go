@@ -123,6 +123,13 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 
 // value evaluates a string as q source at top level.
 func (in *Interp) value(s k.Chars) (k.V, error) {
+	if len(s) > 0 && s[0] == '\\' {
+		v, err := in.System(string(s[1:]))
+		if v == nil && err == nil {
+			v = k.Null
+		}
+		return v, err
+	}
 	st, err := Parse(string(s))
 	if err != nil {
 		return nil, err

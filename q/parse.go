@@ -162,7 +162,7 @@ func (p *parser) expr() (item, error) {
 	for !ends(p.peek()) {
 		t := p.peek()
 		// :x returns from a lambda
-		if t.kind == tVerb && t.text == ":" && len(items) == 0 {
+		if t.kind == tVerb && t.text == ":" && len(items) == 0 && p.pos+1 < len(p.toks) && !ends(p.toks[p.pos+1]) {
 			p.pos++
 			r, err := p.expr()
 			if err != nil {
@@ -431,6 +431,9 @@ func (p *parser) postfix(it item) (item, error) {
 			}
 			it = item{node: append(k.List{it.node}, args...)}
 		case tAdverb:
+			if t.space {
+				return it, nil
+			}
 			p.pos++
 			it = item{node: k.List{&Iter{t.text}, it.node}, verb: true}
 		default:
