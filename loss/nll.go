@@ -1,0 +1,185 @@
+package loss
+
+import (
+	"fmt"
+
+	"kt/tensor"
+)
+
+// NLL is PyTorch's NLLLoss: the negative log-likelihood -w[y]·x[y] of
+// log-probabilities x (classes on dimension 1, or 0 for an unbatched (C)
+// input) at class-index targets y. Mean divides by the sum of the weights
+// of the targets that count; targets equal to IgnoreIndex count for
+// nothing. Only the input gets a gradient.
+type NLL struct {
+	Weight      *tensor.Tensor // class weights (C), nil for none
+	IgnoreIndex int64          // target value that is skipped; PyTorch's default is -100
+	Reduction   Reduction
+}
+
+// NewNLL returns NLLLoss with PyTorch's defaults.
+func NewNLL() NLL { return NLL{IgnoreIndex: -100, Reduction: Mean} }
+
+// Name returns "nll".
+func (NLL) Name() string { return "nll" }
+
+// classLayout is how NLL and cross entropy see a scored input: n batches
+// of c classes over s positions ((N,C,d1,...,dk) with s = d1···dk; an
+// unbatched (C) input is one batch), and the shape of the unreduced loss.
+type classLayout struct {
+	n, c, s int
+	shape   []int
+	twoD    bool // ATen's 2-d kernel (input of 1 or 2 dims), not the spatial one
+}
+
+// rows returns the number of (batch, position) rows.
+func (l classLayout) rows() int { return l.n * l.s }
+
+// at returns the storage index of class k of row r.
+func (l classLayout) at(r, k int) int { return (r/l.s*l.c+k)*l.s + r%l.s }
+
+// nllLayout checks input x, class-index target y and weight w as
+// nll_loss_nd does, with its messages, and returns the layout.
+func nllLayout(x, y, w *tensor.Tensor) (classLayout, error) {
+	xs, ys := x.Shape(), y.Shape()
+	var l classLayout
+	nd := len(xs)
+	if nd < 1 {
+		return l, fmt.Errorf("Expected 1 or more dimensions (got %d)", nd)
+	}
+	if nd != 1 && (len(ys) == 0 || xs[0] != ys[0]) {
+		return l, fmt.Errorf("Expected input batch_size (%d) to match target batch_size (%d).", xs[0], y.Size(0))
+	}
+	if nd <= 2 {
+		if len(ys) > 1 {
+			return l, fmt.Errorf("0D or 1D target tensor expected, multi-target not supported")
+		}
+		if nd == 1 && len(ys) != 0 {
+			return l, fmt.Errorf("size mismatch (got input: %s, target: %s)", tensor.SizeString(xs), tensor.SizeString(ys))
+		}
+		c := xs[nd-1]
+		if w != nil && (w.Dim() != 1 || w.Numel() != c) {
+			return l, fmt.Errorf("weight tensor should be defined either for all %d classes or no classes but got weight tensor of shape: %s", c, tensor.SizeString(w.Shape()))
+		}
+		if nd == 1 {
+			return classLayout{n: 1, c: c, s: 1, shape: []int{}, twoD: true}, nil
+		}
+		return classLayout{n: xs[0], c: c, s: 1, shape: []int{xs[0]}, twoD: true}, nil
+	}
+	if nd == 4 {
+		if len(ys) != 3 {
+			return l, fmt.Errorf("only batches of spatial targets supported (3D tensors) but got targets of dimension: %d", len(ys))
+		}
+	} else if !tensor.SameShape(ys[1:], xs[2:]) {
+		return l, fmt.Errorf("Expected target size %s, got %s", tensor.SizeString(append([]int{xs[0]}, xs[2:]...)), tensor.SizeString(ys))
+	}
+	if w != nil && w.Numel() != xs[1] {
+		return l, fmt.Errorf("weight tensor should be defined either for all or no classes")
+	}
+	if nd == 4 && (xs[2] != ys[1] || xs[3] != ys[2]) {
+		return l, fmt.Errorf("size mismatch (got input: %s , target: %s", tensor.SizeString(xs), tensor.SizeString(ys))
+	}
+	s := 1
+	for _, d := range xs[2:] {
+		s *= d
+	}
+	return classLayout{n: xs[0], c: xs[1], s: s, shape: append([]int{xs[0]}, xs[2:]...)}, nil
+}
+
+// checkTargets returns PyTorch's error for the first target that is
+// neither ignored nor a class.
+func checkTargets(tgt []int64, c int, ignore int64) error {
+	for _, t := range tgt {
+		if t != ignore && (t < 0 || t >= int64(c)) {
+			return fmt.Errorf("Target %d is out of bounds.", t)
+		}
+	}
+	return nil
+}
+
+// nllKernelName is the name ATen's dtype errors give the kernel.
+func (l classLayout) nllKernelName() string {
+	if l.twoD {
+		return "nll_loss_out_frame"
+	}
+	return "nll_loss2d_forward_out_frame"
+}
+
+// Forward computes the loss of input and target.
+func (l NLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("nll", in, 2, 2); err != nil {
+		return nil, err
+	}
+	if err := l.Reduction.check(false); err != nil {
+		return nil, err
+	}
+	x, y := in[0], in[1]
+	lay, err := nllLayout(x, y, l.Weight)
+	if err != nil {
+		return nil, err
+	}
+	if !x.DType().IsFloat() {
+		return nil, notImplemented(lay.nllKernelName(), x.DType())
+	}
+	tgt, err := longTargets(y, true)
+	if err != nil {
+		return nil, err
+	}
+	if x.DType() == tensor.Float32 {
+		return nllRun[float32](c, l, x, y, tgt, lay)
+	}
+	return nllRun[float64](c, l, x, y, tgt, lay)
+}
+
+func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay classLayout) (*tensor.Tensor, error) {
+	w, err := classWeight[T](l.Weight, x.DType(), true)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTargets(tgt, lay.c, l.IgnoreIndex); err != nil {
+		return nil, err
+	}
+	xd := tensor.Data[T](x)
+	rows := lay.rows()
+	loss := make([]float64, rows)
+	tw := 0.0
+	for r, t := range tgt[:rows] {
+		if t == l.IgnoreIndex {
+			continue
+		}
+		wt := 1.0
+		if w != nil {
+			wt = float64(w[t])
+		}
+		loss[r] = -wt * float64(xd[lay.at(r, int(t))])
+		tw += wt
+	}
+	out, err := reduceRows[T](loss, l.Reduction, tw, lay.shape)
+	if err != nil {
+		return nil, err
+	}
+	name := "NllLossBackward0"
+	if !lay.twoD {
+		name = "NllLoss2DBackward0"
+	}
+	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+		if !needsGrad(x) {
+			return nil, nil
+		}
+		gr := newRowGrad(g, l.Reduction, tw)
+		gx := make([]T, len(xd))
+		for r, t := range tgt[:rows] {
+			if t == l.IgnoreIndex {
+				continue
+			}
+			wt := 1.0
+			if w != nil {
+				wt = float64(w[t])
+			}
+			gx[lay.at(r, int(t))] = T(-wt * gr.at(r))
+		}
+		gt, err := wrapGrad(gx, x)
+		return []*tensor.Tensor{gt, nil}, err
+	})
+	return out, nil
+}
