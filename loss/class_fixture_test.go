@@ -1,0 +1,57 @@
+package loss
+
+import (
+	"path/filepath"
+	"testing"
+
+	"kt/internal/fixture"
+)
+
+// runTorchFile runs every case of loss/testdata/torch/<name>.json through
+// the loss mk makes: output, gradients and error messages against
+// PyTorch's.
+func runTorchFile(t *testing.T, name string, mk func(*fixture.Case) (Loss, error)) {
+	t.Helper()
+	f, err := fixture.Load(filepath.Join("testdata", "torch", name+".json"))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if len(f.Cases) == 0 {
+		t.Fatalf("%s: no cases", name)
+	}
+	for i := range f.Cases {
+		c := &f.Cases[i]
+		t.Run(c.Name, func(t *testing.T) { runCase(t, mk, c) })
+	}
+}
+
+// optInt returns an integer option or its default.
+func optInt(c *fixture.Case, name string, def int64) int64 {
+	if v, ok := c.Int(name); ok {
+		return int64(v)
+	}
+	return def
+}
+
+func TestNLLTorch(t *testing.T) {
+	runTorchFile(t, "nll", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		if err != nil {
+			return nil, err
+		}
+		w, err := optTensor(c, "weight")
+		return NLL{Weight: w, IgnoreIndex: optInt(c, "ignore_index", -100), Reduction: r}, err
+	})
+}
+
+func TestCrossEntropyTorch(t *testing.T) {
+	runTorchFile(t, "ce", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		if err != nil {
+			return nil, err
+		}
+		w, err := optTensor(c, "weight")
+		return CrossEntropy{Weight: w, IgnoreIndex: optInt(c, "ignore_index", -100),
+			LabelSmoothing: optFloat(c, "label_smoothing", 0), Reduction: r}, err
+	})
+}
