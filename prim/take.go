@@ -205,6 +205,9 @@ func Drop(x, y k.V) (k.V, error) {
 	if d, ok := x.(*k.Dict); ok {
 		return dropKeys(d, listOf(y))
 	}
+	if d, ok := y.(*k.Dict); ok && isVec(x) {
+		return dropKeys(d, x)
+	}
 	if symsOf(x) != nil {
 		switch v := y.(type) {
 		case *k.Dict:
