@@ -55,3 +55,32 @@ func TestCrossEntropyTorch(t *testing.T) {
 			LabelSmoothing: optFloat(c, "label_smoothing", 0), Reduction: r}, err
 	})
 }
+
+func TestMultiMarginTorch(t *testing.T) {
+	runTorchFile(t, "multimargin", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		if err != nil {
+			return nil, err
+		}
+		w, err := optTensor(c, "weight")
+		return MultiMargin{P: optInt(c, "p", 1), Margin: optFloat(c, "margin", 1), Weight: w, Reduction: r}, err
+	})
+}
+
+func TestMultiLabelMarginTorch(t *testing.T) {
+	runTorchFile(t, "multilabel", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		return MultiLabelMargin{Reduction: r}, err
+	})
+}
+
+func TestMultiLabelSoftMarginTorch(t *testing.T) {
+	runTorchFile(t, "multisoft", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		if err != nil {
+			return nil, err
+		}
+		w, err := optTensor(c, "weight")
+		return MultiLabelSoftMargin{Weight: w, Reduction: r}, err
+	})
+}

@@ -1,0 +1,169 @@
+package loss
+
+import (
+	"fmt"
+	"math"
+
+	"kt/tensor"
+)
+
+// MultiLabelSoftMargin is PyTorch's MultiLabelSoftMarginLoss: the mean
+// over the last (class) dimension of
+// -w·(y·log σ(x) + (1-y)·log σ(-x)), one value per row. Target and weight
+// broadcast against the input. Input and target get gradients.
+type MultiLabelSoftMargin struct {
+	Weight    *tensor.Tensor // class weights, broadcast against the input; nil for none
+	Reduction Reduction
+}
+
+// NewMultiLabelSoftMargin returns MultiLabelSoftMarginLoss with PyTorch's
+// defaults.
+func NewMultiLabelSoftMargin() MultiLabelSoftMargin { return MultiLabelSoftMargin{Reduction: Mean} }
+
+// Name returns "multisoft".
+func (MultiLabelSoftMargin) Name() string { return "multisoft" }
+
+// Forward computes the loss of input and target.
+func (l MultiLabelSoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("multisoft", in, 2, 2); err != nil {
+		return nil, err
+	}
+	if err := l.Reduction.check(false); err != nil {
+		return nil, err
+	}
+	x, y := in[0], in[1]
+	if !x.DType().IsFloat() {
+		return nil, notImplemented("log_sigmoid_forward_cpu", x.DType())
+	}
+	shape, err := tensor.BroadcastShapes(y.Shape(), x.Shape())
+	if err != nil {
+		return nil, err
+	}
+	if l.Weight != nil {
+		if shape, err = tensor.BroadcastShapes(shape, l.Weight.Shape()); err != nil {
+			return nil, err
+		}
+	}
+	if x.Dim() == 0 {
+		return nil, fmt.Errorf("Dimension specified as -1 but tensor has no dimensions")
+	}
+	d := tensor.ResultType(x, y, l.Weight)
+	if !d.IsFloat() {
+		d = x.DType()
+	}
+	if d == tensor.Float32 {
+		return multiSoftRun[float32](c, l, x, y, d, shape)
+	}
+	return multiSoftRun[float64](c, l, x, y, d, shape)
+}
+
+// softTerms returns log(1 + e**-|v|) and σ(v).
+func softTerms(v float64) (lp, sig float64) {
+	e := expf(-math.Abs(v))
+	lp = log1pf(e)
+	if v >= 0 {
+		return lp, 1 / (1 + e)
+	}
+	return lp, e / (1 + e)
+}
+
+func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Tensor, d tensor.DType, shape []int) (*tensor.Tensor, error) {
+	xe, err := x.To(d).Expand(shape...)
+	if err != nil {
+		return nil, err
+	}
+	ye, err := y.To(d).Expand(shape...)
+	if err != nil {
+		return nil, err
+	}
+	xd, yd := tensor.Data[T](xe), tensor.Data[T](ye)
+	var wd []T
+	if l.Weight != nil {
+		we, err := l.Weight.To(d).Expand(shape...)
+		if err != nil {
+			return nil, err
+		}
+		wd = tensor.Data[T](we)
+	}
+	cd := x.Dim() - 1 // the class dimension, in the broadcast shape
+	outer, inner := 1, 1
+	for _, s := range shape[:cd] {
+		outer *= s
+	}
+	for _, s := range shape[cd+1:] {
+		inner *= s
+	}
+	nc := shape[cd]
+	norm := float64(x.Size(-1)) // PyTorch divides by the input's class count
+	rows := outer * inner
+	oshape := append(append([]int{}, shape[:cd]...), shape[cd+1:]...)
+	loss := make([]float64, rows)
+	forRows(rows, nc, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			base := r/inner*nc*inner + r%inner
+			s := 0.0
+			for k, i := 0, base; k < nc; k, i = k+1, i+inner {
+				v := float64(xd[i])
+				lp, _ := softTerms(v)
+				e := max(v, 0) - float64(yd[i])*v + lp
+				if wd != nil {
+					e *= float64(wd[i])
+				}
+				s += e
+			}
+			loss[r] = s / norm
+		}
+	})
+	out, err := reduceRows[T](loss, l.Reduction, float64(rows), oshape)
+	if err != nil {
+		return nil, err
+	}
+	name := [...]string{None: "DivBackward0", Mean: "MeanBackward0", Sum: "SumBackward0"}[l.Reduction]
+	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+		gr := newRowGrad(g, l.Reduction, float64(rows))
+		var gx, gy []T
+		if needsGrad(x) {
+			gx = make([]T, len(xd))
+		}
+		if needsGrad(y) {
+			gy = make([]T, len(yd))
+		}
+		forRows(rows, nc, func(lo, hi int) {
+			for r := lo; r < hi; r++ {
+				base := r/inner*nc*inner + r%inner
+				gf := gr.at(r) / norm
+				for k, i := 0, base; k < nc; k, i = k+1, i+inner {
+					v, t := float64(xd[i]), float64(yd[i])
+					h := gf
+					if wd != nil {
+						h *= float64(wd[i])
+					}
+					if gx != nil {
+						_, sig := softTerms(v)
+						gx[i] = T(h * (sig - t))
+					}
+					if gy != nil {
+						gy[i] = T(-h * v)
+					}
+				}
+			}
+		})
+		res := make([]*tensor.Tensor, 2)
+		ins := [2]*tensor.Tensor{x, y}
+		for k, gk := range [2][]T{gx, gy} {
+			if gk == nil {
+				continue
+			}
+			t, err := tensor.Wrap(gk, shape...)
+			if err != nil {
+				return nil, err
+			}
+			if t, err = tensor.SumTo(t, ins[k].Shape()); err != nil {
+				return nil, err
+			}
+			res[k] = t.To(ins[k].DType())
+		}
+		return res, nil
+	})
+	return out, nil
+}
