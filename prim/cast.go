@@ -30,7 +30,7 @@ func castTarget(x k.V) (int, bool, error) {
 		if c == '*' {
 			return k.TChar, false, nil
 		}
-		i := strings.IndexByte(" b g xhijefcs", c)
+		i := strings.IndexByte(" bg xhijefcs", c)
 		if i <= 0 || c == ' ' || c == 'g' {
 			return 0, false, k.ErrNYI
 		}

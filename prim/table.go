@@ -186,7 +186,7 @@ func Cols(x k.V) (k.V, error) {
 
 // typeChar is the letter of q's type t (positive), " " for a general list.
 func typeChar(t int) byte {
-	const letters = " b g xhijefcspmdznuvt"
+	const letters = " bg xhijefcspmdznuvt"
 	if t >= 0 && t < len(letters) {
 		return letters[t]
 	}
@@ -228,10 +228,10 @@ func Meta(x k.V) (k.V, error) {
 
 // Xkey is q's xkey: table y keyed by the columns named in x.
 func Xkey(x, y k.V) (k.V, error) {
-	names := symsOf(x)
-	if names == nil {
+	if t := x.Type(); t != k.TSym && t != -k.TSym {
 		return nil, k.ErrType
 	}
+	names := symsOf(x)
 	t, ok := unkey(y).(*k.Table)
 	if !ok {
 		return nil, k.ErrType

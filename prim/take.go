@@ -9,7 +9,7 @@ import (
 // Take is q's # (take): leading or trailing items, cyclically; a shape
 // for a reshape; names for columns of a table or entries of a dictionary.
 func Take(x, y k.V) (k.V, error) {
-	if names := symsOf(x); names != nil {
+	if t := x.Type(); t == k.TSym || t == -k.TSym {
 		return takeKeys(x, y)
 	}
 	if n, ok := asInt(x); ok && isAtom(x) {
@@ -208,7 +208,7 @@ func Drop(x, y k.V) (k.V, error) {
 	if d, ok := y.(*k.Dict); ok && isVec(x) {
 		return dropKeys(d, x)
 	}
-	if symsOf(x) != nil {
+	if t := x.Type(); t == k.TSym || t == -k.TSym {
 		switch v := y.(type) {
 		case *k.Dict:
 			return dropKeys(v, listOf(x))
