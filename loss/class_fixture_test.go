@@ -84,3 +84,10 @@ func TestMultiLabelSoftMarginTorch(t *testing.T) {
 		return MultiLabelSoftMargin{Weight: w, Reduction: r}, err
 	})
 }
+
+func TestCTCTorch(t *testing.T) {
+	runTorchFile(t, "ctc", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		return CTC{Blank: optInt(c, "blank", 0), ZeroInfinity: optBool(c, "zero_infinity", false), Reduction: r}, err
+	})
+}

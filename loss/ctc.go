@@ -1,0 +1,371 @@
+package loss
+
+import (
+	"fmt"
+	"math"
+
+	"kt/tensor"
+)
+
+// CTC is PyTorch's CTCLoss: the negative log-likelihood of the target
+// sequences under the alignments of the log-probabilities (T,N,C), or
+// (T,C) unbatched. Targets are padded (N,S) or concatenated (the sum of
+// the target lengths); input_lengths and target_lengths hold one length
+// per sample. Mean reduces to the batch mean of loss_i / max(length_i, 1).
+// ZeroInfinity gives infeasible samples a loss and gradient of 0. Only
+// the log-probabilities get a gradient, computed as ATen's
+// ctc_loss_backward does (as if through a log_softmax).
+type CTC struct {
+	Blank        int64
+	ZeroInfinity bool
+	Reduction    Reduction
+}
+
+// NewCTC returns CTCLoss with PyTorch's defaults.
+func NewCTC() CTC { return CTC{Reduction: Mean} }
+
+// Name returns "ctc".
+func (CTC) Name() string { return "ctc" }
+
+const ctcFrom = " (while checking arguments for ctc_loss_cpu)"
+
+// ctcPlan is a checked CTC problem: sizes, per-sample lengths and where
+// each sample's targets start.
+type ctcPlan struct {
+	t, n, c     int   // time steps, batch, classes
+	il, tl      []int // input and target length per sample
+	off         []int // offset of each sample's targets in tg
+	tg          []int64
+	maxL        int // longest target
+	blank       int
+	batched     bool
+	logProbs    *tensor.Tensor
+	reduction   Reduction
+	zeroInf     bool
+	width       int       // 2*maxL+1: the extended target positions
+	alpha       []float64 // log α per sample, time and position
+	nll         []float64 // negative log-likelihood per sample
+	targetShape []int
+}
+
+// lengths reads a lengths tensor as ints.
+func ctcLengths(t *tensor.Tensor, name string) ([]int, error) {
+	if t.DType().IsFloat() || t.DType() == tensor.Bool {
+		return nil, fmt.Errorf("%s must be integral", name)
+	}
+	v := t.To(tensor.Int64).Int64s()
+	out := make([]int, len(v))
+	for i, x := range v {
+		out[i] = int(max(min(x, 1<<40), -1<<40))
+	}
+	return out, nil
+}
+
+// Forward computes the loss of log_probs, targets, input_lengths and
+// target_lengths.
+func (l CTC) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("ctc", in, 4, 4); err != nil {
+		return nil, err
+	}
+	if err := l.Reduction.check(false); err != nil {
+		return nil, err
+	}
+	lp, targets := in[0], in[1]
+	il, err := ctcLengths(in[2], "input_lengths")
+	if err != nil {
+		return nil, err
+	}
+	tl, err := ctcLengths(in[3], "target_lengths")
+	if err != nil {
+		return nil, err
+	}
+	if !lp.DType().IsFloat() {
+		return nil, notImplemented("ctc_loss_cpu", lp.DType())
+	}
+	p := &ctcPlan{il: il, tl: tl, blank: int(l.Blank), batched: lp.Dim() == 3, logProbs: lp,
+		reduction: l.Reduction, zeroInf: l.ZeroInfinity}
+	ls := lp.Shape()
+	if !p.batched {
+		if len(ls) > 0 {
+			ls = append([]int{ls[0], 1}, ls[1:]...)
+		} else {
+			ls = []int{1}
+		}
+	}
+	if len(ls) != 3 {
+		return nil, fmt.Errorf("Expected 3-dimensional tensor, but got %d-dimensional tensor for argument #1 'log_probs'"+ctcFrom, len(ls))
+	}
+	p.t, p.n, p.c = ls[0], ls[1], ls[2]
+	if err := p.checkTargets(targets, l.Blank); err != nil {
+		return nil, err
+	}
+	if lp.DType() == tensor.Float32 {
+		return ctcRun[float32](c, p, in)
+	}
+	return ctcRun[float64](c, p, in)
+}
+
+// checkTargets checks the targets and lengths as ctc_loss_cpu does, with
+// its messages, and fills in the target offsets.
+func (p *ctcPlan) checkTargets(targets *tensor.Tensor, blank int64) error {
+	ts := targets.Shape()
+	if len(ts) < 1 || len(ts) > 2 {
+		return fmt.Errorf("Expected 1 to 2 dimensions, but got %d-dimensional tensor for argument #2 'targets'"+ctcFrom, len(ts))
+	}
+	if blank < 0 || blank >= int64(p.c) {
+		return fmt.Errorf("blank must be in label range")
+	}
+	if len(p.il) != p.n {
+		return fmt.Errorf("input_lengths must be of size batch_size")
+	}
+	if len(p.tl) != p.n {
+		return fmt.Errorf("target_lengths must be of size batch_size")
+	}
+	p.off = make([]int, p.n)
+	pos := 0
+	for i, l := range p.tl {
+		if l < 0 {
+			return fmt.Errorf("Expected target_lengths to have value at least 0, but got value %d"+ctcFrom, l)
+		}
+		if len(ts) == 1 {
+			p.off[i] = pos
+			pos += l
+		} else {
+			p.off[i] = i * ts[1]
+		}
+		p.maxL = max(p.maxL, l)
+	}
+	sizeErr := "Expected tensor to have size %d at dimension 0, but got size %d for argument #2 'targets'" + ctcFrom
+	if len(ts) == 1 && ts[0] != pos {
+		return fmt.Errorf(sizeErr, pos, ts[0])
+	}
+	if len(ts) == 2 {
+		if ts[0] != p.n {
+			return fmt.Errorf(sizeErr, p.n, ts[0])
+		}
+		if ts[1] < p.maxL {
+			return fmt.Errorf("Expected tensor to have size at least %d at dimension 1, but got size %d for argument #2 'targets'"+ctcFrom, p.maxL, ts[1])
+		}
+	}
+	for _, l := range p.il {
+		if l < 0 {
+			return fmt.Errorf("Expected input_lengths to have value at least 0, but got value %d"+ctcFrom, l)
+		}
+		if l > p.t {
+			return fmt.Errorf("Expected input_lengths to have value at most %d, but got value %d"+ctcFrom, p.t, l)
+		}
+	}
+	p.tg = targets.To(tensor.Int64).Int64s()
+	for b, l := range p.tl {
+		for _, v := range p.tg[p.off[b] : p.off[b]+l] {
+			if v < 0 || v >= int64(p.c) {
+				return fmt.Errorf("Target %d is out of bounds.", v)
+			}
+		}
+	}
+	p.width = 2*p.maxL + 1
+	p.targetShape = ts
+	return nil
+}
+
+// label returns the class at extended position s of sample b: blank at
+// even s, the target at odd s.
+func (p *ctcPlan) label(b, s int) int {
+	if s%2 == 0 {
+		return p.blank
+	}
+	return int(p.tg[p.off[b]+s/2])
+}
+
+// logSum3 returns log(e**a + e**b + e**c), -Inf when all are.
+func logSum3(a, b, c float64) float64 {
+	m := max(a, b, c)
+	if math.IsInf(m, -1) {
+		return m
+	}
+	s := 1.0 // the maximum's own term
+	switch m {
+	case a:
+		s += expf(b-m) + expf(c-m)
+	case b:
+		s += expf(a-m) + expf(c-m)
+	default:
+		s += expf(a-m) + expf(b-m)
+	}
+	return m + math.Log(s)
+}
+
+// forward fills alpha for sample b and returns its negative
+// log-likelihood.
+func ctcAlpha[T real](p *ctcPlan, lp []T, b int) float64 {
+	inf := math.Inf(-1)
+	tb, l := p.il[b], p.tl[b]
+	w := 2*l + 1
+	la := p.alpha[b*p.t*p.width:]
+	at := func(t, c int) float64 { return float64(lp[(t*p.n+b)*p.c+c]) }
+	if tb == 0 {
+		if l == 0 {
+			return 0
+		}
+		return math.Inf(1)
+	}
+	for s := range w {
+		la[s] = inf
+	}
+	la[0] = at(0, p.blank)
+	if l > 0 {
+		la[1] = at(0, p.label(b, 1))
+	}
+	for t := 1; t < tb; t++ {
+		prev, cur := la[(t-1)*p.width:], la[t*p.width:]
+		top := min(w, 2*t+2) // positions above 2t+1 are unreachable
+		for s := 0; s < top; s++ {
+			k := p.label(b, s)
+			a1, a2, a3 := prev[s], inf, inf
+			if s > 0 {
+				a2 = prev[s-1]
+			}
+			if s > 1 && p.label(b, s-2) != k {
+				a3 = prev[s-2]
+			}
+			cur[s] = logSum3(a1, a2, a3) + at(t, k)
+		}
+		for s := top; s < w; s++ {
+			cur[s] = inf
+		}
+	}
+	last := la[(tb-1)*p.width:]
+	if l == 0 {
+		return -last[0]
+	}
+	l1, l2 := last[2*l], last[2*l-1]
+	m := max(l1, l2)
+	if math.IsInf(m, -1) {
+		m = 0
+	}
+	return -(math.Log(math.Exp(l1-m)+math.Exp(l2-m)) + m)
+}
+
+// ctcGrad writes the gradient of sample b's loss (times gr) with respect
+// to its log-probabilities into grad, as ATen's ctc_loss_backward does.
+func ctcGrad[T real](p *ctcPlan, lp []T, grad []float64, beta []float64, b int, gr float64) {
+	inf := math.Inf(-1)
+	tb, l := p.il[b], p.tl[b]
+	w := 2*l + 1
+	nll := p.nll[b]
+	idx := func(t, c int) int { return (t*p.n+b)*p.c + c }
+	if tb == 0 || (p.zeroInf && math.IsInf(nll, 1)) {
+		return // already zero
+	}
+	la := p.alpha[b*p.t*p.width:]
+	lb := beta
+	for i := range tb * w {
+		lb[i] = inf
+	}
+	for t := range tb {
+		for c := range p.c {
+			grad[idx(t, c)] = inf
+		}
+	}
+	t := tb - 1
+	lb[t*w+2*l] = float64(lp[idx(t, p.blank)])
+	grad[idx(t, p.blank)] = la[t*p.width+2*l] + lb[t*w+2*l]
+	if l > 0 {
+		k := p.label(b, 2*l-1)
+		lb[t*w+2*l-1] = float64(lp[idx(t, k)])
+		grad[idx(t, k)] = la[t*p.width+2*l-1] + lb[t*w+2*l-1]
+	}
+	for t := tb - 2; t >= 0; t-- {
+		next, cur, al := lb[(t+1)*w:], lb[t*w:], la[t*p.width:]
+		for s := w - 1; s >= 0; s-- {
+			k := p.label(b, s)
+			b1, b2, b3 := next[s], inf, inf
+			if s < 2*l {
+				b2 = next[s+1]
+			}
+			if s < 2*l-1 && p.label(b, s+2) != k {
+				b3 = next[s+2]
+			}
+			cur[s] = logSum3(b1, b2, b3) + float64(lp[idx(t, k)])
+			ab := al[s] + cur[s]
+			g := &grad[idx(t, k)]
+			if math.IsInf(*g, -1) {
+				*g = ab
+			} else {
+				*g = logAddExp(*g, ab)
+			}
+		}
+	}
+	for t := range tb {
+		for c := range p.c {
+			i := idx(t, c)
+			v := float64(lp[i])
+			grad[i] = (math.Exp(v) - math.Exp(grad[i]+nll-v)) * gr
+		}
+	}
+}
+
+func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Tensor, error) {
+	lp := tensor.Data[T](p.logProbs)
+	p.alpha = make([]float64, p.n*p.t*p.width)
+	p.nll = make([]float64, p.n)
+	cost := p.t * p.width * 8 // a cell of α costs several elementwise operations
+	forRows(p.n, cost, func(lo, hi int) {
+		for b := lo; b < hi; b++ {
+			p.nll[b] = ctcAlpha(p, lp, b)
+		}
+	})
+	loss := make([]float64, p.n)
+	for b, v := range p.nll {
+		if p.zeroInf && math.IsInf(v, 1) {
+			v = 0
+		}
+		if p.reduction == Mean {
+			v = float64(T(v)) / float64(max(p.tl[b], 1))
+		}
+		loss[b] = v
+	}
+	shape := []int{p.n}
+	if !p.batched {
+		shape = []int{}
+	}
+	out, err := reduceRows[T](loss, p.reduction, float64(p.n), shape)
+	if err != nil {
+		return nil, err
+	}
+	name := "CtcLossBackward0"
+	switch {
+	case p.reduction == Mean:
+		name = "MeanBackward0"
+	case p.reduction == Sum:
+		name = "SumBackward0"
+	case !p.batched:
+		name = "SqueezeBackward1"
+	case p.zeroInf:
+		name = "WhereBackward0"
+	}
+	c.Record(out, name, in, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+		if !needsGrad(p.logProbs) {
+			return nil, nil
+		}
+		gr := newRowGrad(g, p.reduction, float64(p.n))
+		grad := make([]float64, len(lp))
+		forRows(p.n, cost, func(lo, hi int) {
+			beta := make([]float64, p.t*p.width)
+			for b := lo; b < hi; b++ {
+				gb := gr.at(b)
+				if p.reduction == Mean {
+					gb /= float64(max(p.tl[b], 1))
+				}
+				ctcGrad(p, lp, grad, beta, b, gb)
+			}
+		})
+		gt := make([]T, len(grad))
+		for i, v := range grad {
+			gt[i] = T(v)
+		}
+		t, err := wrapGrad(gt, p.logProbs)
+		return []*tensor.Tensor{t, nil, nil, nil}, err
+	})
+	return out, nil
+}
