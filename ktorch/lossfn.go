@@ -1,0 +1,528 @@
+package ktorch
+
+import (
+	"fmt"
+
+	"kt/k"
+	"kt/tensor"
+)
+
+// lossFn is the k-api's loss: create a module from a name and options,
+// rebuild one from its definition, return its definition, or compute.
+func (s *Session) lossFn(x k.V) (k.V, error) {
+	if name, ok := firstSym(x); ok {
+		spec, ok := Lookup(name)
+		if !ok {
+			return nil, fmt.Errorf("unrecognized loss function: %s", name)
+		}
+		st, err := s.ParseOptions(spec, x, 1)
+		if err != nil {
+			return nil, err
+		}
+		return s.add(&lossObj{st}), nil
+	}
+	if d, ok := x.(*k.Dict); ok {
+		return s.lossFromDict(d)
+	}
+	if _, o, ok, err := s.lookup(x); ok {
+		if err != nil {
+			return nil, err
+		}
+		l, isLoss := o.(*lossObj)
+		if !isLoss {
+			return nil, fmt.Errorf("loss: unrecognized arg(s)")
+		}
+		return definition(l.st, s.AllOptions), nil
+	}
+	l, ok := x.(k.List)
+	if !ok || len(l) < 2 {
+		return nil, fmt.Errorf("loss: unrecognized arg(s)")
+	}
+	_, o, isPtr, err := s.lookup(l[0])
+	if err != nil {
+		return nil, err
+	}
+	lo, isLoss := o.(*lossObj)
+	if !isPtr || !isLoss {
+		return nil, fmt.Errorf("loss: unrecognized arg(s)")
+	}
+	if b, ok := l[1].(k.Bool); ok && len(l) == 2 {
+		return definition(lo.st, bool(b)), nil
+	}
+	return s.calc(lo.st, l[1:])
+}
+
+// firstSym finds the loss name that starts a creation call: a symbol, a
+// non-empty symbol list, or a general list whose first item is a symbol.
+func firstSym(x k.V) (string, bool) {
+	switch v := x.(type) {
+	case k.Sym:
+		return string(v), true
+	case k.Syms:
+		if len(v) > 0 {
+			return v[0], true
+		}
+	case k.List:
+		if len(v) > 0 {
+			if s, ok := v[0].(k.Sym); ok {
+				return string(s), true
+			}
+		}
+	}
+	return "", false
+}
+
+// lossFromDict rebuilds a loss from its definition: `module`options!(..).
+func (s *Session) lossFromDict(d *k.Dict) (k.V, error) {
+	keys, _ := d.Keys.(k.Syms)
+	var mod, opts k.V
+	for i, key := range keys {
+		v := kindex(d.Vals, i)
+		switch key {
+		case "module":
+			mod = v
+		case "options":
+			opts = v
+		}
+	}
+	name, ok := mod.(k.Sym)
+	if !ok {
+		return nil, fmt.Errorf("unable to find state attribute: module")
+	}
+	spec, ok := Lookup(string(name))
+	if !ok {
+		return nil, fmt.Errorf("unrecognized loss function: %s", name)
+	}
+	st := Defaults(spec)
+	if opts != nil {
+		var err error
+		if st, err = s.ParseOptions(spec, opts, -1); err != nil {
+			return nil, err
+		}
+	}
+	return s.add(&lossObj{st}), nil
+}
+
+// kindex returns item i of a list of any type as a k value.
+func kindex(x k.V, i int) k.V {
+	switch v := x.(type) {
+	case k.List:
+		return v[i]
+	case k.Syms:
+		return k.Sym(v[i])
+	case k.Longs:
+		return k.Long(v[i])
+	case k.Floats:
+		return k.Float(v[i])
+	case k.Bools:
+		return k.Bool(v[i])
+	}
+	return k.Null
+}
+
+// calc computes a loss module on 2, 3 or 4 tensors or k arrays: the
+// result is always a tensor pointer.
+func (s *Session) calc(st *Settings, args k.List) (k.V, error) {
+	var ts []*tensor.Tensor
+	for _, a := range args {
+		t, _, err := s.tensorOrK(a)
+		if err != nil {
+			if _, o, ok, _ := s.lookup(a); ok && o != nil {
+				return nil, fmt.Errorf("loss: unrecognized arg, %s", o.class())
+			}
+			return nil, err
+		}
+		if t == nil {
+			return nil, fmt.Errorf("loss: unrecognized arg, %s", kname(a.Type()))
+		}
+		ts = append(ts, t)
+	}
+	name := st.Spec.Name
+	switch len(ts) {
+	case 2:
+		switch name {
+		case "cosineloss", "margin", "triplet", "ctc":
+			return nil, fmt.Errorf("%s: loss calculation not implemented for single tensor input & target", name)
+		}
+	case 3:
+		switch name {
+		case "bce", "bcelogits", "cosineloss", "margin", "triplet":
+		default:
+			return nil, fmt.Errorf("%s:  loss calculation not implemented for 3 tensors, e.g. input,target,weight  or input1,input2,target", name)
+		}
+	case 4:
+		// The reference passes a fifth, missing tensor here (v[4] for v[3]);
+		// ctc is given its four tensors.
+		if name != "ctc" {
+			return nil, fmt.Errorf("%s: unable to calculate loss given 4 tensors", name)
+		}
+	default:
+		return nil, fmt.Errorf("loss: no calculation implemented for %d tensors", len(ts))
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.add(&tensorObj{r}), nil
+}
+
+// functional forms ----------------------------------------------------------
+
+// lossFunc is the functional form of the two-tensor losses:
+// f(input;target) or f(input;target;options..).
+func (s *Session) lossFunc(name string, a k.V) (k.V, error) {
+	spec, _ := Lookup(name)
+	t := a.Type()
+	if t < 0 || t >= 11 {
+		return nil, fmt.Errorf("%s: not implemented for %s", name, s.knameOf(a))
+	}
+	n := klen(a)
+	if n < 2 {
+		return nil, fmt.Errorf("%s: expects at least 2 args, %d given", name, n)
+	}
+	var x, y *tensor.Tensor
+	var p bool
+	if t > 0 {
+		if n != 2 {
+			return nil, fmt.Errorf("%s: loss expects 2-element arg of input & target, %d value(s) given", name, n)
+		}
+		both, err := kput(a)
+		if err != nil {
+			return nil, err
+		}
+		if x, y, err = split2(both); err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		if x, y, p, err = s.tensorPair(a.(k.List)); err != nil {
+			return nil, err
+		}
+	}
+	st := Defaults(spec)
+	if n > 2 {
+		var err error
+		if st, err = s.ParseOptions(spec, a, 2); err != nil {
+			return nil, err
+		}
+	}
+	r, err := forward(st, []*tensor.Tensor{x, y})
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
+
+// tensorPair reads the first two items of a general list as tensors.
+func (s *Session) tensorPair(l k.List) (x, y *tensor.Tensor, p bool, err error) {
+	ts, p, err := s.tensorsOf(l, 2)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return ts[0], ts[1], p, nil
+}
+
+// tensorsOf reads the first n items of a general list as tensors; p
+// reports whether any was a pointer.
+func (s *Session) tensorsOf(l k.List, n int) ([]*tensor.Tensor, bool, error) {
+	ts := make([]*tensor.Tensor, n)
+	any := false
+	for i := range n {
+		t, p, err := s.tensorOrK(l[i])
+		if err != nil {
+			return nil, false, err
+		}
+		if t == nil {
+			return nil, false, fmt.Errorf("undefined tensor, element[%d]", i)
+		}
+		ts[i] = t
+		any = any || p
+	}
+	return ts, any, nil
+}
+
+// split2 splits a tensor along its first dimension into its two rows.
+func split2(t *tensor.Tensor) (*tensor.Tensor, *tensor.Tensor, error) {
+	rows, err := unbind(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rows[0], rows[1], nil
+}
+
+// unbind splits a tensor along its first dimension.
+func unbind(t *tensor.Tensor) ([]*tensor.Tensor, error) {
+	if t.Dim() == 0 {
+		return nil, fmt.Errorf("unbind: a 0-dim tensor has no rows")
+	}
+	v := kget(t)
+	n := klen(v)
+	out := make([]*tensor.Tensor, n)
+	for i := range n {
+		r, err := kput(kindexAny(v, i))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+// kindexAny returns item i of any list as a k value.
+func kindexAny(x k.V, i int) k.V {
+	switch v := x.(type) {
+	case k.Reals:
+		return k.Real(v[i])
+	case k.Ints:
+		return k.Int(v[i])
+	case k.Shorts:
+		return k.Short(v[i])
+	case k.Bytes:
+		return k.Byte(v[i])
+	case k.Chars:
+		return k.Char(v[i])
+	}
+	return kindex(x, i)
+}
+
+// isOptionArg is the reference's bcearg: a third item that starts bce's
+// options rather than being its batch weight.
+func isOptionArg(x k.V) bool {
+	switch x.(type) {
+	case k.Sym, k.Syms, *k.Dict:
+		return true
+	}
+	return isEmpty(x)
+}
+
+// bceFn is bce(x;y), bce(x;y;w), bce(x;y;opts..), bce(x;y;w;opts..).
+func (s *Session) bceFn(a k.V) (k.V, error) {
+	spec, _ := Lookup("bce")
+	t := a.Type()
+	if t < 0 || t >= 11 {
+		return nil, fmt.Errorf("bce: not implemented for %s", s.knameOf(a))
+	}
+	n := klen(a)
+	if n < 2 {
+		return nil, fmt.Errorf("bce: expects input,target,optional batch weight,optional reduce mode")
+	}
+	var ts []*tensor.Tensor
+	var p bool
+	st := Defaults(spec)
+	if t > 0 {
+		if n > 3 {
+			return nil, fmt.Errorf("bce: unrecognized args, expecting 2-3 elements for input,target,optional weight")
+		}
+		all, err := kput(a)
+		if err != nil {
+			return nil, err
+		}
+		if ts, err = unbind(all); err != nil {
+			return nil, err
+		}
+	} else {
+		l := a.(k.List)
+		m := 2
+		if n > 2 && !isOptionArg(l[2]) {
+			m = 3
+		}
+		var err error
+		if ts, p, err = s.tensorsOf(l, m); err != nil {
+			return nil, err
+		}
+		if st, err = s.ParseOptions(spec, a, m); err != nil {
+			return nil, err
+		}
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
+
+// bceLogitFn is bcelogit1 (input;target;[class weight];[reduce]) and
+// bcelogit2 (input;target;batch weight;[class weight];[reduce]).
+func (s *Session) bceLogitFn(a k.V, batch bool, fn string) (k.V, error) {
+	spec, _ := Lookup("bcelogits")
+	t := a.Type()
+	if t < 0 || t >= 11 {
+		return nil, fmt.Errorf("%s: not implemented for %s", fn, s.knameOf(a))
+	}
+	m := 2
+	what := " & target"
+	if batch {
+		m, what = 3, ", target & batch weights"
+	}
+	n := klen(a)
+	if n < m {
+		return nil, fmt.Errorf("%s expects at least %d args, input%s", fn, m, what)
+	}
+	st, err := s.ParseOptions(spec, a, m)
+	if err != nil {
+		return nil, err
+	}
+	var ts []*tensor.Tensor
+	var p bool
+	if t > 0 {
+		all, err := kput(a)
+		if err != nil {
+			return nil, err
+		}
+		if ts, err = unbind(all); err != nil {
+			return nil, err
+		}
+		ts = ts[:m]
+	} else if ts, p, err = s.tensorsOf(a.(k.List), m); err != nil {
+		return nil, err
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
+
+// marginFn is hinge (input;target;opts..), cosineloss and margin
+// (input1;input2;target;opts..).
+func (s *Session) marginFn(name string, a k.V) (k.V, error) {
+	spec, _ := Lookup(name)
+	hinge := name == "hinge"
+	if a.Type() < 0 {
+		return nil, fmt.Errorf("%s: not implemented for %s", name, s.knameOf(a))
+	}
+	m := 3
+	usage := fmt.Sprintf("%s loss expects (input1;input2;target;optional arg(s)..)", name)
+	if hinge {
+		m, usage = 2, "hinge loss expects (input;target;optional arg(s)..)"
+	}
+	n := klen(a)
+	if n < m {
+		return nil, fmt.Errorf("%s", usage)
+	}
+	var ts []*tensor.Tensor
+	var p bool
+	var err error
+	st := Defaults(spec)
+	if a.Type() > 0 {
+		all, err := kput(a)
+		if err != nil {
+			return nil, err
+		}
+		if ts, err = unbind(all); err != nil {
+			return nil, err
+		}
+		ts = ts[:m]
+	} else {
+		l, ok := a.(k.List)
+		if !ok {
+			return nil, fmt.Errorf("%s: not implemented for %s", name, s.knameOf(a))
+		}
+		if ts, p, err = s.tensorsOf(l, m); err != nil {
+			return nil, err
+		}
+		if n > m {
+			if st, err = s.ParseOptions(spec, a, m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
+
+// tripletFn is triplet(anchor;positive;negative;opts..).
+func (s *Session) tripletFn(a k.V) (k.V, error) {
+	spec, _ := Lookup("triplet")
+	if a.Type() < 0 {
+		return nil, fmt.Errorf("triplet loss not implemented for %s", s.knameOf(a))
+	}
+	// The reference checks for at least 2 arguments where 3 are needed;
+	// here fewer than 3 is the usage error.
+	if klen(a) < 3 {
+		return nil, fmt.Errorf("triplet loss expects (anchor;positive;negative;optional arg(s)..)")
+	}
+	var ts []*tensor.Tensor
+	var p bool
+	var err error
+	st := Defaults(spec)
+	if a.Type() > 0 {
+		all, err := kput(a)
+		if err != nil {
+			return nil, err
+		}
+		if ts, err = unbind(all); err != nil {
+			return nil, err
+		}
+		ts = ts[:3]
+	} else {
+		l, ok := a.(k.List)
+		if !ok {
+			return nil, fmt.Errorf("triplet loss not implemented for %s", s.knameOf(a))
+		}
+		if ts, p, err = s.tensorsOf(l, 3); err != nil {
+			return nil, err
+		}
+		if st, err = s.ParseOptions(spec, a, 3); err != nil {
+			return nil, err
+		}
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
+
+// ctcFn is ctc(input;target;input lengths;target lengths;opts..).
+func (s *Session) ctcFn(a k.V) (k.V, error) {
+	spec, _ := Lookup("ctc")
+	l, ok := a.(k.List)
+	if !ok {
+		// The reference's message reads "cts" here, a slip; it is spelt ctc.
+		return nil, fmt.Errorf("ctc loss not implemented for %s", kname(a.Type()))
+	}
+	if len(l) < 4 {
+		return nil, fmt.Errorf("ctc loss expects at least 4 args, (input;target;input lengths;target lengths)")
+	}
+	ts, _, err := s.tensorsOf(l, 4)
+	if err != nil {
+		return nil, err
+	}
+	_, p1, _ := s.tensorArg(l[0])
+	_, p2, _ := s.tensorArg(l[1])
+	st, err := s.ParseOptions(spec, a, 4)
+	if err != nil {
+		return nil, err
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p1 || p2, r), nil
+}
+
+// distanceFn is pairwise(x1;x2;opts..) and similar(x1;x2;opts..).
+func (s *Session) distanceFn(name string, a k.V) (k.V, error) {
+	spec, _ := Lookup(name)
+	l, ok := a.(k.List)
+	if !ok || len(l) < 2 {
+		return nil, fmt.Errorf("%s not implemented for %s", name, s.knameOf(a))
+	}
+	ts, p, err := s.tensorsOf(l, 2)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.ParseOptions(spec, a, 2)
+	if err != nil {
+		return nil, err
+	}
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
