@@ -106,8 +106,8 @@ func (st *Settings) Dict(all bool) *k.Dict {
 type parser struct {
 	sess *Session
 	st   *Settings
-	x   k.V // all the arguments
-	off int // where the options start in x
+	x    k.V // all the arguments
+	off  int // where the options start in x
 }
 
 func (p *parser) name() string { return p.st.Spec.Name }
