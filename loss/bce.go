@@ -62,8 +62,8 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: []*tensor.Tensor{x, y, w}, diff: []bool{true, true, false},
-		k32: kernels[float32]{bceForward[float32], bceBackward[float32]},
-		k64: kernels[float64]{bceForward[float64], bceBackward[float64]},
+		k32: kernels[float32]{fwd: bceForward[float32], bwd: bceBackward[float32]},
+		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}
 	return e.run(c)
 }

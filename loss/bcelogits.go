@@ -61,8 +61,8 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	e := elementwise{
 		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: &out,
 		inputs: []*tensor.Tensor{x, y, w, pw}, diff: []bool{true, true, false, false},
-		k32: kernels[float32]{bceLogitsForward[float32], bceLogitsBackward[float32]},
-		k64: kernels[float64]{bceLogitsForward[float64], bceLogitsBackward[float64]},
+		k32: kernels[float32]{fwd: bceLogitsForward[float32], bwd: bceLogitsBackward[float32]},
+		k64: kernels[float64]{fwd: bceLogitsForward[float64], bwd: bceLogitsBackward[float64]},
 	}
 	return e.run(c)
 }

@@ -88,17 +88,12 @@ func forward[T real](e *elementwise, k kernels[T], in args[T], n int) (*tensor.T
 		out, err := tensor.Wrap(o, e.shape...)
 		return out, 1, err
 	}
-	s := par.Sum(n, func(lo, hi int) float64 {
-		buf := scratch[T]()
-		s := 0.0
-		for j := lo; j < hi; j += chunk {
-			m := min(chunk, hi-j)
-			k.fwd(buf[:m], in.sub(j, j+m))
-			s += sum64(buf[:m])
-		}
-		release(buf)
-		return s
-	})
+	var s float64
+	if k.sum != nil {
+		s = par.Sum(n, func(lo, hi int) float64 { return k.sum(in.sub(lo, hi)) })
+	} else {
+		s = reduceSum(k, in, n)
+	}
 	v, div := T(s), 1.0
 	switch e.reduction {
 	case Mean:
@@ -110,6 +105,22 @@ func forward[T real](e *elementwise, k kernels[T], in args[T], n int) (*tensor.T
 		v /= T(div) // as PyTorch: the sum in the tensor's type, then the division
 	}
 	return tensor.Scalar(v), div, nil
+}
+
+// reduceSum sums the forward kernel's values over n elements, through a
+// scratch chunk per block.
+func reduceSum[T real](k kernels[T], in args[T], n int) float64 {
+	return par.Sum(n, func(lo, hi int) float64 {
+		buf := scratch[T]()
+		s := 0.0
+		for j := lo; j < hi; j += chunk {
+			m := min(chunk, hi-j)
+			k.fwd(buf[:m], in.sub(j, j+m))
+			s += sum64(buf[:m])
+		}
+		release(buf)
+		return s
+	})
 }
 
 // backward allocates the gradients the inputs need, runs the backward

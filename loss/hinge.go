@@ -76,5 +76,5 @@ func hingeKernels[T tensor.Float](margin T) kernels[T] {
 			gx[i] = d * g.at(i)
 		}
 	}
-	return kernels[T]{fwd, bwd}
+	return kernels[T]{fwd: fwd, bwd: bwd}
 }

@@ -51,20 +51,32 @@ func huberKernels[T tensor.Float](delta T) kernels[T] {
 	fwd := func(out []T, in args[T]) {
 		x, y := in[0][:len(out)], in[1][:len(out)]
 		for i := range out {
-			z := x[i] - y[i]
-			if z < 0 {
-				z = -z
-			}
-			if z < delta {
-				out[i] = 0.5 * z * z
-			} else {
-				out[i] = delta * (z - 0.5*delta)
-			}
+			out[i] = huber(x[i]-y[i], delta)
 		}
+	}
+	sum := func(in args[T]) float64 {
+		x, y := in[0], in[1][:len(in[0])]
+		var a, b float64
+		i := 0
+		for ; i+2 <= len(x); i += 2 {
+			a += float64(huber(x[i]-y[i], delta))
+			b += float64(huber(x[i+1]-y[i+1], delta))
+		}
+		for ; i < len(x); i++ {
+			a += float64(huber(x[i]-y[i], delta))
+		}
+		return a + b
 	}
 	bwd := func(grad, in args[T], g upstream[T]) {
 		x, y := in[0], in[1][:len(in[0])]
 		gx, gy := grad[0], grad[1]
+		if g.per == nil && gy == nil && gx != nil {
+			s, gx := g.s, gx[:len(x)]
+			for i := range x {
+				gx[i] = huberGrad(x[i]-y[i], delta) * s
+			}
+			return
+		}
 		for i := range x {
 			gi := g.at(i)
 			if gx != nil {
@@ -75,7 +87,16 @@ func huberKernels[T tensor.Float](delta T) kernels[T] {
 			}
 		}
 	}
-	return kernels[T]{fwd, bwd}
+	return kernels[T]{fwd: fwd, bwd: bwd, sum: sum}
+}
+
+// huber is the loss at difference d.
+func huber[T tensor.Float](d, delta T) T {
+	z := abs(d)
+	if z < delta {
+		return 0.5 * z * z
+	}
+	return delta * (z - 0.5*delta)
 }
 
 // huberGrad is the derivative of the loss at difference d.

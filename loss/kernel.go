@@ -56,9 +56,14 @@ func (u upstream[T]) sub(lo, hi int) upstream[T] {
 // bwd writes the gradient of element i with respect to input k to
 // grad[k][i] for every grad[k] that is not nil (the plumbing allocates
 // only those the caller needs), given the upstream gradient g.at(i).
+//
+// sum, optional, is fwd fused with the float64 summation of its values:
+// it returns the sum of the losses of its elements. Hot losses provide it
+// to skip the scratch buffer.
 type kernels[T tensor.Float] struct {
 	fwd func(out []T, in args[T])
 	bwd func(grad args[T], in args[T], g upstream[T])
+	sum func(in args[T]) float64
 }
 
 // chunk is the length of the scratch buffer a reduced forward writes

@@ -51,11 +51,11 @@ func (l KLDiv) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		}
 	}
 	if l.LogTarget {
-		e.k32 = kernels[float32]{klLogForward[float32], klLogBackward[float32]}
-		e.k64 = kernels[float64]{klLogForward[float64], klLogBackward[float64]}
+		e.k32 = kernels[float32]{fwd: klLogForward[float32], bwd: klLogBackward[float32]}
+		e.k64 = kernels[float64]{fwd: klLogForward[float64], bwd: klLogBackward[float64]}
 	} else {
-		e.k32 = kernels[float32]{klForward[float32], klBackward[float32]}
-		e.k64 = kernels[float64]{klForward[float64], klBackward[float64]}
+		e.k32 = kernels[float32]{fwd: klForward[float32], bwd: klBackward[float32]}
+		e.k64 = kernels[float64]{fwd: klForward[float64], bwd: klBackward[float64]}
 	}
 	return e.run(c)
 }

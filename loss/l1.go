@@ -31,8 +31,8 @@ func (l L1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error)
 	e := elementwise{
 		node: "L1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: []*tensor.Tensor{x, y},
-		k32:    kernels[float32]{l1Forward[float32], l1Backward[float32]},
-		k64:    kernels[float64]{l1Forward[float64], l1Backward[float64]},
+		k32:    kernels[float32]{fwd: l1Forward[float32], bwd: l1Backward[float32], sum: l1Sum[float32]},
+		k64:    kernels[float64]{fwd: l1Forward[float64], bwd: l1Backward[float64], sum: l1Sum[float64]},
 	}
 	return e.run(c)
 }
@@ -46,6 +46,29 @@ func l1Forward[T tensor.Float](out []T, in args[T]) {
 		}
 		out[i] = d
 	}
+}
+
+func abs[T tensor.Float](v T) T {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func l1Sum[T tensor.Float](in args[T]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		a += float64(abs(x[i] - y[i]))
+		b += float64(abs(x[i+1] - y[i+1]))
+		c += float64(abs(x[i+2] - y[i+2]))
+		d += float64(abs(x[i+3] - y[i+3]))
+	}
+	for ; i < len(x); i++ {
+		a += float64(abs(x[i] - y[i]))
+	}
+	return (a + b) + (c + d)
 }
 
 // sign returns -1, 0 or 1 (NaN for NaN), as torch.sgn.
@@ -64,6 +87,13 @@ func sign[T tensor.Float](d T) T {
 func l1Backward[T tensor.Float](grad, in args[T], g upstream[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
+	if g.per == nil && gy == nil && gx != nil {
+		s, gx := g.s, gx[:len(x)]
+		for i := range x {
+			gx[i] = sign(x[i]-y[i]) * s
+		}
+		return
+	}
 	for i := range x {
 		v := sign(x[i]-y[i]) * g.at(i)
 		if gx != nil {

@@ -83,5 +83,5 @@ func marginKernels[T tensor.Float](margin T, r32 bool) kernels[T] {
 			}
 		}
 	}
-	return kernels[T]{fwd, bwd}
+	return kernels[T]{fwd: fwd, bwd: bwd}
 }

@@ -27,8 +27,8 @@ func (l MSE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "MseLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: []*tensor.Tensor{x, y}, sameTypes: true,
-		k32: kernels[float32]{mseForward[float32], mseBackward[float32]},
-		k64: kernels[float64]{mseForward[float64], mseBackward[float64]},
+		k32: kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum[float32]},
+		k64: kernels[float64]{fwd: mseForward[float64], bwd: mseBackward[float64], sum: mseSum[float64]},
 	}
 	return e.run(c)
 }
@@ -41,10 +41,35 @@ func mseForward[T tensor.Float](out []T, in args[T]) {
 	}
 }
 
+func mseSum[T tensor.Float](in args[T]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		d0, d1, d2, d3 := x[i]-y[i], x[i+1]-y[i+1], x[i+2]-y[i+2], x[i+3]-y[i+3]
+		a += float64(d0 * d0)
+		b += float64(d1 * d1)
+		c += float64(d2 * d2)
+		d += float64(d3 * d3)
+	}
+	for ; i < len(x); i++ {
+		d0 := x[i] - y[i]
+		a += float64(d0 * d0)
+	}
+	return (a + b) + (c + d)
+}
+
 // mseBackward: d/dx = 2(x-y)·g, d/dy = -d/dx.
 func mseBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
+	if g.per == nil && gy == nil && gx != nil {
+		s, gx := 2*g.s, gx[:len(x)]
+		for i := range x {
+			gx[i] = s * (x[i] - y[i])
+		}
+		return
+	}
 	for i := range x {
 		v := 2 * (x[i] - y[i]) * g.at(i)
 		if gx != nil {

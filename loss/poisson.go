@@ -97,5 +97,5 @@ func poissonKernels[T tensor.Float](logInput, full bool, eps T, r32 bool) kernel
 			}
 		}
 	}
-	return kernels[T]{fwd, bwd}
+	return kernels[T]{fwd: fwd, bwd: bwd}
 }

@@ -49,22 +49,34 @@ func smoothL1Kernels[T tensor.Float](beta T) kernels[T] {
 	fwd := func(out []T, in args[T]) {
 		x, y := in[0][:len(out)], in[1][:len(out)]
 		for i := range out {
-			z := x[i] - y[i]
-			if z < 0 {
-				z = -z
-			}
-			if z < beta {
-				out[i] = 0.5 * z * z / beta
-			} else {
-				out[i] = z - 0.5*beta
-			}
+			out[i] = smoothL1(x[i]-y[i], beta)
 		}
+	}
+	sum := func(in args[T]) float64 {
+		x, y := in[0], in[1][:len(in[0])]
+		var a, b float64
+		i := 0
+		for ; i+2 <= len(x); i += 2 {
+			a += float64(smoothL1(x[i]-y[i], beta))
+			b += float64(smoothL1(x[i+1]-y[i+1], beta))
+		}
+		for ; i < len(x); i++ {
+			a += float64(smoothL1(x[i]-y[i], beta))
+		}
+		return a + b
 	}
 	// The target's gradient is the input's formula with the two swapped,
 	// as derivatives.yaml defines it.
 	bwd := func(grad, in args[T], g upstream[T]) {
 		x, y := in[0], in[1][:len(in[0])]
 		gx, gy := grad[0], grad[1]
+		if g.per == nil && gy == nil && gx != nil {
+			s, gx := g.s, gx[:len(x)]
+			for i := range x {
+				gx[i] = smoothL1Grad(x[i]-y[i], beta) * s
+			}
+			return
+		}
 		for i := range x {
 			gi := g.at(i)
 			if gx != nil {
@@ -75,7 +87,16 @@ func smoothL1Kernels[T tensor.Float](beta T) kernels[T] {
 			}
 		}
 	}
-	return kernels[T]{fwd, bwd}
+	return kernels[T]{fwd: fwd, bwd: bwd, sum: sum}
+}
+
+// smoothL1 is the loss at difference d.
+func smoothL1[T tensor.Float](d, beta T) T {
+	z := abs(d)
+	if z < beta {
+		return 0.5 * z * z / beta
+	}
+	return z - 0.5*beta
 }
 
 // smoothL1Grad is the derivative of the loss at difference d.

@@ -33,8 +33,8 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	e := elementwise{
 		node: "SoftMarginLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: []*tensor.Tensor{x, y}, diff: []bool{true, false},
-		k32: kernels[float32]{softMarginForward[float32], softMarginBackward[float32]},
-		k64: kernels[float64]{softMarginForward[float64], softMarginBackward[float64]},
+		k32: kernels[float32]{fwd: softMarginForward[float32], bwd: softMarginBackward[float32]},
+		k64: kernels[float64]{fwd: softMarginForward[float64], bwd: softMarginBackward[float64]},
 	}
 	return e.run(c)
 }

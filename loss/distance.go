@@ -1,0 +1,281 @@
+package loss
+
+import (
+	"fmt"
+	"math"
+
+	"kt/tensor"
+)
+
+// PairwiseDistance is PyTorch's PairwiseDistance: ‖x1 - x2 + Eps‖_P over
+// the last dimension of the broadcast inputs (P may be any real, ±Inf, or
+// 0, which counts nonzero elements). Keepdim keeps that dimension with
+// size 1. Both inputs get gradients (none for P = 0, as in PyTorch).
+type PairwiseDistance struct {
+	P       float64
+	Eps     float64
+	Keepdim bool
+}
+
+// NewPairwiseDistance returns PairwiseDistance with PyTorch's defaults.
+func NewPairwiseDistance() PairwiseDistance { return PairwiseDistance{P: 2, Eps: 1e-6} }
+
+// Name returns "pairwise".
+func (PairwiseDistance) Name() string { return "pairwise" }
+
+// pdist is a pairwise distance over the rows of two inputs broadcast to
+// shape: rows of dim elements, in type T.
+type pdist[T real] struct {
+	p, eps     float64
+	x1, x2     []T
+	rows, dim  int
+	shape      []int     // broadcast shape of the inputs
+	norm       []float64 // the distance of each row
+	in1, in2   *tensor.Tensor
+	outShape   []int // the distance's shape (keepdim false)
+	keepShape  []int // the distance's shape with keepdim
+	dtype      tensor.DType
+}
+
+// distType returns the type a distance is computed in: the promoted type
+// of the inputs, or float32 for integers (x1 - x2 + eps).
+func distType(ts ...*tensor.Tensor) tensor.DType {
+	d := tensor.ResultType(ts...)
+	if !d.IsFloat() {
+		return tensor.Float32
+	}
+	return d
+}
+
+// newPdist checks and broadcasts x1 and x2 and computes the distances.
+func newPdist[T real](x1, x2 *tensor.Tensor, d tensor.DType, p, eps float64) (*pdist[T], error) {
+	shape, err := tensor.BroadcastShapes(x1.Shape(), x2.Shape())
+	if err != nil {
+		return nil, err
+	}
+	a, err := x1.To(d).Expand(shape...)
+	if err != nil {
+		return nil, err
+	}
+	b, err := x2.To(d).Expand(shape...)
+	if err != nil {
+		return nil, err
+	}
+	pd := &pdist[T]{p: p, eps: eps, x1: tensor.Data[T](a), x2: tensor.Data[T](b), shape: shape, in1: x1, in2: x2, dtype: d}
+	pd.rows, pd.dim = 1, 1
+	if len(shape) > 0 {
+		pd.dim = shape[len(shape)-1]
+		pd.outShape = append([]int{}, shape[:len(shape)-1]...)
+		pd.keepShape = append(append([]int{}, pd.outShape...), 1)
+	} else {
+		pd.outShape, pd.keepShape = []int{}, []int{}
+	}
+	for _, s := range pd.outShape {
+		pd.rows *= s
+	}
+	pd.norm = make([]float64, pd.rows)
+	forRows(pd.rows, pd.dim, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			pd.norm[r] = pd.rowNorm(r)
+		}
+	})
+	return pd, nil
+}
+
+// diff returns element i of x1 - x2 + eps, rounded as PyTorch rounds it.
+func (pd *pdist[T]) diff(i int) float64 {
+	return float64(pd.x1[i] - pd.x2[i] + T(pd.eps))
+}
+
+func (pd *pdist[T]) rowNorm(r int) float64 {
+	lo, hi := r*pd.dim, r*pd.dim+pd.dim
+	p := pd.p
+	s := 0.0
+	switch {
+	case p == 2:
+		for i := lo; i < hi; i++ {
+			d := pd.diff(i)
+			s += d * d
+		}
+		return math.Sqrt(s)
+	case p == 1:
+		for i := lo; i < hi; i++ {
+			s += math.Abs(pd.diff(i))
+		}
+		return s
+	case p == 0:
+		for i := lo; i < hi; i++ {
+			if pd.diff(i) != 0 {
+				s++
+			}
+		}
+		return s
+	case math.IsInf(p, 1):
+		s = 0
+		for i := lo; i < hi; i++ {
+			d := math.Abs(pd.diff(i))
+			if d > s || d != d {
+				s = d
+			}
+		}
+		return s
+	case math.IsInf(p, -1):
+		s = math.Inf(1)
+		for i := lo; i < hi; i++ {
+			d := math.Abs(pd.diff(i))
+			if d < s || d != d {
+				s = d
+			}
+		}
+		return s
+	}
+	for i := lo; i < hi; i++ {
+		s += math.Pow(math.Abs(pd.diff(i)), p)
+	}
+	return math.Pow(s, 1/p)
+}
+
+// differentiable reports whether the norm has a gradient (not for p = 0).
+func (pd *pdist[T]) differentiable() bool { return pd.p != 0 }
+
+// backward adds g(r)·∂‖d_r‖/∂d into g1 (for x1) and its negation into g2
+// (for x2); either may be nil.
+func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []float64) {
+	p := pd.p
+	forRows(pd.rows, pd.dim, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			gr, nr := g(r), pd.norm[r]
+			if gr == 0 && !math.IsNaN(nr) {
+				continue
+			}
+			a, b := r*pd.dim, r*pd.dim+pd.dim
+			var count float64
+			if math.IsInf(p, 0) {
+				for i := a; i < b; i++ {
+					if d := math.Abs(pd.diff(i)); d == nr || d != d {
+						count++
+					}
+				}
+			}
+			for i := a; i < b; i++ {
+				d := pd.diff(i)
+				var v float64
+				switch {
+				case p == 1:
+					v = sgn(d) * gr
+				case p == 2:
+					if nr != 0 {
+						v = gr * d / nr
+					}
+				case math.IsInf(p, 0):
+					if ad := math.Abs(d); ad == nr || ad != ad {
+						v = sgn(d) * gr / count
+					}
+				case p < 1:
+					if d != 0 {
+						v = sgn(d) * math.Pow(math.Abs(d), p-1) * gr * math.Pow(nr, 1-p)
+					}
+				case p < 2:
+					if nr != 0 {
+						v = sgn(d) * math.Pow(math.Abs(d), p-1) * (gr / math.Pow(nr, p-1))
+					}
+				default:
+					if nr != 0 {
+						v = d * math.Pow(math.Abs(d), p-2) * (gr / math.Pow(nr, p-1))
+					}
+				}
+				if g1 != nil {
+					g1[i] += v
+				}
+				if g2 != nil {
+					g2[i] -= v
+				}
+			}
+		}
+	})
+}
+
+// sgn is the sign of v: -1, 0 or 1 (NaN for NaN).
+func sgn(v float64) float64 {
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return v
+}
+
+// gradTo returns the gradient g (of the broadcast shape) summed to in's
+// shape and converted to its dtype.
+func gradTo(g []float64, shape []int, in *tensor.Tensor) (*tensor.Tensor, error) {
+	t, err := tensor.Wrap(g, shape...)
+	if err != nil {
+		return nil, err
+	}
+	if t, err = tensor.SumTo(t, in.Shape()); err != nil {
+		return nil, err
+	}
+	return t.To(in.DType()), nil
+}
+
+// Forward computes the distances between the rows of x1 and x2.
+func (l PairwiseDistance) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("pairwise", in, 2, 2); err != nil {
+		return nil, err
+	}
+	d := distType(in[0], in[1])
+	if d == tensor.Float32 {
+		return pairwiseRun[float32](c, l, in[0], in[1], d)
+	}
+	return pairwiseRun[float64](c, l, in[0], in[1], d)
+}
+
+func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tensor, d tensor.DType) (*tensor.Tensor, error) {
+	pd, err := newPdist[T](x1, x2, d, l.P, l.Eps)
+	if err != nil {
+		return nil, err
+	}
+	shape := pd.outShape
+	if l.Keepdim {
+		shape = pd.keepShape
+	}
+	out, err := reduceRows[T](pd.norm, None, 1, shape)
+	if err != nil {
+		return nil, err
+	}
+	c.Record(out, "NormBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+		if !pd.differentiable() {
+			return nil, nil
+		}
+		gr := newRowGrad(g, None, 1)
+		n := len(pd.x1)
+		var g1, g2 []float64
+		if needsGrad(x1) {
+			g1 = make([]float64, n)
+		}
+		if needsGrad(x2) {
+			g2 = make([]float64, n)
+		}
+		pd.backward(gr.at, g1, g2)
+		return distGrads(pd.shape, []*tensor.Tensor{x1, x2}, [][]float64{g1, g2})
+	})
+	return out, nil
+}
+
+// distGrads makes the gradient tensors of ins from gs (nil for none), each
+// of the broadcast shape.
+func distGrads(shape []int, ins []*tensor.Tensor, gs [][]float64) ([]*tensor.Tensor, error) {
+	res := make([]*tensor.Tensor, len(ins))
+	for i, g := range gs {
+		if g == nil {
+			continue
+		}
+		t, err := gradTo(g, shape, ins[i])
+		if err != nil {
+			return nil, fmt.Errorf("gradient of input %d: %w", i, err)
+		}
+		res[i] = t
+	}
+	return res, nil
+}

@@ -1,0 +1,166 @@
+package loss
+
+import (
+	"fmt"
+
+	"kt/tensor"
+)
+
+// TripletMargin is PyTorch's TripletMarginLoss:
+// max(d(a,p) - d(a,n) + Margin, 0) with d the pairwise distance of norm P
+// and Eps; with Swap, d(a,n) is replaced by min(d(a,n), d(p,n)). The three
+// inputs have the same number of dimensions and broadcast; all get
+// gradients.
+type TripletMargin struct {
+	Margin    float64
+	P         float64
+	Eps       float64
+	Swap      bool
+	Reduction Reduction
+}
+
+// NewTripletMargin returns TripletMarginLoss with PyTorch's defaults.
+func NewTripletMargin() TripletMargin {
+	return TripletMargin{Margin: 1, P: 2, Eps: 1e-6, Reduction: Mean}
+}
+
+// Name returns "triplet".
+func (TripletMargin) Name() string { return "triplet" }
+
+// Forward computes the loss of anchor, positive and negative.
+func (l TripletMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error) {
+	if err := arity("triplet", in, 3, 3); err != nil {
+		return nil, err
+	}
+	if err := l.Reduction.check(false); err != nil {
+		return nil, err
+	}
+	a, p, n := in[0], in[1], in[2]
+	if a.Dim() != p.Dim() || p.Dim() != n.Dim() {
+		return nil, fmt.Errorf("All inputs should have same dimension but got %dD, %dD and %dD inputs.", a.Dim(), p.Dim(), n.Dim())
+	}
+	d := distType(a, p, n)
+	if d == tensor.Float32 {
+		return tripletRun[float32](c, l, a, p, n, d)
+	}
+	return tripletRun[float64](c, l, a, p, n, d)
+}
+
+func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, d tensor.DType) (*tensor.Tensor, error) {
+	dp, err := newPdist[T](a, p, d, l.P, l.Eps)
+	if err != nil {
+		return nil, err
+	}
+	dn, err := newPdist[T](a, n, d, l.P, l.Eps)
+	if err != nil {
+		return nil, err
+	}
+	var ds *pdist[T]
+	if l.Swap {
+		if ds, err = newPdist[T](p, n, d, l.P, l.Eps); err != nil {
+			return nil, err
+		}
+	}
+	shape, err := tensor.BroadcastShapes(dp.outShape, dn.outShape)
+	if err != nil {
+		return nil, err
+	}
+	if ds != nil {
+		if shape, err = tensor.BroadcastShapes(shape, ds.outShape); err != nil {
+			return nil, err
+		}
+	}
+	full, err := tensor.BroadcastShapes(dp.shape, dn.shape)
+	if err == nil && ds != nil {
+		full, err = tensor.BroadcastShapes(full, ds.shape)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !tensor.SameShape(dp.shape, full) || !tensor.SameShape(dn.shape, full) || (ds != nil && !tensor.SameShape(ds.shape, full)) {
+		// The three distances must cover the same rows; rebuild them on
+		// inputs broadcast to one shape.
+		ae, pe, ne, err := expand3(a, p, n, full)
+		if err != nil {
+			return nil, err
+		}
+		return tripletRun[T](c, l, ae, pe, ne, d)
+	}
+	rows := dp.rows
+	neg := dn.norm
+	// which[r]: the share of the negative distance taken by d(a,n) (1),
+	// d(p,n) (0), or both (½ each, at a tie).
+	var which []float64
+	if ds != nil {
+		neg = make([]float64, rows)
+		which = make([]float64, rows)
+		for r := range rows {
+			x, y := T(dn.norm[r]), T(ds.norm[r])
+			switch {
+			case x < y:
+				neg[r], which[r] = float64(x), 1
+			case x > y:
+				neg[r], which[r] = float64(y), 0
+			default:
+				neg[r], which[r] = float64(x), 0.5
+			}
+		}
+	}
+	loss := make([]float64, rows)
+	active := make([]bool, rows)
+	for r := range rows {
+		v := T(T(T(l.Margin)+T(dp.norm[r])) - T(neg[r]))
+		active[r] = v >= 0
+		loss[r] = float64(max(v, 0))
+		if v != v {
+			loss[r] = float64(v)
+		}
+	}
+	out, err := reduceRows[T](loss, l.Reduction, float64(rows), shape)
+	if err != nil {
+		return nil, err
+	}
+	name := [...]string{None: "ClampMinBackward0", Mean: "MeanBackward0", Sum: "SumBackward0"}[l.Reduction]
+	c.Record(out, name, []*tensor.Tensor{a, p, n}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+		gr := newRowGrad(g, l.Reduction, float64(rows))
+		if !dp.differentiable() {
+			return nil, nil
+		}
+		m := len(dp.x1)
+		ga, gp, gn := make([]float64, m), make([]float64, m), make([]float64, m)
+		on := func(r int) float64 {
+			if active[r] {
+				return gr.at(r)
+			}
+			return 0
+		}
+		dp.backward(on, ga, gp)
+		if ds == nil {
+			dn.backward(func(r int) float64 { return -on(r) }, ga, gn)
+		} else {
+			dn.backward(func(r int) float64 { return -on(r) * which[r] }, ga, gn)
+			ds.backward(func(r int) float64 { return -on(r) * (1 - which[r]) }, gp, gn)
+		}
+		var gs [3][]float64
+		for i, t := range []*tensor.Tensor{a, p, n} {
+			if needsGrad(t) {
+				gs[i] = [][]float64{ga, gp, gn}[i]
+			}
+		}
+		return distGrads(full, []*tensor.Tensor{a, p, n}, gs[:])
+	})
+	return out, nil
+}
+
+// expand3 broadcasts three tensors to shape, keeping their autograd
+// identity out of it: only used when the distances' shapes differ.
+func expand3(a, p, n *tensor.Tensor, shape []int) (ae, pe, ne *tensor.Tensor, err error) {
+	if ae, err = a.Expand(shape...); err != nil {
+		return
+	}
+	if pe, err = p.Expand(shape...); err != nil {
+		return
+	}
+	ne, err = n.Expand(shape...)
+	return
+}
