@@ -91,21 +91,14 @@ func huberKernels[T tensor.Float](delta T) kernels[T] {
 }
 
 // huber is the loss at difference d.
+// It is written without a data-dependent branch: with m = min(z, delta),
+// 0.5·m² + delta·(z - m).
 func huber[T tensor.Float](d, delta T) T {
 	z := abs(d)
-	if z < delta {
-		return 0.5 * z * z
-	}
-	return delta * (z - 0.5*delta)
+	m := min(z, delta)
+	return 0.5*m*m + delta*(z-m)
 }
 
 // huberGrad is the derivative of the loss at difference d.
-func huberGrad[T tensor.Float](d, delta T) T {
-	switch {
-	case d <= -delta:
-		return -delta
-	case d >= delta:
-		return delta
-	}
-	return d
-}
+// It is d clamped to [-delta, delta], without a branch.
+func huberGrad[T tensor.Float](d, delta T) T { return max(min(d, delta), -delta) }

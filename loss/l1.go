@@ -2,6 +2,7 @@ package loss
 
 import (
 	"fmt"
+	"math"
 
 	"kt/tensor"
 )
@@ -40,20 +41,12 @@ func (l L1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error)
 func l1Forward[T tensor.Float](out []T, in args[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
-		d := x[i] - y[i]
-		if d < 0 {
-			d = -d
-		}
-		out[i] = d
+		out[i] = abs(x[i] - y[i])
 	}
 }
 
-func abs[T tensor.Float](v T) T {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
+// abs returns |v| without a branch (NaN stays NaN).
+func abs[T tensor.Float](v T) T { return max(v, -v) }
 
 func l1Sum[T tensor.Float](in args[T]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
@@ -72,16 +65,12 @@ func l1Sum[T tensor.Float](in args[T]) float64 {
 }
 
 // sign returns -1, 0 or 1 (NaN for NaN), as torch.sgn.
+// The common case has no data-dependent branch.
 func sign[T tensor.Float](d T) T {
-	switch {
-	case d > 0:
-		return 1
-	case d < 0:
-		return -1
-	case d == 0:
-		return 0
+	if d == 0 || d != d {
+		return d - d // 0, or NaN
 	}
-	return d
+	return T(math.Copysign(1, float64(d)))
 }
 
 func l1Backward[T tensor.Float](grad, in args[T], g upstream[T]) {

@@ -91,21 +91,28 @@ func smoothL1Kernels[T tensor.Float](beta T) kernels[T] {
 }
 
 // smoothL1 is the loss at difference d.
+// It is written without a data-dependent branch: with m = min(z, beta),
+// 0.5·m²/beta + (z - m).
 func smoothL1[T tensor.Float](d, beta T) T {
 	z := abs(d)
-	if z < beta {
-		return 0.5 * z * z / beta
+	if beta == 0 {
+		return z
 	}
-	return z - 0.5*beta
+	m := min(z, beta)
+	return 0.5*m*m/beta + (z - m)
 }
 
 // smoothL1Grad is the derivative of the loss at difference d.
+// With beta > 0 it is d/beta clamped to [-1, 1], without a branch.
 func smoothL1Grad[T tensor.Float](d, beta T) T {
-	switch {
-	case d <= -beta:
-		return -1
-	case d >= beta:
-		return 1
+	if beta == 0 {
+		switch {
+		case d <= 0:
+			return -1
+		case d > 0:
+			return 1
+		}
+		return d
 	}
-	return d / beta
+	return max(min(d/beta, 1), -1)
 }
