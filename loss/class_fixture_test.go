@@ -91,3 +91,30 @@ func TestCTCTorch(t *testing.T) {
 		return CTC{Blank: optInt(c, "blank", 0), ZeroInfinity: optBool(c, "zero_infinity", false), Reduction: r}, err
 	})
 }
+
+func TestCosineEmbeddingTorch(t *testing.T) {
+	runTorchFile(t, "cosineloss", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		return CosineEmbedding{Margin: optFloat(c, "margin", 0), Reduction: r}, err
+	})
+}
+
+func TestPairwiseDistanceTorch(t *testing.T) {
+	runTorchFile(t, "pairwise", func(c *fixture.Case) (Loss, error) {
+		return PairwiseDistance{P: optFloat(c, "p", 2), Eps: optFloat(c, "eps", 1e-6), Keepdim: optBool(c, "keepdim", false)}, nil
+	})
+}
+
+func TestCosineSimilarityTorch(t *testing.T) {
+	runTorchFile(t, "similar", func(c *fixture.Case) (Loss, error) {
+		return CosineSimilarity{Dim: optInt(c, "dim", 1), Eps: optFloat(c, "eps", 1e-8)}, nil
+	})
+}
+
+func TestTripletMarginTorch(t *testing.T) {
+	runTorchFile(t, "triplet", func(c *fixture.Case) (Loss, error) {
+		r, err := reductionOf(c)
+		return TripletMargin{Margin: optFloat(c, "margin", 1), P: optFloat(c, "p", 2), Eps: optFloat(c, "eps", 1e-6),
+			Swap: optBool(c, "swap", false), Reduction: r}, err
+	})
+}

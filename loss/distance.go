@@ -47,11 +47,14 @@ func distType(ts ...*tensor.Tensor) tensor.DType {
 	return d
 }
 
-// newPdist checks and broadcasts x1 and x2 and computes the distances.
-func newPdist[T real](x1, x2 *tensor.Tensor, d tensor.DType, p, eps float64) (*pdist[T], error) {
-	shape, err := tensor.BroadcastShapes(x1.Shape(), x2.Shape())
-	if err != nil {
-		return nil, err
+// newPdist broadcasts x1 and x2 to shape (nil: their own broadcast
+// shape) and computes the distances.
+func newPdist[T real](x1, x2 *tensor.Tensor, d tensor.DType, p, eps float64, shape []int) (*pdist[T], error) {
+	if shape == nil {
+		var err error
+		if shape, err = tensor.BroadcastShapes(x1.Shape(), x2.Shape()); err != nil {
+			return nil, err
+		}
 	}
 	a, err := x1.To(d).Expand(shape...)
 	if err != nil {
@@ -232,7 +235,7 @@ func (l PairwiseDistance) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.
 }
 
 func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tensor, d tensor.DType) (*tensor.Tensor, error) {
-	pd, err := newPdist[T](x1, x2, d, l.P, l.Eps)
+	pd, err := newPdist[T](x1, x2, d, l.P, l.Eps, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -47,45 +47,35 @@ func (l TripletMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 }
 
 func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, d tensor.DType) (*tensor.Tensor, error) {
-	dp, err := newPdist[T](a, p, d, l.P, l.Eps)
+	// PyTorch broadcasts each pair in turn: its errors come in that order.
+	pairs := [][2]*tensor.Tensor{{a, p}, {a, n}}
+	if l.Swap {
+		pairs = append(pairs, [2]*tensor.Tensor{p, n})
+	}
+	for _, pr := range pairs {
+		if _, err := tensor.BroadcastShapes(pr[0].Shape(), pr[1].Shape()); err != nil {
+			return nil, err
+		}
+	}
+	full, err := tensor.BroadcastShapes(a.Shape(), p.Shape(), n.Shape())
 	if err != nil {
 		return nil, err
 	}
-	dn, err := newPdist[T](a, n, d, l.P, l.Eps)
+	dp, err := newPdist[T](a, p, d, l.P, l.Eps, full)
+	if err != nil {
+		return nil, err
+	}
+	dn, err := newPdist[T](a, n, d, l.P, l.Eps, full)
 	if err != nil {
 		return nil, err
 	}
 	var ds *pdist[T]
 	if l.Swap {
-		if ds, err = newPdist[T](p, n, d, l.P, l.Eps); err != nil {
+		if ds, err = newPdist[T](p, n, d, l.P, l.Eps, full); err != nil {
 			return nil, err
 		}
 	}
-	shape, err := tensor.BroadcastShapes(dp.outShape, dn.outShape)
-	if err != nil {
-		return nil, err
-	}
-	if ds != nil {
-		if shape, err = tensor.BroadcastShapes(shape, ds.outShape); err != nil {
-			return nil, err
-		}
-	}
-	full, err := tensor.BroadcastShapes(dp.shape, dn.shape)
-	if err == nil && ds != nil {
-		full, err = tensor.BroadcastShapes(full, ds.shape)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !tensor.SameShape(dp.shape, full) || !tensor.SameShape(dn.shape, full) || (ds != nil && !tensor.SameShape(ds.shape, full)) {
-		// The three distances must cover the same rows; rebuild them on
-		// inputs broadcast to one shape.
-		ae, pe, ne, err := expand3(a, p, n, full)
-		if err != nil {
-			return nil, err
-		}
-		return tripletRun[T](c, l, ae, pe, ne, d)
-	}
+	shape := dp.outShape
 	rows := dp.rows
 	neg := dn.norm
 	// which[r]: the share of the negative distance taken by d(a,n) (1),
@@ -150,17 +140,4 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 		return distGrads(full, []*tensor.Tensor{a, p, n}, gs[:])
 	})
 	return out, nil
-}
-
-// expand3 broadcasts three tensors to shape, keeping their autograd
-// identity out of it: only used when the distances' shapes differ.
-func expand3(a, p, n *tensor.Tensor, shape []int) (ae, pe, ne *tensor.Tensor, err error) {
-	if ae, err = a.Expand(shape...); err != nil {
-		return
-	}
-	if pe, err = p.Expand(shape...); err != nil {
-		return
-	}
-	ne, err = n.Expand(shape...)
-	return
 }
