@@ -26,15 +26,15 @@ func (PairwiseDistance) Name() string { return "pairwise" }
 // pdist is a pairwise distance over the rows of two inputs broadcast to
 // shape: rows of dim elements, in type T.
 type pdist[T real] struct {
-	p, eps     float64
-	x1, x2     []T
-	rows, dim  int
-	shape      []int     // broadcast shape of the inputs
-	norm       []float64 // the distance of each row
-	in1, in2   *tensor.Tensor
-	outShape   []int // the distance's shape (keepdim false)
-	keepShape  []int // the distance's shape with keepdim
-	dtype      tensor.DType
+	p, eps    float64
+	x1, x2    []T
+	rows, dim int
+	shape     []int     // broadcast shape of the inputs
+	norm      []float64 // the distance of each row
+	in1, in2  *tensor.Tensor
+	outShape  []int // the distance's shape (keepdim false)
+	keepShape []int // the distance's shape with keepdim
+	dtype     tensor.DType
 }
 
 // distType returns the type a distance is computed in: the promoted type
