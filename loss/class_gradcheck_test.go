@@ -15,6 +15,10 @@ type classGradCase struct {
 	loss Loss
 	in   func(r *rand.Rand) []*tensor.Tensor
 	diff []bool
+	// softmax is set for CTC, whose gradient is the one through a
+	// log_softmax: the true gradient plus exp(lp) times the sample's
+	// upstream gradient, at every time step within the input length.
+	softmax bool
 }
 
 // randF64 returns a float64 tensor of uniform values in [lo, hi).
@@ -60,7 +64,7 @@ func classGradCases() []classGradCase {
 	var cases []classGradCase
 	add := func(name string, mk func(Reduction) Loss, in func(*rand.Rand) []*tensor.Tensor, diff ...bool) {
 		for _, red := range []Reduction{None, Mean, Sum} {
-			cases = append(cases, classGradCase{name + "/" + red.String(), mk(red), in, diff})
+			cases = append(cases, classGradCase{name: name + "/" + red.String(), loss: mk(red), in: in, diff: diff})
 		}
 	}
 	add("ce/index", ce(nil, -100, 0), idx45, true, false)
@@ -86,11 +90,17 @@ func classGradCases() []classGradCase {
 		return []*tensor.Tensor{randF64(r, -3, 0, 6, 2, 4), longs([]int64{1, 2, 2, 3, 1, 0}, 2, 3),
 			longs([]int64{6, 5}, 2), longs([]int64{3, 2}, 2)}
 	}
-	add("ctc", func(red Reduction) Loss { return CTC{0, false, red} }, ctcIn, true, false, false, false)
-	add("ctc/blank3/concat", func(red Reduction) Loss { return CTC{3, true, red} }, func(r *rand.Rand) []*tensor.Tensor {
+	addCTC := func(name string, mk func(Reduction) Loss, in func(*rand.Rand) []*tensor.Tensor) {
+		add(name, mk, in, true, false, false, false)
+		for i := len(cases) - 3; i < len(cases); i++ {
+			cases[i].softmax = true
+		}
+	}
+	addCTC("ctc", func(red Reduction) Loss { return CTC{0, false, red} }, ctcIn)
+	addCTC("ctc/blank3/concat", func(red Reduction) Loss { return CTC{3, true, red} }, func(r *rand.Rand) []*tensor.Tensor {
 		return []*tensor.Tensor{randF64(r, -3, 0, 5, 2, 4), longs([]int64{1, 1, 0, 2}, 4),
 			longs([]int64{5, 4}, 2), longs([]int64{2, 2}, 2)}
-	}, true, false, false, false)
+	})
 	cosIn := func(r *rand.Rand) []*tensor.Tensor {
 		return []*tensor.Tensor{randF64(r, -1, 1, 4, 3), randF64(r, -1, 1, 4, 3), tensor.Vector(1.0, -1, 1, -1)}
 	}
@@ -100,17 +110,17 @@ func classGradCases() []classGradCase {
 		return []*tensor.Tensor{randF64(r, -1, 1, 4, 3), randF64(r, -1, 1, 4, 3)}
 	}
 	for _, p := range []float64{2, 1, 3, .5, -1, math.Inf(1), math.Inf(-1)} {
-		cases = append(cases, classGradCase{"pairwise", PairwiseDistance{p, 1e-6, false}, pair, []bool{true, true}})
+		cases = append(cases, classGradCase{name: "pairwise", loss: PairwiseDistance{p, 1e-6, false}, in: pair, diff: []bool{true, true}})
 	}
 	cases = append(cases,
-		classGradCase{"pairwise/broadcast/keepdim", PairwiseDistance{2, .1, true}, func(r *rand.Rand) []*tensor.Tensor {
+		classGradCase{name: "pairwise/broadcast/keepdim", loss: PairwiseDistance{2, .1, true}, in: func(r *rand.Rand) []*tensor.Tensor {
 			return []*tensor.Tensor{randF64(r, -1, 1, 4, 3), randF64(r, -1, 1, 3)}
-		}, []bool{true, true}},
-		classGradCase{"similar/dim1", CosineSimilarity{1, 1e-8}, pair, []bool{true, true}},
-		classGradCase{"similar/dim0/eps", CosineSimilarity{0, .9}, pair, []bool{true, true}},
-		classGradCase{"similar/kdim/broadcast", CosineSimilarity{-2, 1e-8}, func(r *rand.Rand) []*tensor.Tensor {
+		}, diff: []bool{true, true}},
+		classGradCase{name: "similar/dim1", loss: CosineSimilarity{1, 1e-8}, in: pair, diff: []bool{true, true}},
+		classGradCase{name: "similar/dim0/eps", loss: CosineSimilarity{0, .9}, in: pair, diff: []bool{true, true}},
+		classGradCase{name: "similar/kdim/broadcast", loss: CosineSimilarity{-2, 1e-8}, in: func(r *rand.Rand) []*tensor.Tensor {
 			return []*tensor.Tensor{randF64(r, -1, 1, 2, 3, 2), randF64(r, -1, 1, 3, 2)}
-		}, []bool{true, true}},
+		}, diff: []bool{true, true}},
 	)
 	trip := func(r *rand.Rand) []*tensor.Tensor {
 		return []*tensor.Tensor{randF64(r, -1, 1, 4, 3), randF64(r, -1, 1, 4, 3), randF64(r, -1, 1, 4, 3)}
@@ -155,6 +165,10 @@ func TestClassGradCheck(t *testing.T) {
 				}
 				return s
 			}
+			var extra []float64 // what the gradient adds to the true one
+			if gc.softmax {
+				extra = ctcSoftmaxTerm(gc.loss.(CTC), ins, g)
+			}
 			const h = 1e-6
 			for k, d := range gc.diff {
 				if !d {
@@ -172,6 +186,9 @@ func TestClassGradCheck(t *testing.T) {
 					fm := f()
 					x[i] = v
 					want := (fp - fm) / (2 * h)
+					if extra != nil {
+						want += extra[i]
+					}
 					if math.Abs(got[i]-want) > 1e-5+1e-5*math.Abs(want) {
 						t.Errorf("input %d, element %d: grad %v, finite difference %v", k, i, got[i], want)
 					}
@@ -179,4 +196,28 @@ func TestClassGradCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ctcSoftmaxTerm returns exp(lp)·g_b at the time steps t < input_length_b
+// of log_probs (T,N,C), g_b being sample b's upstream gradient.
+func ctcSoftmaxTerm(l CTC, ins []*tensor.Tensor, g *tensor.Tensor) []float64 {
+	lp := ins[0]
+	T, N, C := lp.Size(0), lp.Size(1), lp.Size(2)
+	out := make([]float64, lp.Numel())
+	for b := range N {
+		gb := g.At(0)
+		switch l.Reduction {
+		case None:
+			gb = g.At(b)
+		case Mean:
+			gb /= float64(N) * max(ins[3].At(b), 1)
+		}
+		for t := range min(int(ins[2].At(b)), T) {
+			for c := range C {
+				i := (t*N+b)*C + c
+				out[i] = math.Exp(lp.At(i)) * gb
+			}
+		}
+	}
+	return out
 }
