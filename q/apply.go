@@ -22,6 +22,14 @@ func hasHole(args []k.V) bool {
 
 // apply is the heart of evaluation: f[args].
 func (in *Interp) apply(f k.V, args []k.V) (k.V, error) {
+	r, err := in.apply1(f, args)
+	if in.MaxItems > 0 && err == nil && count(r) > in.MaxItems {
+		return nil, k.Err("limit")
+	}
+	return r, err
+}
+
+func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 	if hasHole(args) {
 		if isFunc(f) {
 			return &Proj{F: f, Args: args}, nil

@@ -23,6 +23,9 @@ type Interp struct {
 	MaxSteps int64
 	// MaxDepth bounds the nesting of function calls ('stack past it).
 	MaxDepth int
+	// MaxItems, when positive, bounds the count of any value a function
+	// returns ('limit past it), so a runaway loop cannot exhaust memory.
+	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
 
