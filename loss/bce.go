@@ -100,7 +100,7 @@ func inUnit[T tensor.Float](s []T) bool {
 	return true
 }
 
-func bceForward[T tensor.Float](out []T, in args[T]) {
+func bceForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
 	for i := range out {
 		lx := max(log(x[i]), -100)
@@ -116,7 +116,7 @@ func bceForward[T tensor.Float](out []T, in args[T]) {
 // bceEps is ATen's EPSILON, a float: 1e-12 rounded to float32.
 const bceEps = float32(1e-12)
 
-func bceBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y, w := in[0], in[1][:len(in[0])], in[2]
 	gx, gy := grad[0], grad[1]
 	for i := range x {

@@ -69,7 +69,7 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 
 // bceLogitsForward follows ATen: with m = max(-x, 0),
 // (1-y)·x + lw·(log(e^-m + e^(-x-m)) + m), lw = 1 + (p-1)·y.
-func bceLogitsForward[T tensor.Float](out []T, in args[T]) {
+func bceLogitsForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
 	for i := range out {
 		m := max(-x[i], 0)
@@ -87,7 +87,7 @@ func bceLogitsForward[T tensor.Float](out []T, in args[T]) {
 
 // bceLogitsBackward: d/dx = (p·y + 1 - y)·σ(x) - p·y; d/dy = -x, or with
 // pos_weight log σ(-x) - p·log σ(x).
-func bceLogitsBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func bceLogitsBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx, gy := grad[0], grad[1]
 	for i := range x {

@@ -84,13 +84,13 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k kernels[T]) (*tensor.Tensor, 
 func forward[T real](e *elementwise, k kernels[T], in args[T], n int) (*tensor.Tensor, float64, error) {
 	if e.reduction == None {
 		o := make([]T, n)
-		par.For(n, func(lo, hi int) { k.fwd(o[lo:hi], in.sub(lo, hi)) })
+		par.For(n, func(lo, hi int) { k.fwd(o[lo:hi], in.sub(lo, hi), k.p) })
 		out, err := tensor.Wrap(o, e.shape...)
 		return out, 1, err
 	}
 	var s float64
 	if k.sum != nil {
-		s = par.Sum(n, func(lo, hi int) float64 { return k.sum(in.sub(lo, hi)) })
+		s = par.Sum(n, func(lo, hi int) float64 { return k.sum(in.sub(lo, hi), k.p) })
 	} else {
 		s = reduceSum(k, in, n)
 	}
@@ -115,7 +115,7 @@ func reduceSum[T real](k kernels[T], in args[T], n int) float64 {
 		s := 0.0
 		for j := lo; j < hi; j += chunk {
 			m := min(chunk, hi-j)
-			k.fwd(buf[:m], in.sub(j, j+m))
+			k.fwd(buf[:m], in.sub(j, j+m), k.p)
 			s += sum64(buf[:m])
 		}
 		release(buf)
@@ -147,7 +147,7 @@ func backward[T real](e *elementwise, k kernels[T], in args[T], n int, div float
 			grad[i] = make([]T, n)
 		}
 	}
-	par.For(n, func(lo, hi int) { k.bwd(grad.sub(lo, hi), in.sub(lo, hi), up.sub(lo, hi)) })
+	par.For(n, func(lo, hi int) { k.bwd(grad.sub(lo, hi), in.sub(lo, hi), up.sub(lo, hi), k.p) })
 	res := make([]*tensor.Tensor, len(e.inputs))
 	for i, t := range e.inputs {
 		if grad[i] == nil {

@@ -46,35 +46,37 @@ func (l Hinge) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	return e.run(c)
 }
 
-func hingeKernels[T tensor.Float](margin T) kernels[T] {
-	fwd := func(out []T, in args[T]) {
-		x, y := in[0][:len(out)], in[1][:len(out)]
-		for i := range out {
-			var v T
-			if y[i] != 1 {
-				v = max(margin-x[i], 0)
-			}
-			if y[i] != -1 {
-				v += x[i]
-			}
-			out[i] = v
+func hingeKernels[T real](margin T) kernels[T] {
+	return kernels[T]{fwd: hingeForward[T], bwd: hingeBackward[T], p: param[T]{a: margin}}
+}
+
+func hingeForward[T tensor.Float](out []T, in args[T], p param[T]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for i := range out {
+		var v T
+		if y[i] != 1 {
+			v = max(p.a-x[i], 0)
 		}
+		if y[i] != -1 {
+			v += x[i]
+		}
+		out[i] = v
 	}
-	bwd := func(grad, in args[T], g upstream[T]) {
-		x, y, gx := in[0], in[1][:len(in[0])], grad[0]
-		if gx == nil {
-			return
-		}
-		for i := range x {
-			var d T
-			if y[i] != 1 && margin-x[i] >= 0 {
-				d = -1
-			}
-			if y[i] != -1 {
-				d++
-			}
-			gx[i] = d * g.at(i)
-		}
+}
+
+func hingeBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
+	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
+	if gx == nil {
+		return
 	}
-	return kernels[T]{fwd: fwd, bwd: bwd}
+	for i := range x {
+		var d T
+		if y[i] != 1 && p.a-x[i] >= 0 {
+			d = -1
+		}
+		if y[i] != -1 {
+			d++
+		}
+		gx[i] = d * g.at(i)
+	}
 }

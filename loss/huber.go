@@ -47,47 +47,53 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	return e.run(c)
 }
 
-func huberKernels[T tensor.Float](delta T) kernels[T] {
-	fwd := func(out []T, in args[T]) {
-		x, y := in[0][:len(out)], in[1][:len(out)]
-		for i := range out {
-			out[i] = huber(x[i]-y[i], delta)
-		}
+func huberKernels[T real](delta T) kernels[T] {
+	return kernels[T]{fwd: huberForward[T], bwd: huberBackward[T], sum: huberSum[T], p: param[T]{a: delta}}
+}
+
+func huberForward[T tensor.Float](out []T, in args[T], p param[T]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for i := range out {
+		out[i] = huber(x[i]-y[i], p.a)
 	}
-	sum := func(in args[T]) float64 {
-		x, y := in[0], in[1][:len(in[0])]
-		var a, b float64
-		i := 0
-		for ; i+2 <= len(x); i += 2 {
-			a += float64(huber(x[i]-y[i], delta))
-			b += float64(huber(x[i+1]-y[i+1], delta))
-		}
-		for ; i < len(x); i++ {
-			a += float64(huber(x[i]-y[i], delta))
-		}
-		return a + b
+}
+
+func huberSum[T tensor.Float](in args[T], p param[T]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
+	var a, b float64
+	i := 0
+	for ; i+2 <= len(x); i += 2 {
+		a += float64(huber(x[i]-y[i], p.a))
+		b += float64(huber(x[i+1]-y[i+1], p.a))
 	}
-	bwd := func(grad, in args[T], g upstream[T]) {
-		x, y := in[0], in[1][:len(in[0])]
-		gx, gy := grad[0], grad[1]
-		if g.per == nil && gy == nil && gx != nil {
-			s, gx := g.s, gx[:len(x)]
-			for i := range x {
-				gx[i] = huberGrad(x[i]-y[i], delta) * s
-			}
-			return
-		}
+	for ; i < len(x); i++ {
+		a += float64(huber(x[i]-y[i], p.a))
+	}
+	return a + b
+}
+
+// huberBackward: the target's gradient is the input's formula with the
+// two swapped, as derivatives.yaml defines it.
+func huberBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
+	x, y := in[0], in[1][:len(in[0])]
+	gx, gy := grad[0], grad[1]
+	delta := p.a
+	if g.per == nil && gy == nil && gx != nil {
+		s, gx := g.s, gx[:len(x)]
 		for i := range x {
-			gi := g.at(i)
-			if gx != nil {
-				gx[i] = huberGrad(x[i]-y[i], delta) * gi
-			}
-			if gy != nil {
-				gy[i] = huberGrad(y[i]-x[i], delta) * gi
-			}
+			gx[i] = huberGrad(x[i]-y[i], delta) * s
+		}
+		return
+	}
+	for i := range x {
+		gi := g.at(i)
+		if gx != nil {
+			gx[i] = huberGrad(x[i]-y[i], delta) * gi
+		}
+		if gy != nil {
+			gy[i] = huberGrad(y[i]-x[i], delta) * gi
 		}
 	}
-	return kernels[T]{fwd: fwd, bwd: bwd, sum: sum}
 }
 
 // huber is the loss at difference d.

@@ -60,10 +60,23 @@ func (u upstream[T]) sub(lo, hi int) upstream[T] {
 // sum, optional, is fwd fused with the float64 summation of its values:
 // it returns the sum of the losses of its elements. Hot losses provide it
 // to skip the scratch buffer.
+//
+// p holds the loss's scalar options; the plumbing passes it to each call.
 type kernels[T tensor.Float] struct {
-	fwd func(out []T, in args[T])
-	bwd func(grad args[T], in args[T], g upstream[T])
-	sum func(in args[T]) float64
+	fwd func(out []T, in args[T], p param[T])
+	bwd func(grad args[T], in args[T], g upstream[T], p param[T])
+	sum func(in args[T], p param[T]) float64
+	p   param[T]
+}
+
+// param is a loss's scalar options as its kernels see them, in the
+// kernels' type. (Kernels are top-level functions that take their options
+// as a value rather than closures that capture them: Go does not inline
+// generic helpers called from closures inside generic functions.)
+type param[T tensor.Float] struct {
+	a, b   T    // scalar options, as each loss names them (beta, margin, eps, ...)
+	f1, f2 bool // flags, as each loss names them (log_input, full)
+	r32    bool // round the input-only subexpressions to float32 (see round32)
 }
 
 // chunk is the length of the scratch buffer a reduced forward writes

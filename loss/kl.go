@@ -68,7 +68,7 @@ func xlogy[T tensor.Float](y T) T {
 	return y * log(y)
 }
 
-func klForward[T tensor.Float](out []T, in args[T]) {
+func klForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
 		out[i] = xlogy(y[i]) - y[i]*x[i]
@@ -77,7 +77,7 @@ func klForward[T tensor.Float](out []T, in args[T]) {
 
 // klBackward: d/dx = -y; d/dy = log y + y/y - x (the autograd of xlogy(y,
 // y): NaN at y = 0).
-func klBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func klBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
@@ -95,7 +95,7 @@ func klBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
 	}
 }
 
-func klLogForward[T tensor.Float](out []T, in args[T]) {
+func klLogForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
 		out[i] = exp(y[i]) * (y[i] - x[i])
@@ -103,7 +103,7 @@ func klLogForward[T tensor.Float](out []T, in args[T]) {
 }
 
 // klLogBackward: d/dx = -e^y; d/dy = e^y·(y - x) + e^y.
-func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	for i := range x {

@@ -38,17 +38,18 @@ func (l L1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error)
 	return e.run(c)
 }
 
-func l1Forward[T tensor.Float](out []T, in args[T]) {
+func l1Forward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
 		out[i] = abs(x[i] - y[i])
 	}
 }
 
-// abs returns |v| without a branch (NaN stays NaN).
-func abs[T tensor.Float](v T) T { return max(v, -v) }
+// abs returns |v| without a branch: math.Abs is one instruction, and
+// the conversions are exact.
+func abs[T tensor.Float](v T) T { return T(math.Abs(float64(v))) }
 
-func l1Sum[T tensor.Float](in args[T]) float64 {
+func l1Sum[T tensor.Float](in args[T], _ param[T]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
 	var a, b, c, d float64
 	i := 0
@@ -73,7 +74,7 @@ func sign[T tensor.Float](d T) T {
 	return T(math.Copysign(1, float64(d)))
 }
 
-func l1Backward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func l1Backward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	if g.per == nil && gy == nil && gx != nil {

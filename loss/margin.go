@@ -56,32 +56,34 @@ func (l MarginRanking) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 
 // marginKernels: r32 rounds x1 - x2 to float32, as PyTorch computes it
 // in the inputs' type before multiplying by a float64 target.
-func marginKernels[T tensor.Float](margin T, r32 bool) kernels[T] {
-	fwd := func(out []T, in args[T]) {
-		x1, x2, y := in[0][:len(out)], in[1][:len(out)], in[2][:len(out)]
-		for i := range out {
-			out[i] = max(-y[i]*round32(x1[i]-x2[i], r32)+margin, 0)
+func marginKernels[T real](margin T, r32 bool) kernels[T] {
+	return kernels[T]{fwd: marginForward[T], bwd: marginBackward[T], p: param[T]{a: margin, r32: r32}}
+}
+
+func marginForward[T tensor.Float](out []T, in args[T], p param[T]) {
+	x1, x2, y := in[0][:len(out)], in[1][:len(out)], in[2][:len(out)]
+	for i := range out {
+		out[i] = max(-y[i]*round32(x1[i]-x2[i], p.r32)+p.a, 0)
+	}
+}
+
+func marginBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
+	x1, x2, y := in[0], in[1][:len(in[0])], in[2][:len(in[0])]
+	g1, g2, gy := grad[0], grad[1], grad[2]
+	for i := range x1 {
+		var gi T
+		d := round32(x1[i]-x2[i], p.r32)
+		if -y[i]*d+p.a >= 0 {
+			gi = g.at(i)
+		}
+		if g1 != nil {
+			g1[i] = -y[i] * gi
+		}
+		if g2 != nil {
+			g2[i] = y[i] * gi
+		}
+		if gy != nil {
+			gy[i] = -d * gi
 		}
 	}
-	bwd := func(grad, in args[T], g upstream[T]) {
-		x1, x2, y := in[0], in[1][:len(in[0])], in[2][:len(in[0])]
-		g1, g2, gy := grad[0], grad[1], grad[2]
-		for i := range x1 {
-			var gi T
-			d := round32(x1[i]-x2[i], r32)
-			if -y[i]*d+margin >= 0 {
-				gi = g.at(i)
-			}
-			if g1 != nil {
-				g1[i] = -y[i] * gi
-			}
-			if g2 != nil {
-				g2[i] = y[i] * gi
-			}
-			if gy != nil {
-				gy[i] = -d * gi
-			}
-		}
-	}
-	return kernels[T]{fwd: fwd, bwd: bwd}
 }

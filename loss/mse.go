@@ -33,7 +33,7 @@ func (l MSE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	return e.run(c)
 }
 
-func mseForward[T tensor.Float](out []T, in args[T]) {
+func mseForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
 		d := x[i] - y[i]
@@ -41,7 +41,7 @@ func mseForward[T tensor.Float](out []T, in args[T]) {
 	}
 }
 
-func mseSum[T tensor.Float](in args[T]) float64 {
+func mseSum[T tensor.Float](in args[T], _ param[T]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
 	var a, b, c, d float64
 	i := 0
@@ -60,7 +60,7 @@ func mseSum[T tensor.Float](in args[T]) float64 {
 }
 
 // mseBackward: d/dx = 2(x-y)·g, d/dy = -d/dx.
-func mseBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func mseBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	if g.per == nil && gy == nil && gx != nil {

@@ -49,53 +49,58 @@ func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 
 // poissonKernels: r32 rounds e^x and log(x + eps) to float32, as PyTorch
 // computes them in a float32 input's type before promoting.
-func poissonKernels[T tensor.Float](logInput, full bool, eps T, r32 bool) kernels[T] {
-	fwd := func(out []T, in args[T]) {
-		x, y := in[0][:len(out)], in[1][:len(out)]
-		for i := range out {
-			var v T
-			if logInput {
-				v = round32(exp(x[i]), r32) - y[i]*x[i]
+func poissonKernels[T real](logInput, full bool, eps T, r32 bool) kernels[T] {
+	return kernels[T]{fwd: poissonForward[T], bwd: poissonBackward[T],
+		p: param[T]{a: eps, f1: logInput, f2: full, r32: r32}}
+}
+
+// poissonForward: p.f1 is log_input, p.f2 full, p.a eps.
+func poissonForward[T tensor.Float](out []T, in args[T], p param[T]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for i := range out {
+		var v T
+		if p.f1 {
+			v = round32(exp(x[i]), p.r32) - y[i]*x[i]
+		} else {
+			v = x[i] - y[i]*round32(log(round32(x[i]+p.a, p.r32)), p.r32)
+		}
+		if p.f2 && y[i] > 1 {
+			v += y[i]*log(y[i]) - y[i] + 0.5*log(2*math.Pi*y[i])
+		}
+		out[i] = v
+	}
+}
+
+// poissonBackward: the target's gradient follows autograd through the
+// masked Stirling term: a zero gradient times its derivative, which is NaN
+// for y ≤ 0.
+func poissonBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
+	x, y := in[0], in[1][:len(in[0])]
+	gx, gy := grad[0], grad[1]
+	for i := range x {
+		gi := g.at(i)
+		if gx != nil {
+			if p.f1 {
+				gx[i] = (exp(x[i]) - y[i]) * gi
 			} else {
-				v = x[i] - y[i]*round32(log(round32(x[i]+eps, r32)), r32)
-			}
-			if full && y[i] > 1 {
-				v += y[i]*log(y[i]) - y[i] + 0.5*log(2*math.Pi*y[i])
-			}
-			out[i] = v
-		}
-	}
-	// The target's gradient follows autograd through the masked Stirling
-	// term: a zero gradient times its derivative, which is NaN for y ≤ 0.
-	bwd := func(grad, in args[T], g upstream[T]) {
-		x, y := in[0], in[1][:len(in[0])]
-		gx, gy := grad[0], grad[1]
-		for i := range x {
-			gi := g.at(i)
-			if gx != nil {
-				if logInput {
-					gx[i] = (exp(x[i]) - y[i]) * gi
-				} else {
-					gx[i] = gi - y[i]*gi/(x[i]+eps)
-				}
-			}
-			if gy != nil {
-				var v T
-				if logInput {
-					v = -x[i] * gi
-				} else {
-					v = -log(x[i]+eps) * gi
-				}
-				if full {
-					gs := gi
-					if y[i] <= 1 {
-						gs = 0
-					}
-					v += gs*log(y[i]) + gs*y[i]/y[i] - gs + 0.5*gs/y[i]
-				}
-				gy[i] = v
+				gx[i] = gi - y[i]*gi/(x[i]+p.a)
 			}
 		}
+		if gy != nil {
+			var v T
+			if p.f1 {
+				v = -x[i] * gi
+			} else {
+				v = -log(x[i]+p.a) * gi
+			}
+			if p.f2 {
+				gs := gi
+				if y[i] <= 1 {
+					gs = 0
+				}
+				v += gs*log(y[i]) + gs*y[i]/y[i] - gs + 0.5*gs/y[i]
+			}
+			gy[i] = v
+		}
 	}
-	return kernels[T]{fwd: fwd, bwd: bwd}
 }

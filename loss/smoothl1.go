@@ -45,49 +45,53 @@ func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, 
 	return e.run(c)
 }
 
-func smoothL1Kernels[T tensor.Float](beta T) kernels[T] {
-	fwd := func(out []T, in args[T]) {
-		x, y := in[0][:len(out)], in[1][:len(out)]
-		for i := range out {
-			out[i] = smoothL1(x[i]-y[i], beta)
-		}
+func smoothL1Kernels[T real](beta T) kernels[T] {
+	return kernels[T]{fwd: smoothL1Forward[T], bwd: smoothL1Backward[T], sum: smoothL1Sum[T], p: param[T]{a: beta}}
+}
+
+func smoothL1Forward[T tensor.Float](out []T, in args[T], p param[T]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for i := range out {
+		out[i] = smoothL1(x[i]-y[i], p.a)
 	}
-	sum := func(in args[T]) float64 {
-		x, y := in[0], in[1][:len(in[0])]
-		var a, b float64
-		i := 0
-		for ; i+2 <= len(x); i += 2 {
-			a += float64(smoothL1(x[i]-y[i], beta))
-			b += float64(smoothL1(x[i+1]-y[i+1], beta))
-		}
-		for ; i < len(x); i++ {
-			a += float64(smoothL1(x[i]-y[i], beta))
-		}
-		return a + b
+}
+
+func smoothL1Sum[T tensor.Float](in args[T], p param[T]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
+	var a, b float64
+	i := 0
+	for ; i+2 <= len(x); i += 2 {
+		a += float64(smoothL1(x[i]-y[i], p.a))
+		b += float64(smoothL1(x[i+1]-y[i+1], p.a))
 	}
-	// The target's gradient is the input's formula with the two swapped,
-	// as derivatives.yaml defines it.
-	bwd := func(grad, in args[T], g upstream[T]) {
-		x, y := in[0], in[1][:len(in[0])]
-		gx, gy := grad[0], grad[1]
-		if g.per == nil && gy == nil && gx != nil {
-			s, gx := g.s, gx[:len(x)]
-			for i := range x {
-				gx[i] = smoothL1Grad(x[i]-y[i], beta) * s
-			}
-			return
-		}
+	for ; i < len(x); i++ {
+		a += float64(smoothL1(x[i]-y[i], p.a))
+	}
+	return a + b
+}
+
+// smoothL1Backward: the target's gradient is the input's formula with the
+// two swapped, as derivatives.yaml defines it.
+func smoothL1Backward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
+	x, y := in[0], in[1][:len(in[0])]
+	gx, gy := grad[0], grad[1]
+	beta := p.a
+	if g.per == nil && gy == nil && gx != nil {
+		s, gx := g.s, gx[:len(x)]
 		for i := range x {
-			gi := g.at(i)
-			if gx != nil {
-				gx[i] = smoothL1Grad(x[i]-y[i], beta) * gi
-			}
-			if gy != nil {
-				gy[i] = smoothL1Grad(y[i]-x[i], beta) * gi
-			}
+			gx[i] = smoothL1Grad(x[i]-y[i], beta) * s
+		}
+		return
+	}
+	for i := range x {
+		gi := g.at(i)
+		if gx != nil {
+			gx[i] = smoothL1Grad(x[i]-y[i], beta) * gi
+		}
+		if gy != nil {
+			gy[i] = smoothL1Grad(y[i]-x[i], beta) * gi
 		}
 	}
-	return kernels[T]{fwd: fwd, bwd: bwd, sum: sum}
 }
 
 // smoothL1 is the loss at difference d.

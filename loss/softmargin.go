@@ -39,7 +39,7 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	return e.run(c)
 }
 
-func softMarginForward[T tensor.Float](out []T, in args[T]) {
+func softMarginForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
 		out[i] = log1p(exp(-x[i] * y[i]))
@@ -47,7 +47,7 @@ func softMarginForward[T tensor.Float](out []T, in args[T]) {
 }
 
 // softMarginBackward: with z = e^(-y·x), d/dx = -y·z/(1+z).
-func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T]) {
+func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
 	if gx == nil {
 		return
