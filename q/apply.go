@@ -45,6 +45,9 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 	}
 	switch f := f.(type) {
 	case *Lambda:
+		if len(f.Params) == 0 && len(args) == 1 {
+			return in.call(f, nil)
+		}
 		if len(args) < len(f.Params) {
 			return &Proj{F: f, Args: args}, nil
 		}
