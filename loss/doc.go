@@ -45,8 +45,11 @@
 //     differentiable (diff, nil for all) and the kernels for float32 and
 //     float64, and returns e.run(c).
 //  3. The forward kernel writes the loss of each element: out[i] from
-//     in[0][i], in[1][i], ... Options are captured by a closure in the
-//     kernel's type (see smoothl1.go).
+//     in[0][i], in[1][i], ... Kernels are top-level generic functions;
+//     a loss's scalar options reach them in a param value (see
+//     smoothl1.go), not through a closure, so that generic helpers such
+//     as abs inline. An optional sum kernel fuses the forward with its
+//     float64 sum for the reductions (see mse.go).
 //  4. The backward kernel writes grad[k][i] for each grad[k] that is not
 //     nil, multiplying by g.at(i). The plumbing has already folded the
 //     reduction (1/n for mean) into g.
