@@ -26,7 +26,7 @@ func module(st *Settings) (loss.Loss, error) {
 	case "ce":
 		return loss.CrossEntropy{Weight: w, IgnoreIndex: st.Int("ignore"), LabelSmoothing: st.Float("smoothing"), Reduction: red}, nil
 	case "cosineloss":
-		return nil, fmt.Errorf("nyi")
+		return loss.CosineEmbedding{Margin: st.Float("margin"), Reduction: red}, nil
 	case "ctc":
 		return loss.CTC{Blank: st.Int("blank"), ZeroInfinity: st.Flag("zeroinf"), Reduction: red}, nil
 	case "hinge":
@@ -50,11 +50,11 @@ func module(st *Settings) (loss.Loss, error) {
 	case "nll":
 		return loss.NLL{Weight: w, IgnoreIndex: st.Int("ignore"), Reduction: red}, nil
 	case "pairwise":
-		return nil, fmt.Errorf("nyi")
+		return loss.PairwiseDistance{P: st.Float("p"), Eps: st.Float("eps"), Keepdim: st.Flag("keepdim")}, nil
 	case "poissonloss":
 		return loss.PoissonNLL{LogInput: st.Flag("log"), Full: st.Flag("full"), Eps: st.Float("eps"), Reduction: red}, nil
 	case "similar":
-		return nil, fmt.Errorf("nyi")
+		return loss.CosineSimilarity{Dim: st.Int("dim"), Eps: st.Float("eps")}, nil
 	case "smoothl1":
 		beta := st.Float("beta")
 		if math.IsNaN(beta) { // unset: PyTorch's default
@@ -64,7 +64,7 @@ func module(st *Settings) (loss.Loss, error) {
 	case "softmargin":
 		return loss.SoftMargin{Reduction: red}, nil
 	case "triplet":
-		return nil, fmt.Errorf("nyi")
+		return loss.TripletMargin{Margin: st.Float("margin"), P: st.Float("p"), Eps: st.Float("eps"), Swap: st.Flag("swap"), Reduction: red}, nil
 	}
 	return nil, fmt.Errorf("unrecognized loss module")
 }
