@@ -62,6 +62,8 @@ func (in *Interp) eval(n k.V, fr *frame) (k.V, error) {
 		return in.evalList(n, fr)
 	case hole:
 		return k.Null, nil
+	case *query:
+		return in.query(n, fr)
 	}
 	return n, nil
 }

@@ -1,6 +1,628 @@
 package q
 
-import "kt/k"
+import (
+	"strings"
 
-// sql parses a qSQL query after its keyword.
-func (p *parser) sql(kw string) (k.V, error) { return nil, k.ErrNYI }
+	"kt/k"
+)
+
+// query is a qSQL statement: select, exec, update or delete.
+type query struct {
+	kind  string
+	cols  []column
+	by    []column
+	from  k.V
+	where []k.V
+}
+
+// column is a named expression of a query: name:expr, or an expression
+// named after the first column it mentions.
+type column struct {
+	name string
+	tree k.V
+}
+
+// Type is 101: a query is an internal function in q's parse trees.
+func (*query) Type() int { return k.TUnary }
+
+// String is the query's keyword.
+func (q *query) String() string { return q.kind }
+
+// sql parses a query after its keyword, up to the end of the expression.
+func (p *parser) sql(kw string) (k.V, error) {
+	start := p.pos
+	end := start
+	depth := 0
+scan:
+	for ; end < len(p.toks); end++ {
+		switch p.toks[end].kind {
+		case tLParen, tLBrack, tLBrace:
+			depth++
+		case tRParen, tRBrack, tRBrace:
+			if depth == 0 {
+				break scan
+			}
+			depth--
+		case tSemi:
+			if depth == 0 {
+				break scan
+			}
+		case tEOF:
+			break scan
+		}
+	}
+	p.pos = end
+	sections := map[string][]token{}
+	order := []string{kw}
+	cur := kw
+	depth = 0
+	for _, t := range p.toks[start:end] {
+		switch t.kind {
+		case tLParen, tLBrack, tLBrace:
+			depth++
+		case tRParen, tRBrack, tRBrace:
+			depth--
+		case tName:
+			if depth == 0 && (t.text == "by" || t.text == "from" || t.text == "where") {
+				cur = t.text
+				order = append(order, cur)
+				if _, dup := sections[cur]; dup {
+					return nil, errParse(cur)
+				}
+				sections[cur] = []token{}
+				continue
+			}
+		}
+		sections[cur] = append(sections[cur], t)
+	}
+	if _, ok := sections["from"]; !ok {
+		return nil, errParse(kw)
+	}
+	q := &query{kind: kw}
+	var err error
+	if q.cols, err = p.columnsOf(sections[kw]); err != nil {
+		return nil, err
+	}
+	if q.by, err = p.columnsOf(sections["by"]); err != nil {
+		return nil, err
+	}
+	if q.from, err = p.sub(sections["from"]); err != nil {
+		return nil, err
+	}
+	for _, part := range splitCommas(sections["where"]) {
+		w, err := p.sub(part)
+		if err != nil {
+			return nil, err
+		}
+		q.where = append(q.where, w)
+	}
+	return q, nil
+}
+
+// splitCommas splits tokens at commas outside brackets.
+func splitCommas(toks []token) [][]token {
+	if len(toks) == 0 {
+		return nil
+	}
+	var out [][]token
+	depth, last := 0, 0
+	for i, t := range toks {
+		switch t.kind {
+		case tLParen, tLBrack, tLBrace:
+			depth++
+		case tRParen, tRBrack, tRBrace:
+			depth--
+		case tVerb:
+			if depth == 0 && t.text == "," {
+				out = append(out, toks[last:i])
+				last = i + 1
+			}
+		}
+	}
+	return append(out, toks[last:])
+}
+
+// sub parses a slice of tokens as one expression.
+func (p *parser) sub(toks []token) (k.V, error) {
+	if len(toks) == 0 {
+		return nil, errParse("from")
+	}
+	sp := &parser{src: p.src, toks: append(append([]token(nil), toks...), token{kind: tEOF, pos: len(p.src)}), lams: p.lams}
+	it, err := sp.expr()
+	if err != nil {
+		return nil, err
+	}
+	if sp.peek().kind != tEOF || it.node == nil {
+		return nil, errParse(sp.tokText(sp.peek()))
+	}
+	return it.node, nil
+}
+
+// columnsOf parses the comma-separated column phrases of a query.
+func (p *parser) columnsOf(toks []token) ([]column, error) {
+	var cols []column
+	for i, part := range splitCommas(toks) {
+		name := ""
+		if len(part) > 2 && part[0].kind == tName && part[1].kind == tVerb && part[1].text == ":" {
+			name = part[0].text
+			part = part[2:]
+		}
+		tree, err := p.sub(part)
+		if err != nil {
+			return nil, err
+		}
+		if name == "" {
+			name = firstName(tree)
+			if name == "" {
+				name = colName(k.Null, i)
+			}
+		}
+		cols = append(cols, column{name, tree})
+	}
+	return cols, nil
+}
+
+// firstName is the first name an expression's arguments mention (the
+// name q gives an unnamed column: select max a → a).
+func firstName(n k.V) string {
+	switch n := n.(type) {
+	case k.Sym:
+		s := string(n)
+		if i := strings.LastIndexByte(s, '.'); i >= 0 && i < len(s)-1 {
+			s = s[i+1:]
+		}
+		return s
+	case k.List:
+		if len(n) < 2 {
+			return ""
+		}
+		for _, a := range n[1:] {
+			if s := firstName(a); s != "" {
+				return s
+			}
+		}
+		return firstName(n[0])
+	}
+	return ""
+}
+
+// query evaluates a qSQL statement.
+func (in *Interp) query(q *query, fr *frame) (k.V, error) {
+	src, err := in.eval(q.from, fr)
+	if err != nil {
+		return nil, err
+	}
+	name, byName := src.(k.Sym)
+	if byName {
+		if src, err = in.lookup(string(name), fr); err != nil {
+			return nil, err
+		}
+	}
+	var keyCols k.Syms
+	if d, ok := src.(*k.Dict); ok {
+		kt, ok1 := d.Keys.(*k.Table)
+		vt, ok2 := d.Vals.(*k.Table)
+		if !ok1 || !ok2 {
+			return nil, k.ErrType
+		}
+		keyCols = kt.Cols
+		src = &k.Table{Cols: append(append(k.Syms{}, kt.Cols...), vt.Cols...), Data: append(append(k.List{}, kt.Data...), vt.Data...)}
+	}
+	t, ok := src.(*k.Table)
+	if !ok {
+		return nil, k.ErrType
+	}
+	rows, err := in.whereRows(q, t, fr)
+	if err != nil {
+		return nil, err
+	}
+	var r k.V
+	switch q.kind {
+	case "select":
+		r, err = in.selectRows(q, t, rows, keyCols, fr)
+	case "exec":
+		r, err = in.execRows(q, t, rows, fr)
+	case "update":
+		r, err = in.updateRows(q, t, rows, fr)
+		if err == nil && keyCols != nil {
+			r, err = rekey(r.(*k.Table), keyCols)
+		}
+	case "delete":
+		r, err = in.deleteRows(q, t, rows)
+		if err == nil && keyCols != nil {
+			r, err = rekey(r.(*k.Table), keyCols)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if byName && (q.kind == "update" || q.kind == "delete") {
+		in.globals[string(name)] = r
+		return name, nil
+	}
+	return r, nil
+}
+
+// rekey splits a table into a keyed table on its first columns.
+func rekey(t *k.Table, keys k.Syms) (k.V, error) {
+	n := len(keys)
+	if n > len(t.Cols) {
+		return nil, k.ErrType
+	}
+	return &k.Dict{
+		Keys: &k.Table{Cols: t.Cols[:n], Data: t.Data[:n]},
+		Vals: &k.Table{Cols: t.Cols[n:], Data: t.Data[n:]},
+	}, nil
+}
+
+// rowFrame binds a table's columns (restricted to rows, nil for all) as
+// local variables, with i the row numbers.
+func rowFrame(t *k.Table, rows k.Longs, parent *frame) (*frame, error) {
+	names := make([]string, 0, len(t.Cols)+1)
+	vals := make([]k.V, 0, len(t.Cols)+1)
+	for j, c := range t.Cols {
+		col := t.Data[j]
+		if rows != nil {
+			v, err := index(col, rows)
+			if err != nil {
+				return nil, err
+			}
+			col = v
+		}
+		names = append(names, c)
+		vals = append(vals, col)
+	}
+	if rows == nil {
+		n := count(t)
+		rows = make(k.Longs, n)
+		for i := range rows {
+			rows[i] = int64(i)
+		}
+	}
+	names = append(names, "i")
+	vals = append(vals, rows)
+	if parent != nil {
+		names = append(names, parent.lam.Names...)
+		vals = append(vals, parent.vals...)
+	}
+	return &frame{lam: &Lambda{Names: names}, vals: vals}, nil
+}
+
+// whereRows applies the where phrases in turn and returns the rows that
+// pass (nil when there is no where phrase).
+func (in *Interp) whereRows(q *query, t *k.Table, fr *frame) (k.Longs, error) {
+	if len(q.where) == 0 {
+		return nil, nil
+	}
+	n := count(t)
+	rows := make(k.Longs, n)
+	for i := range rows {
+		rows[i] = int64(i)
+	}
+	for _, w := range q.where {
+		f, err := rowFrame(t, rows, fr)
+		if err != nil {
+			return nil, err
+		}
+		b, err := in.eval(w, f)
+		if err != nil {
+			return nil, err
+		}
+		var keep k.Longs
+		switch b := b.(type) {
+		case k.Bools:
+			if len(b) != len(rows) {
+				return nil, k.ErrLength
+			}
+			for i, ok := range b {
+				if ok {
+					keep = append(keep, rows[i])
+				}
+			}
+		case k.Bool:
+			if b {
+				keep = rows
+			}
+		default:
+			return nil, k.ErrType
+		}
+		if keep == nil {
+			keep = k.Longs{}
+		}
+		rows = keep
+	}
+	return rows, nil
+}
+
+// evalCols evaluates column phrases in a frame.
+func (in *Interp) evalCols(cols []column, f *frame) ([]k.V, error) {
+	out := make([]k.V, len(cols))
+	for i, c := range cols {
+		v, err := in.eval(c.tree, f)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// tableOf builds a table from columns, extending atoms to the common count.
+func tableOf(names []string, vals []k.V) (*k.Table, error) {
+	n := -1
+	for _, v := range vals {
+		if isList(v) && v.Type() < k.TTable {
+			c := count(v)
+			if n >= 0 && c != n {
+				return nil, k.ErrLength
+			}
+			n = c
+		}
+	}
+	if n < 0 {
+		n = 1
+	}
+	data := make(k.List, len(vals))
+	for i, v := range vals {
+		if !isList(v) || v.Type() >= k.TTable {
+			v = listOf(repeat(v, n))
+		}
+		data[i] = v
+	}
+	return &k.Table{Cols: k.Syms(names), Data: data}, nil
+}
+
+func repeat(v k.V, n int) []k.V {
+	out := make([]k.V, n)
+	for i := range out {
+		out[i] = v
+	}
+	return out
+}
+
+func colNames(cols []column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.name
+	}
+	return out
+}
+
+func (in *Interp) selectRows(q *query, t *k.Table, rows k.Longs, keyCols k.Syms, fr *frame) (k.V, error) {
+	if len(q.by) > 0 {
+		return in.groupBy(q, t, rows, fr)
+	}
+	if len(q.cols) == 0 {
+		if rows == nil {
+			if keyCols != nil {
+				return rekey(t, keyCols)
+			}
+			return t, nil
+		}
+		r, err := index(t, rows)
+		if err != nil || keyCols == nil {
+			return r, err
+		}
+		if rt, ok := r.(*k.Table); ok {
+			return rekey(rt, keyCols)
+		}
+		return r, nil
+	}
+	f, err := rowFrame(t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := in.evalCols(q.cols, f)
+	if err != nil {
+		return nil, err
+	}
+	return tableOf(colNames(q.cols), vals)
+}
+
+func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
+	if len(q.by) > 0 {
+		return nil, k.ErrNYI
+	}
+	f, err := rowFrame(t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	if len(q.cols) == 0 {
+		return nil, k.ErrNYI
+	}
+	vals, err := in.evalCols(q.cols, f)
+	if err != nil {
+		return nil, err
+	}
+	if len(q.cols) == 1 {
+		return vals[0], nil
+	}
+	return &k.Dict{Keys: k.Syms(colNames(q.cols)), Vals: k.List(vals)}, nil
+}
+
+// groupBy is select ... by ...: a keyed table with one row per distinct
+// group, in order of first appearance.
+func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
+	f, err := rowFrame(t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := in.evalCols(q.by, f)
+	if err != nil {
+		return nil, err
+	}
+	n := count(f.vals[len(t.Cols)])
+	for _, kv := range keys {
+		if !isList(kv) || count(kv) != n {
+			return nil, k.ErrLength
+		}
+	}
+	all := f.vals[len(t.Cols)].(k.Longs)
+	var groups []k.Longs
+	var first []int
+	seen := map[string]int{}
+	for i := range n {
+		var b strings.Builder
+		for _, kv := range keys {
+			b.WriteString(in.Printer.String1(at(kv, i)))
+			b.WriteByte(0)
+		}
+		g, ok := seen[b.String()]
+		if !ok {
+			g = len(groups)
+			seen[b.String()] = g
+			groups = append(groups, nil)
+			first = append(first, i)
+		}
+		groups[g] = append(groups[g], all[i])
+	}
+	keyData := make([]k.V, len(keys))
+	for j, kv := range keys {
+		items := make([]k.V, len(first))
+		for g, i := range first {
+			items[g] = at(kv, i)
+		}
+		keyData[j] = listOf(items)
+	}
+	cols := q.cols
+	if len(cols) == 0 {
+		return nil, k.ErrNYI
+	}
+	vals := make([][]k.V, len(cols))
+	for _, g := range groups {
+		gf, err := rowFrame(t, g, fr)
+		if err != nil {
+			return nil, err
+		}
+		vs, err := in.evalCols(cols, gf)
+		if err != nil {
+			return nil, err
+		}
+		for j, v := range vs {
+			vals[j] = append(vals[j], v)
+		}
+	}
+	valData := make([]k.V, len(cols))
+	for j := range cols {
+		valData[j] = listOf(vals[j])
+		if len(vals[j]) == 0 {
+			valData[j] = k.List{}
+		}
+	}
+	kt, err := tableOf(colNames(q.by), keyData)
+	if err != nil {
+		return nil, err
+	}
+	vt, err := tableOf(colNames(cols), valData)
+	if err != nil {
+		return nil, err
+	}
+	return &k.Dict{Keys: kt, Vals: vt}, nil
+}
+
+func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
+	if len(q.by) > 0 {
+		return nil, k.ErrNYI
+	}
+	f, err := rowFrame(t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := in.evalCols(q.cols, f)
+	if err != nil {
+		return nil, err
+	}
+	n := count(t)
+	cols := append(k.Syms{}, t.Cols...)
+	data := append(k.List{}, t.Data...)
+	for j, c := range q.cols {
+		v := vals[j]
+		pos := -1
+		for i, name := range cols {
+			if name == c.name {
+				pos = i
+			}
+		}
+		if rows == nil {
+			if !isList(v) || v.Type() >= k.TTable {
+				v = listOf(repeat(v, n))
+			} else if count(v) != n {
+				return nil, k.ErrLength
+			}
+			if pos < 0 {
+				cols = append(cols, c.name)
+				data = append(data, v)
+			} else {
+				data[pos] = v
+			}
+			continue
+		}
+		var old k.V
+		if pos >= 0 {
+			old = data[pos]
+		} else {
+			null, err := nullOf(listOf([]k.V{firstItem(v)}))
+			if err != nil {
+				return nil, err
+			}
+			old = listOf(repeat(null, n))
+		}
+		nv, err := in.amend(old, []k.V{rows}, nil, v, true)
+		if err != nil {
+			return nil, err
+		}
+		if pos < 0 {
+			cols = append(cols, c.name)
+			data = append(data, nv)
+		} else {
+			data[pos] = nv
+		}
+	}
+	return &k.Table{Cols: cols, Data: data}, nil
+}
+
+// firstItem is an atom's self or a list's first item (for its type).
+func firstItem(v k.V) k.V {
+	if isList(v) && count(v) > 0 {
+		return at(v, 0)
+	}
+	return v
+}
+
+func (in *Interp) deleteRows(q *query, t *k.Table, rows k.Longs) (k.V, error) {
+	if len(q.cols) > 0 {
+		if len(q.where) > 0 {
+			return nil, k.ErrNYI
+		}
+		drop := map[string]bool{}
+		for _, c := range q.cols {
+			if _, ok := c.tree.(k.Sym); !ok {
+				return nil, k.ErrType
+			}
+			drop[c.name] = true
+		}
+		var cols k.Syms
+		var data k.List
+		for j, c := range t.Cols {
+			if !drop[c] {
+				cols = append(cols, c)
+				data = append(data, t.Data[j])
+			}
+		}
+		return &k.Table{Cols: cols, Data: data}, nil
+	}
+	if rows == nil {
+		return index(t, k.Longs{})
+	}
+	gone := map[int64]bool{}
+	for _, r := range rows {
+		gone[r] = true
+	}
+	var keep k.Longs = k.Longs{}
+	for i := range int64(count(t)) {
+		if !gone[i] {
+			keep = append(keep, i)
+		}
+	}
+	return index(t, keep)
+}
