@@ -116,6 +116,11 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 	if _, ok := x.(k.List); ok {
 		return k.List(items), nil
 	}
+	for _, it := range items {
+		if it.Type() != -x.Type() {
+			return nil, k.ErrType
+		}
+	}
 	return listOf(items), nil
 }
 
@@ -131,14 +136,12 @@ func spread(i, y k.V, hasY bool, n int) ([]int, []k.V, error) {
 		}
 	default:
 		if isList(i) {
-			c := count(i)
-			idx = make([]int, c)
-			for j := range c {
-				p, ok := toInt(at(i, j))
-				if !ok {
-					return nil, nil, k.ErrType
+			for j := range count(i) {
+				sub, _, err := spread(at(i, j), nil, false, n)
+				if err != nil {
+					return nil, nil, err
 				}
-				idx[j] = int(p)
+				idx = append(idx, sub...)
 			}
 		} else {
 			p, ok := toInt(iv)

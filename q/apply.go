@@ -106,11 +106,10 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		}
 		return args[0], nil
 	case k.Long, k.Int, k.Short:
-		if len(args) == 1 {
+		if len(args) == 1 && isText(args[0]) {
 			h, _ := toInt(f)
 			return in.write(h, args[0])
 		}
-		return nil, k.ErrRank
 	case *control, *assign, seq, hole:
 		return nil, k.ErrNYI
 	}
@@ -119,6 +118,9 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 	}
 	// data: index
 	if len(args) == 1 {
+		if _, ok := args[0].(k.Nil); ok {
+			return f, nil
+		}
 		return index(f, args[0])
 	}
 	return prim2(".", f, k.List(args))
@@ -315,6 +317,22 @@ func (in *Interp) write(h int64, x k.V) (k.V, error) {
 		io.WriteString(w, s)
 	}
 	return k.Long(h), nil
+}
+
+// isText reports whether x is a string or a list of strings.
+func isText(x k.V) bool {
+	switch x := x.(type) {
+	case k.Chars, k.Char:
+		return true
+	case k.List:
+		for _, s := range x {
+			if !isText(s) {
+				return false
+			}
+		}
+		return len(x) > 0
+	}
+	return false
 }
 
 // prim1 and prim2 call the primitive tables.

@@ -278,9 +278,14 @@ func (in *Interp) assign(a *assign, target, rhs k.V, fr *frame) (k.V, error) {
 			if err != nil {
 				return nil, err
 			}
-			if v, err = in.dyad(a.op, old, v); err != nil {
+			nv, err := in.dyad(a.op, old, v)
+			if err != nil {
 				return nil, err
 			}
+			if t := old.Type(); t > 0 && t < k.TTable && nv.Type() != t {
+				return nil, k.ErrType
+			}
+			v = nv
 		}
 		in.setVar(name, v, a.global, fr)
 		return v, nil
@@ -311,6 +316,9 @@ func (in *Interp) assign(a *assign, target, rhs k.V, fr *frame) (k.V, error) {
 			return nil, err
 		}
 		in.setVar(name, nv, a.global, fr)
+		if a.op != "" {
+			return in.apply(nv, idx)
+		}
 		return v, nil
 	}
 	return nil, k.ErrType

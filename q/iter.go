@@ -7,6 +7,9 @@ import (
 
 // applyDerived applies a function derived by an iterator.
 func (in *Interp) applyDerived(d *Derived, args []k.V) (k.V, error) {
+	if !isFunc(d.F) {
+		return in.applyDataDerived(d, args)
+	}
 	switch d.Glyph {
 	case "'":
 		return in.each(d.F, args)
@@ -151,9 +154,14 @@ func (in *Interp) prior(f, seed, y k.V) (k.V, error) {
 		return in.apply(f, []k.V{y, seed})
 	}
 	n := count(y)
+	start := 0
+	out := make([]k.V, n)
 	if seed == nil && n > 0 {
-		if s, ok := identity(f); ok {
-			seed = s
+		if _, ok := identity(f); ok {
+			// the identity seed leaves the first item as it is
+			out[0] = at(y, 0)
+			start = 1
+			seed = out[0]
 		} else {
 			e, err := prim2("#", k.Long(0), y)
 			if err != nil {
@@ -164,9 +172,8 @@ func (in *Interp) prior(f, seed, y k.V) (k.V, error) {
 			}
 		}
 	}
-	out := make([]k.V, n)
 	prev := seed
-	for i := range n {
+	for i := start; i < n; i++ {
 		cur := at(y, i)
 		r, err := in.apply(f, []k.V{cur, prev})
 		if err != nil {
@@ -383,4 +390,64 @@ func (in *Interp) fold(f, x k.V, ys []k.V, scan bool) (k.V, error) {
 		return listOf(out), nil
 	}
 	return acc, nil
+}
+
+// applyDataDerived applies an iterator derived from data: x/: and x/
+// join with a separator (sv), x\: and x\ split (vs), and x' picks items
+// of its arguments (case).
+func (in *Interp) applyDataDerived(d *Derived, args []k.V) (k.V, error) {
+	switch d.Glyph {
+	case "/:", "/":
+		if len(args) == 1 {
+			return prim2("sv", d.F, args[0])
+		}
+	case "\\:", "\\":
+		if len(args) == 1 {
+			return prim2("vs", d.F, args[0])
+		}
+	case "'":
+		sel := func(x k.V) (k.V, error) {
+			return &Keyword{Name: "case", N: func(in *Interp, a []k.V) (k.V, error) {
+				i, ok := toInt(x)
+				if !ok {
+					return nil, k.ErrType
+				}
+				if i < 0 || int(i) >= len(a) {
+					return nil, k.ErrIndex
+				}
+				return a[i], nil
+			}}, nil
+		}
+		if !isList(d.F) {
+			f, err := sel(d.F)
+			if err != nil {
+				return nil, err
+			}
+			return in.apply(f, args)
+		}
+		n := count(d.F)
+		out := make([]k.V, n)
+		call := make([]k.V, len(args))
+		for i := range n {
+			for j, a := range args {
+				if isList(a) {
+					if count(a) != n {
+						return nil, k.ErrLength
+					}
+					call[j] = at(a, i)
+				} else {
+					call[j] = a
+				}
+			}
+			f, err := sel(at(d.F, i))
+			if err != nil {
+				return nil, err
+			}
+			if out[i], err = in.apply(f, call); err != nil {
+				return nil, err
+			}
+		}
+		return listOf(out), nil
+	}
+	return nil, k.ErrType
 }

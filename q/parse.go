@@ -162,7 +162,7 @@ func (p *parser) expr() (item, error) {
 	for !ends(p.peek()) {
 		t := p.peek()
 		// :x returns from a lambda
-		if t.kind == tVerb && t.text == ":" && len(items) == 0 && p.pos+1 < len(p.toks) && !ends(p.toks[p.pos+1]) {
+		if t.kind == tVerb && t.text == ":" && len(items) == 0 && p.pos+1 < len(p.toks) && !ends(p.toks[p.pos+1]) && p.toks[p.pos+1].kind != tAdverb {
 			p.pos++
 			r, err := p.expr()
 			if err != nil {
