@@ -46,13 +46,13 @@ func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, 
 }
 
 func smoothL1Kernels[T real](beta T) kernels[T] {
-	return kernels[T]{fwd: smoothL1Forward[T], bwd: smoothL1Backward[T], sum: smoothL1Sum[T], p: param[T]{a: beta}}
+	return kernels[T]{fwd: smoothL1Forward[T], bwd: smoothL1Backward[T], sum: smoothL1Sum[T], p: param[T]{a: beta, b: 0.5 / beta}}
 }
 
 func smoothL1Forward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
-		out[i] = smoothL1(x[i]-y[i], p.a)
+		out[i] = smoothL1(x[i]-y[i], p.a, p.b)
 	}
 }
 
@@ -61,11 +61,11 @@ func smoothL1Sum[T tensor.Float](in args[T], p param[T]) float64 {
 	var a, b float64
 	i := 0
 	for ; i+2 <= len(x); i += 2 {
-		a += float64(smoothL1(x[i]-y[i], p.a))
-		b += float64(smoothL1(x[i+1]-y[i+1], p.a))
+		a += float64(smoothL1(x[i]-y[i], p.a, p.b))
+		b += float64(smoothL1(x[i+1]-y[i+1], p.a, p.b))
 	}
 	for ; i < len(x); i++ {
-		a += float64(smoothL1(x[i]-y[i], p.a))
+		a += float64(smoothL1(x[i]-y[i], p.a, p.b))
 	}
 	return a + b
 }
@@ -94,16 +94,16 @@ func smoothL1Backward[T tensor.Float](grad, in args[T], g upstream[T], p param[T
 	}
 }
 
-// smoothL1 is the loss at difference d.
-// It is written without a data-dependent branch: with m = min(z, beta),
-// 0.5·m²/beta + (z - m).
-func smoothL1[T tensor.Float](d, beta T) T {
+// smoothL1 is the loss at difference d, given half = 0.5/beta.
+// It is written without a data-dependent branch or a division: with
+// m = min(z, beta), m²·half + (z - m).
+func smoothL1[T tensor.Float](d, beta, half T) T {
 	z := abs(d)
 	if beta == 0 {
 		return z
 	}
 	m := min(z, beta)
-	return 0.5*m*m/beta + (z - m)
+	return m*m*half + (z - m)
 }
 
 // smoothL1Grad is the derivative of the loss at difference d.
