@@ -180,10 +180,11 @@ func ScriptChunks(src string) []string {
 				inBlock = false
 			}
 			continue
-		case trim == "/" && len(cur) == 0:
+		case trim == "/" && depth <= 0:
+			flush()
 			inBlock = true
 			continue
-		case trim == "\\" && len(cur) == 0:
+		case trim == "\\" && depth <= 0:
 			flush()
 			return out
 		}

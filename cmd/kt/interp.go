@@ -5,15 +5,17 @@ import (
 	"kt/q"
 )
 
+// seed seeds the session's random numbers (tensor(`randn; ...)).
+const seed = 42
+
 // NewInterp builds the console's interpreter with every host package's
-// functions registered. This is the one place where hosts are wired in.
-// The k-api's functions are defined as globals, as ktorch's are when q
-// loads them, so a script may reuse their names for its own variables.
+// functions registered. This is the one place where hosts are wired in:
+// ktorch's k-api (loss, tensor, free, options, mse, ...).
 func NewInterp() *q.Interp {
 	in := q.New()
-	s := ktorch.NewSession(42)
+	s := ktorch.NewSession(seed)
 	for _, b := range s.Builtins() {
-		in.Set(b.Name, b)
+		in.Register(b)
 	}
 	return in
 }

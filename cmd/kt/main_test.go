@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestBatch(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		echo bool
+		want string
+		code int
+	}{
+		{"1+2\nx:3\nx*2\n", false, "3\n6\n", 0},
+		{"1+2\nx:3\n", true, "q)1+2\n3\nq)x:3\n", 0},
+		{"foo\n1\n", false, "'foo\n1\n", 0},
+		{"-1 \"hi\";\n", false, "hi\n", 0},
+		{"1\n\\\\\n2\n", false, "1\n", 0},
+		{"exit 4\n", false, "", 4},
+	} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		in := NewInterp()
+		in.Stdout = w
+		code := batch(in, strings.NewReader(c.in), w, c.echo)
+		w.Flush()
+		if buf.String() != c.want || code != c.code {
+			t.Errorf("batch(%q) = %q, %d; want %q, %d", c.in, buf.String(), code, c.want, c.code)
+		}
+	}
+}
+
+func TestHostsWired(t *testing.T) {
+	in := NewInterp()
+	for _, name := range []string{"loss", "tensor", "free", "mse"} {
+		if _, ok := in.Get(name); !ok {
+			t.Errorf("%s is not registered", name)
+		}
+	}
+}
