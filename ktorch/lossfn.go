@@ -1,6 +1,7 @@
 package ktorch
 
 import (
+	"errors"
 	"fmt"
 
 	"kt/k"
@@ -126,16 +127,16 @@ func (s *Session) calc(st *Settings, args k.List) (k.V, error) {
 	var ts []*tensor.Tensor
 	for _, a := range args {
 		t, _, err := s.tensorOrK(a)
-		if err != nil {
-			if _, o, ok, _ := s.lookup(a); ok && o != nil {
-				return nil, fmt.Errorf("loss: unrecognized arg, %s", o.class())
-			}
+		if errors.Is(err, errStale) {
 			return nil, err
 		}
-		if t == nil {
-			return nil, fmt.Errorf("loss: unrecognized arg, %s", kname(a.Type()))
+		if err != nil || t == nil {
+			return nil, fmt.Errorf("loss: unrecognized arg, %s", s.knameOf(a))
 		}
 		ts = append(ts, t)
+	}
+	if len(ts) == 1 {
+		return nil, fmt.Errorf("loss: no calculation implemented for tensor input")
 	}
 	name := st.Spec.Name
 	switch len(ts) {
