@@ -114,7 +114,8 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 		items[ix] = v
 	}
 	if _, ok := x.(k.List); ok {
-		return k.List(items), nil
+		// a general list whose items become atoms of one type is squeezed
+		return listOf(items), nil
 	}
 	for _, it := range items {
 		if it.Type() != -x.Type() {

@@ -227,6 +227,8 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		if h, ok := toInt(x); ok && h < 0 || isNullLong(x) {
 			return in.bang(x, y)
 		}
+	case ":":
+		return y, nil
 	case "'":
 		return nil, k.ErrNYI
 	case "~":

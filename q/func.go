@@ -227,9 +227,10 @@ func rank(f k.V) int {
 			return rank(f.F)
 		}
 		if r := rank(f.F); r > 2 {
-			return r
+			return r - 1
 		}
-		return 2
+		// f/ and f\ are ambivalent; an iterator applies them as unary
+		return 1
 	}
 	return 1
 }

@@ -25,6 +25,15 @@ var infix = map[string]bool{
 	"mcount": true, "mdev": true, "ema": true, "dsave": true, "asof": true,
 }
 
+// primKeywords are the keywords that are q's monadic primitives: q
+// parses neg as -: and shows it so.
+var primKeywords = map[string]string{
+	"neg": "-", "not": "~", "null": "^", "string": "$", "count": "#",
+	"first": "*", "reciprocal": "%", "where": "&", "reverse": "|",
+	"floor": "_", "distinct": "?", "type": "@", "flip": "+", "group": "=",
+	"iasc": "<", "idesc": ">",
+}
+
 // item is one term of an expression: a noun or a verb (an operator, an
 // infix keyword or a derived function).
 type item struct {
@@ -366,6 +375,10 @@ func (p *parser) term() (item, error) {
 			case "z":
 				c.maxXYZ = max(c.maxXYZ, 3)
 			}
+		}
+		if g, ok := primKeywords[t.text]; ok {
+			it = item{node: &Verb{Glyph: g, Monadic: true}}
+			break
 		}
 		it = item{node: k.Sym(t.text), verb: infix[t.text]}
 	case tVerb:
