@@ -64,6 +64,12 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 		k32: kernels[float32]{fwd: bceLogitsForward[float32], bwd: bceLogitsBackward[float32]},
 		k64: kernels[float64]{fwd: bceLogitsForward[float64], bwd: bceLogitsBackward[float64]},
 	}
+	if d == tensor.Float64 && x.DType() == tensor.Float32 && y.DType() == tensor.Float32 {
+		// A float64 weight promotes the arithmetic, but ATen still works out
+		// the softplus term and (1-y)·x on the float32 input, rounding each
+		// step; only the weighting is in float64.
+		e.k64.fwd = bceLogitsForwardMixed
+	}
 	return e.run(c)
 }
 
@@ -78,6 +84,27 @@ func bceLogitsForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 			sp *= (pw[i]-1)*y[i] + 1
 		}
 		v := (1-y[i])*x[i] + sp
+		if w != nil {
+			v *= w[i]
+		}
+		out[i] = v
+	}
+}
+
+// bceLogitsForwardMixed is bceLogitsForward for float32 input and target
+// with a float64 weight: the terms ATen computes on the input's own type
+// are rounded to float32 as it rounds them.
+func bceLogitsForwardMixed(out []float64, in args[float64], _ param[float64]) {
+	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
+	for i := range out {
+		xi, yi := float32(x[i]), float32(y[i])
+		m := max(-xi, 0)
+		sp := float64(log(exp(-m)+exp(-xi-m)) + m)
+		lw := 1.0
+		if pw != nil {
+			lw = (pw[i]-1)*y[i] + 1
+		}
+		v := float64(float32(float64((1-yi)*xi) + lw*sp))
 		if w != nil {
 			v *= w[i]
 		}
