@@ -178,8 +178,8 @@ func (in *Interp) applyVerb(v *Verb, args []k.V) (k.V, error) {
 			}
 			return args[2], nil
 		case "?":
-			if f, ok := prim.Dyads["?[]"]; ok && len(args) == 3 {
-				return f(args[0], k.List{args[1], args[2]})
+			if len(args) == 3 {
+				return prim.Cond(args[0], args[1], args[2])
 			}
 		}
 	}
@@ -206,6 +206,10 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 	case "#":
 		if isFunc(x) {
 			return k.Long(1), nil
+		}
+	case "$":
+		if isFunc(x) {
+			return k.Chars(str(x)), nil
 		}
 	}
 	return prim1(g, x)

@@ -182,8 +182,6 @@ func (in *Interp) control(name string, a []k.V, fr *frame) (k.V, error) {
 			return nil, k.Err(string(v))
 		case k.Chars:
 			return nil, k.Err(string(v))
-		case k.Char:
-			return nil, k.Err(string(rune(v)))
 		}
 		return nil, k.Err("stype")
 	case "if":

@@ -318,7 +318,7 @@ func (in *Interp) reduce(f, x k.V, scan bool) (k.V, error) {
 		if v, ok := identity(f); ok && !scan {
 			return v, nil
 		}
-		return x, nil
+		return k.List{}, nil
 	}
 	acc := at(x, 0)
 	out := make([]k.V, 0, n)

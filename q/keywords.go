@@ -112,8 +112,26 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 	case k.Sym:
 		return in.lookup(string(x), nil)
 	case k.List:
-		if len(x) > 0 && isFunc(x[0]) {
-			return in.EvalTree(x)
+		// (f;x;y...) applies f, which may be named or given as text
+		if len(x) > 0 {
+			f := x[0]
+			switch g := f.(type) {
+			case k.Sym:
+				v, err := in.lookup(string(g), nil)
+				if err != nil {
+					return nil, err
+				}
+				f = v
+			case k.Chars:
+				v, err := in.value(g)
+				if err != nil {
+					return nil, err
+				}
+				f = v
+			}
+			if isFunc(f) {
+				return in.apply(f, append([]k.V(nil), x[1:]...))
+			}
 		}
 	case *Lambda, *Proj, *Comp, *Derived, *Verb, *Keyword:
 		return x, nil

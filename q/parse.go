@@ -524,6 +524,9 @@ func (p *parser) table() (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
+	if p.peek().kind == tSemi {
+		p.pos++ // ([k:..]; v:..) is accepted too
+	}
 	vals, err := p.columns(tRParen)
 	if err != nil {
 		return nil, err

@@ -198,6 +198,19 @@ func (in *Interp) query(q *query, fr *frame) (k.V, error) {
 			return nil, err
 		}
 	}
+	if d, ok := src.(*k.Dict); ok && q.kind == "delete" && len(q.where) == 0 && len(q.by) == 0 {
+		if _, isTable := d.Keys.(*k.Table); !isTable {
+			r, err := in.deleteKeys(d, q.cols)
+			if err != nil {
+				return nil, err
+			}
+			if byName {
+				in.globals[string(name)] = r
+				return name, nil
+			}
+			return r, nil
+		}
+	}
 	var keyCols k.Syms
 	if d, ok := src.(*k.Dict); ok {
 		kt, ok1 := d.Keys.(*k.Table)
@@ -486,7 +499,16 @@ func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, e
 	}
 	cols := q.cols
 	if len(cols) == 0 {
-		return nil, k.ErrNYI
+		// select by k from t: the last row of each group
+		inBy := map[string]bool{}
+		for _, c := range q.by {
+			inBy[c.name] = true
+		}
+		for _, c := range t.Cols {
+			if !inBy[c] {
+				cols = append(cols, column{c, k.List{k.Sym("last"), k.Sym(c)}})
+			}
+		}
 	}
 	vals := make([][]k.V, len(cols))
 	for _, g := range groups {
@@ -625,4 +647,26 @@ func (in *Interp) deleteRows(q *query, t *k.Table, rows k.Longs) (k.V, error) {
 		}
 	}
 	return index(t, keep)
+}
+
+// deleteKeys is delete k1,k2 from d on a dictionary.
+func (in *Interp) deleteKeys(d *k.Dict, cols []column) (k.V, error) {
+	drop := map[string]bool{}
+	for _, c := range cols {
+		if _, ok := c.tree.(k.Sym); !ok {
+			return nil, k.ErrType
+		}
+		drop[c.name] = true
+	}
+	n := count(d.Keys)
+	var keys, vals []k.V
+	for i := range n {
+		key := at(d.Keys, i)
+		if s, ok := key.(k.Sym); ok && drop[string(s)] {
+			continue
+		}
+		keys = append(keys, key)
+		vals = append(vals, at(d.Vals, i))
+	}
+	return &k.Dict{Keys: listOf(keys), Vals: listOf(vals)}, nil
 }
