@@ -1,7 +1,10 @@
 package ktorch
 
 import (
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"kt/q"
@@ -32,5 +35,26 @@ func TestTranscripts(t *testing.T) {
 			in, _ := newInterp(t)
 			qtest.RunTranscript(t, in, f)
 		})
+	}
+}
+
+// TestExampleScript checks that the console's example script is the loss
+// page's transcript, input for input.
+func TestExampleScript(t *testing.T) {
+	tr, err := os.ReadFile("testdata/loss.q")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := os.ReadFile("../examples/loss.q")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, c := range qtest.Parse(string(tr)) {
+		want = append(want, c.Input)
+	}
+	got := strings.Split(strings.TrimRight(string(ex), "\n"), "\n")[1:] // after the header comment
+	if !slices.Equal(got, want) {
+		t.Errorf("examples/loss.q differs from the inputs of testdata/loss.q:\n%q\n%q", got, want)
 	}
 }
