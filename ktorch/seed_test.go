@@ -48,7 +48,7 @@ func TestLossPage(t *testing.T) {
 				continue
 			}
 			k := j
-			for k < len(lines) && lines[k] != o {
+			for k < len(lines) && lines[k] != o && !strings.HasPrefix(lines[k], o+" /") { // the page may annotate a line
 				k++
 			}
 			if k == len(lines) {
