@@ -87,6 +87,9 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			return s, nil
 		}},
 	}
+	for name, f := range insertKeywords() {
+		kw[name] = f
+	}
 	return kw
 }
 

@@ -94,3 +94,24 @@ q){select from t where a=x} 2
 a b c 
 ------
 2 y 20
+q)p:([] n:`a`b; v:1 2)
+q)`p insert (`c;3)
+,2
+q)p
+n v
+---
+a 1
+b 2
+c 3
+q)`p insert (`d`e;4 5)
+3 4
+q)count p
+5
+q)pk:([n:`a`b] v:1 2)
+q)pk upsert (`b;20)
+n| v 
+-| --
+a| 1 
+b| 20
+q)`pk insert (`a;5)
+'insert
