@@ -101,3 +101,12 @@ func cpuModel() string {
 	}
 	return "unknown"
 }
+
+// loadAvg returns the 1-minute load average of /proc/loadavg, or "?".
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
