@@ -1,0 +1,8 @@
+//go:build !(goexperiment.simd && amd64)
+
+package vmath
+
+func expTo32(dst, src []float32)                          { expTo32Generic(dst, src) }
+func max32(s []float32) float32                           { return max32Generic(s) }
+func sumExp32(s []float32, shift float64) float64         { return sumExp32Generic(s, shift) }
+func expScale32(dst, src []float32, shift, scale float64) { expScale32Generic(dst, src, shift, scale) }

@@ -1,0 +1,99 @@
+package vmath
+
+// The slice functions. Each writes dst[i] from src[i] for i < len(dst);
+// src must be at least as long as dst (they panic, as an index out of
+// range would, otherwise). dst and src may be the same slice.
+
+// ExpTo32 sets dst[i] = e**src[i], as Exp32.
+func ExpTo32(dst, src []float32) {
+	_ = src[:len(dst)]
+	expTo32(dst, src[:len(dst)])
+}
+
+// ExpTo64 sets dst[i] = e**src[i], as Exp.
+func ExpTo64(dst, src []float64) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = Exp(v)
+	}
+}
+
+// LogTo32 sets dst[i] = log src[i], as Log32.
+func LogTo32(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = Log32(v)
+	}
+}
+
+// LogTo64 sets dst[i] = log src[i], as Log.
+func LogTo64(dst, src []float64) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = Log(v)
+	}
+}
+
+// Log1pTo32 sets dst[i] = log(1 + src[i]), as Log1p32.
+func Log1pTo32(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = Log1p32(v)
+	}
+}
+
+// Log1pTo64 sets dst[i] = log(1 + src[i]), as Log1p.
+func Log1pTo64(dst, src []float64) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = Log1p(v)
+	}
+}
+
+// Max32 returns the largest element of s: -Inf for an empty s, and NaN if
+// any element is NaN (as torch's max).
+func Max32(s []float32) float32 { return max32(s) }
+
+// Max64 returns the largest element of s: -Inf for an empty s, and NaN if
+// any element is NaN.
+func Max64(s []float64) float64 {
+	m := negInf
+	for _, v := range s {
+		m = max(m, v) // NaN wins, as in torch
+	}
+	return m
+}
+
+// SumExp32 returns Σ e**(s[i]-shift), each term to float32 precision
+// (as Exp24) and the sum accumulated in float64: with shift the maximum of
+// s, the normalizer of a softmax without overflow.
+func SumExp32(s []float32, shift float64) float64 { return sumExp32(s, shift) }
+
+// SumExp64 returns Σ e**(s[i]-shift), as Exp.
+func SumExp64(s []float64, shift float64) float64 {
+	var a, b float64
+	i := 0
+	for ; i+2 <= len(s); i += 2 {
+		a += Exp(s[i] - shift)
+		b += Exp(s[i+1] - shift)
+	}
+	if i < len(s) {
+		a += Exp(s[i] - shift)
+	}
+	return a + b
+}
+
+// ExpScale32 sets dst[i] = e**(src[i]-shift)·scale, computed in float64
+// and rounded once: a softmax row times an upstream gradient.
+func ExpScale32(dst, src []float32, shift, scale float64) {
+	_ = src[:len(dst)]
+	expScale32(dst, src[:len(dst)], shift, scale)
+}
+
+// ExpScale64 sets dst[i] = e**(src[i]-shift)·scale.
+func ExpScale64(dst, src []float64, shift, scale float64) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = Exp(v-shift) * scale
+	}
+}

@@ -1,0 +1,276 @@
+package vmath
+
+import (
+	"math"
+	"testing"
+)
+
+// ulps64 returns the distance between got and want in units in the last
+// place of want (0 when both are the same special value).
+func ulps64(got, want float64) float64 {
+	if got == want || (got != got && want != want) {
+		return 0
+	}
+	if math.IsInf(want, 0) || math.IsInf(got, 0) || got != got || want != want {
+		return math.Inf(1)
+	}
+	ulp := math.Nextafter(math.Abs(want), math.Inf(1)) - math.Abs(want)
+	return math.Abs(got-want) / ulp
+}
+
+// ulps32 is ulps64 for float32 results, against a float64 reference
+// rounded to float32.
+func ulps32(got float32, want float64) float64 {
+	w := float32(want)
+	if got == w || (got != got && w != w) {
+		return 0
+	}
+	if math.IsInf(float64(w), 0) || math.IsInf(float64(got), 0) || got != got || w != w {
+		return math.Inf(1)
+	}
+	a := float32(math.Abs(float64(w)))
+	ulp := float64(math.Nextafter32(a, float32(math.Inf(1))) - a)
+	return math.Abs(float64(got)-want) / ulp
+}
+
+var specials = []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 1, -1,
+	5e-324, -5e-324, 2.2250738585072014e-308, math.MaxFloat64, -math.MaxFloat64, 1e-300, -1e-300,
+	709, 709.78, 710, -708, -708.5, -745.1, -746, 88.72, 88.73, -87.33, -103.97, -104, -150, 89, 89.1}
+
+func TestSpecialCases(t *testing.T) {
+	for _, x := range specials {
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"Exp", Exp(x), math.Exp(x)},
+			{"Log", Log(x), math.Log(x)},
+			{"Log1p", Log1p(x), math.Log1p(x)},
+		} {
+			if u := ulps64(c.got, c.want); u > 2 {
+				t.Errorf("%s(%g) = %g, want %g", c.name, x, c.got, c.want)
+			}
+		}
+		f := float32(x)
+		for _, c := range []struct {
+			name string
+			got  float32
+			want float64
+		}{
+			{"Exp32", Exp32(f), math.Exp(float64(f))},
+			{"Exp24", float32(Exp24(float64(f))), math.Exp(float64(f))},
+			{"Log32", Log32(f), math.Log(float64(f))},
+			{"Log1p32", Log1p32(f), math.Log1p(float64(f))},
+		} {
+			if u := ulps32(c.got, c.want); u > 1 {
+				t.Errorf("%s(%g) = %g, want %g", c.name, f, c.got, float32(c.want))
+			}
+		}
+	}
+	// Signed zeros and exact values.
+	if v := Log1p(math.Copysign(0, -1)); v != 0 || !math.Signbit(v) {
+		t.Errorf("Log1p(-0) = %g, want -0", v)
+	}
+	if Exp(0) != 1 || Exp32(0) != 1 || Log(1) != 0 || Log32(1) != 0 {
+		t.Error("Exp(0) or Log(1) is not exact")
+	}
+}
+
+// sweep64 calls f on n points spread evenly over [lo, hi].
+func sweep64(lo, hi float64, n int, f func(x float64)) {
+	for i := range n + 1 {
+		f(lo + (hi-lo)*float64(i)/float64(n))
+	}
+}
+
+func TestAccuracy64(t *testing.T) {
+	n := 400000
+	if testing.Short() {
+		n = 40000
+	}
+	cases := []struct {
+		name   string
+		f, ref func(float64) float64
+		lo, hi float64
+		tol    float64
+	}{
+		{"Exp", Exp, math.Exp, -745.2, 709.9, 3},
+		{"Exp/small", Exp, math.Exp, -1, 1, 3},
+		{"Log", Log, math.Log, 1e-10, 1e10, 1},
+		{"Log/near1", Log, math.Log, 0.5, 2, 1},
+		{"Log1p", Log1p, math.Log1p, -0.999999, 10, 1.5},
+		{"Log1p/small", Log1p, math.Log1p, -1e-3, 1e-3, 1.5},
+	}
+	for _, c := range cases {
+		worst, at := 0.0, 0.0
+		sweep64(c.lo, c.hi, n, func(x float64) {
+			if u := ulps64(c.f(x), c.ref(x)); u > worst {
+				worst, at = u, x
+			}
+		})
+		if worst > c.tol {
+			t.Errorf("%s: %.2f ulps at %g (tolerance %g)", c.name, worst, at, c.tol)
+		}
+	}
+	// Log over every binade, subnormals included.
+	for x := 5e-324; x < math.MaxFloat64/3; x *= 2.999 {
+		if u := ulps64(Log(x), math.Log(x)); u > 1 {
+			t.Fatalf("Log(%g): %.2f ulps", x, u)
+		}
+	}
+}
+
+// TestAccuracy32 checks the float32 functions on a dense sweep of float32
+// arguments: every 509th bit pattern of each range, both signs.
+func TestAccuracy32(t *testing.T) {
+	step := uint32(509)
+	if testing.Short() {
+		step = 4093
+	}
+	cases := []struct {
+		name string
+		f    func(float32) float32
+		ref  func(float64) float64
+	}{
+		{"Exp32", Exp32, math.Exp},
+		{"Exp24", func(x float32) float32 { return float32(Exp24(float64(x))) }, math.Exp},
+		{"Log32", Log32, math.Log},
+		{"Log1p32", Log1p32, math.Log1p},
+	}
+	for _, c := range cases {
+		worst, at := 0.0, float32(0)
+		for b := uint32(0); b < 0x7f800000; b += step {
+			for _, x := range []float32{math.Float32frombits(b), -math.Float32frombits(b)} {
+				if u := ulps32(c.f(x), c.ref(float64(x))); u > worst {
+					worst, at = u, x
+				}
+			}
+		}
+		if worst > 1 {
+			t.Errorf("%s: %.2f ulps at %g", c.name, worst, at)
+		}
+	}
+}
+
+func TestSlices(t *testing.T) {
+	var src32 []float32
+	for _, x := range specials {
+		src32 = append(src32, float32(x))
+	}
+	for i := range 100 {
+		src32 = append(src32, float32(i)*0.37-20)
+	}
+	src64 := make([]float64, len(src32))
+	for i, v := range src32 {
+		src64[i] = float64(v)
+	}
+	// every length up to the full slice, so vector bodies and tails both run
+	for n := range len(src32) + 1 {
+		s32, s64 := src32[:n], src64[:n]
+		d32, d64 := make([]float32, n), make([]float64, n)
+		check32 := func(name string, f func(float32) float32) {
+			t.Helper()
+			for i, v := range s32 {
+				if u := ulps32(d32[i], float64(f(v))); u > 1 {
+					t.Fatalf("%s n=%d: element %d (%g) = %g, want %g", name, n, i, v, d32[i], f(v))
+				}
+			}
+		}
+		check64 := func(name string, f func(float64) float64) {
+			t.Helper()
+			for i, v := range s64 {
+				if d64[i] != f(v) && !(d64[i] != d64[i] && f(v) != f(v)) {
+					t.Fatalf("%s n=%d: element %d (%g) = %g, want %g", name, n, i, v, d64[i], f(v))
+				}
+			}
+		}
+		ExpTo32(d32, s32)
+		check32("ExpTo32", Exp32)
+		LogTo32(d32, s32)
+		check32("LogTo32", Log32)
+		Log1pTo32(d32, s32)
+		check32("Log1pTo32", Log1p32)
+		ExpScale32(d32, s32, 3, 0.5)
+		check32("ExpScale32", func(x float32) float32 { return float32(Exp24(float64(x)-3) * 0.5) })
+		ExpTo64(d64, s64)
+		check64("ExpTo64", Exp)
+		LogTo64(d64, s64)
+		check64("LogTo64", Log)
+		Log1pTo64(d64, s64)
+		check64("Log1pTo64", Log1p)
+		ExpScale64(d64, s64, 3, 0.5)
+		check64("ExpScale64", func(x float64) float64 { return Exp(x-3) * 0.5 })
+
+		// reductions, against plain loops
+		m32, m64 := float32(math.Inf(-1)), math.Inf(-1)
+		nan := false
+		for i := range s32 {
+			m32, m64 = max(m32, s32[i]), max(m64, s64[i])
+			nan = nan || s64[i] != s64[i]
+		}
+		if g := Max32(s32); g != m32 && !(nan && g != g) {
+			t.Fatalf("Max32 n=%d = %g, want %g", n, g, m32)
+		}
+		if g := Max64(s64); g != m64 && !(nan && g != g) {
+			t.Fatalf("Max64 n=%d = %g, want %g", n, g, m64)
+		}
+		sum := 0.0
+		for _, v := range s64 {
+			sum += math.Exp(v - 5)
+		}
+		for name, got := range map[string]float64{"SumExp32": SumExp32(s32, 5), "SumExp64": SumExp64(s64, 5)} {
+			if !(math.Abs(got-sum) <= 1e-7*math.Abs(sum)) && !(got != got && sum != sum) && got != sum {
+				t.Fatalf("%s n=%d = %g, want %g", name, n, got, sum)
+			}
+		}
+	}
+	// a NaN anywhere makes Max NaN
+	s := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
+	for i := range s {
+		c := append([]float32(nil), s...)
+		c[i] = float32(math.NaN())
+		if g := Max32(c); g == g {
+			t.Fatalf("Max32 with NaN at %d = %g", i, g)
+		}
+	}
+}
+
+func BenchmarkExp32(b *testing.B) {
+	src, dst := make([]float32, 4096), make([]float32, 4096)
+	for i := range src {
+		src[i] = float32(i%200) * -0.05
+	}
+	for b.Loop() {
+		ExpTo32(dst, src)
+	}
+}
+
+func BenchmarkSumExp32(b *testing.B) {
+	src := make([]float32, 4096)
+	for i := range src {
+		src[i] = float32(i%200) * -0.05
+	}
+	for b.Loop() {
+		SumExp32(src, 0)
+	}
+}
+
+func BenchmarkExp(b *testing.B) {
+	src, dst := make([]float64, 4096), make([]float64, 4096)
+	for i := range src {
+		src[i] = float64(i%200) * -0.05
+	}
+	for b.Loop() {
+		ExpTo64(dst, src)
+	}
+}
+
+func BenchmarkLog(b *testing.B) {
+	src, dst := make([]float64, 4096), make([]float64, 4096)
+	for i := range src {
+		src[i] = float64(i%200)*0.05 + 0.01
+	}
+	for b.Loop() {
+		LogTo64(dst, src)
+	}
+}
