@@ -231,6 +231,19 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		if h, ok := toInt(x); ok && h < 0 || isNullLong(x) {
 			return in.bang(x, y)
 		}
+		if name, ok := y.(k.Sym); ok && x.Type() < 0 && x.Type() != -k.TSym {
+			// n!`t keys (or unkeys) the global table t in place
+			t, err := in.lookup(string(name), nil)
+			if err != nil {
+				return nil, err
+			}
+			r, err := prim2("!", x, t)
+			if err != nil {
+				return nil, err
+			}
+			in.globals[string(name)] = r
+			return name, nil
+		}
 	case ":":
 		return y, nil
 	case "'":

@@ -136,7 +136,20 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 				return in.apply(f, append([]k.V(nil), x[1:]...))
 			}
 		}
-	case *Lambda, *Proj, *Comp, *Derived, *Verb, *Keyword:
+	case *Proj:
+		l := k.List{x.F}
+		for _, a := range x.Args {
+			if a == nil {
+				a = k.Null
+			}
+			l = append(l, a)
+		}
+		return l, nil
+	case *Derived:
+		return x.F, nil
+	case *Comp:
+		return k.List{x.F, x.G}, nil
+	case *Lambda, *Verb, *Keyword:
 		return x, nil
 	}
 	return prim1(".", x)
