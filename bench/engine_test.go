@@ -2,6 +2,9 @@ package bench
 
 import (
 	"math"
+	"os"
+	"reflect"
+	"regexp"
 	"testing"
 
 	"kt/tensor"
@@ -188,5 +191,24 @@ func TestSmallLayout(t *testing.T) {
 		if x <= 0 || x >= 1 {
 			t.Fatalf("sigmoid %v outside (0, 1)", x)
 		}
+	}
+}
+
+// TestTorchRows checks that torch_bench.py defines the same rows, in the
+// same order, so that the two sides' timings can be matched.
+func TestTorchRows(t *testing.T) {
+	src, err := os.ReadFile("torch_bench.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var torch, engine []string
+	for _, m := range regexp.MustCompile(`(?m)^\s*\("([^"]+)", `).FindAllSubmatch(src, -1) {
+		torch = append(torch, string(m[1]))
+	}
+	for _, r := range rows() {
+		engine = append(engine, r.id)
+	}
+	if !reflect.DeepEqual(torch, engine) {
+		t.Errorf("torch_bench.py rows\n%v\nengine rows\n%v", torch, engine)
 	}
 }
