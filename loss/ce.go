@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -105,30 +106,6 @@ func (l CrossEntropy) probTarget(c *tensor.Ctx, x, y *tensor.Tensor) (*tensor.Te
 	return ceProbRun[float64](c, l, x, y, d, lay)
 }
 
-// logSumExp returns log Σ_k exp(x[at(k)]) over the c classes of a row
-// whose class k is at x[base+k*stride], with the maximum taken out.
-func logSumExp[T real](x []T, base, stride, c int) float64 {
-	m := math.Inf(-1)
-	for k, i := 0, base; k < c; k, i = k+1, i+stride {
-		if v := float64(x[i]); v > m {
-			m = v
-		}
-	}
-	if math.IsInf(m, 0) {
-		// all -Inf, or +Inf present: PyTorch gives NaN or ±Inf the same way
-		s := 0.0
-		for k, i := 0, base; k < c; k, i = k+1, i+stride {
-			s += math.Exp(float64(x[i]) - m)
-		}
-		return m + math.Log(s)
-	}
-	s := 0.0
-	for k, i := 0, base; k < c; k, i = k+1, i+stride {
-		s += expf(float64(x[i]) - m)
-	}
-	return m + math.Log(s)
-}
-
 func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int64, lay classLayout) (*tensor.Tensor, error) {
 	w, err := classWeight[T](l.Weight, x.DType(), true)
 	if err != nil {
@@ -150,6 +127,16 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 	loss := make([]float64, rows)
 	rw := make([]float64, rows) // weight of each row's target, 0 if ignored
 	lse := make([]float64, rows)
+	// Under recording, contiguous rows keep their softmax numerators
+	// e**(x-max) in what becomes the input's gradient, and their sums, so
+	// the backward scales them instead of computing every exponential
+	// again.
+	var keep []T
+	var sums []float64
+	if st == 1 && c.GradEnabled() && x.RequiresGrad() {
+		keep = make([]T, len(xd))
+		sums = make([]float64, rows)
+	}
 	forRows(rows, nc, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			t := tgt[r]
@@ -157,7 +144,19 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 				continue
 			}
 			base := lay.at(r, 0)
-			z := logSumExp(xd, base, st, nc)
+			var z float64
+			if keep != nil {
+				row := xd[base : base+nc]
+				if m := rowMax(row); !math.IsInf(m, 0) {
+					s := rowExpSum(keep[base:base+nc], row, m)
+					sums[r] = s
+					z = m + vmath.Log(s)
+				} else {
+					z = rowLogSumExp(row)
+				}
+			} else {
+				z = logSumExp(xd, base, st, nc)
+			}
 			lse[r] = z
 			wt := 1.0
 			if w != nil {
@@ -198,7 +197,11 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 			return nil, nil
 		}
 		gr := newRowGrad(g, l.Reduction, tw)
-		gx := make([]T, len(xd))
+		gx, cached := keep, sums
+		if gx == nil {
+			gx = make([]T, len(xd))
+		}
+		keep, sums = nil, nil // a second backward (retained graph) computes afresh
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				t := tgt[r]
@@ -211,14 +214,33 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 				a := g * (1 - ls) * rw[r] // on the target's -log p
 				b := g * ls / float64(nc) // on Σ_k -w_k log p_k
 				pc := a + b*wsum
-				for k, i := 0, base; k < nc; k, i = k+1, i+st {
-					v := expf(float64(xd[i])-z) * pc
-					if w != nil {
-						v -= b * float64(w[k])
+				if st == 1 {
+					// softmax·pc, less b·w, less a at the target
+					grow := gx[base : base+nc]
+					if cached != nil && cached[r] > 0 {
+						rowScale(grow, pc/cached[r])
 					} else {
-						v -= b
+						rowExpScale(grow, xd[base:base+nc], z, pc)
 					}
-					gx[i] = T(v)
+					if b != 0 {
+						for k, v := range grow {
+							wk := 1.0
+							if w != nil {
+								wk = float64(w[k])
+							}
+							grow[k] = T(float64(v) - b*wk)
+						}
+					}
+				} else {
+					for k, i := 0, base; k < nc; k, i = k+1, i+st {
+						v := vmath.Exp(float64(xd[i])-z) * pc
+						if w != nil {
+							v -= b * float64(w[k])
+						} else {
+							v -= b
+						}
+						gx[i] = T(v)
+					}
 				}
 				i := base + int(t)*st
 				gx[i] = T(float64(gx[i]) - a)
@@ -302,7 +324,7 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 						if w != nil {
 							t *= float64(w[k])
 						}
-						gx[i] = T(g * (expf(float64(xd[i])-z)*tsum - t))
+						gx[i] = T(g * (vmath.Exp(float64(xd[i])-z)*tsum - t))
 					}
 				}
 				if gy != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -186,11 +187,11 @@ func logSum3(a, b, c float64) float64 {
 	s := 1.0 // the maximum's own term
 	switch m {
 	case a:
-		s += expf(b-m) + expf(c-m)
+		s += vmath.Exp(b-m) + vmath.Exp(c-m)
 	case b:
-		s += expf(a-m) + expf(c-m)
+		s += vmath.Exp(a-m) + vmath.Exp(c-m)
 	default:
-		s += expf(a-m) + expf(b-m)
+		s += vmath.Exp(a-m) + vmath.Exp(b-m)
 	}
 	return m + math.Log(s)
 }

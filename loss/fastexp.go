@@ -1,70 +1,113 @@
 package loss
 
-import "math"
+import (
+	"math"
 
-// Fast elementary functions for the inner loops of the class losses
-// (softmax, log-sigmoid, CTC's log-sum-exp). They agree with package math
-// to within a few units in the last place of a float64, special cases
-// included, and avoid its slower general paths.
-
-const (
-	log2e = 1.44269504088896338700e+00
-	ln2hi = 6.93147180369123816490e-01
-	ln2lo = 1.90821492927058770002e-10
+	"kt/internal/vmath"
 )
 
-// expf returns e**x with a relative error below 3e-16 for x in
-// [-708, 709]; outside that range (and for ±Inf and NaN) it is math.Exp.
-func expf(x float64) float64 {
-	if !(x >= -708 && x <= 709) {
-		return math.Exp(x)
+// Row kernels of the class losses: the softmax pieces over one contiguous
+// row of class scores, in the row's own type. Float32 rows compute each
+// exponential to float32 precision and accumulate in float64 (torch
+// computes and sums in float32); float64 rows use full-precision
+// exponentials.
+
+// rowMax returns the largest element of s (NaN if any is NaN, -Inf if s is
+// empty).
+func rowMax[T real](s []T) float64 {
+	switch v := any(s).(type) {
+	case []float32:
+		return float64(vmath.Max32(v))
+	case []float64:
+		return vmath.Max64(v)
 	}
-	k := math.Floor(x*log2e + 0.5)
-	r := x - k*ln2hi - k*ln2lo // |r| <= ln2/2
-	// Taylor series of e**r to degree 12, by Horner's rule.
-	p := 1.0 / 479001600
-	p = p*r + 1.0/39916800
-	p = p*r + 1.0/3628800
-	p = p*r + 1.0/362880
-	p = p*r + 1.0/40320
-	p = p*r + 1.0/5040
-	p = p*r + 1.0/720
-	p = p*r + 1.0/120
-	p = p*r + 1.0/24
-	p = p*r + 1.0/6
-	p = p*r + 0.5
-	p = p*r + 1
-	p = p*r + 1
-	return p * math.Float64frombits(uint64(int64(k)+1023)<<52)
+	return math.NaN()
 }
 
-// log1pf returns log(1+u) for u in [0, 1] (the range of e**-|x|), with a
-// relative error of a few ulps; other u are left to math.Log1p.
-func log1pf(u float64) float64 {
-	if !(u >= 0 && u <= 1) {
-		return math.Log1p(u)
+// rowSumExp returns Σ e**(s[i]-shift).
+func rowSumExp[T real](s []T, shift float64) float64 {
+	switch v := any(s).(type) {
+	case []float32:
+		return vmath.SumExp32(v, shift)
+	case []float64:
+		return vmath.SumExp64(v, shift)
 	}
-	// log(1+u) = 2 atanh(s) with s = u/(2+u), or, above √2-1, ln 2 plus
-	// 2 atanh(s) with s = (u-1)/(u+3); either way |s| <= 0.1716.
-	var s, off float64
-	if u > 0.41421356237309503 {
-		s, off = (u-1)/(u+3), math.Ln2
-	} else {
-		s = u / (2 + u)
+	return math.NaN()
+}
+
+// rowExpScale sets dst[i] = e**(src[i]-shift)·scale.
+func rowExpScale[T real](dst, src []T, shift, scale float64) {
+	switch d := any(dst).(type) {
+	case []float32:
+		if s, ok := any(src).([]float32); ok {
+			vmath.ExpScale32(d, s, shift, scale)
+		}
+	case []float64:
+		if s, ok := any(src).([]float64); ok {
+			vmath.ExpScale64(d, s, shift, scale)
+		}
 	}
-	z := s * s
-	p := 2.0 / 21
-	p = p*z + 2.0/19
-	p = p*z + 2.0/17
-	p = p*z + 2.0/15
-	p = p*z + 2.0/13
-	p = p*z + 2.0/11
-	p = p*z + 2.0/9
-	p = p*z + 2.0/7
-	p = p*z + 2.0/5
-	p = p*z + 2.0/3
-	p = p*z + 2
-	return off + s*p
+}
+
+// rowExpSum sets dst[i] = e**(src[i]-shift) and returns their sum.
+func rowExpSum[T real](dst, src []T, shift float64) float64 {
+	switch d := any(dst).(type) {
+	case []float32:
+		if s, ok := any(src).([]float32); ok {
+			return vmath.ExpSum32(d, s, shift)
+		}
+	case []float64:
+		if s, ok := any(src).([]float64); ok {
+			return vmath.ExpSum64(d, s, shift)
+		}
+	}
+	return math.NaN()
+}
+
+// rowScale multiplies s by f in place, in float64.
+func rowScale[T real](s []T, f float64) {
+	for i, v := range s {
+		s[i] = T(float64(v) * f)
+	}
+}
+
+// rowLogSumExp returns log Σ e**s[i] over a contiguous row, with the
+// maximum taken out.
+func rowLogSumExp[T real](s []T) float64 {
+	m := rowMax(s)
+	if math.IsInf(m, 0) {
+		// all -Inf, or +Inf present: PyTorch gives NaN or ±Inf the same way
+		sum := 0.0
+		for _, v := range s {
+			sum += math.Exp(float64(v) - m)
+		}
+		return m + math.Log(sum)
+	}
+	return m + vmath.Log(rowSumExp(s, m))
+}
+
+// logSumExp returns log Σ_k exp(x[at(k)]) over the c classes of a row
+// whose class k is at x[base+k*stride], with the maximum taken out.
+func logSumExp[T real](x []T, base, stride, c int) float64 {
+	if stride == 1 {
+		return rowLogSumExp(x[base : base+c])
+	}
+	m := math.Inf(-1)
+	for k, i := 0, base; k < c; k, i = k+1, i+stride {
+		m = max(m, float64(x[i]))
+	}
+	if math.IsInf(m, 0) {
+		s := 0.0
+		for k, i := 0, base; k < c; k, i = k+1, i+stride {
+			s += math.Exp(float64(x[i]) - m)
+		}
+		return m + math.Log(s)
+	}
+	s := 0.0
+	for k, i := 0, base; k < c; k, i = k+1, i+stride {
+		s += vmath.Exp(float64(x[i]) - m)
+	}
+	return m + vmath.Log(s)
 }
 
 // logAddExp returns log(e**a + e**b) without overflow; -Inf when both are.
@@ -75,5 +118,5 @@ func logAddExp(a, b float64) float64 {
 	if math.IsInf(a, -1) {
 		return a
 	}
-	return a + log1pf(expf(b-a))
+	return a + vmath.Log1p(vmath.Exp(b-a))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -59,8 +60,8 @@ func (l MultiLabelSoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*ten
 
 // softTerms returns log(1 + e**-|v|) and σ(v).
 func softTerms(v float64) (lp, sig float64) {
-	e := expf(-math.Abs(v))
-	lp = log1pf(e)
+	e := vmath.Exp(-math.Abs(v))
+	lp = vmath.Log1p(e)
 	if v >= 0 {
 		return lp, 1 / (1 + e)
 	}

@@ -70,3 +70,26 @@ func expScale32Generic(dst, src []float32, shift, scale float64) {
 		dst[i] = float32(p * s * scale)
 	}
 }
+
+func expSum32Generic(dst, src []float32, shift float64) float64 {
+	src = src[:len(dst)]
+	sum := 0.0
+	for i, v := range src {
+		x := float64(v) - shift
+		if !(x >= -104 && x <= 89) {
+			e := math.Exp(x)
+			dst[i] = float32(e)
+			sum += e
+			continue
+		}
+		k := (x*inv + round) - round
+		r := x - k*(math.Ln2/64)
+		p := (1 + r) + r*r*(0.5+r*(1.0/6))
+		ki := int64(k)
+		s := math.Float64frombits(math.Float64bits(exp2tab[ki&63]) + uint64(ki>>6)<<52)
+		e := p * s
+		dst[i] = float32(e)
+		sum += e
+	}
+	return sum
+}

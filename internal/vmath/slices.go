@@ -97,3 +97,23 @@ func ExpScale64(dst, src []float64, shift, scale float64) {
 		dst[i] = Exp(v-shift) * scale
 	}
 }
+
+// ExpSum32 sets dst[i] = e**(src[i]-shift) (as Exp24, rounded to float32)
+// and returns the sum of the unrounded values, accumulated in float64:
+// the numerators of a softmax row and their normalizer in one pass.
+func ExpSum32(dst, src []float32, shift float64) float64 {
+	_ = src[:len(dst)]
+	return expSum32(dst, src[:len(dst)], shift)
+}
+
+// ExpSum64 sets dst[i] = e**(src[i]-shift) and returns their sum.
+func ExpSum64(dst, src []float64, shift float64) float64 {
+	src = src[:len(dst)]
+	sum := 0.0
+	for i, v := range src {
+		e := Exp(v - shift)
+		dst[i] = e
+		sum += e
+	}
+	return sum
+}

@@ -192,6 +192,12 @@ func TestSlices(t *testing.T) {
 		check32("Log1pTo32", Log1p32)
 		ExpScale32(d32, s32, 3, 0.5)
 		check32("ExpScale32", func(x float32) float32 { return float32(Exp24(float64(x)-3) * 0.5) })
+		sum := ExpSum32(d32, s32, 3)
+		check32("ExpSum32", func(x float32) float32 { return float32(Exp24(float64(x) - 3)) })
+		checkSum(t, "ExpSum32", n, sum, s64, 3)
+		sum = ExpSum64(d64, s64, 3)
+		check64("ExpSum64", func(x float64) float64 { return Exp(x - 3) })
+		checkSum(t, "ExpSum64", n, sum, s64, 3)
 		ExpTo64(d64, s64)
 		check64("ExpTo64", Exp)
 		LogTo64(d64, s64)
@@ -214,15 +220,8 @@ func TestSlices(t *testing.T) {
 		if g := Max64(s64); g != m64 && !(nan && g != g) {
 			t.Fatalf("Max64 n=%d = %g, want %g", n, g, m64)
 		}
-		sum := 0.0
-		for _, v := range s64 {
-			sum += math.Exp(v - 5)
-		}
-		for name, got := range map[string]float64{"SumExp32": SumExp32(s32, 5), "SumExp64": SumExp64(s64, 5)} {
-			if !(math.Abs(got-sum) <= 1e-7*math.Abs(sum)) && !(got != got && sum != sum) && got != sum {
-				t.Fatalf("%s n=%d = %g, want %g", name, n, got, sum)
-			}
-		}
+		checkSum(t, "SumExp32", n, SumExp32(s32, 5), s64, 5)
+		checkSum(t, "SumExp64", n, SumExp64(s64, 5), s64, 5)
 	}
 	// a NaN anywhere makes Max NaN
 	s := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
@@ -232,6 +231,18 @@ func TestSlices(t *testing.T) {
 		if g := Max32(c); g == g {
 			t.Fatalf("Max32 with NaN at %d = %g", i, g)
 		}
+	}
+}
+
+// checkSum checks got against Σ e**(s[i]-shift) from math.Exp.
+func checkSum(t *testing.T, name string, n int, got float64, s []float64, shift float64) {
+	t.Helper()
+	want := 0.0
+	for _, v := range s {
+		want += math.Exp(v - shift)
+	}
+	if !(math.Abs(got-want) <= 1e-7*math.Abs(want)) && !(got != got && want != want) && got != want {
+		t.Fatalf("%s n=%d = %g, want %g", name, n, got, want)
 	}
 }
 

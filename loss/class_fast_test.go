@@ -1,0 +1,125 @@
+package loss
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"kt/tensor"
+)
+
+// Checks of the fast paths at sizes that split across goroutines, against
+// plain float64 formulas written out here, in both float types.
+
+// closeTo reports whether got is within rtol·|want| + atol of want (NaN
+// matching NaN).
+func closeTo(got, want, rtol, atol float64) bool {
+	if math.IsNaN(want) {
+		return math.IsNaN(got)
+	}
+	return math.Abs(got-want) <= rtol*math.Abs(want)+atol
+}
+
+// checkValues compares a tensor's values with want.
+func checkValues(t *testing.T, what string, got *tensor.Tensor, want []float64, rtol, atol float64) {
+	t.Helper()
+	if got == nil {
+		t.Fatalf("%s: no tensor", what)
+	}
+	if got.Numel() != len(want) {
+		t.Fatalf("%s: %d values, want %d", what, got.Numel(), len(want))
+	}
+	for i, w := range want {
+		if g := got.At(i); !closeTo(g, w, rtol, atol) {
+			t.Fatalf("%s[%d] = %g, want %g", what, i, g, w)
+		}
+	}
+}
+
+// tolOf returns the relative and absolute tolerances for dtype d.
+func tolOf(d tensor.DType) (rtol, atol float64) {
+	if d == tensor.Float32 {
+		return 2e-5, 1e-7
+	}
+	return 1e-12, 1e-15
+}
+
+// randT returns a tensor of dtype d with uniform values in [lo, hi).
+func randT(r *rand.Rand, d tensor.DType, lo, hi float64, shape ...int) *tensor.Tensor {
+	return randF64(r, lo, hi, shape...).To(d)
+}
+
+// backwardTwice runs backward through out twice on a retained graph with
+// upstream gradient g, and returns the gradients of ins after each run.
+func backwardTwice(t *testing.T, out, g *tensor.Tensor, ins ...*tensor.Tensor) (first, second []*tensor.Tensor) {
+	t.Helper()
+	for _, in := range ins {
+		in.Grad = nil
+	}
+	if err := tensor.Backward(out, g, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range ins {
+		first = append(first, in.Grad)
+		in.Grad = nil
+	}
+	if err := tensor.Backward(out, g, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range ins {
+		second = append(second, in.Grad)
+	}
+	return first, second
+}
+
+func TestCrossEntropyLarge(t *testing.T) {
+	const n, c = 300, 401 // more elements than one goroutine takes
+	for _, d := range []tensor.DType{tensor.Float32, tensor.Float64} {
+		r := rand.New(rand.NewPCG(3, uint64(d)))
+		x := randT(r, d, -8, 8, n, c)
+		y := randClasses(r, c, n)
+		tg := y.Int64s()
+		tg[7] = 5 // an ignored row
+		xv := values(x)
+		want, grad := make([]float64, n), make([]float64, n*c)
+		gup := make([]float64, n) // upstream gradient of reduction none
+		for i := range n {
+			row := xv[i*c : i*c+c]
+			m := math.Inf(-1)
+			for _, v := range row {
+				m = max(m, v)
+			}
+			s := 0.0
+			for _, v := range row {
+				s += math.Exp(v - m)
+			}
+			gup[i] = float64(i%5) - 2
+			if tg[i] == 5 {
+				continue
+			}
+			want[i] = m + math.Log(s) - row[tg[i]]
+			for k, v := range row {
+				grad[i*c+k] = math.Exp(v-m) / s * gup[i]
+			}
+			grad[i*c+int(tg[i])] -= gup[i]
+		}
+		rtol, atol := tolOf(d)
+		x.SetRequiresGrad(true)
+		l := CrossEntropy{IgnoreIndex: 5, Reduction: None}
+		out, err := l.Forward(nil, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkValues(t, d.String()+" loss", out, want, rtol, atol)
+		g, _ := tensor.Wrap(gup, n)
+		first, second := backwardTwice(t, out, g.To(d), x)
+		checkValues(t, d.String()+" grad", first[0], grad, rtol, atol)
+		checkValues(t, d.String()+" grad (second backward)", second[0], grad, rtol, atol)
+		// the forward without recording gives the same losses
+		out2, err := l.Forward(&tensor.Ctx{NoGrad: true}, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkValues(t, d.String()+" loss (no grad)", out2, want, rtol, atol)
+	}
+}
