@@ -169,6 +169,51 @@ func (s *Session) calc(st *Settings, args k.List) (k.V, error) {
 
 // functional forms ----------------------------------------------------------
 
+// fnArgs reads the tensors of a functional call (see fnTensors) and its
+// options, from item m on of a general list (a simple list has none).
+func (s *Session) fnArgs(spec *Spec, a k.V, m int) ([]*tensor.Tensor, bool, *Settings, error) {
+	ts, p, err := s.fnTensors(a, m)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	st := Defaults(spec)
+	if l, ok := a.(k.List); ok && len(l) > m {
+		if st, err = s.ParseOptions(spec, a, m); err != nil {
+			return nil, false, nil, err
+		}
+	}
+	return ts, p, st, nil
+}
+
+// fnTensors reads the first m items of a general list (tensor pointers or
+// k arrays) or the first m rows of a simple list as tensors; p reports
+// whether any was given as a pointer.
+func (s *Session) fnTensors(a k.V, m int) ([]*tensor.Tensor, bool, error) {
+	if a.Type() > 0 {
+		all, err := kput(a)
+		if err != nil {
+			return nil, false, err
+		}
+		ts, err := unbind(all)
+		if err != nil {
+			return nil, false, err
+		}
+		return ts[:m], false, nil
+	}
+	l, _ := a.(k.List)
+	return s.tensorsOf(l, m)
+}
+
+// compute runs a loss and returns its result as the reference's kresult
+// does: a pointer when a pointer came in, else a k value.
+func (s *Session) compute(st *Settings, ts []*tensor.Tensor, p bool) (k.V, error) {
+	r, err := forward(st, ts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(p, r), nil
+}
+
 // lossFunc is the functional form of the two-tensor losses:
 // f(input;target) or f(input;target;options..).
 func (s *Session) lossFunc(name string, a k.V) (k.V, error) {
@@ -181,46 +226,14 @@ func (s *Session) lossFunc(name string, a k.V) (k.V, error) {
 	if n < 2 {
 		return nil, fmt.Errorf("%s: expects at least 2 args, %d given", name, n)
 	}
-	var x, y *tensor.Tensor
-	var p bool
-	if t > 0 {
-		if n != 2 {
-			return nil, fmt.Errorf("%s: loss expects 2-element arg of input & target, %d value(s) given", name, n)
-		}
-		both, err := kput(a)
-		if err != nil {
-			return nil, err
-		}
-		if x, y, err = split2(both); err != nil {
-			return nil, err
-		}
-	} else {
-		var err error
-		if x, y, p, err = s.tensorPair(a.(k.List)); err != nil {
-			return nil, err
-		}
+	if t > 0 && n != 2 {
+		return nil, fmt.Errorf("%s: loss expects 2-element arg of input & target, %d value(s) given", name, n)
 	}
-	st := Defaults(spec)
-	if n > 2 {
-		var err error
-		if st, err = s.ParseOptions(spec, a, 2); err != nil {
-			return nil, err
-		}
-	}
-	r, err := forward(st, []*tensor.Tensor{x, y})
+	ts, p, st, err := s.fnArgs(spec, a, 2)
 	if err != nil {
 		return nil, err
 	}
-	return s.result(p, r), nil
-}
-
-// tensorPair reads the first two items of a general list as tensors.
-func (s *Session) tensorPair(l k.List) (x, y *tensor.Tensor, p bool, err error) {
-	ts, p, err := s.tensorsOf(l, 2)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	return ts[0], ts[1], p, nil
+	return s.compute(st, ts, p)
 }
 
 // tensorsOf reads the first n items of a general list as tensors; p
@@ -240,15 +253,6 @@ func (s *Session) tensorsOf(l k.List, n int) ([]*tensor.Tensor, bool, error) {
 		any = any || p
 	}
 	return ts, any, nil
-}
-
-// split2 splits a tensor along its first dimension into its two rows.
-func split2(t *tensor.Tensor) (*tensor.Tensor, *tensor.Tensor, error) {
-	rows, err := unbind(t)
-	if err != nil {
-		return nil, nil, err
-	}
-	return rows[0], rows[1], nil
 }
 
 // unbind splits a tensor along its first dimension.
@@ -307,39 +311,19 @@ func (s *Session) bceFn(a k.V) (k.V, error) {
 	if n < 2 {
 		return nil, fmt.Errorf("bce: expects input,target,optional batch weight,optional reduce mode")
 	}
-	var ts []*tensor.Tensor
-	var p bool
-	st := Defaults(spec)
+	m := n
 	if t > 0 {
 		if n > 3 {
 			return nil, fmt.Errorf("bce: unrecognized args, expecting 2-3 elements for input,target,optional weight")
 		}
-		all, err := kput(a)
-		if err != nil {
-			return nil, err
-		}
-		if ts, err = unbind(all); err != nil {
-			return nil, err
-		}
-	} else {
-		l := a.(k.List)
-		m := 2
-		if n > 2 && !isOptionArg(l[2]) {
-			m = 3
-		}
-		var err error
-		if ts, p, err = s.tensorsOf(l, m); err != nil {
-			return nil, err
-		}
-		if st, err = s.ParseOptions(spec, a, m); err != nil {
-			return nil, err
-		}
+	} else if m = 2; n > 2 && !isOptionArg(a.(k.List)[2]) {
+		m = 3
 	}
-	r, err := forward(st, ts)
+	ts, p, st, err := s.fnArgs(spec, a, m)
 	if err != nil {
 		return nil, err
 	}
-	return s.result(p, r), nil
+	return s.compute(st, ts, p)
 }
 
 // bceLogitFn is bcelogit1 (input;target;[class weight];[reduce]) and
@@ -350,95 +334,50 @@ func (s *Session) bceLogitFn(a k.V, batch bool, fn string) (k.V, error) {
 	if t < 0 || t >= 11 {
 		return nil, fmt.Errorf("%s: not implemented for %s", fn, s.knameOf(a))
 	}
-	m := 2
-	what := " & target"
+	m, what := 2, " & target"
 	if batch {
 		m, what = 3, ", target & batch weights"
 	}
-	n := klen(a)
-	if n < m {
+	if klen(a) < m {
 		return nil, fmt.Errorf("%s expects at least %d args, input%s", fn, m, what)
 	}
+	// The options are read first, as the reference reads them.
 	st, err := s.ParseOptions(spec, a, m)
 	if err != nil {
 		return nil, err
 	}
-	var ts []*tensor.Tensor
-	var p bool
-	if t > 0 {
-		all, err := kput(a)
-		if err != nil {
-			return nil, err
-		}
-		if ts, err = unbind(all); err != nil {
-			return nil, err
-		}
-		ts = ts[:m]
-	} else if ts, p, err = s.tensorsOf(a.(k.List), m); err != nil {
-		return nil, err
-	}
-	r, err := forward(st, ts)
+	ts, p, err := s.fnTensors(a, m)
 	if err != nil {
 		return nil, err
 	}
-	return s.result(p, r), nil
+	return s.compute(st, ts, p)
 }
 
 // marginFn is hinge (input;target;opts..), cosineloss and margin
 // (input1;input2;target;opts..).
 func (s *Session) marginFn(name string, a k.V) (k.V, error) {
 	spec, _ := Lookup(name)
-	hinge := name == "hinge"
-	if a.Type() < 0 {
+	if a.Type() < 0 || a.Type() > 97 {
 		return nil, fmt.Errorf("%s: not implemented for %s", name, s.knameOf(a))
 	}
-	m := 3
-	usage := fmt.Sprintf("%s loss expects (input1;input2;target;optional arg(s)..)", name)
-	if hinge {
+	m, usage := 3, name+" loss expects (input1;input2;target;optional arg(s)..)"
+	if name == "hinge" {
 		m, usage = 2, "hinge loss expects (input;target;optional arg(s)..)"
 	}
-	n := klen(a)
-	if n < m {
+	if klen(a) < m {
 		return nil, fmt.Errorf("%s", usage)
 	}
-	var ts []*tensor.Tensor
-	var p bool
-	var err error
-	st := Defaults(spec)
-	if a.Type() > 0 {
-		all, err := kput(a)
-		if err != nil {
-			return nil, err
-		}
-		if ts, err = unbind(all); err != nil {
-			return nil, err
-		}
-		ts = ts[:m]
-	} else {
-		l, ok := a.(k.List)
-		if !ok {
-			return nil, fmt.Errorf("%s: not implemented for %s", name, s.knameOf(a))
-		}
-		if ts, p, err = s.tensorsOf(l, m); err != nil {
-			return nil, err
-		}
-		if n > m {
-			if st, err = s.ParseOptions(spec, a, m); err != nil {
-				return nil, err
-			}
-		}
-	}
-	r, err := forward(st, ts)
+	ts, p, st, err := s.fnArgs(spec, a, m)
 	if err != nil {
 		return nil, err
 	}
-	return s.result(p, r), nil
+	return s.compute(st, ts, p)
 }
 
 // tripletFn is triplet(anchor;positive;negative;opts..).
 func (s *Session) tripletFn(a k.V) (k.V, error) {
 	spec, _ := Lookup("triplet")
-	if a.Type() < 0 {
+	if a.Type() < 0 || a.Type() > 97 {
 		return nil, fmt.Errorf("triplet loss not implemented for %s", s.knameOf(a))
 	}
 	// The reference checks for at least 2 arguments where 3 are needed;
@@ -446,39 +385,15 @@ func (s *Session) tripletFn(a k.V) (k.V, error) {
 	if klen(a) < 3 {
 		return nil, fmt.Errorf("triplet loss expects (anchor;positive;negative;optional arg(s)..)")
 	}
-	var ts []*tensor.Tensor
-	var p bool
-	var err error
-	st := Defaults(spec)
-	if a.Type() > 0 {
-		all, err := kput(a)
-		if err != nil {
-			return nil, err
-		}
-		if ts, err = unbind(all); err != nil {
-			return nil, err
-		}
-		ts = ts[:3]
-	} else {
-		l, ok := a.(k.List)
-		if !ok {
-			return nil, fmt.Errorf("triplet loss not implemented for %s", s.knameOf(a))
-		}
-		if ts, p, err = s.tensorsOf(l, 3); err != nil {
-			return nil, err
-		}
-		if st, err = s.ParseOptions(spec, a, 3); err != nil {
-			return nil, err
-		}
-	}
-	r, err := forward(st, ts)
+	ts, p, st, err := s.fnArgs(spec, a, 3)
 	if err != nil {
 		return nil, err
 	}
-	return s.result(p, r), nil
+	return s.compute(st, ts, p)
 }
 
-// ctcFn is ctc(input;target;input lengths;target lengths;opts..).
+// ctcFn is ctc(input;target;input lengths;target lengths;opts..): the
+// result is a pointer when the input or the target is one.
 func (s *Session) ctcFn(a k.V) (k.V, error) {
 	spec, _ := Lookup("ctc")
 	l, ok := a.(k.List)
@@ -489,41 +404,24 @@ func (s *Session) ctcFn(a k.V) (k.V, error) {
 	if len(l) < 4 {
 		return nil, fmt.Errorf("ctc loss expects at least 4 args, (input;target;input lengths;target lengths)")
 	}
-	ts, _, err := s.tensorsOf(l, 4)
+	ts, _, st, err := s.fnArgs(spec, a, 4)
 	if err != nil {
 		return nil, err
 	}
 	_, p1, _ := s.tensorArg(l[0])
 	_, p2, _ := s.tensorArg(l[1])
-	st, err := s.ParseOptions(spec, a, 4)
-	if err != nil {
-		return nil, err
-	}
-	r, err := forward(st, ts)
-	if err != nil {
-		return nil, err
-	}
-	return s.result(p1 || p2, r), nil
+	return s.compute(st, ts, p1 || p2)
 }
 
 // distanceFn is pairwise(x1;x2;opts..) and similar(x1;x2;opts..).
 func (s *Session) distanceFn(name string, a k.V) (k.V, error) {
 	spec, _ := Lookup(name)
-	l, ok := a.(k.List)
-	if !ok || len(l) < 2 {
+	if l, ok := a.(k.List); !ok || len(l) < 2 {
 		return nil, fmt.Errorf("%s not implemented for %s", name, s.knameOf(a))
 	}
-	ts, p, err := s.tensorsOf(l, 2)
+	ts, p, st, err := s.fnArgs(spec, a, 2)
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.ParseOptions(spec, a, 2)
-	if err != nil {
-		return nil, err
-	}
-	r, err := forward(st, ts)
-	if err != nil {
-		return nil, err
-	}
-	return s.result(p, r), nil
+	return s.compute(st, ts, p)
 }

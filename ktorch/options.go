@@ -80,19 +80,19 @@ func (st *Settings) Dict(all bool) *k.Dict {
 	var vals []k.V
 	for i, o := range st.Spec.Options {
 		v := st.vals[i]
-		show := all
+		show := all || o.Always
 		switch o.Kind {
 		case Weight:
 			v = st.Value(o.Name)
-			show = all || st.weight != nil
+			show = show || st.weight != nil
 		case Double:
 			a, b := float64(v.(k.Float)), float64(o.Default.(k.Float))
-			show = all || !(a == b || math.IsNaN(a) && math.IsNaN(b))
+			show = show || !(a == b || math.IsNaN(a) && math.IsNaN(b))
 		default:
 			// The reference never shows a non-default dim of similar unless all
 			// options are asked for (it compares dim with itself); here a
 			// changed dim is shown like any other changed option.
-			show = all || v != o.Default
+			show = show || v != o.Default
 		}
 		if show {
 			names = append(names, o.Name)
@@ -183,7 +183,7 @@ func (p *parser) parse() error {
 		if n != 0 {
 			return fmt.Errorf("%s: unrecognized positional arg(s), expecting margin,reduce or both", s.Name)
 		}
-	case Distance:
+	case Distance, Optimizer:
 		for j := 0; j < n; j++ {
 			if j >= len(s.Options) {
 				return fmt.Errorf("%s: expecting up to %d positional args, %d given", s.Name, p.off+j, klen(p.x))
@@ -221,6 +221,15 @@ func (p *parser) parse() error {
 	return nil
 }
 
+// doubleWord is how the messages name a double: optimizers take a long
+// or a double and say so.
+func (p *parser) doubleWord() string {
+	if p.st.Spec.Family == Optimizer {
+		return "long/double scalar"
+	}
+	return "double"
+}
+
 // positional sets option j from element i of the arguments.
 func (p *parser) positional(j, i int) error {
 	o := p.st.Spec.Options[j]
@@ -228,7 +237,11 @@ func (p *parser) positional(j, i int) error {
 	case Bool:
 		b, ok := boolAt(p.x, i)
 		if !ok {
-			return fmt.Errorf("%s %s: expected boolean scalar, given %s", p.name(), o.Name, p.sess.knameAt(p.x, i))
+			what := "boolean scalar"
+			if p.st.Spec.Family == Optimizer {
+				what = "boolean"
+			}
+			return fmt.Errorf("%s %s: expected %s, given %s", p.name(), o.Name, what, p.sess.knameAt(p.x, i))
 		}
 		p.st.vals[j] = k.Bool(b)
 	case Long:
@@ -240,7 +253,7 @@ func (p *parser) positional(j, i int) error {
 	case Double:
 		f, ok := numAt(p.x, i)
 		if !ok {
-			return fmt.Errorf("%s %s: expected double, given %s", p.name(), o.Name, p.sess.knameAt(p.x, i))
+			return fmt.Errorf("%s %s: expected %s, given %s", p.name(), o.Name, p.doubleWord(), p.sess.knameAt(p.x, i))
 		}
 		p.st.vals[j] = k.Float(f)
 	case Weight:
@@ -270,12 +283,19 @@ func (p *parser) positional(j, i int) error {
 // the pair sets it.
 func (p *parser) named(a pair) (string, error) {
 	s := p.st.Spec
-	if s.Family == Distance {
+	switch s.Family {
+	case Distance:
 		if !moduleSettings[a.name] {
 			return "", fmt.Errorf("%s: unrecognized option `%s", s.Name, a.name)
 		}
-	} else if !lossSettings[a.name] {
-		return "", fmt.Errorf("unrecognized loss setting: %s", a.name)
+	case Optimizer:
+		if !optimizerSettings[a.name] {
+			return "", fmt.Errorf("unrecognized optimizer setting: %s", a.name)
+		}
+	default:
+		if !lossSettings[a.name] {
+			return "", fmt.Errorf("unrecognized loss setting: %s", a.name)
+		}
 	}
 	j := s.index(a.name)
 	if s.Family == ReduceOnly && a.name != "reduce" {
@@ -302,7 +322,7 @@ func (p *parser) named(a pair) (string, error) {
 		case k.Float:
 			p.st.vals[j] = v
 		default:
-			return "", fmt.Errorf("%s %s: expected double, given %s", s.Name, a.name, kname(a.t))
+			return "", fmt.Errorf("%s %s: expected %s, given %s", s.Name, a.name, p.doubleWord(), kname(a.t))
 		}
 	case Reduce:
 		if a.t != -k.TSym {

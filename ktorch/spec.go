@@ -38,13 +38,17 @@ const (
 	// Distance modules (pairwise, similar) follow the module rules: no
 	// reduction, options by position.
 	Distance
+	// Optimizer options (sgd) follow the optimizer rules: by position, then
+	// by name, with the optimizer's own messages.
+	Optimizer
 )
 
 // Option declares one option of a loss: its k name, kind and default.
 type Option struct {
 	Name    string
 	Kind    Kind
-	Default k.V // k.Null for a tensor option that is not set; 0n for an unset smoothl1 beta
+	Default k.V  // k.Null for a tensor option that is not set; 0n for an unset smoothl1 beta
+	Always  bool // shown in a definition even when it has its default (sgd's lr)
 }
 
 // Spec declares a loss: the single source of truth from which option
@@ -62,13 +66,15 @@ type Spec struct {
 var (
 	red3     = []string{"none", "mean", "sum"}
 	redKL    = []string{"none", "batchmean", "mean", "sum"}
-	noWeight = Option{"weight", Weight, k.Null}
-	mean     = Option{"reduce", Reduce, k.Sym("mean")}
+	noWeight = Option{Name: "weight", Kind: Weight, Default: k.Null}
+	mean     = Option{Name: "reduce", Kind: Reduce, Default: k.Sym("mean")}
 )
 
-func dbl(name string, def float64) Option { return Option{name, Double, k.Float(def)} }
-func lng(name string, def int64) Option   { return Option{name, Long, k.Long(def)} }
-func boo(name string, def bool) Option    { return Option{name, Bool, k.Bool(def)} }
+func dbl(name string, def float64) Option {
+	return Option{Name: name, Kind: Double, Default: k.Float(def)}
+}
+func lng(name string, def int64) Option { return Option{Name: name, Kind: Long, Default: k.Long(def)} }
+func boo(name string, def bool) Option  { return Option{Name: name, Kind: Bool, Default: k.Bool(def)} }
 
 // Specs lists the 21 losses in the order of help`loss.
 var Specs = []*Spec{
@@ -93,6 +99,21 @@ var Specs = []*Spec{
 	{"smoothl1", "torch.nn.SmoothL1Loss", 2, 2, Ordered, []Option{dbl("beta", math.NaN()), mean}, red3},
 	{"softmargin", "torch.nn.SoftMarginLoss", 2, 2, ReduceOnly, []Option{mean}, red3},
 	{"triplet", "torch.nn.TripletMarginLoss", 3, 3, Ordered, []Option{dbl("margin", 1), dbl("p", 2), dbl("eps", 1e-6), boo("swap", false), mean}, red3},
+}
+
+// SGD declares the SGD optimizer's options as ktorch names them.
+var SGD = &Spec{Name: "sgd", PyTorch: "torch.optim.SGD", Family: Optimizer, Options: []Option{
+	{Name: "lr", Kind: Double, Default: k.Float(0.01), Always: true},
+	dbl("momentum", 0), dbl("dampening", 0), dbl("decay", 0), boo("nesterov", false),
+}}
+
+// optimizerSettings are the option names the reference knows for its
+// optimizers; one outside them is an unrecognized optimizer setting.
+var optimizerSettings = map[string]bool{
+	"lr": true, "lrdecay": true, "decay": true, "init": true, "eps": true, "beta1": true, "beta2": true,
+	"amsgrad": true, "momentum": true, "dampening": true, "nesterov": true, "alpha": true, "centered": true,
+	"iter": true, "eval": true, "gradtol": true, "changetol": true, "history": true, "search": true,
+	"unbiased": true, "globalnorm": true, "trustclip": true, "trustmin": true, "trustmax": true,
 }
 
 // lossSettings are the option names the reference knows for losses; a name

@@ -152,7 +152,7 @@ q)step x
 q)opt(`adam;x)
 'unrecognized optimizer: adam
 q)opt(`sgd;x;`a)
-'sgd lr: expected double, given symbol scalar
+'sgd lr: expected long/double scalar, given symbol scalar
 q)setting`foo
 'unrecognized setting: foo
 q)setting(`alloptions;1)
