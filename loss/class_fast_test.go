@@ -1,6 +1,7 @@
 package loss
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -121,5 +122,47 @@ func TestCrossEntropyLarge(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkValues(t, d.String()+" loss (no grad)", out2, want, rtol, atol)
+	}
+}
+
+func TestMultiLabelSoftMarginLarge(t *testing.T) {
+	const n, c = 200, 333
+	for _, d := range []tensor.DType{tensor.Float32, tensor.Float64} {
+		r := rand.New(rand.NewPCG(4, uint64(d)))
+		x := randT(r, d, -30, 30, n, c)
+		y := randT(r, d, 0, 1, n, c)
+		xv, yv := values(x), values(y)
+		xv[5], xv[6] = 0, -100 // σ at 0, and e**-|x| far below 1
+		x, _ = tensor.Wrap(append([]float64(nil), xv...), n, c)
+		x = x.To(d)
+		xv = values(x)
+		want := make([]float64, n)
+		gx, gy := make([]float64, n*c), make([]float64, n*c)
+		gup := make([]float64, n)
+		for i := range n {
+			gup[i] = float64(i%7) - 3
+			s := 0.0
+			for k := range c {
+				v, t := xv[i*c+k], yv[i*c+k]
+				s += max(v, 0) - t*v + math.Log1p(math.Exp(-math.Abs(v)))
+				gx[i*c+k] = gup[i] / c * (1/(1+math.Exp(-v)) - t)
+				gy[i*c+k] = -gup[i] / c * v
+			}
+			want[i] = s / c
+		}
+		rtol, atol := tolOf(d)
+		x.SetRequiresGrad(true)
+		y.SetRequiresGrad(true)
+		out, err := MultiLabelSoftMargin{Reduction: None}.Forward(nil, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkValues(t, d.String()+" loss", out, want, rtol, atol)
+		g, _ := tensor.Wrap(gup, n)
+		first, second := backwardTwice(t, out, g.To(d), x, y)
+		for i, gs := range [][]*tensor.Tensor{first, second} {
+			checkValues(t, fmt.Sprintf("%v grad x (backward %d)", d, i), gs[0], gx, rtol, atol)
+			checkValues(t, fmt.Sprintf("%v grad y (backward %d)", d, i), gs[1], gy, rtol, atol)
+		}
 	}
 }

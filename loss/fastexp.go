@@ -71,6 +71,34 @@ func rowScale[T real](s []T, f float64) {
 	}
 }
 
+// rowExp sets dst[i] = e**src[i].
+func rowExp[T real](dst, src []T) {
+	switch d := any(dst).(type) {
+	case []float32:
+		if s, ok := any(src).([]float32); ok {
+			vmath.ExpTo32(d, s)
+		}
+	case []float64:
+		if s, ok := any(src).([]float64); ok {
+			vmath.ExpTo64(d, s)
+		}
+	}
+}
+
+// rowLog1p sets dst[i] = log(1 + src[i]).
+func rowLog1p[T real](dst, src []T) {
+	switch d := any(dst).(type) {
+	case []float32:
+		if s, ok := any(src).([]float32); ok {
+			vmath.Log1pTo32(d, s)
+		}
+	case []float64:
+		if s, ok := any(src).([]float64); ok {
+			vmath.Log1pTo64(d, s)
+		}
+	}
+}
+
 // rowLogSumExp returns log Σ e**s[i] over a contiguous row, with the
 // maximum taken out.
 func rowLogSumExp[T real](s []T) float64 {

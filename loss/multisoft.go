@@ -68,6 +68,89 @@ func softTerms(v float64) (lp, sig float64) {
 	return lp, e / (1 + e)
 }
 
+// sigmoidOf returns σ(v) from e = e**-|v|: 1/(1+e) for v >= 0, e/(1+e)
+// below, the numerator chosen by v's sign bit without a branch.
+func sigmoidOf(v, e float64) float64 {
+	neg := uint64(int64(math.Float64bits(v)) >> 63) // all ones when v < 0
+	num := math.Float64frombits(math.Float64bits(e)&neg | math.Float64bits(1)&^neg)
+	return num / (1 + e)
+}
+
+// softRows computes the losses of rows [lo, hi) of a contiguous input:
+// each row's Σ w·(max(x,0) - y·x + log(1 + e**-|x|)) / norm. It leaves
+// e**-|x| in keep when keep is not nil.
+func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64, lo, hi int) {
+	lp := make([]T, nc)
+	var e []T
+	if keep == nil {
+		e = make([]T, nc)
+	}
+	for r := lo; r < hi; r++ {
+		base := r * nc
+		xr, yr := xd[base:base+nc], yd[base:base+nc]
+		er := e
+		if keep != nil {
+			er = keep[base : base+nc]
+		}
+		for k, v := range xr {
+			er[k] = -T(math.Abs(float64(v)))
+		}
+		rowExp(er, er)
+		rowLog1p(lp, er)
+		s := 0.0
+		if wd == nil {
+			for k, v := range xr {
+				fv := float64(v)
+				s += max(fv, 0) - float64(yr[k])*fv + float64(lp[k])
+			}
+		} else {
+			wr := wd[base : base+nc]
+			for k, v := range xr {
+				fv := float64(v)
+				s += (max(fv, 0) - float64(yr[k])*fv + float64(lp[k])) * float64(wr[k])
+			}
+		}
+		loss[r] = s / norm
+	}
+}
+
+// softGradRows writes the gradients of rows [lo, hi) of a contiguous
+// input: gx = h·(σ(x) - y), gy = -h·x with h = w·gr(r)/norm. gx may hold
+// e**-|x| from the forward (cached); otherwise it is computed here.
+func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc int, norm float64, lo, hi int) {
+	for r := lo; r < hi; r++ {
+		base := r * nc
+		xr, yr := xd[base:base+nc], yd[base:base+nc]
+		gf := gr.at(r) / norm
+		if gx != nil {
+			gxr := gx[base : base+nc]
+			if !cached {
+				for k, v := range xr {
+					gxr[k] = -T(math.Abs(float64(v)))
+				}
+				rowExp(gxr, gxr)
+			}
+			for k, v := range xr {
+				h := gf
+				if wd != nil {
+					h *= float64(wd[base+k])
+				}
+				gxr[k] = T(h * (sigmoidOf(float64(v), float64(gxr[k])) - float64(yr[k])))
+			}
+		}
+		if gy != nil {
+			gyr := gy[base : base+nc]
+			for k, v := range xr {
+				h := gf
+				if wd != nil {
+					h *= float64(wd[base+k])
+				}
+				gyr[k] = T(-h * float64(v))
+			}
+		}
+	}
+}
+
 func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Tensor, d tensor.DType, shape []int) (*tensor.Tensor, error) {
 	xe, err := x.To(d).Expand(shape...)
 	if err != nil {
@@ -99,7 +182,17 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 	rows := outer * inner
 	oshape := append(append([]int{}, shape[:cd]...), shape[cd+1:]...)
 	loss := make([]float64, rows)
+	// Contiguous rows run row kernels; under recording they keep e**-|x|
+	// in what becomes the input's gradient, for the backward's sigmoid.
+	var keep []T
+	if inner == 1 && c.GradEnabled() && x.RequiresGrad() {
+		keep = make([]T, len(xd))
+	}
 	forRows(rows, nc, func(lo, hi int) {
+		if inner == 1 {
+			softRows(loss, xd, yd, wd, keep, nc, norm, lo, hi)
+			return
+		}
 		for r := lo; r < hi; r++ {
 			base := r/inner*nc*inner + r%inner
 			s := 0.0
@@ -123,13 +216,22 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		var gx, gy []T
+		cached := false
 		if needsGrad(x) {
-			gx = make([]T, len(xd))
+			gx, cached = keep, keep != nil
+			if gx == nil {
+				gx = make([]T, len(xd))
+			}
+			keep = nil // a second backward (retained graph) computes afresh
 		}
 		if needsGrad(y) {
 			gy = make([]T, len(yd))
 		}
 		forRows(rows, nc, func(lo, hi int) {
+			if inner == 1 {
+				softGradRows(gx, gy, xd, yd, wd, cached, gr, nc, norm, lo, hi)
+				return
+			}
 			for r := lo; r < hi; r++ {
 				base := r/inner*nc*inner + r%inner
 				gf := gr.at(r) / norm

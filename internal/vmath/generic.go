@@ -93,3 +93,61 @@ func expSum32Generic(dst, src []float32, shift float64) float64 {
 	}
 	return sum
 }
+
+// sqrt2bits is the bit pattern of √2: mantissas above it are halved, so
+// that the reduced argument of the logarithm lies in [√½, √2).
+const sqrt2bits = 0x3ff6a09e667f3bcd
+
+func logTo32Generic(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		x := float64(v)
+		if !(x >= 0x1p-1022 && x <= math.MaxFloat64) {
+			dst[i] = float32(math.Log(x))
+			continue
+		}
+		// Log's body, with the halving of m done without a branch.
+		b := math.Float64bits(x)
+		m := b&(1<<52-1) | 1023<<52
+		big := uint64(int64(sqrt2bits-m) >> 63) // all ones when m > √2
+		m -= 1 << 52 & big
+		e := float64(int64(b>>52) - 1023 - int64(big))
+		f := math.Float64frombits(m) - 1
+		sr := f / (2 + f)
+		z := sr * sr
+		w := z * z
+		r := z*(lg1+w*(lg3+w*(lg5+w*lg7))) + w*(lg2+w*(lg4+w*lg6))
+		hfsq := 0.5 * f * f
+		dst[i] = float32(e*ln2hi - ((hfsq - (sr*(hfsq+r) + e*ln2lo)) - f))
+	}
+}
+
+func log1pTo32Generic(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		x := float64(v)
+		if !(x > -1 && x <= math.MaxFloat32) || math.Abs(x) < 0x1p-29 {
+			// the special cases; and below 2**-29, log1p(x) rounds to x
+			// (which keeps the sign of zero)
+			if x != 0 && math.Abs(x) < 0x1p-29 {
+				dst[i] = v
+			} else {
+				dst[i] = float32(math.Log1p(x))
+			}
+			continue
+		}
+		// 1+x is exact in float64 for a float32 x of at least 2**-29.
+		b := math.Float64bits(1 + x)
+		m := b&(1<<52-1) | 1023<<52
+		big := uint64(int64(sqrt2bits-m) >> 63)
+		m -= 1 << 52 & big
+		e := float64(int64(b>>52) - 1023 - int64(big))
+		f := math.Float64frombits(m) - 1
+		sr := f / (2 + f)
+		z := sr * sr
+		w := z * z
+		r := z*(lg1+w*(lg3+w*(lg5+w*lg7))) + w*(lg2+w*(lg4+w*lg6))
+		hfsq := 0.5 * f * f
+		dst[i] = float32(e*ln2hi - ((hfsq - (sr*(hfsq+r) + e*ln2lo)) - f))
+	}
+}

@@ -20,10 +20,8 @@ func ExpTo64(dst, src []float64) {
 
 // LogTo32 sets dst[i] = log src[i], as Log32.
 func LogTo32(dst, src []float32) {
-	src = src[:len(dst)]
-	for i, v := range src {
-		dst[i] = Log32(v)
-	}
+	_ = src[:len(dst)]
+	logTo32(dst, src[:len(dst)])
 }
 
 // LogTo64 sets dst[i] = log src[i], as Log.
@@ -36,10 +34,8 @@ func LogTo64(dst, src []float64) {
 
 // Log1pTo32 sets dst[i] = log(1 + src[i]), as Log1p32.
 func Log1pTo32(dst, src []float32) {
-	src = src[:len(dst)]
-	for i, v := range src {
-		dst[i] = Log1p32(v)
-	}
+	_ = src[:len(dst)]
+	log1pTo32(dst, src[:len(dst)])
 }
 
 // Log1pTo64 sets dst[i] = log(1 + src[i]), as Log1p.

@@ -136,6 +136,9 @@ func TestAccuracy32(t *testing.T) {
 		{"Exp24", func(x float32) float32 { return float32(Exp24(float64(x))) }, math.Exp},
 		{"Log32", Log32, math.Log},
 		{"Log1p32", Log1p32, math.Log1p},
+		{"LogTo32", func(x float32) float32 { d := []float32{x}; LogTo32(d, d); return d[0] }, math.Log},
+		{"Log1pTo32", func(x float32) float32 { d := []float32{x}; Log1pTo32(d, d); return d[0] }, math.Log1p},
+		{"ExpTo32", func(x float32) float32 { d := []float32{x}; ExpTo32(d, d); return d[0] }, math.Exp},
 	}
 	for _, c := range cases {
 		worst, at := 0.0, float32(0)
