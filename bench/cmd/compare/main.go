@@ -107,7 +107,7 @@ func compare(args []string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	start, load := time.Now(), loadAvg()
+	start, load, ev := time.Now(), loadAvg(), engineVersion()
 	bin, err := build(dir)
 	if err != nil {
 		return err
@@ -134,8 +134,8 @@ func compare(args []string) error {
 				rep, cfg.reps, th, len(ts), t1.Sub(t0).Seconds(), len(es), time.Since(t1).Seconds())
 		}
 	}
-	fmt.Printf("%s; %s, nproc %d; torch %s, %s; %d repetition(s), %v per timing; took %.0fs; load average %s before, %s after\n",
-		time.Now().Format("2006-01-02 15:04 MST"), cpuModel(), runtime.NumCPU(), version, runtime.Version(),
+	fmt.Printf("%s; %s, nproc %d; torch %s; %s, %s; %d repetition(s), %v per timing; took %.0fs; load average %s before, %s after\n",
+		time.Now().Format("2006-01-02 15:04 MST"), cpuModel(), runtime.NumCPU(), version, ev, runtime.Version(),
 		cfg.reps, cfg.benchtime, time.Since(start).Seconds(), load, loadAvg())
 	res.write(os.Stdout, cfg.threads)
 	return nil

@@ -110,3 +110,18 @@ func loadAvg() string {
 	}
 	return "?"
 }
+
+// engineVersion describes the engine being timed: the commit, and whether
+// the engine's packages had uncommitted changes when it was built.
+func engineVersion() string {
+	head, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "engine at an unknown commit"
+	}
+	v := "engine at " + strings.TrimSpace(string(head))
+	dirty, err := exec.Command("git", "status", "--porcelain", "--", "tensor", "loss", "optim", "internal").Output()
+	if err == nil && len(bytes.TrimSpace(dirty)) > 0 {
+		v += " with uncommitted changes"
+	}
+	return v
+}
