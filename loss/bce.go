@@ -37,10 +37,10 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	if len(in) == 3 {
 		w = in[2]
 	}
-	shape := x.Shape()
-	if !tensor.SameShape(y.Shape(), shape) {
-		return nil, fmt.Errorf("Using a target size (%s) that is different to the input size (%s) is deprecated. Please ensure they have the same size.", tensor.TorchSize(y.Shape()), tensor.TorchSize(shape))
+	if !y.SameShapeAs(x) {
+		return nil, fmt.Errorf("Using a target size (%s) that is different to the input size (%s) is deprecated. Please ensure they have the same size.", tensor.TorchSize(y.Shape()), tensor.TorchSize(x.Shape()))
 	}
+	var shape []int // nil: every tensor has the input's shape
 	d := x.DType()
 	if !d.IsFloat() {
 		return nil, notImplemented("binary_cross_entropy", d)
@@ -52,8 +52,11 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 		if w.RequiresGrad() && c.GradEnabled() {
 			return nil, errors.New("The function 'binary_cross_entropy' is not differentiable with respect to argument 'weight'. This input cannot have requires_grad True.")
 		}
-		if err := weightShape(shape, w.Shape()); err != nil {
-			return nil, err
+		if !w.SameShapeAs(x) {
+			shape = x.Shape()
+			if err := weightShape(shape, w.Shape()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := probabilities(x); err != nil {
@@ -61,7 +64,7 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	}
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y, w}, diff: []bool{true, true, false},
+		inputs: tensors{x, y, w}, fixed: flags{2: true},
 		k32: kernels[float32]{fwd: bceForward[float32], bwd: bceBackward[float32]},
 		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}

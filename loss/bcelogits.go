@@ -34,12 +34,15 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	if len(in) == 3 {
 		w = in[2]
 	}
-	shape := x.Shape()
-	if !tensor.SameShape(y.Shape(), shape) {
-		return nil, fmt.Errorf("Target size (%s) must be the same as input size (%s)", tensor.TorchSize(y.Shape()), tensor.TorchSize(shape))
+	if !y.SameShapeAs(x) {
+		return nil, fmt.Errorf("Target size (%s) must be the same as input size (%s)", tensor.TorchSize(y.Shape()), tensor.TorchSize(x.Shape()))
 	}
+	var shape []int // nil: every tensor has the input's shape
 	pw := l.PosWeight
-	if pw != nil {
+	if (pw != nil && !pw.SameShapeAs(x)) || (w != nil && !w.SameShapeAs(x)) {
+		shape = x.Shape()
+	}
+	if pw != nil && shape != nil {
 		// ATen computes (pos_weight - 1)·target first.
 		if _, err := tensor.BroadcastShapes(pw.Shape(), shape); err != nil {
 			return nil, err
@@ -48,7 +51,7 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 			return nil, err
 		}
 	}
-	if w != nil {
+	if w != nil && shape != nil {
 		if err := weightShape(shape, w.Shape()); err != nil {
 			return nil, err
 		}
@@ -59,8 +62,8 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 		return nil, castError(tensor.Float32, out)
 	}
 	e := elementwise{
-		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: &out,
-		inputs: []*tensor.Tensor{x, y, w, pw}, diff: []bool{true, true, false, false},
+		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
+		inputs: tensors{x, y, w, pw}, fixed: flags{2: true, 3: true},
 		k32: kernels[float32]{fwd: bceLogitsForward[float32], bwd: bceLogitsBackward[float32]},
 		k64: kernels[float64]{fwd: bceLogitsForward[float64], bwd: bceLogitsBackward[float64]},
 	}

@@ -14,18 +14,62 @@ type real interface{ float32 | float64 }
 // inputs broadcast to one shape, then reduced: everything but the loss's
 // own two loops. A loss checks its inputs and options, fills one in and
 // calls run.
+//
+// The plan lives on the caller's stack: run copies what the backward
+// needs into a node only when it records, so a call that does not record
+// allocates nothing but its output.
 type elementwise struct {
 	node      string           // grad_fn name, e.g. "MseLossBackward0"
 	reduction Reduction        // None, Mean, Sum (or BatchMean, if batch > 0)
 	batch     int              // divisor of BatchMean: size of the input's first dimension
 	dtype     tensor.DType     // type computed in (Float32 or Float64)
-	shape     []int            // shape every input is broadcast to
-	inputs    []*tensor.Tensor // the tensors in kernel order; nil for an absent one
-	diff      []bool           // whether input k has a gradient (len(inputs); nil: all)
-	out       *tensor.DType    // type of the output, when not dtype (PyTorch casts to it)
+	shape     []int            // shape every input is broadcast to (see broadcast); nil: inputs[0]'s
+	inputs    tensors          // the tensors in kernel order; nil for an absent one
+	fixed     flags            // whether input k has no gradient (a target, a weight)
+	out       tensor.DType     // type of the output, when castOut (PyTorch casts to it)
+	castOut   bool             // whether the output is cast to out
 	sameTypes bool             // the backward refuses inputs of mixed types, as ATen's does
 	k32       kernels[float32]
 	k64       kernels[float64]
+}
+
+// tensors are a loss's inputs in kernel order, nil for an absent one. An
+// array rather than a slice: the plan holds no slice of its own, so
+// what it lends the backward cannot make it escape.
+type tensors [maxArgs]*tensor.Tensor
+
+// flags are a per-input property of a loss's inputs.
+type flags [maxArgs]bool
+
+// list returns the inputs up to the last present one.
+func (ts *tensors) list() []*tensor.Tensor {
+	n := len(ts)
+	for n > 0 && ts[n-1] == nil {
+		n--
+	}
+	return append([]*tensor.Tensor(nil), ts[:n]...)
+}
+
+// broadcast returns the shape the present tensors of ts broadcast to,
+// aligning trailing dimensions (PyTorch's message if they do not), or nil
+// when they all have the shape of ts[0], which is then the shape.
+func broadcast(ts ...*tensor.Tensor) ([]int, error) {
+	same := true
+	for _, t := range ts[1:] {
+		if t != nil && !t.SameShapeAs(ts[0]) {
+			same = false
+		}
+	}
+	if same {
+		return nil, nil
+	}
+	shapes := make([][]int, 0, len(ts))
+	for _, t := range ts {
+		if t != nil {
+			shapes = append(shapes, t.Shape())
+		}
+	}
+	return tensor.BroadcastShapes(shapes...)
 }
 
 // run computes the loss and records its node.
@@ -34,21 +78,48 @@ func (e *elementwise) run(c *tensor.Ctx) (*tensor.Tensor, error) {
 		return nil, err
 	}
 	if e.dtype == tensor.Float32 {
-		return runT(c, e, e.k32)
+		return runT(c, e, &e.k32)
 	}
-	return runT(c, e, e.k64)
+	return runT(c, e, &e.k64)
 }
 
-// prepare converts t to type d and broadcasts it to shape.
+// numel returns the number of elements of the broadcast shape.
+func (e *elementwise) numel() int {
+	if e.shape == nil {
+		return e.inputs[0].Numel()
+	}
+	n := 1
+	for _, s := range e.shape {
+		n *= s
+	}
+	return n
+}
+
+// wrap returns data as a tensor of the broadcast shape.
+func wrap[T real](data []T, shape []int, like *tensor.Tensor) (*tensor.Tensor, error) {
+	if shape == nil {
+		return tensor.WrapAs(data, like)
+	}
+	return tensor.Wrap(data, shape...)
+}
+
+// prepare returns the elements of t as type d, broadcast to shape (nil:
+// t's own). A tensor of type d and of that shape is read in place.
 func prepare[T real](t *tensor.Tensor, d tensor.DType, shape []int) ([]T, error) {
-	x, err := t.To(d).Expand(shape...)
-	if err != nil {
-		return nil, err
+	if t.DType() == d && shape == nil {
+		return tensor.Data[T](t), nil
 	}
-	return tensor.Data[T](x), nil
+	t = t.To(d)
+	if shape != nil {
+		var err error
+		if t, err = t.Expand(shape...); err != nil {
+			return nil, err
+		}
+	}
+	return tensor.Data[T](t), nil
 }
 
-func runT[T real](c *tensor.Ctx, e *elementwise, k kernels[T]) (*tensor.Tensor, error) {
+func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor, error) {
 	var in args[T]
 	for i, t := range e.inputs {
 		if t == nil {
@@ -60,39 +131,56 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k kernels[T]) (*tensor.Tensor, 
 		}
 		in[i] = s
 	}
-	n := 1
-	for _, s := range e.shape {
-		n *= s
-	}
+	n := e.numel()
 	out, div, err := forward(e, k, in, n)
 	if err != nil {
 		return nil, err
 	}
-	if e.out != nil && *e.out != e.dtype {
+	if e.castOut && e.out != e.dtype {
 		// The output is PyTorch's: cast to its type. The node's
 		// gradient arrives in that type and is cast back in backward.
-		out = out.To(*e.out)
+		out = out.To(e.out)
 	}
-	c.Record(out, e.node, e.inputs, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
-		return backward(e, k, in, n, div, g)
-	})
+	if !c.GradEnabled() || !tensor.AnyRequiresGrad(e.inputs[:]...) {
+		return out, nil
+	}
+	nd := &node[T]{
+		reduction: e.reduction, dtype: e.dtype, sameTypes: e.sameTypes,
+		inputs: e.inputs.list(),
+		k:      *k, in: in, n: n, div: div,
+	}
+	if e.shape != nil {
+		nd.shape = append([]int(nil), e.shape...)
+	}
+	for i, t := range e.inputs {
+		nd.need[i] = t != nil && t.RequiresGrad() && !e.fixed[i]
+	}
+	c.Record(out, e.node, nd.inputs, nd.backward)
 	return out, nil
 }
 
 // forward runs the forward kernel over n elements and reduces. It returns
 // the output and the divisor of the reduction (1 for None and Sum).
-func forward[T real](e *elementwise, k kernels[T], in args[T], n int) (*tensor.Tensor, float64, error) {
+func forward[T real](e *elementwise, k *kernels[T], in args[T], n int) (*tensor.Tensor, float64, error) {
 	if e.reduction == None {
 		o := make([]T, n)
-		par.For(n, func(lo, hi int) { k.fwd(o[lo:hi], in.sub(lo, hi), k.p) })
-		out, err := tensor.Wrap(o, e.shape...)
+		if n < par.Grain {
+			k.fwd(o, in, k.p)
+		} else {
+			kc := *k // a copy, so the closure does not make the plan escape
+			par.For(n, func(lo, hi int) { kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p) })
+		}
+		out, err := wrap(o, e.shape, e.inputs[0])
 		return out, 1, err
 	}
 	var s float64
-	if k.sum != nil {
-		s = par.Sum(n, func(lo, hi int) float64 { return k.sum(in.sub(lo, hi), k.p) })
+	if n < par.Grain {
+		for lo := 0; lo < n; lo += par.Block {
+			s += blockSum(*k, in.sub(lo, min(lo+par.Block, n)))
+		}
 	} else {
-		s = reduceSum(k, in, n)
+		kc := *k
+		s = par.Sum(n, func(lo, hi int) float64 { return blockSum(kc, in.sub(lo, hi)) })
 	}
 	v, div := T(s), 1.0
 	switch e.reduction {
@@ -107,58 +195,83 @@ func forward[T real](e *elementwise, k kernels[T], in args[T], n int) (*tensor.T
 	return tensor.Scalar(v), div, nil
 }
 
-// reduceSum sums the forward kernel's values over n elements, through a
-// scratch chunk per block.
-func reduceSum[T real](k kernels[T], in args[T], n int) float64 {
-	return par.Sum(n, func(lo, hi int) float64 {
-		buf := scratch[T]()
-		s := 0.0
-		for j := lo; j < hi; j += chunk {
-			m := min(chunk, hi-j)
-			k.fwd(buf[:m], in.sub(j, j+m), k.p)
-			s += sum64(buf[:m])
-		}
-		release(buf)
-		return s
-	})
+// blockSum returns the sum of the forward kernel's values over one block
+// of par.Block elements or fewer: the fused sum kernel's, or the forward
+// kernel's values summed through a scratch chunk.
+func blockSum[T real](k kernels[T], in args[T]) float64 {
+	if k.sum != nil {
+		return k.sum(in, k.p)
+	}
+	buf := scratch[T]()
+	n := in.len()
+	s := 0.0
+	for j := 0; j < n; j += chunk {
+		m := min(chunk, n-j)
+		k.fwd(buf[:m], in.sub(j, j+m), k.p)
+		s += sum64(buf[:m])
+	}
+	release(buf)
+	return s
+}
+
+// node is what a recorded loss keeps for its backward.
+type node[T real] struct {
+	reduction Reduction
+	dtype     tensor.DType
+	shape     []int // the broadcast shape; nil: inputs[0]'s
+	inputs    []*tensor.Tensor
+	need      [maxArgs]bool // whether input k gets a gradient
+	sameTypes bool
+	k         kernels[T]
+	in        args[T]
+	n         int
+	div       float64
 }
 
 // backward allocates the gradients the inputs need, runs the backward
 // kernel, and sums each gradient back to its input's shape and type.
-func backward[T real](e *elementwise, k kernels[T], in args[T], n int, div float64, g *tensor.Tensor) ([]*tensor.Tensor, error) {
-	if e.sameTypes {
-		if err := sameTypes(e.inputs, e.dtype); err != nil {
+func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	if nd.sameTypes {
+		if err := sameTypes(nd.inputs, nd.dtype); err != nil {
 			return nil, err
 		}
 	}
+	n := nd.n
 	var up upstream[T]
-	gs := tensor.Data[T](g.To(e.dtype))
-	if e.reduction == None {
+	gs := tensor.Data[T](g.To(nd.dtype))
+	if nd.reduction == None {
 		up.per = gs
 		if len(gs) != n {
 			return nil, tensor.ErrShape
 		}
 	} else if len(gs) == 1 {
-		up.s = T(float64(gs[0]) / div)
+		up.s = T(float64(gs[0]) / nd.div)
 	}
 	var grad args[T]
-	for i, t := range e.inputs {
-		if t != nil && t.RequiresGrad() && (e.diff == nil || e.diff[i]) {
+	for i := range nd.inputs {
+		if nd.need[i] {
 			grad[i] = make([]T, n)
 		}
 	}
-	par.For(n, func(lo, hi int) { k.bwd(grad.sub(lo, hi), in.sub(lo, hi), up.sub(lo, hi), k.p) })
-	res := make([]*tensor.Tensor, len(e.inputs))
-	for i, t := range e.inputs {
+	k, in := &nd.k, nd.in
+	if n < par.Grain {
+		k.bwd(grad, in, up, k.p)
+	} else {
+		par.For(n, func(lo, hi int) { k.bwd(grad.sub(lo, hi), in.sub(lo, hi), up.sub(lo, hi), k.p) })
+	}
+	res := make([]*tensor.Tensor, len(nd.inputs))
+	for i, t := range nd.inputs {
 		if grad[i] == nil {
 			continue
 		}
-		gt, err := tensor.Wrap(grad[i], e.shape...)
+		gt, err := wrap(grad[i], nd.shape, nd.inputs[0])
 		if err != nil {
 			return nil, err
 		}
-		if gt, err = tensor.SumTo(gt, t.Shape()); err != nil {
-			return nil, err
+		if nd.shape != nil {
+			if gt, err = tensor.SumTo(gt, t.Shape()); err != nil {
+				return nil, err
+			}
 		}
 		res[i] = gt.To(t.DType())
 	}

@@ -29,7 +29,7 @@ func (l Hinge) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		return nil, err
 	}
 	x, y := in[0], in[1]
-	shape, err := tensor.BroadcastShapes(y.Shape(), x.Shape())
+	shape, err := broadcast(y, x)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func (l Hinge) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	}
 	e := elementwise{
 		node: "HingeEmbeddingLossBackward", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y}, diff: []bool{true, false},
+		inputs: tensors{x, y}, fixed: flags{1: true},
 		k32: hingeKernels(float32(l.Margin)),
 		k64: hingeKernels(l.Margin),
 	}

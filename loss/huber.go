@@ -39,8 +39,8 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	}
 	out := x.DType()
 	e := elementwise{
-		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: &out,
-		inputs: []*tensor.Tensor{x, y}, sameTypes: true,
+		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
+		inputs: tensors{x, y}, sameTypes: true,
 		k32: huberKernels(float32(l.Delta)),
 		k64: huberKernels(l.Delta),
 	}

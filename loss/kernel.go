@@ -25,6 +25,16 @@ func (a args[T]) sub(lo, hi int) args[T] {
 	return s
 }
 
+// len returns the length of the present slices.
+func (a args[T]) len() int {
+	for _, x := range a {
+		if x != nil {
+			return len(x)
+		}
+	}
+	return 0
+}
+
 // upstream is the gradient arriving at a loss's output, seen per element:
 // per[i]*s for reduction none (s is 1), or the one value s (the output
 // gradient, divided by the element count for mean) otherwise.

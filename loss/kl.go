@@ -33,13 +33,13 @@ func (l KLDiv) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	if !x.DType().IsFloat() || !y.DType().IsFloat() {
 		return nil, errors.New("kl_div: Integral inputs not supported.")
 	}
-	shape, err := tensor.BroadcastShapes(y.Shape(), x.Shape())
+	shape, err := broadcast(y, x)
 	if err != nil {
 		return nil, err
 	}
 	e := elementwise{
 		node: "KlDivBackward0", reduction: l.Reduction, dtype: tensor.ResultType(x, y), shape: shape,
-		inputs: []*tensor.Tensor{x, y},
+		inputs: tensors{x, y},
 	}
 	if l.Reduction == BatchMean {
 		e.batch = 1

@@ -31,7 +31,7 @@ func (l L1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error)
 	}
 	e := elementwise{
 		node: "L1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y},
+		inputs: tensors{x, y},
 		k32:    kernels[float32]{fwd: l1Forward[float32], bwd: l1Backward[float32], sum: l1Sum[float32]},
 		k64:    kernels[float64]{fwd: l1Forward[float64], bwd: l1Backward[float64], sum: l1Sum[float64]},
 	}

@@ -61,12 +61,13 @@ func dtypeMismatch(found, expected tensor.DType) error {
 }
 
 // pair checks that a loss got exactly input and target and returns them
-// with the shape they broadcast to (PyTorch's message if they do not).
+// with the shape they broadcast to (PyTorch's message if they do not),
+// nil when they have the same shape (see broadcast).
 func pair(name string, in []*tensor.Tensor) (x, y *tensor.Tensor, shape []int, err error) {
 	if err := arity(name, in, 2, 2); err != nil {
 		return nil, nil, nil, err
 	}
 	x, y = in[0], in[1]
-	shape, err = tensor.BroadcastShapes(x.Shape(), y.Shape())
+	shape, err = broadcast(x, y)
 	return x, y, shape, err
 }

@@ -33,13 +33,15 @@ func (l MarginRanking) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 		return nil, fmt.Errorf("margin_ranking_loss : All input tensors should have same dimension but got sizes: input1: %s, input2: %s, target: %s",
 			tensor.TorchSize(x1.Shape()), tensor.TorchSize(x2.Shape()), tensor.TorchSize(y.Shape()))
 	}
-	diff, err := tensor.BroadcastShapes(x1.Shape(), x2.Shape())
-	if err != nil {
-		return nil, err
-	}
-	shape, err := tensor.BroadcastShapes(y.Shape(), diff)
-	if err != nil {
-		return nil, err
+	var shape []int // nil: all three have x1's shape
+	if !x1.SameShapeAs(x2) || !y.SameShapeAs(x1) {
+		diff, err := tensor.BroadcastShapes(x1.Shape(), x2.Shape())
+		if err != nil {
+			return nil, err
+		}
+		if shape, err = tensor.BroadcastShapes(y.Shape(), diff); err != nil {
+			return nil, err
+		}
 	}
 	d, err := floatResult("clamp_min_cpu", x1, x2, y)
 	if err != nil {
@@ -47,7 +49,7 @@ func (l MarginRanking) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	}
 	e := elementwise{
 		node: "ClampMinBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x1, x2, y},
+		inputs: tensors{x1, x2, y},
 		k32:    marginKernels(float32(l.Margin), false),
 		k64:    marginKernels(l.Margin, tensor.ResultType(x1, x2) == tensor.Float32),
 	}

@@ -26,7 +26,7 @@ func (l MSE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	}
 	e := elementwise{
 		node: "MseLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y}, sameTypes: true,
+		inputs: tensors{x, y}, sameTypes: true,
 		k32: kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum[float32]},
 		k64: kernels[float64]{fwd: mseForward[float64], bwd: mseBackward[float64], sum: mseSum[float64]},
 	}

@@ -30,7 +30,7 @@ func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 		return nil, err
 	}
 	x, y := in[0], in[1]
-	shape, err := tensor.BroadcastShapes(y.Shape(), x.Shape())
+	shape, err := broadcast(y, x)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	}
 	e := elementwise{
 		node: "PoissonNllLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y},
+		inputs: tensors{x, y},
 		k32:    poissonKernels(l.LogInput, l.Full, float32(l.Eps), false),
 		k64:    poissonKernels(l.LogInput, l.Full, l.Eps, x.DType() == tensor.Float32),
 	}

@@ -38,7 +38,7 @@ func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, 
 	}
 	e := elementwise{
 		node: "SmoothL1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y},
+		inputs: tensors{x, y},
 		k32:    smoothL1Kernels(float32(l.Beta)),
 		k64:    smoothL1Kernels(l.Beta),
 	}

@@ -27,12 +27,14 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	if r := tensor.ResultType(x, y); !d.IsFloat() || !r.IsFloat() {
 		return nil, castError(tensor.Float32, d)
 	}
-	if err := weightShape(x.Shape(), y.Shape()); err != nil {
-		return nil, err
+	if shape != nil {
+		if err := weightShape(x.Shape(), y.Shape()); err != nil {
+			return nil, err
+		}
 	}
 	e := elementwise{
 		node: "SoftMarginLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
-		inputs: []*tensor.Tensor{x, y}, diff: []bool{true, false},
+		inputs: tensors{x, y}, fixed: flags{1: true},
 		k32: kernels[float32]{fwd: softMarginForward[float32], bwd: softMarginBackward[float32]},
 		k64: kernels[float64]{fwd: softMarginForward[float64], bwd: softMarginBackward[float64]},
 	}

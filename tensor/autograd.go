@@ -90,7 +90,9 @@ func (t *Tensor) SetRequiresGrad(b bool) error {
 // Detach returns a tensor sharing t's storage, with no history, that does
 // not require grad.
 func (t *Tensor) Detach() *Tensor {
-	return &Tensor{dtype: t.dtype, shape: t.shape, data: t.data}
+	d := &Tensor{dtype: t.dtype, shape: t.shape}
+	d.shareStorage(t)
+	return d
 }
 
 // ZeroGrad sets every element of t's Grad to zero, keeping the tensor (as
@@ -196,7 +198,7 @@ func accumulate(leaf, g *Tensor) error {
 // addInto adds src into dst elementwise (same shape and float dtype).
 func addInto(dst, src *Tensor) {
 	src = src.To(dst.dtype)
-	switch d := dst.data.(type) {
+	switch d := dst.raw().(type) {
 	case []float32:
 		addSlice(d, src.Float32s())
 	case []float64:

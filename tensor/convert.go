@@ -8,7 +8,9 @@ func (t *Tensor) To(d DType) *Tensor {
 	if t.dtype == d {
 		return t
 	}
-	return &Tensor{dtype: d, shape: append([]int{}, t.shape...), data: convertData(t.data, d)}
+	c := header(d, t.shape)
+	c.setRaw(convertData(t.raw(), d))
+	return c
 }
 
 // convertData converts storage to type d.

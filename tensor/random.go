@@ -28,7 +28,7 @@ func random(src Source, d DType, shape []int, draw func(Source) float64) (*Tenso
 	if err != nil {
 		return nil, err
 	}
-	switch s := t.data.(type) {
+	switch s := t.raw().(type) {
 	case []float32:
 		for i := range s {
 			s[i] = float32(draw(src))

@@ -68,7 +68,10 @@ func (t *Tensor) Reshape(shape ...int) (*Tensor, error) {
 	if numel(out) != n {
 		return nil, fmt.Errorf("shape '%s' is invalid for input of size %d", SizeString(shape), n)
 	}
-	return &Tensor{dtype: t.dtype, shape: out, data: t.data, requiresGrad: t.requiresGrad}, nil
+	r := header(t.dtype, out)
+	r.shareStorage(t)
+	r.requiresGrad = t.requiresGrad
+	return r, nil
 }
 
 // BroadcastShapes returns the shape that shapes broadcast to, aligning
@@ -137,24 +140,24 @@ func (t *Tensor) Expand(shape ...int) (*Tensor, error) {
 	if err := checkShape(out); err != nil {
 		return nil, err
 	}
-	c := &Tensor{dtype: t.dtype, shape: out}
-	switch s := t.data.(type) {
+	c := header(t.dtype, out)
+	switch s := t.raw().(type) {
 	case []float32:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []float64:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []int64:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []int32:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []int16:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []uint8:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []int8:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	case []bool:
-		c.data = expandData(s, t.shape, out)
+		setData(c, expandData(s, t.shape, out))
 	}
 	return c, nil
 }
@@ -229,12 +232,12 @@ func SumTo(g *Tensor, shape []int) (*Tensor, error) {
 	if len(shape) > len(g.shape) {
 		return nil, fmt.Errorf("%w: cannot sum %s to %s", ErrShape, SizeString(g.shape), SizeString(shape))
 	}
-	out := &Tensor{dtype: g.dtype, shape: append([]int{}, shape...)}
-	switch s := g.data.(type) {
+	out := header(g.dtype, shape)
+	switch s := g.raw().(type) {
 	case []float32:
-		out.data = sumToData(s, g.shape, shape)
+		setData(out, sumToData(s, g.shape, shape))
 	case []float64:
-		out.data = sumToData(s, g.shape, shape)
+		setData(out, sumToData(s, g.shape, shape))
 	default:
 		return nil, fmt.Errorf("SumTo: %v is not a float type", g.dtype)
 	}
@@ -268,4 +271,18 @@ func sumToData[T Float](src []T, from, to []int) []T {
 		dst[i] = T(v)
 	}
 	return dst
+}
+
+// SameShapeAs reports whether t and u have the same shape.
+func (t *Tensor) SameShapeAs(u *Tensor) bool { return SameShape(t.shape, u.shape) }
+
+// WrapAs is Wrap with the shape of like: the tensor takes data as its
+// storage. It is an error if like does not hold len(data) elements.
+func WrapAs[T Elem](data []T, like *Tensor) (*Tensor, error) {
+	if numel(like.shape) != len(data) {
+		return nil, sizeError(like.shape, len(data))
+	}
+	t := header(dtypeOf[T](), like.shape)
+	setData(t, data)
+	return t, nil
 }

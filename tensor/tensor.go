@@ -33,7 +33,10 @@ type Float interface{ ~float32 | ~float64 }
 type Tensor struct {
 	dtype DType
 	shape []int
-	data  any // []float32, []float64, []int64, []int32, []int16, []uint8, []int8 or []bool
+	dims  [4]int    // storage of shape, when it has at most 4 dimensions
+	f32   []float32 // storage of a Float32 tensor
+	f64   []float64 // storage of a Float64 tensor
+	data  any       // storage of the other types: []int64, []int32, []int16, []uint8, []int8 or []bool
 
 	requiresGrad bool  // a leaf that accumulates into Grad
 	node         *Node // the operation that made this tensor, if recorded
@@ -70,6 +73,21 @@ func (t *Tensor) Numel() int { return numel(t.shape) }
 // Data returns the tensor's storage as a []T, or nil if T is not its
 // element type. The slice is the tensor's own storage, not a copy.
 func Data[T Elem](t *Tensor) []T {
+	var z T
+	switch any(z).(type) {
+	case float32:
+		if t.dtype != Float32 {
+			return nil
+		}
+		s, _ := any(t.f32).([]T)
+		return s
+	case float64:
+		if t.dtype != Float64 {
+			return nil
+		}
+		s, _ := any(t.f64).([]T)
+		return s
+	}
 	s, _ := t.data.([]T)
 	return s
 }
@@ -153,9 +171,17 @@ func New[T Elem](data []T, shape ...int) (*Tensor, error) {
 		return nil, err
 	}
 	if numel(shape) != len(data) {
-		return nil, fmt.Errorf("%w '%v' is invalid for input of size %d", ErrShape, shape, len(data))
+		return nil, sizeError(shape, len(data))
 	}
-	return &Tensor{dtype: dtypeOf[T](), shape: append([]int{}, shape...), data: append(make([]T, 0, len(data)), data...)}, nil
+	t := header(dtypeOf[T](), shape)
+	setData(t, append(make([]T, 0, len(data)), data...))
+	return t, nil
+}
+
+// sizeError is the error of a shape that does not hold n elements. It
+// formats a copy of shape, so that a caller's shape does not escape.
+func sizeError(shape []int, n int) error {
+	return fmt.Errorf("%w '%v' is invalid for input of size %d", ErrShape, append([]int(nil), shape...), n)
 }
 
 // Wrap is New without the copy: the tensor takes data as its storage.
@@ -165,19 +191,28 @@ func Wrap[T Elem](data []T, shape ...int) (*Tensor, error) {
 		return nil, err
 	}
 	if numel(shape) != len(data) {
-		return nil, fmt.Errorf("%w '%v' is invalid for input of size %d", ErrShape, shape, len(data))
+		return nil, sizeError(shape, len(data))
 	}
-	return &Tensor{dtype: dtypeOf[T](), shape: append([]int{}, shape...), data: data}, nil
+	t := header(dtypeOf[T](), shape)
+	setData(t, data)
+	return t, nil
 }
 
 // Vector returns a 1-dim tensor holding a copy of data.
 func Vector[T Elem](data ...T) *Tensor {
-	return &Tensor{dtype: dtypeOf[T](), shape: []int{len(data)}, data: append(make([]T, 0, len(data)), data...)}
+	t := &Tensor{dtype: dtypeOf[T]()}
+	t.dims[0] = len(data)
+	t.shape = t.dims[:1:1]
+	setData(t, append(make([]T, 0, len(data)), data...))
+	return t
 }
 
 // Scalar returns a 0-dim tensor holding v.
 func Scalar[T Elem](v T) *Tensor {
-	return &Tensor{dtype: dtypeOf[T](), shape: []int{}, data: []T{v}}
+	t := &Tensor{dtype: dtypeOf[T]()}
+	t.shape = t.dims[:0:0]
+	setData(t, []T{v})
+	return t
 }
 
 // makeData returns zeroed storage of n elements of type d.
@@ -209,7 +244,9 @@ func Zeros(d DType, shape ...int) (*Tensor, error) {
 	if d > Bool {
 		return nil, fmt.Errorf("unknown dtype %d", d)
 	}
-	return &Tensor{dtype: d, shape: append([]int{}, shape...), data: makeData(d, numel(shape))}, nil
+	t := header(d, shape)
+	t.setRaw(makeData(d, numel(shape)))
+	return t, nil
 }
 
 // Ones returns a tensor of ones.
@@ -229,7 +266,7 @@ func Full(d DType, v float64, shape ...int) (*Tensor, error) {
 }
 
 func (t *Tensor) fill(v float64) {
-	switch s := t.data.(type) {
+	switch s := t.raw().(type) {
 	case []float32:
 		fillT(s, float32(v))
 	case []float64:
@@ -272,7 +309,7 @@ func Arange(d DType, start, end, step float64) (*Tensor, error) {
 	for i := range f {
 		f[i] = start + float64(i)*step
 	}
-	t := &Tensor{dtype: Float64, shape: []int{n}, data: f}
+	t, _ := Wrap(f, n)
 	return t.To(d), nil
 }
 
@@ -286,24 +323,24 @@ func ceil(x float64) float64 {
 
 // Clone returns a copy of t with its own storage, without autograd history.
 func (t *Tensor) Clone() *Tensor {
-	c := &Tensor{dtype: t.dtype, shape: append([]int{}, t.shape...)}
-	switch s := t.data.(type) {
+	c := header(t.dtype, t.shape)
+	switch s := t.raw().(type) {
 	case []float32:
-		c.data = append([]float32(nil), s...)
+		setData(c, append([]float32(nil), s...))
 	case []float64:
-		c.data = append([]float64(nil), s...)
+		setData(c, append([]float64(nil), s...))
 	case []int64:
-		c.data = append([]int64(nil), s...)
+		setData(c, append([]int64(nil), s...))
 	case []int32:
-		c.data = append([]int32(nil), s...)
+		setData(c, append([]int32(nil), s...))
 	case []int16:
-		c.data = append([]int16(nil), s...)
+		setData(c, append([]int16(nil), s...))
 	case []uint8:
-		c.data = append([]uint8(nil), s...)
+		setData(c, append([]uint8(nil), s...))
 	case []int8:
-		c.data = append([]int8(nil), s...)
+		setData(c, append([]int8(nil), s...))
 	case []bool:
-		c.data = append([]bool(nil), s...)
+		setData(c, append([]bool(nil), s...))
 	}
 	return c
 }
@@ -323,7 +360,7 @@ func (t *Tensor) At(i int) float64 {
 	if i < 0 || i >= t.Numel() {
 		return 0
 	}
-	switch s := t.data.(type) {
+	switch s := t.raw().(type) {
 	case []float32:
 		return float64(s[i])
 	case []float64:

@@ -165,3 +165,26 @@ func TestBroadcastSumTo(t *testing.T) {
 		t.Errorf("SumTo = %v, %v", r, err)
 	}
 }
+
+// TestAllocs checks that making a float tensor of a few dimensions is one
+// allocation besides its elements, and that reading its storage is none.
+func TestAllocs(t *testing.T) {
+	x := make([]float32, 6)
+	var s *Tensor
+	cases := []struct {
+		name string
+		max  float64
+		f    func()
+	}{
+		{"Wrap", 1, func() { s, _ = Wrap(x, 2, 3) }},
+		{"Scalar", 2, func() { s = Scalar(float32(1)) }},
+		{"Data", 0, func() { _ = Data[float32](s) }},
+		{"Float64s", 0, func() { _ = s.Float64s() }},
+		{"Detach", 1, func() { s = s.Detach() }},
+	}
+	for _, c := range cases {
+		if n := testing.AllocsPerRun(100, c.f); n > c.max {
+			t.Errorf("%s: %v allocations, want at most %v", c.name, n, c.max)
+		}
+	}
+}
