@@ -19,16 +19,16 @@ type real interface{ float32 | float64 }
 // needs into a node only when it records, so a call that does not record
 // allocates nothing but its output.
 type elementwise struct {
-	node      string           // grad_fn name, e.g. "MseLossBackward0"
-	reduction Reduction        // None, Mean, Sum (or BatchMean, if batch > 0)
-	batch     int              // divisor of BatchMean: size of the input's first dimension
-	dtype     tensor.DType     // type computed in (Float32 or Float64)
-	shape     []int            // shape every input is broadcast to (see broadcast); nil: inputs[0]'s
-	inputs    tensors          // the tensors in kernel order; nil for an absent one
-	fixed     flags            // whether input k has no gradient (a target, a weight)
-	out       tensor.DType     // type of the output, when castOut (PyTorch casts to it)
-	castOut   bool             // whether the output is cast to out
-	sameTypes bool             // the backward refuses inputs of mixed types, as ATen's does
+	node      string       // grad_fn name, e.g. "MseLossBackward0"
+	reduction Reduction    // None, Mean, Sum (or BatchMean, if batch > 0)
+	batch     int          // divisor of BatchMean: size of the input's first dimension
+	dtype     tensor.DType // type computed in (Float32 or Float64)
+	shape     []int        // shape every input is broadcast to (see broadcast); nil: inputs[0]'s
+	inputs    tensors      // the tensors in kernel order; nil for an absent one
+	fixed     flags        // whether input k has no gradient (a target, a weight)
+	out       tensor.DType // type of the output, when castOut (PyTorch casts to it)
+	castOut   bool         // whether the output is cast to out
+	sameTypes bool         // the backward refuses inputs of mixed types, as ATen's does
 	k32       kernels[float32]
 	k64       kernels[float64]
 }
