@@ -112,12 +112,12 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 	name := [...]string{None: "AddBackward0", Mean: "MeanBackward0", Sum: "SumBackward0"}[l.Reduction]
 	c.Record(out, name, []*tensor.Tensor{x1, x2, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
-		var g1, g2 []float64
+		var g1, g2 []T
 		if needsGrad(x1) {
-			g1 = make([]float64, len(ad))
+			g1 = make([]T, len(ad))
 		}
 		if needsGrad(x2) {
-			g2 = make([]float64, len(ad))
+			g2 = make([]T, len(ad))
 		}
 		forRows(rows, dim, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
@@ -135,19 +135,12 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 					continue
 				}
 				cs, s1, s2 := cos[r], m1[r], m2[r]
-				den := math.Sqrt(s1 * s2)
-				for i := r * dim; i < r*dim+dim; i++ {
-					u, v := float64(ad[i]), float64(bd[i])
-					if g1 != nil {
-						g1[i] = dc * (v/den - cs*u/s1)
-					}
-					if g2 != nil {
-						g2[i] = dc * (u/den - cs*v/s2)
-					}
-				}
+				// dc·(x2/den - cs·x1/s1) = q·x2 - k1·x1, and the same for x2
+				q := dc / math.Sqrt(s1*s2)
+				similarGradRow(g1, g2, ad, bd, r*dim, dim, q, dc*cs/s1, dc*cs/s2)
 			}
 		})
-		return distGrads(shape, []*tensor.Tensor{x1, x2, y}, [][]float64{g1, g2, nil})
+		return distGrads(shape, []*tensor.Tensor{x1, x2, y}, [][]T{g1, g2, nil})
 	})
 	return out, nil
 }
@@ -248,12 +241,12 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 	}
 	c.Record(out, "SumBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, None, 1)
-		var g1, g2 []float64
+		var g1, g2 []T
 		if needsGrad(x1) {
-			g1 = make([]float64, len(ad))
+			g1 = make([]T, len(ad))
 		}
 		if needsGrad(x2) {
-			g2 = make([]float64, len(ad))
+			g2 = make([]T, len(ad))
 		}
 		forRows(rows, n, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
@@ -270,19 +263,46 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 				if c2 != 0 {
 					k2 = s / (c2 * c2)
 				}
-				cc := c1 * c2
+				q := gv / (c1 * c2) // gv·(x2/(c1c2) - k1·x1) = q·x2 - gv·k1·x1
+				k1, k2 = gv*k1, gv*k2
+				if inner == 1 {
+					similarGradRow(g1, g2, ad, bd, base, n, q, k1, k2)
+					continue
+				}
 				for k, i := 0, base; k < n; k, i = k+1, i+inner {
 					u, v := float64(ad[i]), float64(bd[i])
 					if g1 != nil {
-						g1[i] = gv * (v/cc - k1*u)
+						g1[i] = T(q*v - k1*u)
 					}
 					if g2 != nil {
-						g2[i] = gv * (u/cc - k2*v)
+						g2[i] = T(q*u - k2*v)
 					}
 				}
 			}
 		})
-		return distGrads(shape, []*tensor.Tensor{x1, x2}, [][]float64{g1, g2})
+		return distGrads(shape, []*tensor.Tensor{x1, x2}, [][]T{g1, g2})
 	})
 	return out, nil
+}
+
+// similarGradRow writes g1 = q·b - k1·a and g2 = q·a - k2·b over the n
+// elements from base of contiguous rows a and b, to the gradients that
+// are not nil.
+func similarGradRow[T real](g1, g2, a, b []T, base, n int, q, k1, k2 float64) {
+	a, b = a[base:base+n], b[base:base+n]
+	b = b[:len(a)]
+	if g1 != nil {
+		g := g1[base : base+n]
+		g = g[:len(a)]
+		for i, u := range a {
+			g[i] = T(q*float64(b[i]) - k1*float64(u))
+		}
+	}
+	if g2 != nil {
+		g := g2[base : base+n]
+		g = g[:len(a)]
+		for i, u := range a {
+			g[i] = T(q*float64(u) - k2*float64(b[i]))
+		}
+	}
 }

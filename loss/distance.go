@@ -96,11 +96,7 @@ func (pd *pdist[T]) rowNorm(r int) float64 {
 	s := 0.0
 	switch {
 	case p == 2:
-		for i := lo; i < hi; i++ {
-			d := pd.diff(i)
-			s += d * d
-		}
-		return math.Sqrt(s)
+		return math.Sqrt(sqDist(pd.x1[lo:hi], pd.x2[lo:hi], T(pd.eps)))
 	case p == 1:
 		for i := lo; i < hi; i++ {
 			s += math.Abs(pd.diff(i))
@@ -138,12 +134,36 @@ func (pd *pdist[T]) rowNorm(r int) float64 {
 	return math.Pow(s, 1/p)
 }
 
+// sqDist returns Σ (a_i - b_i + eps)², the difference rounded to T and
+// the squares summed in float64 over four partial sums (one chain of
+// additions would bound the loop by their latency).
+func sqDist[T real](a, b []T, eps T) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		d0 := float64(a[i] - b[i] + eps)
+		d1 := float64(a[i+1] - b[i+1] + eps)
+		d2 := float64(a[i+2] - b[i+2] + eps)
+		d3 := float64(a[i+3] - b[i+3] + eps)
+		s0 += d0 * d0
+		s1 += d1 * d1
+		s2 += d2 * d2
+		s3 += d3 * d3
+	}
+	for ; i < len(a); i++ {
+		d := float64(a[i] - b[i] + eps)
+		s0 += d * d
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
 // differentiable reports whether the norm has a gradient (not for p = 0).
 func (pd *pdist[T]) differentiable() bool { return pd.p != 0 }
 
 // backward adds g(r)·∂‖d_r‖/∂d into g1 (for x1) and its negation into g2
 // (for x2); either may be nil.
-func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []float64) {
+func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []T) {
 	p := pd.p
 	forRows(pd.rows, pd.dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
@@ -152,6 +172,15 @@ func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []float64) {
 				continue
 			}
 			a, b := r*pd.dim, r*pd.dim+pd.dim
+			if p == 2 {
+				// d·gr/‖d‖, in one pass without a per-element switch
+				c := 0.0
+				if nr != 0 {
+					c = gr / nr
+				}
+				pd.addScaled(g1, g2, a, b, c)
+				continue
+			}
 			var count float64
 			if math.IsInf(p, 0) {
 				for i := a; i < b; i++ {
@@ -166,10 +195,6 @@ func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []float64) {
 				switch {
 				case p == 1:
 					v = sgn(d) * gr
-				case p == 2:
-					if nr != 0 {
-						v = gr * d / nr
-					}
 				case math.IsInf(p, 0):
 					if ad := math.Abs(d); ad == nr || ad != ad {
 						v = sgn(d) * gr / count
@@ -188,14 +213,43 @@ func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []float64) {
 					}
 				}
 				if g1 != nil {
-					g1[i] += v
+					g1[i] += T(v)
 				}
 				if g2 != nil {
-					g2[i] -= v
+					g2[i] -= T(v)
 				}
 			}
 		}
 	})
+}
+
+// addScaled adds c·d_i into g1[i] and subtracts it from g2[i] for i in
+// [a, b), d = x1 - x2 + eps; either slice may be nil.
+func (pd *pdist[T]) addScaled(g1, g2 []T, a, b int, c float64) {
+	x1, x2, eps := pd.x1[a:b], pd.x2[a:b], T(pd.eps)
+	x2 = x2[:len(x1)]
+	switch {
+	case g1 != nil && g2 != nil:
+		g1, g2 = g1[a:b], g2[a:b]
+		g1, g2 = g1[:len(x1)], g2[:len(x1)]
+		for i, u := range x1 {
+			v := T(c * float64(u-x2[i]+eps))
+			g1[i] += v
+			g2[i] -= v
+		}
+	case g1 != nil:
+		g1 = g1[a:b]
+		g1 = g1[:len(x1)]
+		for i, u := range x1 {
+			g1[i] += T(c * float64(u-x2[i]+eps))
+		}
+	case g2 != nil:
+		g2 = g2[a:b]
+		g2 = g2[:len(x1)]
+		for i, u := range x1 {
+			g2[i] -= T(c * float64(u-x2[i]+eps))
+		}
+	}
 }
 
 // sgn is the sign of v: -1, 0 or 1 (NaN for NaN).
@@ -211,7 +265,7 @@ func sgn(v float64) float64 {
 
 // gradTo returns the gradient g (of the broadcast shape) summed to in's
 // shape and converted to its dtype.
-func gradTo(g []float64, shape []int, in *tensor.Tensor) (*tensor.Tensor, error) {
+func gradTo[T real](g []T, shape []int, in *tensor.Tensor) (*tensor.Tensor, error) {
 	t, err := tensor.Wrap(g, shape...)
 	if err != nil {
 		return nil, err
@@ -253,22 +307,22 @@ func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tenso
 		}
 		gr := newRowGrad(g, None, 1)
 		n := len(pd.x1)
-		var g1, g2 []float64
+		var g1, g2 []T
 		if needsGrad(x1) {
-			g1 = make([]float64, n)
+			g1 = make([]T, n)
 		}
 		if needsGrad(x2) {
-			g2 = make([]float64, n)
+			g2 = make([]T, n)
 		}
 		pd.backward(gr.at, g1, g2)
-		return distGrads(pd.shape, []*tensor.Tensor{x1, x2}, [][]float64{g1, g2})
+		return distGrads(pd.shape, []*tensor.Tensor{x1, x2}, [][]T{g1, g2})
 	})
 	return out, nil
 }
 
 // distGrads makes the gradient tensors of ins from gs (nil for none), each
 // of the broadcast shape.
-func distGrads(shape []int, ins []*tensor.Tensor, gs [][]float64) ([]*tensor.Tensor, error) {
+func distGrads[T real](shape []int, ins []*tensor.Tensor, gs [][]T) ([]*tensor.Tensor, error) {
 	res := make([]*tensor.Tensor, len(ins))
 	for i, g := range gs {
 		if g == nil {

@@ -117,27 +117,101 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 			return nil, nil
 		}
 		m := len(dp.x1)
-		ga, gp, gn := make([]float64, m), make([]float64, m), make([]float64, m)
+		var ga, gp, gn []T // nil for an input without a gradient
+		if needsGrad(a) {
+			ga = make([]T, m)
+		}
+		if needsGrad(p) {
+			gp = make([]T, m)
+		}
+		if needsGrad(n) {
+			gn = make([]T, m)
+		}
 		on := func(r int) float64 {
 			if active[r] {
 				return gr.at(r)
 			}
 			return 0
 		}
-		dp.backward(on, ga, gp)
-		if ds == nil {
-			dn.backward(func(r int) float64 { return -on(r) }, ga, gn)
+		if l.P == 2 && ga != nil && gp != nil && gn != nil {
+			tripletGrad2(ga, gp, gn, dp, dn, ds, on, which)
 		} else {
-			dn.backward(func(r int) float64 { return -on(r) * which[r] }, ga, gn)
-			ds.backward(func(r int) float64 { return -on(r) * (1 - which[r]) }, gp, gn)
+			tripletGradEach(ga, gp, gn, dp, dn, ds, on, which)
 		}
-		var gs [3][]float64
+		var gs [3][]T
 		for i, t := range []*tensor.Tensor{a, p, n} {
 			if needsGrad(t) {
-				gs[i] = [][]float64{ga, gp, gn}[i]
+				gs[i] = [][]T{ga, gp, gn}[i]
 			}
 		}
 		return distGrads(full, []*tensor.Tensor{a, p, n}, gs[:])
 	})
 	return out, nil
+}
+
+// tripletGradEach adds the gradients of the triplet loss into ga, gp and
+// gn (any of them nil) through each distance's own backward; on(r) is the
+// gradient arriving at row r's loss (0 where the margin clamps it), and
+// which[r] the share of d(a,n) in the negative distance under swap.
+func tripletGradEach[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) float64, which []float64) {
+	dp.backward(on, ga, gp)
+	if ds == nil {
+		dn.backward(func(r int) float64 { return -on(r) }, ga, gn)
+	} else {
+		dn.backward(func(r int) float64 { return -on(r) * which[r] }, ga, gn)
+		ds.backward(func(r int) float64 { return -on(r) * (1 - which[r]) }, gp, gn)
+	}
+}
+
+// normCoef returns g/‖d‖, the factor of d in the gradient of an L2 norm
+// ‖d‖ = nr times g: 0 at a zero norm, and 0 for g = 0 unless the norm is
+// NaN (as the distance's own backward gives).
+func normCoef(g, nr float64) float64 {
+	if (g == 0 && nr == nr) || nr == 0 {
+		return 0
+	}
+	return g / nr
+}
+
+// tripletGrad2 writes the gradients of the p = 2 triplet loss into ga, gp
+// and gn in one pass per row (arguments as tripletGradEach's): with
+// u = a-p+eps, v = a-n+eps and, under swap, s = p-n+eps,
+// ga = cp·u + cn·v, gp = -cp·u + cs·s, gn = -cn·v - cs·s.
+func tripletGrad2[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) float64, which []float64) {
+	dim, eps := dp.dim, T(dp.eps)
+	forRows(dp.rows, dim, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			o := on(r)
+			cp, cn, cs := normCoef(o, dp.norm[r]), 0.0, 0.0
+			if ds == nil {
+				cn = normCoef(-o, dn.norm[r])
+			} else {
+				cn = normCoef(-o*which[r], dn.norm[r])
+				cs = normCoef(-o*(1-which[r]), ds.norm[r])
+			}
+			if cp == 0 && cn == 0 && cs == 0 {
+				continue // the gradients stay zero
+			}
+			b, e := r*dim, r*dim+dim
+			av, pv, nv := dp.x1[b:e], dp.x2[b:e], dn.x2[b:e]
+			pv, nv = pv[:len(av)], nv[:len(av)]
+			gar, gpr, gnr := ga[b:e], gp[b:e], gn[b:e]
+			gar, gpr, gnr = gar[:len(av)], gpr[:len(av)], gnr[:len(av)]
+			if ds == nil {
+				for i, x := range av {
+					u, v := float64(x-pv[i]+eps), float64(x-nv[i]+eps)
+					gar[i] = T(cp*u + cn*v)
+					gpr[i] = T(-cp * u)
+					gnr[i] = T(-cn * v)
+				}
+				continue
+			}
+			for i, x := range av {
+				u, v, w := float64(x-pv[i]+eps), float64(x-nv[i]+eps), float64(pv[i]-nv[i]+eps)
+				gar[i] = T(cp*u + cn*v)
+				gpr[i] = T(-cp*u + cs*w)
+				gnr[i] = T(-cn*v - cs*w)
+			}
+		}
+	})
 }
