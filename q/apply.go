@@ -32,7 +32,7 @@ func (in *Interp) apply(f k.V, args []k.V) (k.V, error) {
 func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 	if hasHole(args) {
 		if isFunc(f) {
-			return &Proj{F: f, Args: args}, nil
+			return project(f, args), nil
 		}
 		a := make([]k.V, len(args))
 		for i, x := range args {
@@ -49,7 +49,7 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 			return in.call(f, nil)
 		}
 		if len(args) < len(f.Params) {
-			return &Proj{F: f, Args: args}, nil
+			return project(f, args), nil
 		}
 		if len(args) > len(f.Params) {
 			return nil, k.ErrRank
@@ -61,7 +61,7 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		return in.applyKeyword(f, args)
 	case *k.Builtin:
 		if len(args) < f.Rank {
-			return &Proj{F: f, Args: args}, nil
+			return project(f, args), nil
 		}
 		if len(args) > f.Rank {
 			return nil, k.ErrRank
@@ -126,6 +126,18 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 	return prim2(".", f, k.List(args))
 }
 
+// project fixes some arguments of f; trailing holes are implied by f's
+// rank and dropped.
+func project(f k.V, args []k.V) *Proj {
+	if kw, ok := f.(*Keyword); ok && kw.N != nil && kw.Rank == 0 {
+		return &Proj{F: f, Args: args} // variadic: holes are not implied
+	}
+	for len(args) > 0 && args[len(args)-1] == nil {
+		args = args[:len(args)-1]
+	}
+	return &Proj{F: f, Args: args}
+}
+
 // call runs a lambda with a full set of arguments.
 func (in *Interp) call(l *Lambda, args []k.V) (k.V, error) {
 	if in.MaxDepth > 0 && in.depth >= in.MaxDepth {
@@ -161,7 +173,7 @@ func (in *Interp) applyVerb(v *Verb, args []k.V) (k.V, error) {
 	}
 	switch len(args) {
 	case 1:
-		return &Proj{F: v, Args: []k.V{args[0], nil}}, nil
+		return project(v, args), nil
 	case 2:
 		return in.dyad(v.Glyph, args[0], args[1])
 	case 3, 4:
@@ -277,7 +289,7 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 	if f.N != nil {
 		if f.Rank > 0 && len(args) < f.Rank {
-			return &Proj{F: f, Args: args}, nil
+			return project(f, args), nil
 		}
 		return f.N(in, args)
 	}
@@ -287,7 +299,7 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 			return f.M(args[0])
 		}
 		if f.Rank == 2 {
-			return &Proj{F: f, Args: args}, nil
+			return project(f, args), nil
 		}
 	case 2:
 		if f.D != nil {

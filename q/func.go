@@ -221,6 +221,10 @@ func rank(f k.V) int {
 		return n
 	case *Comp:
 		return rank(f.G)
+	case *Iter:
+		if f.Glyph == "'" {
+			return 2 // '[f;g] composes
+		}
 	case *Derived:
 		switch f.Glyph {
 		case "'", "/:", "\\:", "':":

@@ -16,7 +16,7 @@ func (in *Interp) applyDerived(d *Derived, args []k.V) (k.V, error) {
 	case "/:", "\\:":
 		if len(args) != 2 {
 			if len(args) == 1 {
-				return &Proj{F: d, Args: []k.V{args[0], nil}}, nil
+				return project(d, args), nil
 			}
 			return nil, k.ErrRank
 		}
