@@ -17,7 +17,7 @@ func TestTranscripts(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(f, func(t *testing.T) {
-			qtest.RunTranscript(t, q.New(), f)
+			qtest.RunTranscript(t, bounded(), f)
 		})
 	}
 }
@@ -32,7 +32,16 @@ func TestReference(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(f, func(t *testing.T) {
-			qtest.RunTranscriptTrimmed(t, q.New(), f)
+			qtest.RunTranscriptTrimmed(t, bounded(), f)
 		})
 	}
+}
+
+// bounded is an interpreter whose runaway loops fail instead of hanging
+// the test.
+func bounded() *q.Interp {
+	in := q.New()
+	in.MaxSteps = 10_000_000
+	in.MaxItems = 100_000_000
+	return in
 }
