@@ -136,27 +136,46 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTargets(tgt, lay.c, l.IgnoreIndex); err != nil {
-		return nil, err
-	}
 	xd := tensor.Data[T](x)
 	rows := lay.rows()
-	loss := make([]float64, rows)
-	tw := 0.0
+	var loss []float64 // per row, for reduction none
+	if l.Reduction == None {
+		loss = make([]float64, rows)
+	}
+	tw, sum := 0.0, 0.0
 	for r, t := range tgt[:rows] {
 		if t == l.IgnoreIndex {
 			continue
+		}
+		if t < 0 || t >= int64(lay.c) {
+			return nil, checkTargets(tgt, lay.c, l.IgnoreIndex) // the first bad one
 		}
 		wt := 1.0
 		if w != nil {
 			wt = float64(w[t])
 		}
-		loss[r] = -wt * float64(xd[lay.at(r, int(t))])
+		i := r*lay.c + int(t)
+		if lay.s != 1 {
+			i = lay.at(r, int(t))
+		}
+		v := -wt * float64(xd[i])
+		if loss != nil {
+			loss[r] = v
+		}
+		sum += v
 		tw += wt
 	}
-	out, err := reduceRows[T](loss, l.Reduction, tw, lay.shape)
-	if err != nil {
-		return nil, err
+	var out *tensor.Tensor
+	if loss != nil {
+		if out, err = reduceRows[T](loss, None, 1, lay.shape); err != nil {
+			return nil, err
+		}
+	} else {
+		v := T(sum) // rounded before the division, as in PyTorch
+		if l.Reduction == Mean {
+			v /= T(tw)
+		}
+		out = tensor.Scalar(v)
 	}
 	name := "NllLossBackward0"
 	if !lay.twoD {
@@ -176,7 +195,11 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 			if w != nil {
 				wt = float64(w[t])
 			}
-			gx[lay.at(r, int(t))] = T(-wt * gr.at(r))
+			i := r*lay.c + int(t)
+			if lay.s != 1 {
+				i = lay.at(r, int(t))
+			}
+			gx[i] = T(-wt * gr.at(r))
 		}
 		gt, err := wrapGrad(gx, x)
 		return []*tensor.Tensor{gt, nil}, err
