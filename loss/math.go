@@ -2,18 +2,19 @@ package loss
 
 import (
 	"fmt"
-	"math"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
-// The elementary functions at precision T: computed in float64 and
-// rounded to T, so a float32 overflow gives +Inf as it does in PyTorch's
-// float32 kernels.
+// The elementary functions at precision T: computed in float64 by
+// package vmath (within a couple of float64 units of package math's, whose
+// special cases they keep) and rounded to T, so a float32 overflow gives
+// +Inf as it does in PyTorch's float32 kernels.
 
-func exp[T tensor.Float](v T) T   { return T(math.Exp(float64(v))) }
-func log[T tensor.Float](v T) T   { return T(math.Log(float64(v))) }
-func log1p[T tensor.Float](v T) T { return T(math.Log1p(float64(v))) }
+func exp[T tensor.Float](v T) T   { return T(vmath.Exp(float64(v))) }
+func log[T tensor.Float](v T) T   { return T(vmath.Log(float64(v))) }
+func log1p[T tensor.Float](v T) T { return T(vmath.Log1p(float64(v))) }
 
 // round32 rounds v to float32 when r is set: a subexpression PyTorch
 // computes in float32 before promoting to float64.
