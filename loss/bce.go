@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"kt/internal/par"
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -65,7 +66,7 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y, w}, fixed: flags{2: true},
-		k32: kernels[float32]{fwd: bceForward[float32], bwd: bceBackward[float32]},
+		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32]},
 		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}
 	return e.run(c)
@@ -132,6 +133,30 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 		}
 		if gy != nil {
 			gy[i] = -log(x[i]/(1-x[i])) * gi
+		}
+	}
+}
+
+// bceForward32 is bceForward on float32, a chunk at a time through
+// vmath's slice functions: log x and log1p(-x) rounded to float32, as
+// ATen's kernel computes them.
+func bceForward32(out []float32, in args[float32], _ param[float32]) {
+	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
+	var lx [chunk]float32
+	for j := 0; j < len(out); j += chunk {
+		o := out[j:min(j+chunk, len(out))]
+		xs, ys, l := x[j:j+len(o)], y[j:j+len(o)], lx[:len(o)]
+		vmath.LogTo32(l, xs)
+		for i := range o {
+			o[i] = -xs[i]
+		}
+		vmath.Log1pTo32(o, o)
+		for i := range o {
+			v := (ys[i]-1)*max(o[i], -100) - ys[i]*max(l[i], -100)
+			if w != nil {
+				v *= w[j+i]
+			}
+			o[i] = v
 		}
 	}
 }

@@ -3,6 +3,7 @@ package loss
 import (
 	"fmt"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -64,7 +65,7 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	e := elementwise{
 		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y, w, pw}, fixed: flags{2: true, 3: true},
-		k32: kernels[float32]{fwd: bceLogitsForward[float32], bwd: bceLogitsBackward[float32]},
+		k32: kernels[float32]{fwd: bceLogitsForward32, bwd: bceLogitsBackward32},
 		k64: kernels[float64]{fwd: bceLogitsForward[float64], bwd: bceLogitsBackward[float64]},
 	}
 	if d == tensor.Float64 && x.DType() == tensor.Float32 && y.DType() == tensor.Float32 {
@@ -148,4 +149,64 @@ func bceLogitsBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[
 func logSigmoid[T tensor.Float](v T) T {
 	m := max(-v, 0)
 	return -(m + log(exp(-m)+exp(-v-m)))
+}
+
+// bceLogitsForward32 is bceLogitsForward on float32, a chunk at a time
+// through vmath's slice functions. One of ATen's two exponentials is
+// e^0 = 1 (m is 0 or -x), so the softplus term is log(1 + e^-|x|) + m,
+// each step rounded to float32 as ATen rounds it.
+func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
+	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
+	for j := 0; j < len(out); j += chunk {
+		o := out[j:min(j+chunk, len(out))]
+		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
+		for i := range o {
+			o[i] = -abs(xs[i])
+		}
+		vmath.ExpTo32(o, o)
+		for i := range o {
+			o[i] = 1 + o[i]
+		}
+		vmath.LogTo32(o, o)
+		for i := range o {
+			sp := o[i] + max(-xs[i], 0)
+			if pw != nil {
+				sp *= (pw[j+i]-1)*ys[i] + 1
+			}
+			v := (1-ys[i])*xs[i] + sp
+			if w != nil {
+				v *= w[j+i]
+			}
+			o[i] = v
+		}
+	}
+}
+
+// bceLogitsBackward32 is bceLogitsBackward on float32 for the input's
+// gradient without pos_weight: σ(x) = 1/(1 + e^-x), the exponentials
+// through the gradient's own chunk. Other cases take the scalar kernel.
+func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[float32]) {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx := grad[0]
+	if gx == nil || grad[1] != nil || pw != nil {
+		bceLogitsBackward(grad, in, g, p)
+		return
+	}
+	gx = gx[:len(x)]
+	for j := 0; j < len(x); j += chunk {
+		o := gx[j:min(j+chunk, len(x))]
+		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
+		for i := range o {
+			o[i] = -xs[i]
+		}
+		vmath.ExpTo32(o, o)
+		u := g.sub(j, j+len(o))
+		for i := range o {
+			gi := u.at(i)
+			if w != nil {
+				gi *= w[j+i]
+			}
+			o[i] = (1/(1+o[i]) - ys[i]) * gi
+		}
+	}
 }

@@ -3,6 +3,7 @@ package loss
 import (
 	"errors"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -54,7 +55,7 @@ func (l KLDiv) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		e.k32 = kernels[float32]{fwd: klLogForward[float32], bwd: klLogBackward[float32]}
 		e.k64 = kernels[float64]{fwd: klLogForward[float64], bwd: klLogBackward[float64]}
 	} else {
-		e.k32 = kernels[float32]{fwd: klForward[float32], bwd: klBackward[float32]}
+		e.k32 = kernels[float32]{fwd: klForward32, bwd: klBackward[float32]}
 		e.k64 = kernels[float64]{fwd: klForward[float64], bwd: klBackward[float64]}
 	}
 	return e.run(c)
@@ -114,6 +115,24 @@ func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) 
 		}
 		if gy != nil {
 			gy[i] = ey*gi*(y[i]-x[i]) + ey*gi
+		}
+	}
+}
+
+// klForward32 is klForward on float32, the logarithms a chunk at a time
+// through vmath's slice function.
+func klForward32(out []float32, in args[float32], _ param[float32]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for j := 0; j < len(out); j += chunk {
+		o := out[j:min(j+chunk, len(out))]
+		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
+		vmath.LogTo32(o, ys)
+		for i, v := range ys {
+			var xl float32 // xlogy: 0 where y is 0
+			if v != 0 {
+				xl = v * o[i]
+			}
+			o[i] = xl - v*xs[i]
 		}
 	}
 }

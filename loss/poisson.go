@@ -3,6 +3,7 @@ package loss
 import (
 	"math"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -41,7 +42,7 @@ func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	e := elementwise{
 		node: "PoissonNllLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y},
-		k32:    poissonKernels(l.LogInput, l.Full, float32(l.Eps), false),
+		k32:    poissonKernels32(l.LogInput, l.Full, float32(l.Eps)),
 		k64:    poissonKernels(l.LogInput, l.Full, l.Eps, x.DType() == tensor.Float32),
 	}
 	return e.run(c)
@@ -101,6 +102,46 @@ func poissonBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]
 				v += gs*log(y[i]) + gs*y[i]/y[i] - gs + 0.5*gs/y[i]
 			}
 			gy[i] = v
+		}
+	}
+}
+
+// poissonKernels32 are poissonKernels on float32: with log_input and
+// without the Stirling term, the exponentials go a chunk at a time
+// through vmath's slice function.
+func poissonKernels32(logInput, full bool, eps float32) kernels[float32] {
+	k := poissonKernels(logInput, full, eps, false)
+	if logInput && !full {
+		k.fwd, k.bwd = poissonLogForward32, poissonLogBackward32
+	}
+	return k
+}
+
+// poissonLogForward32: e^x - y·x.
+func poissonLogForward32(out []float32, in args[float32], _ param[float32]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	vmath.ExpTo32(out, x)
+	for i := range out {
+		out[i] -= y[i] * x[i]
+	}
+}
+
+// poissonLogBackward32: d/dx = (e^x - y)·g, the exponentials through the
+// gradient itself; d/dy = -x·g.
+func poissonLogBackward32(grad, in args[float32], g upstream[float32], _ param[float32]) {
+	x, y := in[0], in[1][:len(in[0])]
+	gx, gy := grad[0], grad[1]
+	if gx != nil {
+		gx = gx[:len(x)]
+		vmath.ExpTo32(gx, x)
+		for i := range gx {
+			gx[i] = (gx[i] - y[i]) * g.at(i)
+		}
+	}
+	if gy != nil {
+		gy = gy[:len(x)]
+		for i := range gy {
+			gy[i] = -x[i] * g.at(i)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package loss
 
-import "kt/tensor"
+import (
+	"kt/internal/vmath"
+	"kt/tensor"
+)
 
 // SoftMargin is PyTorch's SoftMarginLoss: log(1 + e^(-y·x)), reduced.
 // Input and target broadcast to the input's shape; the output has the
@@ -35,7 +38,7 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	e := elementwise{
 		node: "SoftMarginLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, fixed: flags{1: true},
-		k32: kernels[float32]{fwd: softMarginForward[float32], bwd: softMarginBackward[float32]},
+		k32: kernels[float32]{fwd: softMarginForward32, bwd: softMarginBackward32},
 		k64: kernels[float64]{fwd: softMarginForward[float64], bwd: softMarginBackward[float64]},
 	}
 	return e.run(c)
@@ -57,5 +60,43 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 	for i := range x {
 		z := exp(-y[i] * x[i])
 		gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
+	}
+}
+
+// softMarginForward32 is softMarginForward on float32, a chunk at a time
+// through vmath's slice functions, rounding each step to float32 as
+// ATen's kernels do: e = exp(-x·y), then log1p(e).
+func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
+	x, y := in[0][:len(out)], in[1][:len(out)]
+	for j := 0; j < len(out); j += chunk {
+		o := out[j:min(j+chunk, len(out))]
+		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
+		for i := range o {
+			o[i] = -xs[i] * ys[i]
+		}
+		vmath.ExpTo32(o, o)
+		vmath.Log1pTo32(o, o)
+	}
+}
+
+// softMarginBackward32 is softMarginBackward on float32: the
+// exponentials go through the gradient's own chunk first.
+func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[float32]) {
+	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
+	if gx == nil {
+		return
+	}
+	gx = gx[:len(x)]
+	for j := 0; j < len(x); j += chunk {
+		o := gx[j:min(j+chunk, len(x))]
+		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
+		for i := range o {
+			o[i] = -ys[i] * xs[i]
+		}
+		vmath.ExpTo32(o, o)
+		u := g.sub(j, j+len(o))
+		for i, z := range o {
+			o[i] = -(ys[i] * z) / (1 + z) * u.at(i)
+		}
 	}
 }
