@@ -178,58 +178,74 @@ func (p *ctcPlan) label(b, s int) int {
 	return int(p.tg[p.off[b]+s/2])
 }
 
-// logSum3 returns log(e**a + e**b + e**c), -Inf when all are.
-func logSum3(a, b, c float64) float64 {
-	m := max(a, b, c)
-	if math.IsInf(m, -1) {
-		return m
-	}
-	s := 1.0 // the maximum's own term
-	switch m {
-	case a:
-		s += vmath.Exp(b-m) + vmath.Exp(c-m)
-	case b:
-		s += vmath.Exp(a-m) + vmath.Exp(c-m)
-	default:
-		s += vmath.Exp(a-m) + vmath.Exp(b-m)
-	}
-	return m + math.Log(s)
+// ctcScratch is one worker's buffers for the CTC recursions.
+type ctcScratch struct {
+	ext  []int     // extended labels of the sample
+	skip []bool    // whether position s may be reached from s-2
+	beta []float64 // log β per time and position
+	lcab []float64 // log α + log β at one time step
+	acc  []float64 // per class, the occupancy at one time step
 }
 
-// forward fills alpha for sample b and returns its negative
+func (p *ctcPlan) scratch(backward bool) *ctcScratch {
+	sc := &ctcScratch{ext: make([]int, p.width), skip: make([]bool, p.width)}
+	if backward {
+		sc.beta = make([]float64, p.t*p.width)
+		sc.lcab = make([]float64, p.width)
+		sc.acc = make([]float64, p.c)
+	}
+	return sc
+}
+
+// labels fills the scratch's ext with sample b's extended labels (blank
+// at even positions, the targets at odd ones) and skip[s] with whether
+// the transition from s-2 is allowed (a label unlike the one two before);
+// it returns the number of positions.
+func (p *ctcPlan) labels(b int, sc *ctcScratch) int {
+	w := 2*p.tl[b] + 1
+	for s := range w {
+		sc.ext[s] = p.label(b, s)
+		sc.skip[s] = s > 1 && sc.ext[s] != sc.ext[s-2]
+	}
+	return w
+}
+
+// ctcAlpha fills alpha for sample b and returns its negative
 // log-likelihood.
-func ctcAlpha[T real](p *ctcPlan, lp []T, b int) float64 {
+func ctcAlpha[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) float64 {
 	inf := math.Inf(-1)
 	tb, l := p.il[b], p.tl[b]
-	w := 2*l + 1
-	la := p.alpha[b*p.t*p.width:]
-	at := func(t, c int) float64 { return float64(lp[(t*p.n+b)*p.c+c]) }
 	if tb == 0 {
 		if l == 0 {
 			return 0
 		}
 		return math.Inf(1)
 	}
-	for s := range w {
-		la[s] = inf
+	w := p.labels(b, sc)
+	ext, skip := sc.ext[:w], sc.skip[:w]
+	la := p.alpha[b*p.t*p.width:]
+	row := func(t int) []T { return lp[(t*p.n+b)*p.c : (t*p.n+b)*p.c+p.c] }
+	first := la[:w]
+	for s := range first {
+		first[s] = inf
 	}
-	la[0] = at(0, p.blank)
+	first[0] = float64(row(0)[p.blank])
 	if l > 0 {
-		la[1] = at(0, p.label(b, 1))
+		first[1] = float64(row(0)[ext[1]])
 	}
 	for t := 1; t < tb; t++ {
-		prev, cur := la[(t-1)*p.width:], la[t*p.width:]
+		prev, cur := la[(t-1)*p.width:(t-1)*p.width+w], la[t*p.width:t*p.width+w]
+		lpt := row(t)
 		top := min(w, 2*t+2) // positions above 2t+1 are unreachable
-		for s := 0; s < top; s++ {
-			k := p.label(b, s)
-			a1, a2, a3 := prev[s], inf, inf
-			if s > 0 {
-				a2 = prev[s-1]
+		cur[0] = prev[0] + float64(lpt[ext[0]])
+		for s := 1; s < top; s++ {
+			var v float64
+			if skip[s] {
+				v = vmath.LogSumExp3(prev[s], prev[s-1], prev[s-2])
+			} else {
+				v = vmath.LogSumExp2(prev[s], prev[s-1])
 			}
-			if s > 1 && p.label(b, s-2) != k {
-				a3 = prev[s-2]
-			}
-			cur[s] = logSum3(a1, a2, a3) + at(t, k)
+			cur[s] = v + float64(lpt[ext[s]])
 		}
 		for s := top; s < w; s++ {
 			cur[s] = inf
@@ -248,61 +264,90 @@ func ctcAlpha[T real](p *ctcPlan, lp []T, b int) float64 {
 }
 
 // ctcGrad writes the gradient of sample b's loss (times gr) with respect
-// to its log-probabilities into grad, as ATen's ctc_loss_backward does.
-func ctcGrad[T real](p *ctcPlan, lp []T, grad []float64, beta []float64, b int, gr float64) {
+// to its log-probabilities into grad, as ATen's ctc_loss_backward does:
+// exp(lp) - exp(log Σ_s αβ + nll - lp) over the positions s of each class.
+// Where every time step has a finite max of log αβ (a feasible sample),
+// the sum over s is taken in linear space relative to that max.
+func ctcGrad[T real](p *ctcPlan, lp []T, grad []T, sc *ctcScratch, b int, gr float64) {
 	inf := math.Inf(-1)
 	tb, l := p.il[b], p.tl[b]
-	w := 2*l + 1
 	nll := p.nll[b]
-	idx := func(t, c int) int { return (t*p.n+b)*p.c + c }
 	if tb == 0 || (p.zeroInf && math.IsInf(nll, 1)) {
 		return // already zero
 	}
+	w := p.labels(b, sc)
+	ext, skip := sc.ext[:w], sc.skip[:w]
+	idx := func(t int) int { return (t*p.n + b) * p.c }
 	la := p.alpha[b*p.t*p.width:]
-	lb := beta
+	lb := sc.beta
 	for i := range tb * w {
 		lb[i] = inf
 	}
-	for t := range tb {
-		for c := range p.c {
-			grad[idx(t, c)] = inf
-		}
-	}
 	t := tb - 1
-	lb[t*w+2*l] = float64(lp[idx(t, p.blank)])
-	grad[idx(t, p.blank)] = la[t*p.width+2*l] + lb[t*w+2*l]
+	lb[t*w+2*l] = float64(lp[idx(t)+p.blank])
 	if l > 0 {
-		k := p.label(b, 2*l-1)
-		lb[t*w+2*l-1] = float64(lp[idx(t, k)])
-		grad[idx(t, k)] = la[t*p.width+2*l-1] + lb[t*w+2*l-1]
+		lb[t*w+2*l-1] = float64(lp[idx(t)+ext[2*l-1]])
 	}
 	for t := tb - 2; t >= 0; t-- {
-		next, cur, al := lb[(t+1)*w:], lb[t*w:], la[t*p.width:]
-		for s := w - 1; s >= 0; s-- {
-			k := p.label(b, s)
-			b1, b2, b3 := next[s], inf, inf
-			if s < 2*l {
-				b2 = next[s+1]
-			}
-			if s < 2*l-1 && p.label(b, s+2) != k {
-				b3 = next[s+2]
-			}
-			cur[s] = logSum3(b1, b2, b3) + float64(lp[idx(t, k)])
-			ab := al[s] + cur[s]
-			g := &grad[idx(t, k)]
-			if math.IsInf(*g, -1) {
-				*g = ab
+		next, cur := lb[(t+1)*w:(t+2)*w], lb[t*w:(t+1)*w]
+		lpt := lp[idx(t) : idx(t)+p.c]
+		cur[w-1] = next[w-1] + float64(lpt[ext[w-1]])
+		for s := w - 2; s >= 0; s-- {
+			var v float64
+			if s+2 < w && skip[s+2] {
+				v = vmath.LogSumExp3(next[s], next[s+1], next[s+2])
 			} else {
-				*g = logAddExp(*g, ab)
+				v = vmath.LogSumExp2(next[s], next[s+1])
 			}
+			cur[s] = v + float64(lpt[ext[s]])
 		}
 	}
+	lcab, acc := sc.lcab[:w], sc.acc
 	for t := range tb {
-		for c := range p.c {
-			i := idx(t, c)
-			v := float64(lp[i])
-			grad[i] = (math.Exp(v) - math.Exp(grad[i]+nll-v)) * gr
+		al, be := la[t*p.width:t*p.width+w], lb[t*w:(t+1)*w]
+		m := inf
+		for s := range lcab {
+			lcab[s] = al[s] + be[s]
+			m = max(m, lcab[s])
 		}
+		lpt, gt := lp[idx(t):idx(t)+p.c], grad[idx(t):idx(t)+p.c]
+		if !(m > inf && m < math.Inf(1)) || !(nll < math.Inf(1)) {
+			ctcGradStep(lpt, gt, lcab, ext, nll, gr)
+			continue
+		}
+		for c := range acc {
+			acc[c] = 0
+		}
+		for s, v := range lcab {
+			acc[ext[s]] += vmath.Exp(v - m)
+		}
+		for c, v := range lpt {
+			fv := float64(v)
+			gt[c] = T((vmath.Exp(fv) - acc[c]*vmath.Exp(m+nll-fv)) * gr)
+		}
+	}
+}
+
+// ctcGradStep is one time step of ctcGrad in log space throughout, for
+// the non-finite cases (an infeasible sample, infinities or NaN in the
+// input), where it gives ATen's NaN and infinities.
+func ctcGradStep[T real](lpt, gt []T, lcab []float64, ext []int, nll, gr float64) {
+	inf := math.Inf(-1)
+	g := make([]float64, len(lpt))
+	for c := range g {
+		g[c] = inf
+	}
+	for s, ab := range lcab {
+		k := ext[s]
+		if math.IsInf(g[k], -1) {
+			g[k] = ab
+		} else {
+			g[k] = logAddExp(g[k], ab)
+		}
+	}
+	for c, v := range lpt {
+		fv := float64(v)
+		gt[c] = T((math.Exp(fv) - math.Exp(g[c]+nll-fv)) * gr)
 	}
 }
 
@@ -312,8 +357,9 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 	p.nll = make([]float64, p.n)
 	cost := p.t * p.width * 8 // a cell of α costs several elementwise operations
 	forRows(p.n, cost, func(lo, hi int) {
+		sc := p.scratch(false)
 		for b := lo; b < hi; b++ {
-			p.nll[b] = ctcAlpha(p, lp, b)
+			p.nll[b] = ctcAlpha(p, lp, b, sc)
 		}
 	})
 	loss := make([]float64, p.n)
@@ -350,21 +396,17 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 			return nil, nil
 		}
 		gr := newRowGrad(g, p.reduction, float64(p.n))
-		grad := make([]float64, len(lp))
+		gt := make([]T, len(lp))
 		forRows(p.n, cost, func(lo, hi int) {
-			beta := make([]float64, p.t*p.width)
+			sc := p.scratch(true)
 			for b := lo; b < hi; b++ {
 				gb := gr.at(b)
 				if p.reduction == Mean {
 					gb /= float64(max(p.tl[b], 1))
 				}
-				ctcGrad(p, lp, grad, beta, b, gb)
+				ctcGrad(p, lp, gt, sc, b, gb)
 			}
 		})
-		gt := make([]T, len(grad))
-		for i, v := range grad {
-			gt[i] = T(v)
-		}
 		t, err := wrapGrad(gt, p.logProbs)
 		return []*tensor.Tensor{t, nil, nil, nil}, err
 	})

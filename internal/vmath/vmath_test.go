@@ -2,6 +2,7 @@ package vmath
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -286,5 +287,43 @@ func BenchmarkLog(b *testing.B) {
 	}
 	for b.Loop() {
 		LogTo64(dst, src)
+	}
+}
+
+func TestLogSumExp3(t *testing.T) {
+	inf := math.Inf(1)
+	ref := func(a, b, c float64) float64 {
+		m := max(a, b, c)
+		if math.IsInf(m, -1) {
+			return m
+		}
+		return m + math.Log(math.Exp(a-m)+math.Exp(b-m)+math.Exp(c-m))
+	}
+	vals := []float64{-inf, inf, math.NaN(), 0, -1e-300, 1, -3.5, 2.25, -700, -750, 700, -1e6, 1e6, -0.5}
+	for _, a := range vals {
+		for _, b := range vals {
+			for _, c := range vals {
+				got, want := LogSumExp3(a, b, c), ref(a, b, c)
+				if u := ulps64(got, want); u > 3 && !(math.Abs(got-want) < 1e-15) {
+					t.Errorf("LogSumExp3(%g, %g, %g) = %g, want %g", a, b, c, got, want)
+				}
+				got, want = LogSumExp2(a, b), ref(a, b, math.Inf(-1))
+				if u := ulps64(got, want); u > 3 && !(math.Abs(got-want) < 1e-15) {
+					t.Errorf("LogSumExp2(%g, %g) = %g, want %g", a, b, got, want)
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		a, b, c := r.NormFloat64()*20, r.NormFloat64()*20, r.NormFloat64()*20
+		got, want := LogSumExp3(a, b, c), ref(a, b, c)
+		if math.Abs(got-want) > 4e-16*max(1, math.Abs(want)) {
+			t.Fatalf("LogSumExp3(%g, %g, %g) = %g, want %g", a, b, c, got, want)
+		}
+		got, want = LogSumExp2(a, b), ref(a, b, math.Inf(-1))
+		if math.Abs(got-want) > 4e-16*max(1, math.Abs(want)) {
+			t.Fatalf("LogSumExp2(%g, %g) = %g, want %g", a, b, got, want)
+		}
 	}
 }
