@@ -2,6 +2,7 @@ package loss
 
 import (
 	"fmt"
+	"math"
 
 	"kt/tensor"
 )
@@ -98,17 +99,9 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 			row := xd[r*dim : r*dim+dim]
 			t := int(tgt[r])
 			base := margin - float64(row[t])
-			s := 0.0
-			for i, v := range row {
-				z := base + float64(v)
-				if i == t || !(z > 0) {
-					continue
-				}
-				if l.P == 2 {
-					z *= z
-				}
-				s += z
-			}
+			// every class, then the target's own term taken out again
+			s := marginSum(row, base, l.P == 2)
+			s -= marginSum(row[t:t+1], base, l.P == 2)
 			if w != nil {
 				s *= float64(w[t])
 			}
@@ -134,24 +127,69 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 					gf *= float64(w[t])
 				}
 				base := margin - float64(row[t])
-				gt := 0.0
-				for i, v := range row {
-					z := base + float64(v)
-					if i == t || !(z > 0) {
-						continue
-					}
-					h := gf
-					if l.P == 2 {
-						h *= 2 * z
-					}
-					gt -= h
-					grow[i] = T(h)
-				}
-				grow[t] = T(gt)
+				gt := marginGrad(grow, row, base, gf, l.P == 2)
+				gt -= marginGrad(grow[t:t+1], row[t:t+1], base, gf, l.P == 2)
+				grow[t] = T(-gt)
 			}
 		})
 		gt, err := wrapGrad(gx, x)
 		return []*tensor.Tensor{gt, nil}, err
 	})
 	return out, nil
+}
+
+// posMask returns all ones when z > 0 and zero otherwise (NaN included):
+// ATen's z > 0 test, as a mask that keeps the loops free of branches.
+func posMask(z float64) uint64 {
+	var k uint64
+	if z > 0 {
+		k = 1
+	}
+	return -k
+}
+
+// marginSum returns Σ_i max(0, base + row_i)^p for p = 1, or 2 with sq;
+// terms that are NaN count 0.
+func marginSum[T real](row []T, base float64, sq bool) float64 {
+	var s0, s1 float64
+	if sq {
+		for _, v := range row {
+			z := base + float64(v)
+			s0 += math.Float64frombits(math.Float64bits(z*z) & posMask(z))
+		}
+		return s0
+	}
+	i := 0
+	for ; i+2 <= len(row); i += 2 {
+		z0, z1 := base+float64(row[i]), base+float64(row[i+1])
+		s0 += math.Float64frombits(math.Float64bits(z0) & posMask(z0))
+		s1 += math.Float64frombits(math.Float64bits(z1) & posMask(z1))
+	}
+	if i < len(row) {
+		z := base + float64(row[i])
+		s0 += math.Float64frombits(math.Float64bits(z) & posMask(z))
+	}
+	return s0 + s1
+}
+
+// marginGrad writes grow[i] = h_i, the gradient of the margin term of
+// class i (gf where base + row_i > 0, times 2(base + row_i) when sq; else
+// 0), and returns Σ h_i.
+func marginGrad[T real](grow, row []T, base, gf float64, sq bool) float64 {
+	grow = grow[:len(row)]
+	sum := 0.0
+	gb := math.Float64bits(gf)
+	for i, v := range row {
+		z := base + float64(v)
+		h := math.Float64frombits(gb & posMask(z))
+		if sq {
+			h *= 2 * z
+			if h != h && z != z {
+				h = 0 // NaN z counts 0 in the forward; so in the gradient
+			}
+		}
+		grow[i] = T(h)
+		sum += h
+	}
+	return sum
 }
