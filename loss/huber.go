@@ -60,16 +60,18 @@ func huberForward[T tensor.Float](out []T, in args[T], p param[T]) {
 
 func huberSum[T tensor.Float](in args[T], p param[T]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
-	var a, b float64
+	var a, b, c, d float64 // four sums, so the additions pipeline
 	i := 0
-	for ; i+2 <= len(x); i += 2 {
+	for ; i+4 <= len(x); i += 4 {
 		a += float64(huber(x[i]-y[i], p.a))
 		b += float64(huber(x[i+1]-y[i+1], p.a))
+		c += float64(huber(x[i+2]-y[i+2], p.a))
+		d += float64(huber(x[i+3]-y[i+3], p.a))
 	}
 	for ; i < len(x); i++ {
 		a += float64(huber(x[i]-y[i], p.a))
 	}
-	return a + b
+	return (a + b) + (c + d)
 }
 
 // huberBackward: the target's gradient is the input's formula with the
@@ -97,12 +99,12 @@ func huberBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) 
 }
 
 // huber is the loss at difference d.
-// It is written without a data-dependent branch: with m = min(z, delta),
-// 0.5·m² + delta·(z - m).
+// It is written without a data-dependent branch or an absolute value:
+// with c = d clamped to [-delta, delta], c·(d - c/2), which rounds as
+// ATen's 0.5·z² (z = |d| < delta) and delta·(z - delta/2) do.
 func huber[T tensor.Float](d, delta T) T {
-	z := abs(d)
-	m := min(z, delta)
-	return 0.5*m*m + delta*(z-m)
+	c := max(min(d, delta), -delta)
+	return c * (d - 0.5*c)
 }
 
 // huberGrad is the derivative of the loss at difference d.
