@@ -40,14 +40,10 @@ func (l Hinge) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	e := elementwise{
 		node: "HingeEmbeddingLossBackward", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, fixed: flags{1: true},
-		k32: hingeKernels(float32(l.Margin)),
-		k64: hingeKernels(l.Margin),
+		k32: kernels[float32]{fwd: hingeForward[float32], bwd: hingeBackward[float32], p: param[float32]{a: float32(l.Margin)}},
+		k64: kernels[float64]{fwd: hingeForward[float64], bwd: hingeBackward[float64], p: param[float64]{a: l.Margin}},
 	}
 	return e.run(c)
-}
-
-func hingeKernels[T real](margin T) kernels[T] {
-	return kernels[T]{fwd: hingeForward[T], bwd: hingeBackward[T], p: param[T]{a: margin}}
 }
 
 func hingeForward[T tensor.Float](out []T, in args[T], p param[T]) {

@@ -41,14 +41,10 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	e := elementwise{
 		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y}, sameTypes: true,
-		k32: huberKernels(float32(l.Delta)),
-		k64: huberKernels(l.Delta),
+		k32: kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum[float32], p: param[float32]{a: float32(l.Delta)}},
+		k64: kernels[float64]{fwd: huberForward[float64], bwd: huberBackward[float64], sum: huberSum[float64], p: param[float64]{a: l.Delta}},
 	}
 	return e.run(c)
-}
-
-func huberKernels[T real](delta T) kernels[T] {
-	return kernels[T]{fwd: huberForward[T], bwd: huberBackward[T], sum: huberSum[T], p: param[T]{a: delta}}
 }
 
 func huberForward[T tensor.Float](out []T, in args[T], p param[T]) {

@@ -50,16 +50,13 @@ func (l MarginRanking) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	e := elementwise{
 		node: "ClampMinBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x1, x2, y},
-		k32:    marginKernels(float32(l.Margin), false),
-		k64:    marginKernels(l.Margin, tensor.ResultType(x1, x2) == tensor.Float32),
+		k32:    kernels[float32]{fwd: marginForward[float32], bwd: marginBackward[float32], p: param[float32]{a: float32(l.Margin)}},
+		// r32 rounds x1 - x2 to float32, as PyTorch computes it in the
+		// inputs' type before multiplying by a float64 target.
+		k64: kernels[float64]{fwd: marginForward[float64], bwd: marginBackward[float64],
+			p: param[float64]{a: l.Margin, r32: tensor.ResultType(x1, x2) == tensor.Float32}},
 	}
 	return e.run(c)
-}
-
-// marginKernels: r32 rounds x1 - x2 to float32, as PyTorch computes it
-// in the inputs' type before multiplying by a float64 target.
-func marginKernels[T real](margin T, r32 bool) kernels[T] {
-	return kernels[T]{fwd: marginForward[T], bwd: marginBackward[T], p: param[T]{a: margin, r32: r32}}
 }
 
 func marginForward[T tensor.Float](out []T, in args[T], p param[T]) {

@@ -82,3 +82,43 @@ func TestMSE(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallCallAllocs checks the fast path of small same-shape inputs: a
+// forward that does not record allocates only its output (the tensor and
+// its elements), whatever the loss, and a broadcast one only a little more.
+func TestSmallCallAllocs(t *testing.T) {
+	x := f32(t, []float32{.1, .5, .9}, 3)
+	y := f32(t, []float32{0, 1, 1}, 3)
+	s := f32(t, []float32{1}, 1)
+	ctx := &tensor.Ctx{NoGrad: true}
+	cases := []struct {
+		name string
+		l    Loss
+		in   []*tensor.Tensor
+		max  float64
+	}{
+		{"mse", NewMSE(), []*tensor.Tensor{x, y}, 2},
+		{"mse/none", MSE{Reduction: None}, []*tensor.Tensor{x, y}, 2},
+		{"l1", NewL1(), []*tensor.Tensor{x, y}, 2},
+		{"smoothl1", NewSmoothL1(), []*tensor.Tensor{x, y}, 2},
+		{"huber", NewHuber(), []*tensor.Tensor{x, y}, 2},
+		{"bce", NewBCE(), []*tensor.Tensor{x, y}, 2},
+		{"bcelogits", NewBCEWithLogits(), []*tensor.Tensor{x, y}, 2},
+		{"softmargin", NewSoftMargin(), []*tensor.Tensor{x, y}, 2},
+		{"hinge", NewHinge(), []*tensor.Tensor{x, y}, 2},
+		{"kl", NewKLDiv(), []*tensor.Tensor{x, y}, 2},
+		{"poissonloss", NewPoissonNLL(), []*tensor.Tensor{x, y}, 2},
+		{"margin", NewMarginRanking(), []*tensor.Tensor{x, y, y}, 2},
+		{"mse/broadcast", NewMSE(), []*tensor.Tensor{x, s}, 8},
+	}
+	for _, c := range cases {
+		var err error
+		n := testing.AllocsPerRun(50, func() { _, err = c.l.Forward(ctx, c.in...) })
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if n > c.max {
+			t.Errorf("%s: %v allocations a call, want at most %v", c.name, n, c.max)
+		}
+	}
+}

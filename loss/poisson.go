@@ -43,16 +43,18 @@ func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 		node: "PoissonNllLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y},
 		k32:    poissonKernels32(l.LogInput, l.Full, float32(l.Eps)),
-		k64:    poissonKernels(l.LogInput, l.Full, l.Eps, x.DType() == tensor.Float32),
+		k64: kernels[float64]{fwd: poissonForward[float64], bwd: poissonBackward[float64],
+			p: poissonParam(l.LogInput, l.Full, l.Eps, x.DType() == tensor.Float32)},
 	}
 	return e.run(c)
 }
 
-// poissonKernels: r32 rounds e^x and log(x + eps) to float32, as PyTorch
+// poissonParam: r32 rounds e^x and log(x + eps) to float32, as PyTorch
 // computes them in a float32 input's type before promoting.
-func poissonKernels[T real](logInput, full bool, eps T, r32 bool) kernels[T] {
-	return kernels[T]{fwd: poissonForward[T], bwd: poissonBackward[T],
-		p: param[T]{a: eps, f1: logInput, f2: full, r32: r32}}
+// (The kernels are named in a non-generic function: a generic one would
+// make each function value a closure over its dictionary, allocated.)
+func poissonParam[T real](logInput, full bool, eps T, r32 bool) param[T] {
+	return param[T]{a: eps, f1: logInput, f2: full, r32: r32}
 }
 
 // poissonForward: p.f1 is log_input, p.f2 full, p.a eps.
@@ -106,11 +108,11 @@ func poissonBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]
 	}
 }
 
-// poissonKernels32 are poissonKernels on float32: with log_input and
-// without the Stirling term, the exponentials go a chunk at a time
-// through vmath's slice function.
+// poissonKernels32 are the float32 kernels: with log_input and without
+// the Stirling term, the exponentials go a chunk at a time through
+// vmath's slice function.
 func poissonKernels32(logInput, full bool, eps float32) kernels[float32] {
-	k := poissonKernels(logInput, full, eps, false)
+	k := kernels[float32]{fwd: poissonForward[float32], bwd: poissonBackward[float32], p: poissonParam(logInput, full, eps, false)}
 	if logInput && !full {
 		k.fwd, k.bwd = poissonLogForward32, poissonLogBackward32
 	}

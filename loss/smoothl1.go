@@ -39,15 +39,18 @@ func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, 
 	e := elementwise{
 		node: "SmoothL1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y},
-		k32:    smoothL1Kernels(float32(l.Beta)),
-		k64:    smoothL1Kernels(l.Beta),
+		k32: kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum[float32],
+			p: smoothL1Param(float32(l.Beta))},
+		k64: kernels[float64]{fwd: smoothL1Forward[float64], bwd: smoothL1Backward[float64], sum: smoothL1Sum[float64],
+			p: smoothL1Param(l.Beta)},
 	}
 	return e.run(c)
 }
 
-func smoothL1Kernels[T real](beta T) kernels[T] {
-	return kernels[T]{fwd: smoothL1Forward[T], bwd: smoothL1Backward[T], sum: smoothL1Sum[T], p: param[T]{a: beta, b: 0.5 / beta}}
-}
+// smoothL1Param: a is beta, b is 0.5/beta.
+// (The kernels are named in a non-generic function: a generic one would
+// make each function value a closure over its dictionary, allocated.)
+func smoothL1Param[T real](beta T) param[T] { return param[T]{a: beta, b: 0.5 / beta} }
 
 func smoothL1Forward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
