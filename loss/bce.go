@@ -6,7 +6,6 @@ import (
 	"sync/atomic"
 
 	"kt/internal/par"
-	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -143,20 +142,20 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	}
 }
 
-// bceForward32 is bceForward on float32, a chunk at a time through
-// vmath's slice functions: log x and log1p(-x) rounded to float32, as
-// ATen's kernel computes them.
+// bceForward32 is bceForward on float32, a chunk at a time: log x and
+// log1p(-x) to float32 precision (log24To32, log1p24To32), rounded to
+// float32 as ATen's kernel computes them.
 func bceForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
 	var lx [chunk]float32
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys, l := x[j:j+len(o)], y[j:j+len(o)], lx[:len(o)]
-		vmath.LogTo32(l, xs)
+		log24To32(l, xs)
 		for i := range o {
 			o[i] = -xs[i]
 		}
-		vmath.Log1pTo32(o, o)
+		log1p24To32(o, o)
 		for i := range o {
 			v := (ys[i]-1)*max(o[i], -100) - ys[i]*max(l[i], -100)
 			if w != nil {

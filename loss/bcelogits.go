@@ -152,7 +152,7 @@ func logSigmoid[T tensor.Float](v T) T {
 }
 
 // bceLogitsForward32 is bceLogitsForward on float32, a chunk at a time
-// through vmath's slice functions. One of ATen's two exponentials is
+// (vmath's exponential, log24To32). One of ATen's two exponentials is
 // e^0 = 1 (m is 0 or -x), so the softplus term is log(1 + e^-|x|) + m,
 // each step rounded to float32 as ATen rounds it.
 func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
@@ -167,7 +167,7 @@ func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 		for i := range o {
 			o[i] = 1 + o[i]
 		}
-		vmath.LogTo32(o, o)
+		log24To32(o, o)
 		for i := range o {
 			sp := o[i] + max(-xs[i], 0)
 			if pw != nil {

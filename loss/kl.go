@@ -3,7 +3,6 @@ package loss
 import (
 	"errors"
 
-	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -120,13 +119,13 @@ func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) 
 }
 
 // klForward32 is klForward on float32, the logarithms a chunk at a time
-// through vmath's slice function.
+// to float32 precision (log24To32).
 func klForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		vmath.LogTo32(o, ys)
+		log24To32(o, ys)
 		for i, v := range ys {
 			var xl float32 // xlogy: 0 where y is 0
 			if v != 0 {

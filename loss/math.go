@@ -2,6 +2,7 @@ package loss
 
 import (
 	"fmt"
+	"math"
 
 	"kt/internal/vmath"
 	"kt/tensor"
@@ -36,4 +37,68 @@ func weightShape(shape, w []int) error {
 		return fmt.Errorf("output with shape %s doesn't match the broadcast shape %s", tensor.SizeString(shape), tensor.SizeString(b))
 	}
 	return nil
+}
+
+// Logarithms to float32 precision for the float32 kernels: a relative
+// error below 1e-9 in float64, so that rounded to float32 they are within
+// one unit of the exact value, with no division. (vmath's slice forms
+// are accurate to a float64 and divide.) The argument's mantissa m is
+// split by its top seven bits j into c = 1 + j/128 and r = m/c - 1 in
+// [0, 2**-7), and log(1+r) is a short series; the first table entry is
+// c = 1, so r is exact there. Within 2**-7 of 1, the series is taken of
+// v - 1 itself, so that a result near 0 keeps its precision.
+
+// logC and invC hold log c and 1/c for c = 1 + j/128.
+var logC, invC = logTables()
+
+func logTables() (l, inv [128]float64) {
+	for j := range l {
+		c := 1 + float64(j)/128
+		l[j], inv[j] = math.Log(c), 1/c
+	}
+	return l, inv
+}
+
+// log1pSeries returns log(1+r) for |r| < 2**-7, within 7e-10 of it.
+func log1pSeries(r float64) float64 {
+	return r * (1 - r*(0.5-r*(1.0/3-r*0.25)))
+}
+
+// log24 returns log v for a float64 v, to float32 precision; zero,
+// negative, subnormal, infinite and NaN arguments are left to math.Log.
+func log24(v float64) float64 {
+	if !(v >= 0x1p-1022 && v <= math.MaxFloat64) {
+		return math.Log(v)
+	}
+	if r := v - 1; math.Abs(r) < 0x1p-7 { // v - 1 is exact
+		return log1pSeries(r) // no cancellation against e·ln2 near 1
+	}
+	b := math.Float64bits(v)
+	e := float64(int64(b>>52) - 1023)
+	j := b >> 45 & 127
+	m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
+	return e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1)
+}
+
+// log24To32 sets dst[i] = log src[i], as log24, rounded to float32.
+func log24To32(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = float32(log24(float64(v)))
+	}
+}
+
+// log1p24To32 sets dst[i] = log(1 + src[i]) to float32 precision: the
+// series itself for |src[i]| < 2**-7 (which keeps ±0), else log24 of
+// 1 + src[i], exact in float64 for such a float32.
+func log1p24To32(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		u := float64(v)
+		if math.Abs(u) < 0x1p-7 {
+			dst[i] = float32(log1pSeries(u))
+		} else {
+			dst[i] = float32(log24(1 + u))
+		}
+	}
 }

@@ -122,3 +122,49 @@ func TestSmallCallAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestLog24 checks the float32-precision logarithms against package math
+// over a sweep of float32 arguments: within one unit in the last place of
+// the correctly rounded float32, and the special cases exactly.
+func TestLog24(t *testing.T) {
+	var xs []float32
+	for b := uint32(0); b < 0x7f800000; b += 0x3f1 {
+		xs = append(xs, math.Float32frombits(b))
+	}
+	xs = append(xs, 0, 1, 2, .5, 1-0x1p-24, 1+0x1p-23, float32(math.Inf(1)), float32(math.NaN()), -1)
+	got := make([]float32, len(xs))
+	ulps := func(a, b float32) int64 {
+		d := int64(math.Float32bits(a)) - int64(math.Float32bits(b))
+		return max(d, -d)
+	}
+	check := func(name string, want func(float64) float64, xs []float32) {
+		for i, x := range xs {
+			w := float32(want(float64(x)))
+			g := got[i]
+			if w != g && !(w != w && g != g) && (math.IsInf(float64(w), 0) || ulps(g, w) > 1) {
+				t.Errorf("%s(%g) = %g, want %g", name, x, g, w)
+			}
+		}
+	}
+	log24To32(got, xs)
+	check("log", math.Log, xs)
+	neg := make([]float32, len(xs))
+	for i, x := range xs {
+		neg[i] = -x * 0x1p-100 // small negatives, down to -1 and below
+		if x < 1e30 {
+			neg[i] = -x / 1e30
+		}
+	}
+	for _, s := range [][]float32{xs, neg, {-1, -.5, -0x1p-8, -0x1p-7, 0x1p-7, float32(math.Copysign(0, -1)), -2}} {
+		got = got[:len(s)]
+		log1p24To32(got, s)
+		check("log1p", math.Log1p, s)
+		got = got[:cap(got)]
+	}
+	if g := make([]float32, 1); true {
+		log1p24To32(g, []float32{float32(math.Copysign(0, -1))})
+		if !math.Signbit(float64(g[0])) {
+			t.Errorf("log1p(-0) = %g, want -0", g[0])
+		}
+	}
+}

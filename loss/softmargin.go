@@ -64,7 +64,7 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 }
 
 // softMarginForward32 is softMarginForward on float32, a chunk at a time
-// through vmath's slice functions, rounding each step to float32 as
+// (vmath's exponential, log1p24To32), rounding each step to float32 as
 // ATen's kernels do: e = exp(-x·y), then log1p(e).
 func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
@@ -75,7 +75,7 @@ func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 			o[i] = -xs[i] * ys[i]
 		}
 		vmath.ExpTo32(o, o)
-		vmath.Log1pTo32(o, o)
+		log1p24To32(o, o)
 	}
 }
 
