@@ -242,6 +242,22 @@ func (in *Interp) block(a []k.V, fr *frame) error {
 	return nil
 }
 
+// opAssign is the new value of x op: y: Append for ",", else x op y of
+// the type of a simple list x.
+func (in *Interp) opAssign(op string, x, y k.V) (k.V, error) {
+	if op == "," {
+		return in.appendTo(x, y)
+	}
+	r, err := in.dyad(op, x, y)
+	if err != nil {
+		return nil, err
+	}
+	if t := x.Type(); t > 0 && t < k.TTable && r.Type() != t {
+		return nil, k.ErrType
+	}
+	return r, nil
+}
+
 // toInt reads an integer atom.
 func toInt(v k.V) (int64, bool) {
 	switch v := v.(type) {
@@ -274,14 +290,13 @@ func (in *Interp) assign(a *assign, target, rhs k.V, fr *frame) (k.V, error) {
 		if a.op != "" {
 			old, err := in.lookup(name, fr)
 			if err != nil {
-				return nil, err
+				// an undefined name takes the right argument
+				in.setVar(name, v, a.global, fr)
+				return v, nil
 			}
-			nv, err := in.dyad(a.op, old, v)
+			nv, err := in.opAssign(a.op, old, v)
 			if err != nil {
 				return nil, err
-			}
-			if t := old.Type(); t > 0 && t < k.TTable && nv.Type() != t {
-				return nil, k.ErrType
 			}
 			v = nv
 		}

@@ -517,7 +517,8 @@ func (p *parser) paren() (k.V, error) {
 	}
 }
 
-// table parses ([keys] cols) into q's tree: flip and dictionaries.
+// table parses ([keys] cols) into q's tree: flip and dictionaries; with
+// no columns after the brackets, ([a:1;b:2]) is a dictionary.
 func (p *parser) table() (k.V, error) {
 	p.pos++ // [
 	keys, err := p.columns(tRBrack)
@@ -531,8 +532,12 @@ func (p *parser) table() (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	if keys == nil {
+	switch {
+	case keys == nil:
 		return vals, nil
+	case vals == nil:
+		// ([a:1;b:2]) is a dictionary: the keys' names!values, unflipped
+		return keys.(k.List)[1], nil
 	}
 	return k.List{&Verb{Glyph: "!"}, keys, vals}, nil
 }

@@ -87,9 +87,9 @@ module options
 m2     `p`eps!3 4
 q)u:([] module:`m1`m2; args:(`tensor`tensor;`tensor`tensor`long))
 q)select module, args from u where not args~\:2#`tensor
-module args                 
-----------------------------
-m2     `tensor`tensor`long
+module args              
+-------------------------
+m2     tensor tensor long
 q){select from t where a=x} 2
 a b c 
 ------
