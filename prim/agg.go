@@ -215,6 +215,11 @@ func Avg(x k.V) (k.V, error) {
 		return r, err
 	}
 	if l, ok := x.(k.List); ok {
+		if v := numAtoms(l); v != nil {
+			// nulls add nothing but count
+			s, _ := Sum(v)
+			return Divide(s, k.Long(len(l)))
+		}
 		s, err := Sum(l)
 		if err != nil {
 			return nil, err
@@ -236,6 +241,22 @@ func Avg(x k.V) (k.V, error) {
 		return k.Float(math.NaN()), nil
 	}
 	return k.Float(s / float64(n)), nil
+}
+
+// numAtoms returns a general list of numeric atoms as a float vector, or
+// nil when some item is not a numeric atom.
+func numAtoms(l k.List) k.V {
+	if len(l) == 0 {
+		return nil
+	}
+	r := make(k.Floats, len(l))
+	for i, e := range l {
+		if !isAtom(e) || !isNum(e.Type()) || e.Type() == -k.TChar {
+			return nil
+		}
+		r[i] = toF64(e)[0]
+	}
+	return r
 }
 
 // nonNullF returns the non-null items of numeric x as float64s.
@@ -312,8 +333,28 @@ func Sdev(x k.V) (k.V, error) {
 	return statFn(func(x k.V) (float64, error) { v, err := variance(x, true); return math.Sqrt(v), err })(x)
 }
 
-// Med is q's med: the median of the non-null items.
-func Med(x k.V) (k.V, error) { return statFn(median)(x) }
+// Med is q's med: the median of the non-null items. The median of a
+// general list is the average of its middle item or items in sort order.
+func Med(x k.V) (k.V, error) {
+	if r, ok, err := overCols(x, Med); ok {
+		return r, err
+	}
+	if l, ok := x.(k.List); ok {
+		if v := numAtoms(l); v != nil {
+			return Med(v)
+		}
+		g, err := grade(l, false)
+		if err != nil {
+			return nil, err
+		}
+		if len(g) == 0 {
+			return k.Float(math.NaN()), nil
+		}
+		n := len(g)
+		return Avg(k.List{l[g[(n-1)/2]], l[g[n/2]]})
+	}
+	return statFn(median)(x)
+}
 
 func median(x k.V) (float64, error) {
 	v, err := nonNullF(x)
@@ -402,6 +443,9 @@ func Cor(x, y k.V) (k.V, error) {
 
 // Wsum is q's wsum: the sum of x*y.
 func Wsum(x, y k.V) (k.V, error) {
+	if isIntVec(x) && isIntVec(y) {
+		x = k.Floats(toF64(x))
+	}
 	p, err := Multiply(x, y)
 	if err != nil {
 		return nil, err
@@ -411,6 +455,17 @@ func Wsum(x, y k.V) (k.V, error) {
 
 // Wavg is q's wavg: the average of y weighted by x.
 func Wavg(x, y k.V) (k.V, error) {
+	if !isSimple(x) || !isSimple(y) {
+		s, err := Wsum(x, y)
+		if err != nil {
+			return nil, err
+		}
+		w, err := Sum(x)
+		if err != nil {
+			return nil, err
+		}
+		return Divide(s, w)
+	}
 	a, b, err := pairs(x, y)
 	if err != nil {
 		return nil, err
@@ -423,10 +478,27 @@ func Wavg(x, y k.V) (k.V, error) {
 	return k.Float(s / w), nil
 }
 
+// isIntVec reports whether x is a vector of an integral type.
+func isIntVec(x k.V) bool {
+	switch x.(type) {
+	case k.Bools, k.Bytes, k.Shorts, k.Ints, k.Longs:
+		return true
+	}
+	return false
+}
+
 // All is q's all: whether every item is nonzero.
 func All(x k.V) (k.V, error) {
 	if r, ok, err := overCols(x, All); ok {
 		return r, err
+	}
+	if l, ok := x.(k.List); ok {
+		if len(l) == 0 {
+			return k.Bool(true), nil
+		}
+		if v := numAtoms(l); v != nil {
+			return All(v)
+		}
 	}
 	if !isNum(x.Type()) {
 		return nil, k.ErrType
@@ -443,6 +515,14 @@ func All(x k.V) (k.V, error) {
 func Any(x k.V) (k.V, error) {
 	if r, ok, err := overCols(x, Any); ok {
 		return r, err
+	}
+	if l, ok := x.(k.List); ok {
+		if len(l) == 0 {
+			return k.Bool(false), nil
+		}
+		if v := numAtoms(l); v != nil {
+			return Any(v)
+		}
 	}
 	if !isNum(x.Type()) {
 		return nil, k.ErrType
@@ -556,13 +636,78 @@ func Prds(x k.V) (k.V, error) {
 	if t := x.Type(); !isNum(t) && t != k.TList {
 		return nil, k.ErrType
 	}
+	if r, ok := runSkip(x, runPrd); ok {
+		return r, nil
+	}
 	return scanFold(x, Multiply)
+}
+
+// Running folds that skip nulls, as q's prds, maxs and mins do: the
+// running value carries over a null, starting from the fold's identity.
+const (
+	runPrd = iota
+	runMax
+	runMin
+)
+
+// runSkip is the null-skipping running fold op of a numeric vector; it
+// reports false for other values.
+func runSkip(x k.V, op int) (k.V, bool) {
+	switch x.(type) {
+	case k.Longs, k.Ints, k.Shorts:
+		inf := int64(k.InfLong)
+		switch x.Type() {
+		case k.TInt:
+			inf = k.InfInt
+		case k.TShort:
+			inf = k.InfShort
+		}
+		acc := [...]int64{runPrd: 1, runMax: -inf, runMin: inf}[op]
+		v := toI64(x)
+		r := make(k.Longs, len(v))
+		for i, e := range v {
+			if e != k.NullLong {
+				switch op {
+				case runPrd:
+					acc *= e
+				case runMax:
+					acc = max(acc, e)
+				default:
+					acc = min(acc, e)
+				}
+			}
+			r[i] = acc
+		}
+		return convert(r, x.Type(), false), true
+	case k.Floats, k.Reals:
+		acc := [...]float64{runPrd: 1, runMax: math.Inf(-1), runMin: math.Inf(1)}[op]
+		v := toF64(x)
+		r := make(k.Floats, len(v))
+		for i, e := range v {
+			if e == e {
+				switch op {
+				case runPrd:
+					acc *= e
+				case runMax:
+					acc = max(acc, e)
+				default:
+					acc = min(acc, e)
+				}
+			}
+			r[i] = acc
+		}
+		return convert(r, x.Type(), false), true
+	}
+	return nil, false
 }
 
 // Maxs is q's maxs: running maximums.
 func Maxs(x k.V) (k.V, error) {
 	if r, ok, err := running(x, Maxs); ok {
 		return r, err
+	}
+	if r, ok := runSkip(x, runMax); ok {
+		return r, nil
 	}
 	return scanFold(x, Greater)
 }
@@ -571,6 +716,9 @@ func Maxs(x k.V) (k.V, error) {
 func Mins(x k.V) (k.V, error) {
 	if r, ok, err := running(x, Mins); ok {
 		return r, err
+	}
+	if r, ok := runSkip(x, runMin); ok {
+		return r, nil
 	}
 	return scanFold(x, Lesser)
 }

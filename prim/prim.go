@@ -55,6 +55,7 @@ var Dyads = map[string]func(x, y k.V) (k.V, error){
 	"rotate": Rotate, "scov": Scov, "ss": Ss, "sublist": Sublist, "sv": Sv, "union": Union, "vs": Vs,
 	"wavg": Wavg, "within": Within, "wsum": Wsum, "xasc": Xasc, "xbar": Xbar, "xcol": Xcol,
 	"xdesc": Xdesc, "xexp": Xexp, "xkey": Xkey, "xlog": Xlog, "xprev": Xprev,
+	"mavg": Mavg, "mcount": Mcount, "mdev": Mdev, "mmax": Mmax, "mmin": Mmin, "msum": Msum,
 }
 
 func compareEq(x, y k.V) (k.V, error) { return atomic2(x, y, compareKern(eqBit)) }

@@ -6,7 +6,7 @@ q)med d
 7 -8 -1.5
 q)med t
 a| 3
-b| -6
+b| 4
 q)med k
 a| 3
-b| -6
+b| 4
