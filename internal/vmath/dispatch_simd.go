@@ -1,0 +1,191 @@
+//go:build goexperiment.simd && amd64
+
+package vmath
+
+import (
+	"math"
+	"simd/archsimd"
+)
+
+// The float32 slice functions on 8-lane AVX2 vectors, with FMA. Tails
+// shorter than a vector, and every slice on a CPU without AVX2 and FMA,
+// go to the scalar loops.
+
+// vector reports whether the CPU has the AVX2 and FMA instructions the
+// vector forms use; it is fixed at start-up.
+var vector = archsimd.X86.AVX2() && archsimd.X86.FMA()
+
+// exp8 returns e**(x+lo) for x+lo the exact sum of x and a small
+// correction lo (0 for a plain exponential), in float32 within about one
+// unit in the last place: Cephes's reduction and polynomial, with the
+// power of two applied in two halves so that subnormal results round
+// once, overflow gives +Inf and NaN stays NaN.
+func exp8(x, lo archsimd.Float32x8) archsimd.Float32x8 {
+	xc := x.Max(archsimd.BroadcastFloat32x8(-105)).Min(archsimd.BroadcastFloat32x8(89))
+	n := xc.Mul(archsimd.BroadcastFloat32x8(math.Log2E)).RoundToEven()
+	r := n.MulAdd(archsimd.BroadcastFloat32x8(-0.693359375), xc)
+	r = n.MulAdd(archsimd.BroadcastFloat32x8(2.12194440e-4), r).Add(lo)
+	p := archsimd.BroadcastFloat32x8(1.9875691500e-4)
+	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(1.3981999507e-3))
+	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(8.3334519073e-3))
+	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(4.1665795894e-2))
+	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(1.6666665459e-1))
+	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(5.0000001201e-1))
+	y := p.MulAdd(r.Mul(r), r).Add(archsimd.BroadcastFloat32x8(1))
+	ni := n.ConvertToInt32()
+	n1 := ni.ShiftAllRight(1)
+	n2 := ni.Sub(n1)
+	bias := archsimd.BroadcastInt32x8(127)
+	s1 := n1.Add(bias).ShiftAllLeft(23).AsFloat32x8()
+	s2 := n2.Add(bias).ShiftAllLeft(23).AsFloat32x8()
+	return x.Merge(y.Mul(s1).Mul(s2), x.IsNaN())
+}
+
+// shifted8 returns x - shift as the float32 sum d + lo, exactly up to
+// the float32 rounding of the correction: Knuth's two-sum of x and -hi,
+// with shift = hi + slo split in float32.
+func shifted8(x, nhi, nslo, zero archsimd.Float32x8) (d, lo archsimd.Float32x8) {
+	d = x.Add(nhi)
+	bb := d.Sub(x)
+	lo = x.Sub(d.Sub(bb)).Add(nhi.Sub(bb)).Add(nslo)
+	// an infinite x (or shift) leaves NaN in lo: the sum is d alone
+	return d, zero.Merge(lo, lo.IsNaN())
+}
+
+// splitShift returns -shift as a float32 pair.
+func splitShift(shift float64) (nhi, nslo float32) {
+	hi := float32(shift)
+	return -hi, -float32(shift - float64(hi))
+}
+
+// addWide adds the 8 lanes of v into two float64 accumulators.
+func addWide(a0, a1 archsimd.Float64x4, v archsimd.Float32x8) (archsimd.Float64x4, archsimd.Float64x4) {
+	return a0.Add(v.GetLo().ConvertToFloat64()), a1.Add(v.GetHi().ConvertToFloat64())
+}
+
+// sum4 returns the sum of the lanes of a0 and a1.
+func sum4(a0, a1 archsimd.Float64x4) float64 {
+	var b [4]float64
+	a0.Add(a1).Store(&b)
+	return (b[0] + b[1]) + (b[2] + b[3])
+}
+
+func expTo32(dst, src []float32) {
+	if !vector {
+		expTo32Generic(dst, src)
+		return
+	}
+	zero := archsimd.BroadcastFloat32x8(0)
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		exp8(archsimd.LoadFloat32x8Slice(src[i:]), zero).StoreSlice(dst[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	expTo32Generic(dst[i:], src[i:])
+}
+
+func max32(s []float32) float32 {
+	if !vector || len(s) < 8 {
+		return max32Generic(s)
+	}
+	m := archsimd.LoadFloat32x8Slice(s)
+	nan := m.IsNaN()
+	i := 8
+	for ; i+8 <= len(s); i += 8 {
+		v := archsimd.LoadFloat32x8Slice(s[i:])
+		m = m.Max(v)
+		nan = nan.Or(v.IsNaN())
+	}
+	var b [8]float32
+	m.Store(&b)
+	hasNaN := nan.ToBits() != 0
+	archsimd.ClearAVXUpperBits()
+	if hasNaN {
+		return float32(math.NaN())
+	}
+	return max(max32Generic(b[:]), max32Generic(s[i:]))
+}
+
+// The functions with float64 arguments split into a wrapper, which runs
+// the scalar tail, and a vector loop that takes its constants as scalars
+// and broadcasts them itself. (Vectors built in the wrapper from float64
+// arithmetic and passed in made the loop ten times slower on the
+// machines measured, and so did a float64 kept live across the loop.)
+
+func sumExp32(s []float32, shift float64) float64 {
+	if !vector {
+		return sumExp32Generic(s, shift)
+	}
+	nhi, nslo := splitShift(shift)
+	sum, i := sumExp8(s, nhi, nslo)
+	return sum + sumExp32Generic(s[i:], shift)
+}
+
+func sumExp8(s []float32, nhis, nslos float32) (float64, int) {
+	zero := archsimd.BroadcastFloat32x8(0)
+	nhi, nslo := archsimd.BroadcastFloat32x8(nhis), archsimd.BroadcastFloat32x8(nslos)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		d, lo := shifted8(archsimd.LoadFloat32x8Slice(s[i:]), nhi, nslo, zero)
+		a0, a1 = addWide(a0, a1, exp8(d, lo))
+	}
+	sum := sum4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return sum, i
+}
+
+func expScale32(dst, src []float32, shift, scale float64) {
+	if !vector {
+		expScale32Generic(dst, src, shift, scale)
+		return
+	}
+	nhi, nslo := splitShift(shift)
+	i := expScale8(dst, src, nhi, nslo, scale)
+	expScale32Generic(dst[i:], src[i:], shift, scale)
+}
+
+func expScale8(dst, src []float32, nhis, nslos float32, scale float64) int {
+	sc := archsimd.BroadcastFloat64x4(scale)
+	zero := archsimd.BroadcastFloat32x8(0)
+	nhi, nslo := archsimd.BroadcastFloat32x8(nhis), archsimd.BroadcastFloat32x8(nslos)
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		d, lo := shifted8(archsimd.LoadFloat32x8Slice(src[i:]), nhi, nslo, zero)
+		y := exp8(d, lo)
+		// the product in float64, rounded once
+		y0 := y.GetLo().ConvertToFloat64().Mul(sc).ConvertToFloat32()
+		y1 := y.GetHi().ConvertToFloat64().Mul(sc).ConvertToFloat32()
+		y.SetLo(y0).SetHi(y1).StoreSlice(dst[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
+
+func expSum32(dst, src []float32, shift float64) float64 {
+	if !vector {
+		return expSum32Generic(dst, src, shift)
+	}
+	nhi, nslo := splitShift(shift)
+	sum, i := expSum8(dst, src, nhi, nslo)
+	return sum + expSum32Generic(dst[i:], src[i:], shift)
+}
+
+func expSum8(dst, src []float32, nhis, nslos float32) (float64, int) {
+	zero := archsimd.BroadcastFloat32x8(0)
+	nhi, nslo := archsimd.BroadcastFloat32x8(nhis), archsimd.BroadcastFloat32x8(nslos)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		d, lo := shifted8(archsimd.LoadFloat32x8Slice(src[i:]), nhi, nslo, zero)
+		y := exp8(d, lo)
+		y.StoreSlice(dst[i:])
+		a0, a1 = addWide(a0, a1, y)
+	}
+	sum := sum4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return sum, i
+}
+
+func logTo32(dst, src []float32)   { logTo32Generic(dst, src) }
+func log1pTo32(dst, src []float32) { log1pTo32Generic(dst, src) }
