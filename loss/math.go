@@ -81,10 +81,25 @@ func log24(v float64) float64 {
 }
 
 // log24To32 sets dst[i] = log src[i], as log24, rounded to float32.
+// The loop spells out log24's body (over the inlining budget), so the
+// common case makes no call.
 func log24To32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
-		dst[i] = float32(log24(float64(v)))
+		x := float64(v)
+		r := x - 1
+		switch {
+		case !(x >= 0x1p-1022 && x <= math.MaxFloat64):
+			dst[i] = float32(math.Log(x))
+		case math.Abs(r) < 0x1p-7:
+			dst[i] = float32(log1pSeries(r))
+		default:
+			b := math.Float64bits(x)
+			e := float64(int64(b>>52) - 1023)
+			j := b >> 45 & 127
+			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
+			dst[i] = float32(e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1))
+		}
 	}
 }
 
@@ -95,10 +110,18 @@ func log1p24To32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
 		u := float64(v)
-		if math.Abs(u) < 0x1p-7 {
+		x := 1 + u
+		switch {
+		case math.Abs(u) < 0x1p-7:
 			dst[i] = float32(log1pSeries(u))
-		} else {
-			dst[i] = float32(log24(1 + u))
+		case !(x >= 0x1p-1022 && x <= math.MaxFloat64):
+			dst[i] = float32(math.Log(x))
+		default:
+			b := math.Float64bits(x)
+			e := float64(int64(b>>52) - 1023)
+			j := b >> 45 & 127
+			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
+			dst[i] = float32(e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1))
 		}
 	}
 }
