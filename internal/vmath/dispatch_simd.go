@@ -15,6 +15,10 @@ import (
 // vector forms use; it is fixed at start-up.
 var vector = archsimd.X86.AVX2() && archsimd.X86.FMA()
 
+// minVector is the shortest slice the vector forms take: below it, the
+// switch between vector and scalar code costs more than it saves.
+const minVector = 64
+
 // exp8 returns e**(x+lo) for x+lo the exact sum of x and a small
 // correction lo (0 for a plain exponential), in float32 within about one
 // unit in the last place: Cephes's reduction and polynomial, with the
@@ -71,7 +75,7 @@ func sum4(a0, a1 archsimd.Float64x4) float64 {
 }
 
 func expTo32(dst, src []float32) {
-	if !vector {
+	if !vector || len(dst) < minVector {
 		expTo32Generic(dst, src)
 		return
 	}
@@ -85,7 +89,7 @@ func expTo32(dst, src []float32) {
 }
 
 func max32(s []float32) float32 {
-	if !vector || len(s) < 8 {
+	if !vector || len(s) < minVector {
 		return max32Generic(s)
 	}
 	m := archsimd.LoadFloat32x8Slice(s)
@@ -113,7 +117,7 @@ func max32(s []float32) float32 {
 // machines measured, and so did a float64 kept live across the loop.)
 
 func sumExp32(s []float32, shift float64) float64 {
-	if !vector {
+	if !vector || len(s) < minVector {
 		return sumExp32Generic(s, shift)
 	}
 	nhi, nslo := splitShift(shift)
@@ -136,7 +140,7 @@ func sumExp8(s []float32, nhis, nslos float32) (float64, int) {
 }
 
 func expScale32(dst, src []float32, shift, scale float64) {
-	if !vector {
+	if !vector || len(dst) < minVector {
 		expScale32Generic(dst, src, shift, scale)
 		return
 	}
@@ -163,7 +167,7 @@ func expScale8(dst, src []float32, nhis, nslos float32, scale float64) int {
 }
 
 func expSum32(dst, src []float32, shift float64) float64 {
-	if !vector {
+	if !vector || len(dst) < minVector {
 		return expSum32Generic(dst, src, shift)
 	}
 	nhi, nslo := splitShift(shift)

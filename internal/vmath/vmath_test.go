@@ -161,7 +161,7 @@ func TestSlices(t *testing.T) {
 	for _, x := range specials {
 		src32 = append(src32, float32(x))
 	}
-	for i := range 100 {
+	for i := range 200 {
 		src32 = append(src32, float32(i)*0.37-20)
 	}
 	src64 := make([]float64, len(src32))
