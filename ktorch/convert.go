@@ -41,6 +41,14 @@ func kput(x k.V) (*tensor.Tensor, error) {
 	if x.Type() < 0 {
 		return scalarTensor(x)
 	}
+	switch v := x.(type) { // the common case, a simple vector, without the walk
+	case k.Reals:
+		return tensor.New([]float32(v), len(v))
+	case k.Floats:
+		return tensor.New([]float64(v), len(v))
+	case k.Longs:
+		return tensor.New([]int64(v), len(v))
+	}
 	var shape []int
 	base := -1
 	var leaves []k.V

@@ -124,7 +124,7 @@ func kindex(x k.V, i int) k.V {
 // calc computes a loss module on 2, 3 or 4 tensors or k arrays: the
 // result is always a tensor pointer.
 func (s *Session) calc(st *Settings, args k.List) (k.V, error) {
-	var ts []*tensor.Tensor
+	ts := make([]*tensor.Tensor, 0, len(args))
 	for _, a := range args {
 		t, _, err := s.tensorOrK(a)
 		if errors.Is(err, errStale) {
@@ -176,7 +176,7 @@ func (s *Session) fnArgs(spec *Spec, a k.V, m int) ([]*tensor.Tensor, bool, *Set
 	if err != nil {
 		return nil, false, nil, err
 	}
-	st := Defaults(spec)
+	st := defaults[spec]
 	if l, ok := a.(k.List); ok && len(l) > m {
 		if st, err = s.ParseOptions(spec, a, m); err != nil {
 			return nil, false, nil, err

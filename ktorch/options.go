@@ -27,6 +27,16 @@ func Defaults(s *Spec) *Settings {
 	return st
 }
 
+// defaults holds each spec's settings at their defaults, made once and
+// never changed: the settings of a call that gives no options.
+var defaults = func() map[*Spec]*Settings {
+	m := map[*Spec]*Settings{SGD: Defaults(SGD)}
+	for _, s := range Specs {
+		m[s] = Defaults(s)
+	}
+	return m
+}()
+
 // Value returns the value of the named option (k.Null for an unset weight).
 func (st *Settings) Value(name string) k.V {
 	i := st.Spec.index(name)
