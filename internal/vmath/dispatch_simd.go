@@ -191,5 +191,68 @@ func expSum8(dst, src []float32, nhis, nslos float32) (float64, int) {
 	return sum, i
 }
 
-func logTo32(dst, src []float32)   { logTo32Generic(dst, src) }
-func log1pTo32(dst, src []float32) { log1pTo32Generic(dst, src) }
+func logTo32(dst, src []float32) { logTo32Generic(dst, src) }
+
+func log1pTo32(dst, src []float32) {
+	if !vector || len(dst) < minVector {
+		log1pTo32Generic(dst, src)
+		return
+	}
+	i := log1p8(dst, src)
+	log1pTo32Generic(dst[i:], src[i:])
+}
+
+// log1p8 runs log1pTo32 over the whole vectors of src and returns how many
+// elements it did. Each half vector goes to float64, where 1+x is exact
+// for a float32 x of at least 2**-29, and takes Log's reduction and
+// polynomial; below 2**-29 log1p(x) rounds to x itself. A vector with an
+// argument at or below -1, infinite or NaN goes to the scalar loop.
+func log1p8(dst, src []float32) int {
+	lim := archsimd.BroadcastFloat32x8(-1)
+	inf := archsimd.BroadcastFloat32x8(float32(math.Inf(1)))
+	tiny := archsimd.BroadcastFloat32x8(0x1p-29)
+	ntiny := archsimd.BroadcastFloat32x8(-0x1p-29)
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		x := archsimd.LoadFloat32x8Slice(src[i:])
+		if x.Greater(lim).And(x.Less(inf)).ToBits() != 0xff {
+			archsimd.ClearAVXUpperBits()
+			log1pTo32Generic(dst[i:i+8], src[i:i+8])
+			continue
+		}
+		lo := log1p4(x.GetLo().ConvertToFloat64()).ConvertToFloat32()
+		hi := log1p4(x.GetHi().ConvertToFloat64()).ConvertToFloat32()
+		small := x.Less(tiny).And(x.Greater(ntiny))
+		x.Merge(x.SetLo(lo).SetHi(hi), small).StoreSlice(dst[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
+
+// log1p4 returns log(1+x) on four float64 lanes where 1+x is exact and
+// finite: Log's body, with the halving of the mantissa by a mask.
+func log1p4(x archsimd.Float64x4) archsimd.Float64x4 {
+	one := archsimd.BroadcastFloat64x4(1)
+	b := x.Add(one).AsUint64x4()
+	m := b.And(archsimd.BroadcastUint64x4(1<<52 - 1)).Or(archsimd.BroadcastUint64x4(1023 << 52))
+	big := m.AsInt64x4().Greater(archsimd.BroadcastInt64x4(sqrt2bits))
+	m = m.Sub(archsimd.BroadcastUint64x4(1<<52)).Merge(m, big)
+	// the exponent as a float64: its bits under 2**52's, less 2**52
+	magic := archsimd.BroadcastFloat64x4(0x1p52)
+	e := b.ShiftAllRight(52).Or(magic.AsUint64x4()).AsFloat64x4().Sub(magic)
+	e = e.Sub(archsimd.BroadcastFloat64x4(1023)).Add(one.Merge(archsimd.BroadcastFloat64x4(0), big))
+	f := m.AsFloat64x4().Sub(one)
+	sr := f.Div(f.Add(archsimd.BroadcastFloat64x4(2)))
+	z := sr.Mul(sr)
+	w := z.Mul(z)
+	t1 := w.MulAdd(archsimd.BroadcastFloat64x4(lg7), archsimd.BroadcastFloat64x4(lg5))
+	t1 = w.MulAdd(t1, archsimd.BroadcastFloat64x4(lg3))
+	t1 = w.MulAdd(t1, archsimd.BroadcastFloat64x4(lg1)).Mul(z)
+	t2 := w.MulAdd(archsimd.BroadcastFloat64x4(lg6), archsimd.BroadcastFloat64x4(lg4))
+	t2 = w.MulAdd(t2, archsimd.BroadcastFloat64x4(lg2)).Mul(w)
+	r := t1.Add(t2)
+	hfsq := f.Mul(f).Mul(archsimd.BroadcastFloat64x4(0.5))
+	// e·ln2hi - ((hfsq - (sr·(hfsq+r) + e·ln2lo)) - f)
+	inner := sr.MulAdd(hfsq.Add(r), e.Mul(archsimd.BroadcastFloat64x4(ln2lo)))
+	return e.Mul(archsimd.BroadcastFloat64x4(ln2hi)).Sub(hfsq.Sub(inner).Sub(f))
+}

@@ -327,3 +327,32 @@ func TestLogSumExp3(t *testing.T) {
 		}
 	}
 }
+
+// TestAccuracy32Slices checks the float32 slice functions, whose vector
+// forms run only on long slices, on a sweep of every 2039th bit pattern
+// of each sign.
+func TestAccuracy32Slices(t *testing.T) {
+	var src []float32
+	for b := uint32(0); b < 0x7f800000; b += 2039 {
+		src = append(src, math.Float32frombits(b), -math.Float32frombits(b))
+	}
+	src = append(src, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), -1, 88.72, -103.9)
+	dst := make([]float32, len(src))
+	for _, c := range []struct {
+		name string
+		f    func(dst, src []float32)
+		ref  func(float64) float64
+	}{
+		{"ExpTo32", ExpTo32, math.Exp},
+		{"LogTo32", LogTo32, math.Log},
+		{"Log1pTo32", Log1pTo32, math.Log1p},
+	} {
+		c.f(dst, src)
+		for i, x := range src {
+			if u := ulps32(dst[i], c.ref(float64(x))); u > 1 {
+				t.Errorf("%s(%g) = %g, want %g (%.2f ulps)", c.name, x, dst[i], float32(c.ref(float64(x))), u)
+				break
+			}
+		}
+	}
+}
