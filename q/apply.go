@@ -119,6 +119,9 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 	// data: index
 	if len(args) == 1 {
 		if _, ok := args[0].(k.Nil); ok {
+			if k.IsAtom(f) {
+				return nil, k.ErrType // an atom has no items to index
+			}
 			return f, nil
 		}
 		return index(f, args[0])

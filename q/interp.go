@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"strings"
 	"unicode"
 
 	"kt/k"
@@ -111,6 +112,12 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 	}
 	if v, ok := in.keywords[name]; ok {
 		return v, nil
+	}
+	if kw, ok := strings.CutPrefix(name, ".q."); ok {
+		// the keywords live in the .q namespace too
+		if v, ok := in.keywords[kw]; ok {
+			return v, nil
+		}
 	}
 	return nil, k.Err(name)
 }

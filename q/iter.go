@@ -321,6 +321,12 @@ func (in *Interp) reduce(f, x k.V, scan bool) (k.V, error) {
 		return k.List{}, nil
 	}
 	acc := at(x, 0)
+	if v, ok := f.(*Verb); ok && v.Glyph == "," && !v.Monadic {
+		// the identity () is the first left argument: (,\)2 3 4 starts ,2
+		if k.IsAtom(acc) {
+			acc = enlist(acc)
+		}
+	}
 	out := make([]k.V, 0, n)
 	if scan {
 		out = append(out, acc)
@@ -392,10 +398,96 @@ func (in *Interp) fold(f, x k.V, ys []k.V, scan bool) (k.V, error) {
 	return acc, nil
 }
 
+// machine is m/ and m\ for a list or dictionary m, a finite-state
+// machine: a list of lists is a binary value m[x;y] (reduced or folded
+// over the right argument), any other list or dictionary a unary value
+// m[x] (converged, repeated or iterated while a condition holds). A float
+// vector b scans a b\c as {z+x*y}\[a;b;c].
+func (in *Interp) machine(m k.V, args []k.V, scan bool) (k.V, error) {
+	if f, ok := m.(k.Floats); ok && len(args) == 2 {
+		lin := &Keyword{Name: "linear", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			p, err := prim2("*", a[0], a[1])
+			if err != nil {
+				return nil, err
+			}
+			return prim2("+", a[2], p)
+		}}
+		return in.fold(lin, args[0], []k.V{f, args[1]}, scan)
+	}
+	if binaryData(m) {
+		switch len(args) {
+		case 1:
+			if count(args[0]) == 0 && isList(args[0]) && !scan {
+				return prim2("#", k.Long(0), m)
+			}
+			return in.reduce(m, args[0], scan)
+		case 2:
+			return in.fold(m, args[0], args[1:], scan)
+		}
+		return nil, k.ErrRank
+	}
+	switch len(args) {
+	case 1:
+		return in.converge(m, args[0], scan)
+	case 2:
+		if n, ok := toInt(args[0]); ok {
+			return in.repeat(m, n, args[1], scan)
+		}
+		if isFunc(args[0]) {
+			return in.whileIter(args[0], m, args[1], scan)
+		}
+		return nil, k.ErrType
+	}
+	return nil, k.ErrRank
+}
+
+// binaryData reports whether a list used as a function takes two
+// indices: a general list whose items are all lists.
+func binaryData(m k.V) bool {
+	l, ok := m.(k.List)
+	if !ok || len(l) == 0 {
+		return false
+	}
+	for _, x := range l {
+		if !isList(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameKeys refuses dictionary arguments of case whose keys differ ('domain).
+func sameKeys(args []k.V) error {
+	var keys k.V
+	for _, a := range args {
+		d, ok := a.(*k.Dict)
+		if !ok {
+			continue
+		}
+		if keys == nil {
+			keys = d.Keys
+			continue
+		}
+		if count(d.Keys) != count(keys) {
+			return k.ErrLength
+		}
+		if same, err := match(keys, d.Keys); err != nil || !same {
+			return k.ErrDomain
+		}
+	}
+	return nil
+}
+
 // applyDataDerived applies an iterator derived from data: x/: and x/
 // join with a separator (sv), x\: and x\ split (vs), and x' picks items
 // of its arguments (case).
 func (in *Interp) applyDataDerived(d *Derived, args []k.V) (k.V, error) {
+	switch d.Glyph {
+	case "/", "\\":
+		if !k.IsAtom(d.F) {
+			return in.machine(d.F, args, d.Glyph == "\\")
+		}
+	}
 	switch d.Glyph {
 	case "/:", "/":
 		if len(args) == 1 {
@@ -426,6 +518,9 @@ func (in *Interp) applyDataDerived(d *Derived, args []k.V) (k.V, error) {
 			return in.apply(f, args)
 		}
 		n := count(d.F)
+		if err := sameKeys(args); err != nil {
+			return nil, err
+		}
 		out := make([]k.V, n)
 		call := make([]k.V, len(args))
 		for i := range n {

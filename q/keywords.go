@@ -2,6 +2,7 @@ package q
 
 import (
 	"io"
+	"strings"
 
 	"kt/k"
 )
@@ -149,11 +150,27 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 		return x.F, nil
 	case *Comp:
 		return k.List{x.F, x.G}, nil
-	case *Lambda, *Verb, *Keyword:
+	case *Verb:
+		if c := strings.Index(primCodes, x.Glyph); len(x.Glyph) == 1 && c >= 0 {
+			return k.Long(c), nil
+		}
+		return x, nil
+	case *Keyword:
+		if x.Name == "value" || x.Name == "get" {
+			return k.Long(strings.Index(primCodes, ".")), nil
+		}
+		return x, nil
+	case k.Nil:
+		return k.Long(0), nil
+	case *Lambda:
 		return x, nil
 	}
 	return prim1(".", x)
 }
+
+// primCodes lists the primitives in the order of the codes value gives
+// them: :: is 0, + is 1 ... . is 19.
+const primCodes = ":+-*%&|^=<>$,#_~!?@."
 
 // value evaluates a string as q source at top level.
 func (in *Interp) value(s k.Chars) (k.V, error) {

@@ -298,6 +298,10 @@ func build(items []item) (k.V, bool, error) {
 			}
 			return k.List{b.node, a.node, r}, false, nil
 		}
+		if n == 2 && isConst(a.node) && k.IsNil(b.node) {
+			// 3 :: is the identity applied to the constant, not 3[::]
+			return k.List{k.Null, a.node}, false, nil
+		}
 		r, rt, err := build(items[1:])
 		if err != nil {
 			return nil, false, err
@@ -315,6 +319,16 @@ func build(items []item) (k.V, bool, error) {
 		return compose(monadic(a.node), r), true, nil
 	}
 	return k.List{monadic(a.node), r}, false, nil
+}
+
+// isConst reports whether a parse node is literal data: an atom or a
+// simple vector, not a name or an application.
+func isConst(n k.V) bool {
+	if _, ok := n.(k.Sym); ok {
+		return false
+	}
+	t := n.Type()
+	return t < 0 || (t > 0 && t < k.TTable)
 }
 
 func compose(f, g k.V) k.V { return k.List{&Iter{"'"}, f, g} }

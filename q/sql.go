@@ -454,7 +454,7 @@ func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 }
 
 // groupBy is select ... by ...: a keyed table with one row per distinct
-// group, in order of first appearance.
+// group, sorted by the group keys.
 func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
 	f, err := rowFrame(t, rows, fr)
 	if err != nil {
@@ -489,6 +489,7 @@ func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, e
 		}
 		groups[g] = append(groups[g], all[i])
 	}
+	groups, first = in.sortGroups(keys, groups, first)
 	keyData := make([]k.V, len(keys))
 	for j, kv := range keys {
 		items := make([]k.V, len(first))
@@ -540,6 +541,40 @@ func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, e
 		return nil, err
 	}
 	return &k.Dict{Keys: kt, Vals: vt}, nil
+}
+
+// sortGroups orders the groups by their keys (each group's first row of
+// the key columns), ascending as q's select by does. Keys that cannot be
+// sorted leave the groups in order of first appearance.
+func (in *Interp) sortGroups(keys []k.V, groups []k.Longs, first []int) ([]k.Longs, []int) {
+	if len(keys) == 0 || len(first) < 2 {
+		return groups, first
+	}
+	idx := make(k.Longs, len(first))
+	for g, i := range first {
+		idx[g] = int64(i)
+	}
+	data := make(k.List, len(keys))
+	names := make(k.Syms, len(keys))
+	for j, kv := range keys {
+		v, err := index(kv, idx)
+		if err != nil {
+			return groups, first
+		}
+		data[j] = v
+		names[j] = "k" + itoa(j)
+	}
+	o, err := prim1("iasc", &k.Table{Cols: names, Data: data})
+	order, ok := o.(k.Longs)
+	if err != nil || !ok || len(order) != len(first) {
+		return groups, first
+	}
+	sg := make([]k.Longs, len(order))
+	sf := make([]int, len(order))
+	for i, g := range order {
+		sg[i], sf[i] = groups[g], first[g]
+	}
+	return sg, sf
 }
 
 func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {

@@ -69,3 +69,22 @@ a b
 ---
 1 2
 2 4
+q)/ lists and dictionaries as finite-state machines
+q)m:(0 1 2;1 2 0;2 0 1)
+q)0 m\1 2 1
+1 0 1
+q)m/[1 2 1]
+1
+q)(1 2 0 3)\0
+0 1 2
+q)2 (`a`b`c!`b`c`a)\`a
+`a`b`c
+q)a:10f;b:1 2 3f;a b\4 5 6f
+14 33 105f
+q)type (2 3#til 6)/[0#0]
+0h
+q)(,\)1 2
+,1
+1 2
+q)0 1'[`a`b!"xy";`b`a!"pq"]
+'domain

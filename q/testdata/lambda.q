@@ -62,3 +62,12 @@ q){a:x; a+:1; a}[1]
 2
 q){a:(); a,:x; a,:x; a}[1]
 1 1
+q)/ the primitives' codes, and the .q namespace
+q)value each (::;+;-;*;%;.)
+0 1 2 3 4 19
+q).q.neg 3
+-3
+q)3 ::
+3
+q)3[::]
+'type

@@ -115,3 +115,10 @@ a| 1
 b| 20
 q)`pk insert (`a;5)
 'insert
+q)/ select by sorts the groups by key
+q)select sum v by k from ([]k:`b`a`b`c;v:1 2 3 4)
+k| v
+-| -
+a| 2
+b| 4
+c| 4
