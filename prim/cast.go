@@ -28,7 +28,7 @@ func castTarget(x k.V) (int, bool, error) {
 			c += 'a' - 'A'
 		}
 		if c == '*' {
-			return k.TChar, false, nil
+			return k.TList, false, nil
 		}
 		i := strings.IndexByte(" bg xhijefcs", c)
 		if i <= 0 || c == ' ' || c == 'g' {
@@ -47,9 +47,13 @@ func castTarget(x k.V) (int, bool, error) {
 		n, _ := asInt(v)
 		t := int(n)
 		if t < 0 {
+			// a negative type code parses strings, like its upper-case letter
 			t = -t
+			if t == k.TBool || t >= k.TByte && t <= k.TFloat || t == k.TSym {
+				return t, true, nil
+			}
 		}
-		if t == k.TBool || t >= k.TByte && t <= k.TSym {
+		if t == k.TList || t == k.TBool || t >= k.TByte && t <= k.TSym {
 			return t, false, nil
 		}
 		return 0, false, k.ErrNYI
@@ -60,6 +64,18 @@ func castTarget(x k.V) (int, bool, error) {
 // Cast is q's x$y on data: convert y to the type named by x, or parse
 // strings when x is an upper-case type letter.
 func Cast(x, y k.V) (k.V, error) {
+	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar) {
+		// one value cast to each target
+		r := make([]k.V, count(x))
+		for i := range r {
+			v, err := Cast(item(x, i), y)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = v
+		}
+		return uniform(r), nil
+	}
 	if _, ok := x.(k.Chars); ok || isGenList(x) || x.Type() == k.TSym || x.Type() > 0 && x.Type() < 10 {
 		// A list of targets casts item by item.
 		if count(x) != count(y) {
@@ -75,17 +91,98 @@ func Cast(x, y k.V) (k.V, error) {
 		}
 		return uniform(r), nil
 	}
+	if n, ok := padWidth(x); ok && hasText(y) {
+		return pad(n, y)
+	}
 	t, parse, err := castTarget(x)
 	if err != nil {
 		return nil, err
 	}
-	if parse {
+	if t == k.TList {
+		return y, nil
+	}
+	if parse && (hasText(y) || y.Type() == -k.TChar) {
 		return parseStrings(t, y)
 	}
 	if t == k.TSym {
 		return toSym(y)
 	}
 	return castData(t, y)
+}
+
+// padWidth reads the left argument of pad: a long or int atom.
+func padWidth(x k.V) (int64, bool) {
+	switch v := x.(type) {
+	case k.Long:
+		return int64(v), v != k.NullLong
+	case k.Int:
+		return int64(v), v != k.NullInt
+	}
+	return 0, false
+}
+
+// hasText reports whether y is a string, or a list, dictionary or table
+// whose first leaf is one: the right argument of pad.
+func hasText(y k.V) bool {
+	switch v := y.(type) {
+	case k.Chars:
+		return true
+	case k.List:
+		return len(v) > 0 && hasText(v[0])
+	case *k.Dict:
+		return hasText(v.Vals)
+	case *k.Table:
+		return len(v.Data) > 0 && hasText(v.Data[0])
+	}
+	return false
+}
+
+// pad is x$y for a width x: each string of y cut or padded with blanks to
+// x characters, on the right (on the left for negative x).
+func pad(n int64, y k.V) (k.V, error) {
+	switch v := y.(type) {
+	case k.Chars:
+		w := n
+		if w < 0 {
+			w = -w
+		}
+		if w > 1<<31 {
+			return nil, k.Err("limit")
+		}
+		r := make(k.Chars, w)
+		for i := range r {
+			r[i] = ' '
+		}
+		if n >= 0 {
+			copy(r, v)
+		} else if int64(len(v)) >= w {
+			copy(r, v[int64(len(v))-w:])
+		} else {
+			copy(r[w-int64(len(v)):], v)
+		}
+		return r, nil
+	case k.Char:
+		return pad(n, k.Chars{byte(v)})
+	case k.List:
+		r := make(k.List, len(v))
+		for i, e := range v {
+			p, err := pad(n, e)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = p
+		}
+		return r, nil
+	case *k.Dict:
+		r, err := pad(n, v.Vals)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	case *k.Table:
+		return tableMap(v, func(c k.V) (k.V, error) { return pad(n, c) })
+	}
+	return nil, k.ErrType
 }
 
 // castData converts numeric data y to type t, atomically.
@@ -116,6 +213,19 @@ func castData(t int, y k.V) (k.V, error) {
 	if absType(y) == t {
 		return y, nil
 	}
+	if t == k.TByte && absType(y) == k.TLong {
+		// longs above the int infinity cast to 0xff
+		v := toI64(y)
+		r := make(k.Bytes, len(v))
+		for i, e := range v {
+			if e > k.InfInt {
+				r[i] = 0xff
+			} else {
+				r[i] = byte(e)
+			}
+		}
+		return wrap(isAtom(y), r), nil
+	}
 	return convert(y, t, isAtom(y)), nil
 }
 
@@ -123,7 +233,7 @@ func castData(t int, y k.V) (k.V, error) {
 func toSym(y k.V) (k.V, error) {
 	switch v := y.(type) {
 	case k.Chars:
-		return k.Sym(strings.TrimRight(string(v), " ")), nil
+		return k.Sym(strings.Trim(string(v), " ")), nil
 	case k.Char:
 		return k.Sym(string(rune(v))), nil
 	case k.Sym, k.Syms:
@@ -204,6 +314,11 @@ func parseAtom(t int, s string) k.V {
 		}
 		return k.Byte(n)
 	}
+	if t == k.TInt {
+		if ip, ok := parseIPv4(s); ok {
+			return k.Int(ip)
+		}
+	}
 	s = strings.TrimRight(s, "hijf")
 	switch s {
 	case "0N":
@@ -222,6 +337,23 @@ func parseAtom(t int, s string) k.V {
 		return convert(k.Float(math.Trunc(f)), t, true)
 	}
 	return convert(k.Long(n), t, true)
+}
+
+// parseIPv4 reads a dotted IPv4 address as the int of its four bytes.
+func parseIPv4(s string) (int32, bool) {
+	parts := strings.Split(s, ".")
+	if len(parts) != 4 {
+		return 0, false
+	}
+	var n uint32
+	for _, p := range parts {
+		b, err := strconv.ParseUint(p, 10, 8)
+		if err != nil {
+			return 0, false
+		}
+		n = n<<8 | uint32(b)
+	}
+	return int32(n), true
 }
 
 func parseFloat(s string) (float64, bool) {

@@ -130,24 +130,36 @@ func listOf(x k.V) k.V {
 	return x
 }
 
-// In is q's in: whether x (or each item of x) is an item of y.
+// In is q's in: whether x is an item of y. For an atom or vector y it is
+// left-atomic (each atom of x); for a general list y, x is looked for
+// whole when it is an atom and y's items are atoms or when both are
+// lists, and item by item when x is a list and y's items are atoms.
 func In(x, y k.V) (k.V, error) {
+	if yl, ok := y.(k.List); ok {
+		return inList(x, yl), nil
+	}
 	if _, ok := x.(k.List); ok {
-		if _, ok := y.(k.List); !ok {
-			r := make([]k.V, count(x))
-			for i := range r {
-				v, err := In(item(x, i), y)
-				if err != nil {
-					return nil, err
-				}
-				r[i] = v
+		r := make([]k.V, count(x))
+		for i := range r {
+			v, err := In(item(x, i), y)
+			if err != nil {
+				return nil, err
 			}
-			return uniform(r), nil
+			r[i] = v
 		}
+		return uniform(r), nil
+	}
+	tx, ty := absType(x), absType(y)
+	if isNumeric(tx) && isNumeric(ty) && tx != ty {
+		// mixed numeric types only against an atom or a one-item list
+		if !isAtom(y) && count(y) != 1 {
+			return nil, k.ErrType
+		}
+		return atomic2(x, item(y, 0), compareKern(eqBit))
 	}
 	ys := listOf(y)
 	n := int64(count(ys))
-	if isAtom(x) || isGenList(ys) && !isGenList(x) {
+	if isAtom(x) {
 		return k.Bool(findIn(ys, k.List{x})[0] < n), nil
 	}
 	p := findIn(ys, x)
@@ -156,6 +168,34 @@ func In(x, y k.V) (k.V, error) {
 		r[i] = e < n
 	}
 	return r, nil
+}
+
+// isNumeric reports whether type t (either sign) is a number type:
+// boolean, byte, short, int, long, real or float.
+func isNumeric(t int) bool {
+	return isNum(t) && t != k.TChar && t != -k.TChar
+}
+
+// inList is x in y for a general list y.
+func inList(x k.V, y k.List) k.V {
+	if len(y) == 0 || isAtom(x) == isAtom(y[0]) {
+		for _, e := range y {
+			if matchV(x, e) {
+				return k.Bool(true)
+			}
+		}
+		if isAtom(x) || len(y) > 0 {
+			return k.Bool(false)
+		}
+	}
+	if !isVec(x) {
+		return k.Bool(false)
+	}
+	r := make([]k.V, count(x))
+	for i := range r {
+		r[i] = inList(item(x, i), y)
+	}
+	return uniform(r)
 }
 
 func isGenList(x k.V) bool { _, ok := x.(k.List); return ok }
