@@ -60,6 +60,9 @@ func New() *Interp {
 	for name, kw := range in.evalKeywords() {
 		in.keywords[name] = kw
 	}
+	for name, kw := range in.nameKeywords() {
+		in.keywords[name] = kw
+	}
 	return in
 }
 
