@@ -239,8 +239,11 @@ func log1p4(x archsimd.Float64x4) archsimd.Float64x4 {
 	m = m.Sub(archsimd.BroadcastUint64x4(1<<52)).Merge(m, big)
 	// the exponent as a float64: its bits under 2**52's, less 2**52
 	magic := archsimd.BroadcastFloat64x4(0x1p52)
-	e := b.ShiftAllRight(52).Or(magic.AsUint64x4()).AsFloat64x4().Sub(magic)
-	e = e.Sub(archsimd.BroadcastFloat64x4(1023)).Add(one.Merge(archsimd.BroadcastFloat64x4(0), big))
+	// (a shift by a vector of counts and a mask rather than a zero vector:
+	// the compiler makes those two with SSE instructions, which stall
+	// among AVX ones)
+	e := b.ShiftRight(archsimd.BroadcastUint64x4(52)).Or(magic.AsUint64x4()).AsFloat64x4().Sub(magic)
+	e = e.Sub(archsimd.BroadcastFloat64x4(1023)).Add(one.Masked(big))
 	f := m.AsFloat64x4().Sub(one)
 	sr := f.Div(f.Add(archsimd.BroadcastFloat64x4(2)))
 	z := sr.Mul(sr)
