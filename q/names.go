@@ -7,9 +7,15 @@ import (
 // nameKeywords are the keywords that read a symbol argument as the name of
 // a global: key `d and keys `t look the variable up, x xkey `t keys the
 // global table t in place, and views lists the session's views (kt has
-// none).
+// none), and fby, which applies its function group by group.
 func (in *Interp) nameKeywords() map[string]*Keyword {
 	kw := map[string]*Keyword{
+		"fby": {Name: "fby", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.fby(a[0], a[1])
+		}},
 		"views": {Name: "views", Rank: 1, N: func(in *Interp, a []k.V) (k.V, error) {
 			return k.Syms{}, nil
 		}},
@@ -88,4 +94,61 @@ func (in *Interp) keyOf(m func(k.V) (k.V, error), x k.V) (k.V, error) {
 		return m(v)
 	}
 	return s, nil
+}
+
+// fby is (f;x) fby g: f applied to the items of x in each group of g, each
+// result given back to the group's rows (an atom spreads over them).
+func (in *Interp) fby(fx, g k.V) (k.V, error) {
+	if fx.Type() != 0 || count(fx) != 2 {
+		return nil, k.ErrType
+	}
+	f, x := at(fx, 0), at(fx, 1)
+	n := count(x)
+	if count(g) != n {
+		return nil, k.ErrLength
+	}
+	gr, err := prim1("group", g)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := gr.(*k.Dict)
+	if !ok {
+		return nil, k.ErrType
+	}
+	out := make([]k.V, n)
+	for gi := range count(d.Vals) {
+		idx := at(d.Vals, gi)
+		sub, err := index(x, idx)
+		if err != nil {
+			return nil, err
+		}
+		r, err := in.apply(f, []k.V{sub})
+		if err != nil {
+			return nil, err
+		}
+		spread := !isList(r) || r.Type() >= k.TTable
+		if !spread && count(r) != count(idx) {
+			return nil, k.ErrLength
+		}
+		for j := range count(idx) {
+			i, ok := toInt(at(idx, j))
+			if !ok || i < 0 || int(i) >= n {
+				return nil, k.ErrIndex
+			}
+			if spread {
+				out[i] = r
+			} else {
+				out[i] = at(r, j)
+			}
+		}
+	}
+	for _, v := range out {
+		if v == nil {
+			return nil, k.ErrLength
+		}
+	}
+	if n == 0 {
+		return k.List{}, nil
+	}
+	return listOf(out), nil
 }

@@ -434,7 +434,7 @@ func (in *Interp) selectRows(q *query, t *k.Table, rows k.Longs, keyCols k.Syms,
 
 func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
 	if len(q.by) > 0 {
-		return nil, k.ErrNYI
+		return in.execBy(q, t, rows, fr)
 	}
 	f, err := rowFrame(t, rows, fr)
 	if err != nil {
@@ -456,47 +456,9 @@ func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 // groupBy is select ... by ...: a keyed table with one row per distinct
 // group, sorted by the group keys.
 func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
-	f, err := rowFrame(t, rows, fr)
+	groups, keyData, err := in.groupRows(q, t, rows, fr)
 	if err != nil {
 		return nil, err
-	}
-	keys, err := in.evalCols(q.by, f)
-	if err != nil {
-		return nil, err
-	}
-	n := count(f.vals[len(t.Cols)])
-	for _, kv := range keys {
-		if !isList(kv) || count(kv) != n {
-			return nil, k.ErrLength
-		}
-	}
-	all := f.vals[len(t.Cols)].(k.Longs)
-	var groups []k.Longs
-	var first []int
-	seen := map[string]int{}
-	for i := range n {
-		var b strings.Builder
-		for _, kv := range keys {
-			b.WriteString(in.Printer.String1(at(kv, i)))
-			b.WriteByte(0)
-		}
-		g, ok := seen[b.String()]
-		if !ok {
-			g = len(groups)
-			seen[b.String()] = g
-			groups = append(groups, nil)
-			first = append(first, i)
-		}
-		groups[g] = append(groups[g], all[i])
-	}
-	groups, first = in.sortGroups(keys, groups, first)
-	keyData := make([]k.V, len(keys))
-	for j, kv := range keys {
-		items := make([]k.V, len(first))
-		for g, i := range first {
-			items[g] = at(kv, i)
-		}
-		keyData[j] = listOf(items)
 	}
 	cols := q.cols
 	if len(cols) == 0 {
@@ -577,9 +539,194 @@ func (in *Interp) sortGroups(keys []k.V, groups []k.Longs, first []int) ([]k.Lon
 	return sg, sf
 }
 
+// groupRows groups the rows (nil for all) by the by phrases: the groups'
+// row numbers, sorted by key, and each key column's value for each group.
+func (in *Interp) groupRows(q *query, t *k.Table, rows k.Longs, fr *frame) ([]k.Longs, []k.V, error) {
+	f, err := rowFrame(t, rows, fr)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys, err := in.evalCols(q.by, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := count(f.vals[len(t.Cols)])
+	for _, kv := range keys {
+		if !isList(kv) || count(kv) != n {
+			return nil, nil, k.ErrLength
+		}
+	}
+	all := f.vals[len(t.Cols)].(k.Longs)
+	var groups []k.Longs
+	var first []int
+	seen := map[string]int{}
+	for i := range n {
+		var b strings.Builder
+		for _, kv := range keys {
+			b.WriteString(in.Printer.String1(at(kv, i)))
+			b.WriteByte(0)
+		}
+		g, ok := seen[b.String()]
+		if !ok {
+			g = len(groups)
+			seen[b.String()] = g
+			groups = append(groups, nil)
+			first = append(first, i)
+		}
+		groups[g] = append(groups[g], all[i])
+	}
+	groups, first = in.sortGroups(keys, groups, first)
+	keyData := make([]k.V, len(keys))
+	for j, kv := range keys {
+		items := make([]k.V, len(first))
+		for g, i := range first {
+			items[g] = at(kv, i)
+		}
+		keyData[j] = listOf(items)
+		if len(items) == 0 {
+			keyData[j] = k.List{}
+		}
+	}
+	return groups, keyData, nil
+}
+
+// execBy is exec ... by ...: a dictionary from the group keys to each
+// group's value (one column) or a table of them (several).
+func (in *Interp) execBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
+	groups, keyData, err := in.groupRows(q, t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	if len(q.cols) == 0 {
+		return nil, k.ErrNYI
+	}
+	vals := make([][]k.V, len(q.cols))
+	for _, g := range groups {
+		gf, err := rowFrame(t, g, fr)
+		if err != nil {
+			return nil, err
+		}
+		vs, err := in.evalCols(q.cols, gf)
+		if err != nil {
+			return nil, err
+		}
+		for j, v := range vs {
+			vals[j] = append(vals[j], v)
+		}
+	}
+	var keys k.V
+	if len(keyData) == 1 {
+		keys = keyData[0]
+	} else {
+		kt, err := tableOf(colNames(q.by), keyData)
+		if err != nil {
+			return nil, err
+		}
+		keys = kt
+	}
+	if len(q.cols) == 1 {
+		return &k.Dict{Keys: keys, Vals: listOf(vals[0])}, nil
+	}
+	data := make([]k.V, len(vals))
+	for j := range vals {
+		data[j] = listOf(vals[j])
+	}
+	vt, err := tableOf(colNames(q.cols), data)
+	if err != nil {
+		return nil, err
+	}
+	return &k.Dict{Keys: keys, Vals: vt}, nil
+}
+
+// updateBy is update ... by ...: each group's columns computed on the
+// group's rows (an atom spreads over the group), other rows kept.
+func (in *Interp) updateBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
+	groups, _, err := in.groupRows(q, t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	n := count(t)
+	cols := append(k.Syms{}, t.Cols...)
+	data := append(k.List{}, t.Data...)
+	items := make([][]k.V, len(q.cols))
+	pos := make([]int, len(q.cols))
+	for j, c := range q.cols {
+		pos[j] = -1
+		for i, name := range cols {
+			if name == c.name {
+				pos[j] = i
+			}
+		}
+		items[j] = make([]k.V, n)
+		if pos[j] >= 0 {
+			for i := range n {
+				items[j][i] = at(data[pos[j]], i)
+			}
+		}
+	}
+	for _, g := range groups {
+		gf, err := rowFrame(t, g, fr)
+		if err != nil {
+			return nil, err
+		}
+		vs, err := in.evalCols(q.cols, gf)
+		if err != nil {
+			return nil, err
+		}
+		for j, v := range vs {
+			spread := !isList(v) || v.Type() >= k.TTable
+			if !spread && count(v) != len(g) {
+				return nil, k.ErrLength
+			}
+			for gi, r := range g {
+				if spread {
+					items[j][r] = v
+				} else {
+					items[j][r] = at(v, gi)
+				}
+			}
+		}
+	}
+	for j, c := range q.cols {
+		if pos[j] < 0 {
+			// rows outside the groups get the column's null
+			var like k.V
+			for _, x := range items[j] {
+				if x != nil {
+					like = x
+					break
+				}
+			}
+			if like == nil {
+				like = k.Long(0)
+			}
+			null, err := nullOf(enlist(like))
+			if err != nil {
+				return nil, err
+			}
+			for i, x := range items[j] {
+				if x == nil {
+					items[j][i] = null
+				}
+			}
+		}
+		col := listOf(items[j])
+		if n == 0 {
+			col = k.List{}
+		}
+		if pos[j] < 0 {
+			cols = append(cols, c.name)
+			data = append(data, col)
+		} else {
+			data[pos[j]] = col
+		}
+	}
+	return &k.Table{Cols: cols, Data: data}, nil
+}
+
 func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, error) {
 	if len(q.by) > 0 {
-		return nil, k.ErrNYI
+		return in.updateBy(q, t, rows, fr)
 	}
 	f, err := rowFrame(t, rows, fr)
 	if err != nil {

@@ -122,3 +122,32 @@ k| v
 a| 2
 b| 4
 c| 4
+q)/ exec by, update by and fby
+q)w:([]a:1 2 3 4;b:`y`x`y`x)
+q)exec a by b from w
+x| 2 4
+y| 1 3
+q)exec sum a by b from w
+x| 6
+y| 4
+q)update s:sum a by b from w
+a b s
+-----
+1 y 4
+2 x 6
+3 y 4
+4 x 6
+q)update r:sums a by b from w where a>1
+a b r
+-----
+1 y  
+2 x 2
+3 y 3
+4 x 6
+q)select from w where a=(max;a) fby b
+a b
+---
+3 y
+4 x
+q)(count;w`a) fby w`b
+2 2 2 2
