@@ -64,6 +64,9 @@ func castTarget(x k.V) (int, bool, error) {
 // Cast is q's x$y on data: convert y to the type named by x, or parse
 // strings when x is an upper-case type letter.
 func Cast(x, y k.V) (k.V, error) {
+	if isFloatMatrix(x) && isFloatMatrix(y) {
+		return Mmu(x, y)
+	}
 	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar) {
 		// one value cast to each target
 		r := make([]k.V, count(x))
