@@ -43,7 +43,7 @@ func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
 		path = []k.V{i}
 	} else {
 		path = listItems(i)
-		if count(i) == 0 && isList(i) {
+		if k.Count(i) == 0 && isList(i) {
 			path = nil
 		}
 	}
@@ -94,10 +94,10 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 		}
 		return nil, k.ErrType
 	}
-	n := count(x)
+	n := k.Count(x)
 	items := make([]k.V, n)
 	for j := range n {
-		items[j] = at(x, j)
+		items[j] = k.At(x, j)
 	}
 	idx, ys, err := spread(i, y, hasY, n)
 	if err != nil {
@@ -115,14 +115,14 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 	}
 	if _, ok := x.(k.List); ok {
 		// a general list whose items become atoms of one type is squeezed
-		return listOf(items), nil
+		return k.Uniform(items), nil
 	}
 	for _, it := range items {
 		if it.Type() != -x.Type() {
 			return nil, k.ErrType
 		}
 	}
-	return listOf(items), nil
+	return k.Uniform(items), nil
 }
 
 // spread turns an index (atom, vector or ::) into positions, pairing each
@@ -137,8 +137,8 @@ func spread(i, y k.V, hasY bool, n int) ([]int, []k.V, error) {
 		}
 	default:
 		if isList(i) {
-			for j := range count(i) {
-				sub, _, err := spread(at(i, j), nil, false, n)
+			for j := range k.Count(i) {
+				sub, _, err := spread(k.At(i, j), nil, false, n)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -158,10 +158,10 @@ func spread(i, y k.V, hasY bool, n int) ([]int, []k.V, error) {
 		switch {
 		case !hasY:
 		case listIdx && isList(y):
-			if count(y) != len(idx) {
+			if k.Count(y) != len(idx) {
 				return nil, nil, k.ErrLength
 			}
-			ys[j] = at(y, j)
+			ys[j] = k.At(y, j)
 		default:
 			ys[j] = y
 		}
@@ -171,12 +171,12 @@ func spread(i, y k.V, hasY bool, n int) ([]int, []k.V, error) {
 
 // amendDict amends a dictionary at keys, adding keys it lacks.
 func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (k.V, error) {
-	n := count(d.Keys)
+	n := k.Count(d.Keys)
 	keys := make([]k.V, n)
 	vals := make([]k.V, n)
 	for j := range n {
-		keys[j] = at(d.Keys, j)
-		vals[j] = at(d.Vals, j)
+		keys[j] = k.At(d.Keys, j)
+		vals[j] = k.At(d.Vals, j)
 	}
 	var targets []k.V
 	var ys []k.V
@@ -184,18 +184,18 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 	case i.Type() == k.TUnary:
 		targets = keys
 	case isList(i) && (d.Keys.Type() == 0 || i.Type() == d.Keys.Type()):
-		for j := range count(i) {
-			targets = append(targets, at(i, j))
+		for j := range k.Count(i) {
+			targets = append(targets, k.At(i, j))
 		}
 	default:
 		targets = []k.V{i}
 	}
 	if hasY && len(targets) > 1 && isList(y) {
-		if count(y) != len(targets) {
+		if k.Count(y) != len(targets) {
 			return nil, k.ErrLength
 		}
 		for j := range targets {
-			ys = append(ys, at(y, j))
+			ys = append(ys, k.At(y, j))
 		}
 	} else {
 		for range targets {
@@ -225,11 +225,11 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 		}
 		vals[pos] = v
 	}
-	vs := listOf(vals)
+	vs := k.Uniform(vals)
 	if _, ok := d.Vals.(k.List); ok && len(vals) > 0 {
 		vs = k.List(vals)
 	}
-	return &k.Dict{Keys: listOf(keys), Vals: vs}, nil
+	return &k.Dict{Keys: k.Uniform(keys), Vals: vs}, nil
 }
 
 // nullOf is the null item of a list's type (first 0#x), :: for a

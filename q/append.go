@@ -40,7 +40,7 @@ func (in *Interp) appendTo(x, y k.V) (k.V, error) {
 		if !ok {
 			return nil, k.ErrType
 		}
-		if t := x.Vals.Type(); t > 0 && t < k.TTable && count(x.Vals) > 0 {
+		if t := x.Vals.Type(); t > 0 && t < k.TTable && k.Count(x.Vals) > 0 {
 			if yt := d.Vals.Type(); yt != t && yt != -t {
 				return nil, k.ErrType
 			}
@@ -69,10 +69,10 @@ func depth(v k.V) int {
 			break
 		}
 		d++
-		if count(v) == 0 {
+		if k.Count(v) == 0 {
 			break
 		}
-		v = at(v, 0)
+		v = k.At(v, 0)
 	}
 	return d
 }
@@ -111,7 +111,7 @@ func (in *Interp) appendRecords(vals, keys *k.Table, y k.V) (k.V, error) {
 				key[j] = v
 			}
 			if len(data) > 0 {
-				pos = findKey(data[:nkey], key, count(data[0]))
+				pos = findKey(data[:nkey], key, k.Count(data[0]))
 			}
 		}
 		for j, c := range cols {
@@ -155,7 +155,7 @@ func checkItemType(col, v k.V, given bool) error {
 	if !given {
 		return nil
 	}
-	if t := col.Type(); t > 0 && t < k.TTable && count(col) > 0 && v.Type() != -t {
+	if t := col.Type(); t > 0 && t < k.TTable && k.Count(col) > 0 && v.Type() != -t {
 		return k.ErrType
 	}
 	return nil
@@ -167,12 +167,12 @@ func checkItemType(col, v k.V, given bool) error {
 func recordsOf(cols k.Syms, y k.V) ([]record, error) {
 	switch y := y.(type) {
 	case *k.Table:
-		n := count(y)
+		n := k.Count(y)
 		recs := make([]record, n)
 		for i := range recs {
 			recs[i] = record{}
 			for j, c := range y.Cols {
-				recs[i][c] = at(y.Data[j], i)
+				recs[i][c] = k.At(y.Data[j], i)
 			}
 		}
 		return recs, nil
@@ -188,22 +188,22 @@ func recordsOf(cols k.Syms, y k.V) ([]record, error) {
 			})
 		}
 		rec := record{}
-		for i := range count(y.Keys) {
-			s, ok := at(y.Keys, i).(k.Sym)
+		for i := range k.Count(y.Keys) {
+			s, ok := k.At(y.Keys, i).(k.Sym)
 			if !ok {
 				return nil, k.ErrType
 			}
-			rec[string(s)] = at(y.Vals, i)
+			rec[string(s)] = k.At(y.Vals, i)
 		}
 		return []record{rec}, nil
 	}
 	if !isList(y) {
 		return nil, k.ErrType
 	}
-	if y.Type() == 0 && count(y) > 0 && isList(at(y, 0)) {
+	if y.Type() == 0 && k.Count(y) > 0 && isList(k.At(y, 0)) {
 		var recs []record
-		for i := range count(y) {
-			r, err := recordsOf(cols, at(y, i))
+		for i := range k.Count(y) {
+			r, err := recordsOf(cols, k.At(y, i))
 			if err != nil {
 				return nil, err
 			}
@@ -211,12 +211,12 @@ func recordsOf(cols k.Syms, y k.V) ([]record, error) {
 		}
 		return recs, nil
 	}
-	if count(y) != len(cols) {
+	if k.Count(y) != len(cols) {
 		return nil, k.ErrLength
 	}
 	rec := record{}
 	for j, c := range cols {
-		rec[c] = at(y, j)
+		rec[c] = k.At(y, j)
 	}
 	return []record{rec}, nil
 }

@@ -23,7 +23,7 @@ func hasHole(args []k.V) bool {
 // apply is the heart of evaluation: f[args].
 func (in *Interp) apply(f k.V, args []k.V) (k.V, error) {
 	r, err := in.apply1(f, args)
-	if in.MaxItems > 0 && err == nil && count(r) > in.MaxItems {
+	if in.MaxItems > 0 && err == nil && k.Count(r) > in.MaxItems {
 		return nil, k.Err("limit")
 	}
 	return r, err
@@ -394,10 +394,10 @@ func listItems(v k.V) []k.V {
 	if v.Type() < 0 || v.Type() >= k.TTable {
 		return []k.V{v}
 	}
-	n := count(v)
+	n := k.Count(v)
 	out := make([]k.V, n)
 	for i := range n {
-		out[i] = at(v, i)
+		out[i] = k.At(v, i)
 	}
 	return out
 }

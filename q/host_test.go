@@ -16,7 +16,7 @@ func newHost(t *testing.T) *Interp {
 	// args returns its argument's count: a rank-1 builtin gets a
 	// parenthesised list as one argument.
 	in.Register(&k.Builtin{Name: "args", Rank: 1, Fn: func(a []k.V) (k.V, error) {
-		return k.Long(count(a[0])), nil
+		return k.Long(k.Count(a[0])), nil
 	}})
 	in.Register(&k.Builtin{Name: "sub", Rank: 2, Fn: func(a []k.V) (k.V, error) {
 		x, ok1 := a[0].(k.Long)

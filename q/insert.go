@@ -29,11 +29,11 @@ func (in *Interp) insert(x, y k.V, upsert bool) (k.V, error) {
 			if !upsert {
 				if t, ok := y.(*k.Table); ok {
 					in.globals[string(name)] = t
-					return til(count(t)), nil
+					return til(k.Count(t)), nil
 				}
 				if d, ok := y.(*k.Dict); ok {
 					in.globals[string(name)] = d
-					return til(count(d)), nil
+					return til(k.Count(d)), nil
 				}
 			}
 			return nil, err
@@ -58,13 +58,13 @@ func (in *Interp) insert(x, y k.V, upsert bool) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	n0 := count(t)
+	n0 := k.Count(t)
 	data := append(k.List{}, t.Data...)
 	var fresh []int64
 	for _, row := range rows {
 		pos := -1
 		if keyCols != nil {
-			pos = findKey(data[:len(keyCols)], row[:len(keyCols)], count(data[0]))
+			pos = findKey(data[:len(keyCols)], row[:len(keyCols)], k.Count(data[0]))
 			if pos >= 0 && !upsert {
 				return nil, k.Err("insert")
 			}
@@ -82,7 +82,7 @@ func (in *Interp) insert(x, y k.V, upsert bool) (k.V, error) {
 			if err != nil {
 				return nil, err
 			}
-			if t := data[j].Type(); t > 0 && v.Type() != t && count(data[j]) > 0 {
+			if t := data[j].Type(); t > 0 && v.Type() != t && k.Count(data[j]) > 0 {
 				return nil, k.ErrType
 			}
 			data[j] = v
@@ -110,7 +110,7 @@ func (in *Interp) insert(x, y k.V, upsert bool) (k.V, error) {
 }
 
 // enlist is a one-item list of v, typed when v is an atom.
-func enlist(v k.V) k.V { return listOf([]k.V{v}) }
+func enlist(v k.V) k.V { return k.Uniform([]k.V{v}) }
 
 func til(n int) k.Longs {
 	v := make(k.Longs, n)
@@ -146,7 +146,7 @@ func rowsOf(cols k.Syms, like k.List, y k.V) ([][]k.V, error) {
 				if err != nil {
 					return nil, err
 				}
-				colVals[j] = listOf(repeat(null, count(y)))
+				colVals[j] = k.Uniform(repeat(null, k.Count(y)))
 			}
 		}
 	case *k.Dict:
@@ -159,9 +159,9 @@ func rowsOf(cols k.Syms, like k.List, y k.V) ([][]k.V, error) {
 		}
 		row := make([]k.V, len(cols))
 		for j, c := range cols {
-			for i := range count(y.Keys) {
-				if s, ok := at(y.Keys, i).(k.Sym); ok && string(s) == c {
-					row[j] = at(y.Vals, i)
+			for i := range k.Count(y.Keys) {
+				if s, ok := k.At(y.Keys, i).(k.Sym); ok && string(s) == c {
+					row[j] = k.At(y.Vals, i)
 				}
 			}
 			if row[j] == nil {
@@ -170,11 +170,11 @@ func rowsOf(cols k.Syms, like k.List, y k.V) ([][]k.V, error) {
 		}
 		return [][]k.V{row}, nil
 	default:
-		if isList(y) && count(y) != len(cols) && y.Type() == 0 {
+		if isList(y) && k.Count(y) != len(cols) && y.Type() == 0 {
 			// a list of rows
 			var rows [][]k.V
-			for i := range count(y) {
-				r, err := rowsOf(cols, like, at(y, i))
+			for i := range k.Count(y) {
+				r, err := rowsOf(cols, like, k.At(y, i))
 				if err != nil {
 					return nil, err
 				}
@@ -182,21 +182,21 @@ func rowsOf(cols k.Syms, like k.List, y k.V) ([][]k.V, error) {
 			}
 			return rows, nil
 		}
-		if !isList(y) || count(y) != len(cols) {
+		if !isList(y) || k.Count(y) != len(cols) {
 			return nil, k.ErrLength
 		}
 		colVals = make([]k.V, len(cols))
 		for j := range cols {
-			colVals[j] = at(y, j)
+			colVals[j] = k.At(y, j)
 		}
 	}
 	n := -1
 	for _, c := range colVals {
 		if isList(c) {
-			if n >= 0 && count(c) != n {
+			if n >= 0 && k.Count(c) != n {
 				return nil, k.ErrLength
 			}
-			n = count(c)
+			n = k.Count(c)
 		}
 	}
 	if n < 0 {
@@ -207,7 +207,7 @@ func rowsOf(cols k.Syms, like k.List, y k.V) ([][]k.V, error) {
 		rows[i] = make([]k.V, len(cols))
 		for j, c := range colVals {
 			if isList(c) {
-				rows[i][j] = at(c, i)
+				rows[i][j] = k.At(c, i)
 			} else {
 				rows[i][j] = c
 			}
@@ -221,7 +221,7 @@ func findKey(keyCols k.List, key []k.V, n int) int {
 rows:
 	for i := range n {
 		for j, c := range keyCols {
-			if same, _ := match(at(c, i), key[j]); !same {
+			if same, _ := match(k.At(c, i), key[j]); !same {
 				continue rows
 			}
 		}

@@ -60,7 +60,7 @@ func (in *Interp) each(f k.V, args []k.V) (k.V, error) {
 	n := -1
 	for _, a := range args {
 		if a != nil && isList(a) {
-			c := count(a)
+			c := k.Count(a)
 			if n >= 0 && c != n {
 				return nil, k.ErrLength
 			}
@@ -75,7 +75,7 @@ func (in *Interp) each(f k.V, args []k.V) (k.V, error) {
 	for i := range n {
 		for j, a := range args {
 			if a != nil && isList(a) {
-				call[j] = at(a, i)
+				call[j] = k.At(a, i)
 			} else {
 				call[j] = a
 			}
@@ -86,7 +86,7 @@ func (in *Interp) each(f k.V, args []k.V) (k.V, error) {
 		}
 		out[i] = r
 	}
-	res := listOf(out)
+	res := k.Uniform(out)
 	if len(args) == 1 {
 		if d, ok := args[0].(*k.Dict); ok {
 			return &k.Dict{Keys: d.Keys, Vals: res}, nil
@@ -104,22 +104,22 @@ func (in *Interp) eachSide(f, x, y k.V, right bool) (k.V, error) {
 	if !isList(l) {
 		return in.apply(f, []k.V{x, y})
 	}
-	n := count(l)
+	n := k.Count(l)
 	out := make([]k.V, n)
 	for i := range n {
 		var r k.V
 		var err error
 		if right {
-			r, err = in.apply(f, []k.V{x, at(y, i)})
+			r, err = in.apply(f, []k.V{x, k.At(y, i)})
 		} else {
-			r, err = in.apply(f, []k.V{at(x, i), y})
+			r, err = in.apply(f, []k.V{k.At(x, i), y})
 		}
 		if err != nil {
 			return nil, err
 		}
 		out[i] = r
 	}
-	res := listOf(out)
+	res := k.Uniform(out)
 	if d, ok := l.(*k.Dict); ok {
 		return &k.Dict{Keys: d.Keys, Vals: res}, nil
 	}
@@ -153,13 +153,13 @@ func (in *Interp) prior(f, seed, y k.V) (k.V, error) {
 		}
 		return in.apply(f, []k.V{y, seed})
 	}
-	n := count(y)
+	n := k.Count(y)
 	start := 0
 	out := make([]k.V, n)
 	if seed == nil && n > 0 {
 		if _, ok := identity(f); ok {
 			// the identity seed leaves the first item as it is
-			out[0] = at(y, 0)
+			out[0] = k.At(y, 0)
 			start = 1
 			seed = out[0]
 		} else {
@@ -174,7 +174,7 @@ func (in *Interp) prior(f, seed, y k.V) (k.V, error) {
 	}
 	prev := seed
 	for i := start; i < n; i++ {
-		cur := at(y, i)
+		cur := k.At(y, i)
 		r, err := in.apply(f, []k.V{cur, prev})
 		if err != nil {
 			return nil, err
@@ -182,7 +182,7 @@ func (in *Interp) prior(f, seed, y k.V) (k.V, error) {
 		out[i] = r
 		prev = cur
 	}
-	res := listOf(out)
+	res := k.Uniform(out)
 	if d, ok := y.(*k.Dict); ok {
 		return &k.Dict{Keys: d.Keys, Vals: res}, nil
 	}
@@ -222,7 +222,7 @@ func (in *Interp) converge(f, x k.V, scan bool) (k.V, error) {
 		}
 		if same {
 			if scan {
-				return listOf(out), nil
+				return k.Uniform(out), nil
 			}
 			return prev, nil
 		}
@@ -247,7 +247,7 @@ func (in *Interp) repeat(f k.V, n int64, x k.V, scan bool) (k.V, error) {
 		}
 	}
 	if scan {
-		return listOf(out), nil
+		return k.Uniform(out), nil
 	}
 	return x, nil
 }
@@ -278,7 +278,7 @@ func (in *Interp) whileIter(c, f, x k.V, scan bool) (k.V, error) {
 		}
 	}
 	if scan {
-		return listOf(out), nil
+		return k.Uniform(out), nil
 	}
 	return x, nil
 }
@@ -313,14 +313,14 @@ func (in *Interp) reduce(f, x k.V, scan bool) (k.V, error) {
 	if !isList(x) {
 		return x, nil
 	}
-	n := count(x)
+	n := k.Count(x)
 	if n == 0 {
 		if v, ok := identity(f); ok && !scan {
 			return v, nil
 		}
 		return k.List{}, nil
 	}
-	acc := at(x, 0)
+	acc := k.At(x, 0)
 	if v, ok := f.(*Verb); ok && v.Glyph == "," && !v.Monadic {
 		// the identity () is the first left argument: (,\)2 3 4 starts ,2
 		if k.IsAtom(acc) {
@@ -332,7 +332,7 @@ func (in *Interp) reduce(f, x k.V, scan bool) (k.V, error) {
 		out = append(out, acc)
 	}
 	for i := 1; i < n; i++ {
-		r, err := in.apply(f, []k.V{acc, at(x, i)})
+		r, err := in.apply(f, []k.V{acc, k.At(x, i)})
 		if err != nil {
 			return nil, err
 		}
@@ -342,7 +342,7 @@ func (in *Interp) reduce(f, x k.V, scan bool) (k.V, error) {
 		}
 	}
 	if scan {
-		res := listOf(out)
+		res := k.Uniform(out)
 		if d, ok := x.(*k.Dict); ok {
 			return &k.Dict{Keys: d.Keys, Vals: res}, nil
 		}
@@ -357,7 +357,7 @@ func (in *Interp) fold(f, x k.V, ys []k.V, scan bool) (k.V, error) {
 	n := -1
 	for _, y := range ys {
 		if isList(y) {
-			c := count(y)
+			c := k.Count(y)
 			if n >= 0 && c != n {
 				return nil, k.ErrLength
 			}
@@ -378,7 +378,7 @@ func (in *Interp) fold(f, x k.V, ys []k.V, scan bool) (k.V, error) {
 		call[0] = acc
 		for j, y := range ys {
 			if isList(y) {
-				call[j+1] = at(y, i)
+				call[j+1] = k.At(y, i)
 			} else {
 				call[j+1] = y
 			}
@@ -393,7 +393,7 @@ func (in *Interp) fold(f, x k.V, ys []k.V, scan bool) (k.V, error) {
 		}
 	}
 	if scan {
-		return listOf(out), nil
+		return k.Uniform(out), nil
 	}
 	return acc, nil
 }
@@ -417,7 +417,7 @@ func (in *Interp) machine(m k.V, args []k.V, scan bool) (k.V, error) {
 	if binaryData(m) {
 		switch len(args) {
 		case 1:
-			if count(args[0]) == 0 && isList(args[0]) && !scan {
+			if k.Count(args[0]) == 0 && isList(args[0]) && !scan {
 				return prim2("#", k.Long(0), m)
 			}
 			return in.reduce(m, args[0], scan)
@@ -468,7 +468,7 @@ func sameKeys(args []k.V) error {
 			keys = d.Keys
 			continue
 		}
-		if count(d.Keys) != count(keys) {
+		if k.Count(d.Keys) != k.Count(keys) {
 			return k.ErrLength
 		}
 		if same, err := match(keys, d.Keys); err != nil || !same {
@@ -517,7 +517,7 @@ func (in *Interp) applyDataDerived(d *Derived, args []k.V) (k.V, error) {
 			}
 			return in.apply(f, args)
 		}
-		n := count(d.F)
+		n := k.Count(d.F)
 		if err := sameKeys(args); err != nil {
 			return nil, err
 		}
@@ -526,15 +526,15 @@ func (in *Interp) applyDataDerived(d *Derived, args []k.V) (k.V, error) {
 		for i := range n {
 			for j, a := range args {
 				if isList(a) {
-					if count(a) != n {
+					if k.Count(a) != n {
 						return nil, k.ErrLength
 					}
-					call[j] = at(a, i)
+					call[j] = k.At(a, i)
 				} else {
 					call[j] = a
 				}
 			}
-			f, err := sel(at(d.F, i))
+			f, err := sel(k.At(d.F, i))
 			if err != nil {
 				return nil, err
 			}
@@ -542,7 +542,7 @@ func (in *Interp) applyDataDerived(d *Derived, args []k.V) (k.V, error) {
 				return nil, err
 			}
 		}
-		return listOf(out), nil
+		return k.Uniform(out), nil
 	}
 	return nil, k.ErrType
 }

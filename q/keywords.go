@@ -38,7 +38,7 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 					return f, err
 				}
 			}
-			return listOf(append([]k.V(nil), a...)), nil
+			return k.Uniform(append([]k.V(nil), a...)), nil
 		}},
 		"value": unary("value", (*Interp).valueOf),
 		"get":   unary("get", (*Interp).valueOf),

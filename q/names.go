@@ -99,12 +99,12 @@ func (in *Interp) keyOf(m func(k.V) (k.V, error), x k.V) (k.V, error) {
 // fby is (f;x) fby g: f applied to the items of x in each group of g, each
 // result given back to the group's rows (an atom spreads over them).
 func (in *Interp) fby(fx, g k.V) (k.V, error) {
-	if fx.Type() != 0 || count(fx) != 2 {
+	if fx.Type() != 0 || k.Count(fx) != 2 {
 		return nil, k.ErrType
 	}
-	f, x := at(fx, 0), at(fx, 1)
-	n := count(x)
-	if count(g) != n {
+	f, x := k.At(fx, 0), k.At(fx, 1)
+	n := k.Count(x)
+	if k.Count(g) != n {
 		return nil, k.ErrLength
 	}
 	gr, err := prim1("group", g)
@@ -116,8 +116,8 @@ func (in *Interp) fby(fx, g k.V) (k.V, error) {
 		return nil, k.ErrType
 	}
 	out := make([]k.V, n)
-	for gi := range count(d.Vals) {
-		idx := at(d.Vals, gi)
+	for gi := range k.Count(d.Vals) {
+		idx := k.At(d.Vals, gi)
 		sub, err := index(x, idx)
 		if err != nil {
 			return nil, err
@@ -127,18 +127,18 @@ func (in *Interp) fby(fx, g k.V) (k.V, error) {
 			return nil, err
 		}
 		spread := !isList(r) || r.Type() >= k.TTable
-		if !spread && count(r) != count(idx) {
+		if !spread && k.Count(r) != k.Count(idx) {
 			return nil, k.ErrLength
 		}
-		for j := range count(idx) {
-			i, ok := toInt(at(idx, j))
+		for j := range k.Count(idx) {
+			i, ok := toInt(k.At(idx, j))
 			if !ok || i < 0 || int(i) >= n {
 				return nil, k.ErrIndex
 			}
 			if spread {
 				out[i] = r
 			} else {
-				out[i] = at(r, j)
+				out[i] = k.At(r, j)
 			}
 		}
 	}
@@ -150,5 +150,5 @@ func (in *Interp) fby(fx, g k.V) (k.V, error) {
 	if n == 0 {
 		return k.List{}, nil
 	}
-	return listOf(out), nil
+	return k.Uniform(out), nil
 }

@@ -286,7 +286,7 @@ func rowFrame(t *k.Table, rows k.Longs, parent *frame) (*frame, error) {
 		vals = append(vals, col)
 	}
 	if rows == nil {
-		n := count(t)
+		n := k.Count(t)
 		rows = make(k.Longs, n)
 		for i := range rows {
 			rows[i] = int64(i)
@@ -307,7 +307,7 @@ func (in *Interp) whereRows(q *query, t *k.Table, fr *frame) (k.Longs, error) {
 	if len(q.where) == 0 {
 		return nil, nil
 	}
-	n := count(t)
+	n := k.Count(t)
 	rows := make(k.Longs, n)
 	for i := range rows {
 		rows[i] = int64(i)
@@ -365,7 +365,7 @@ func tableOf(names []string, vals []k.V) (*k.Table, error) {
 	n := -1
 	for _, v := range vals {
 		if isList(v) && v.Type() < k.TTable {
-			c := count(v)
+			c := k.Count(v)
 			if n >= 0 && c != n {
 				return nil, k.ErrLength
 			}
@@ -378,7 +378,7 @@ func tableOf(names []string, vals []k.V) (*k.Table, error) {
 	data := make(k.List, len(vals))
 	for i, v := range vals {
 		if !isList(v) || v.Type() >= k.TTable {
-			v = listOf(repeat(v, n))
+			v = k.Uniform(repeat(v, n))
 		}
 		data[i] = v
 	}
@@ -489,7 +489,7 @@ func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, e
 	}
 	valData := make([]k.V, len(cols))
 	for j := range cols {
-		valData[j] = listOf(vals[j])
+		valData[j] = k.Uniform(vals[j])
 		if len(vals[j]) == 0 {
 			valData[j] = k.List{}
 		}
@@ -550,9 +550,9 @@ func (in *Interp) groupRows(q *query, t *k.Table, rows k.Longs, fr *frame) ([]k.
 	if err != nil {
 		return nil, nil, err
 	}
-	n := count(f.vals[len(t.Cols)])
+	n := k.Count(f.vals[len(t.Cols)])
 	for _, kv := range keys {
-		if !isList(kv) || count(kv) != n {
+		if !isList(kv) || k.Count(kv) != n {
 			return nil, nil, k.ErrLength
 		}
 	}
@@ -563,7 +563,7 @@ func (in *Interp) groupRows(q *query, t *k.Table, rows k.Longs, fr *frame) ([]k.
 	for i := range n {
 		var b strings.Builder
 		for _, kv := range keys {
-			b.WriteString(in.Printer.String1(at(kv, i)))
+			b.WriteString(in.Printer.String1(k.At(kv, i)))
 			b.WriteByte(0)
 		}
 		g, ok := seen[b.String()]
@@ -580,9 +580,9 @@ func (in *Interp) groupRows(q *query, t *k.Table, rows k.Longs, fr *frame) ([]k.
 	for j, kv := range keys {
 		items := make([]k.V, len(first))
 		for g, i := range first {
-			items[g] = at(kv, i)
+			items[g] = k.At(kv, i)
 		}
-		keyData[j] = listOf(items)
+		keyData[j] = k.Uniform(items)
 		if len(items) == 0 {
 			keyData[j] = k.List{}
 		}
@@ -625,11 +625,11 @@ func (in *Interp) execBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, er
 		keys = kt
 	}
 	if len(q.cols) == 1 {
-		return &k.Dict{Keys: keys, Vals: listOf(vals[0])}, nil
+		return &k.Dict{Keys: keys, Vals: k.Uniform(vals[0])}, nil
 	}
 	data := make([]k.V, len(vals))
 	for j := range vals {
-		data[j] = listOf(vals[j])
+		data[j] = k.Uniform(vals[j])
 	}
 	vt, err := tableOf(colNames(q.cols), data)
 	if err != nil {
@@ -645,7 +645,7 @@ func (in *Interp) updateBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 	if err != nil {
 		return nil, err
 	}
-	n := count(t)
+	n := k.Count(t)
 	cols := append(k.Syms{}, t.Cols...)
 	data := append(k.List{}, t.Data...)
 	items := make([][]k.V, len(q.cols))
@@ -660,7 +660,7 @@ func (in *Interp) updateBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 		items[j] = make([]k.V, n)
 		if pos[j] >= 0 {
 			for i := range n {
-				items[j][i] = at(data[pos[j]], i)
+				items[j][i] = k.At(data[pos[j]], i)
 			}
 		}
 	}
@@ -675,14 +675,14 @@ func (in *Interp) updateBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 		}
 		for j, v := range vs {
 			spread := !isList(v) || v.Type() >= k.TTable
-			if !spread && count(v) != len(g) {
+			if !spread && k.Count(v) != len(g) {
 				return nil, k.ErrLength
 			}
 			for gi, r := range g {
 				if spread {
 					items[j][r] = v
 				} else {
-					items[j][r] = at(v, gi)
+					items[j][r] = k.At(v, gi)
 				}
 			}
 		}
@@ -710,7 +710,7 @@ func (in *Interp) updateBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 				}
 			}
 		}
-		col := listOf(items[j])
+		col := k.Uniform(items[j])
 		if n == 0 {
 			col = k.List{}
 		}
@@ -736,7 +736,7 @@ func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V
 	if err != nil {
 		return nil, err
 	}
-	n := count(t)
+	n := k.Count(t)
 	cols := append(k.Syms{}, t.Cols...)
 	data := append(k.List{}, t.Data...)
 	for j, c := range q.cols {
@@ -749,8 +749,8 @@ func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V
 		}
 		if rows == nil {
 			if !isList(v) || v.Type() >= k.TTable {
-				v = listOf(repeat(v, n))
-			} else if count(v) != n {
+				v = k.Uniform(repeat(v, n))
+			} else if k.Count(v) != n {
 				return nil, k.ErrLength
 			}
 			if pos < 0 {
@@ -765,11 +765,11 @@ func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V
 		if pos >= 0 {
 			old = data[pos]
 		} else {
-			null, err := nullOf(listOf([]k.V{firstItem(v)}))
+			null, err := nullOf(k.Uniform([]k.V{firstItem(v)}))
 			if err != nil {
 				return nil, err
 			}
-			old = listOf(repeat(null, n))
+			old = k.Uniform(repeat(null, n))
 		}
 		nv, err := in.amend(old, []k.V{rows}, nil, v, true)
 		if err != nil {
@@ -787,8 +787,8 @@ func (in *Interp) updateRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V
 
 // firstItem is an atom's self or a list's first item (for its type).
 func firstItem(v k.V) k.V {
-	if isList(v) && count(v) > 0 {
-		return at(v, 0)
+	if isList(v) && k.Count(v) > 0 {
+		return k.At(v, 0)
 	}
 	return v
 }
@@ -823,7 +823,7 @@ func (in *Interp) deleteRows(q *query, t *k.Table, rows k.Longs) (k.V, error) {
 		gone[r] = true
 	}
 	var keep k.Longs = k.Longs{}
-	for i := range int64(count(t)) {
+	for i := range int64(k.Count(t)) {
 		if !gone[i] {
 			keep = append(keep, i)
 		}
@@ -840,15 +840,15 @@ func (in *Interp) deleteKeys(d *k.Dict, cols []column) (k.V, error) {
 		}
 		drop[c.name] = true
 	}
-	n := count(d.Keys)
+	n := k.Count(d.Keys)
 	var keys, vals []k.V
 	for i := range n {
-		key := at(d.Keys, i)
+		key := k.At(d.Keys, i)
 		if s, ok := key.(k.Sym); ok && drop[string(s)] {
 			continue
 		}
 		keys = append(keys, key)
-		vals = append(vals, at(d.Vals, i))
+		vals = append(vals, k.At(d.Vals, i))
 	}
-	return &k.Dict{Keys: listOf(keys), Vals: listOf(vals)}, nil
+	return &k.Dict{Keys: k.Uniform(keys), Vals: k.Uniform(vals)}, nil
 }
