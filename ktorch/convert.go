@@ -58,7 +58,7 @@ func kput(x k.V) (*tensor.Tensor, error) {
 		if t < 0 {
 			return fmt.Errorf("unable to map mixed array to tensor: %s encountered at depth %d", kname(t), depth)
 		}
-		n := klen(v)
+		n := k.Count(v)
 		if base >= 0 {
 			last := len(shape) - 1
 			want := 0

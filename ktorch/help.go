@@ -120,7 +120,7 @@ func (s *Session) setting(x k.V) (k.V, error) {
 		}
 		return k.Bool(s.AllOptions), nil
 	}
-	if sym, ok := symAt(x, 0); ok && klen(x) == 2 {
+	if sym, ok := symAt(x, 0); ok && k.Count(x) == 2 {
 		if sym != "alloptions" {
 			return nil, fmt.Errorf("unrecognized setting: %s", sym)
 		}

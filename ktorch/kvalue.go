@@ -49,41 +49,6 @@ func kname(t int) string {
 	return "unrecognized type"
 }
 
-// klen is the reference's xlen: 1 for an atom or function, the count of a
-// list, the rows of a table, the count of a dictionary.
-func klen(x k.V) int {
-	switch v := x.(type) {
-	case k.List:
-		return len(v)
-	case k.Bools:
-		return len(v)
-	case k.Bytes:
-		return len(v)
-	case k.Shorts:
-		return len(v)
-	case k.Ints:
-		return len(v)
-	case k.Longs:
-		return len(v)
-	case k.Reals:
-		return len(v)
-	case k.Floats:
-		return len(v)
-	case k.Chars:
-		return len(v)
-	case k.Syms:
-		return len(v)
-	case *k.Dict:
-		return klen(v.Keys)
-	case *k.Table:
-		if len(v.Data) == 0 {
-			return 0
-		}
-		return klen(v.Data[0])
-	}
-	return 1
-}
-
 // str1 is the one-line form of a value, as .Q.s1 gives it.
 func str1(x k.V) string { return k.DefaultPrinter().String1(x) }
 

@@ -78,7 +78,7 @@ func (s *Session) lossFromDict(d *k.Dict) (k.V, error) {
 	keys, _ := d.Keys.(k.Syms)
 	var mod, opts k.V
 	for i, key := range keys {
-		v := kindex(d.Vals, i)
+		v := k.At(d.Vals, i)
 		switch key {
 		case "module":
 			mod = v
@@ -102,23 +102,6 @@ func (s *Session) lossFromDict(d *k.Dict) (k.V, error) {
 		}
 	}
 	return s.add(&lossObj{st}), nil
-}
-
-// kindex returns item i of a list of any type as a k value.
-func kindex(x k.V, i int) k.V {
-	switch v := x.(type) {
-	case k.List:
-		return v[i]
-	case k.Syms:
-		return k.Sym(v[i])
-	case k.Longs:
-		return k.Long(v[i])
-	case k.Floats:
-		return k.Float(v[i])
-	case k.Bools:
-		return k.Bool(v[i])
-	}
-	return k.Null
 }
 
 // calc computes a loss module on 2, 3 or 4 tensors or k arrays: the
@@ -222,7 +205,7 @@ func (s *Session) lossFunc(name string, a k.V) (k.V, error) {
 	if t < 0 || t >= 11 {
 		return nil, fmt.Errorf("%s: not implemented for %s", name, s.knameOf(a))
 	}
-	n := klen(a)
+	n := k.Count(a)
 	if n < 2 {
 		return nil, fmt.Errorf("%s: expects at least 2 args, %d given", name, n)
 	}
@@ -261,33 +244,16 @@ func unbind(t *tensor.Tensor) ([]*tensor.Tensor, error) {
 		return nil, fmt.Errorf("unbind: a 0-dim tensor has no rows")
 	}
 	v := kget(t)
-	n := klen(v)
+	n := k.Count(v)
 	out := make([]*tensor.Tensor, n)
 	for i := range n {
-		r, err := kput(kindexAny(v, i))
+		r, err := kput(k.At(v, i))
 		if err != nil {
 			return nil, err
 		}
 		out[i] = r
 	}
 	return out, nil
-}
-
-// kindexAny returns item i of any list as a k value.
-func kindexAny(x k.V, i int) k.V {
-	switch v := x.(type) {
-	case k.Reals:
-		return k.Real(v[i])
-	case k.Ints:
-		return k.Int(v[i])
-	case k.Shorts:
-		return k.Short(v[i])
-	case k.Bytes:
-		return k.Byte(v[i])
-	case k.Chars:
-		return k.Char(v[i])
-	}
-	return kindex(x, i)
 }
 
 // isOptionArg is the reference's bcearg: a third item that starts bce's
@@ -307,7 +273,7 @@ func (s *Session) bceFn(a k.V) (k.V, error) {
 	if t < 0 || t >= 11 {
 		return nil, fmt.Errorf("bce: not implemented for %s", s.knameOf(a))
 	}
-	n := klen(a)
+	n := k.Count(a)
 	if n < 2 {
 		return nil, fmt.Errorf("bce: expects input,target,optional batch weight,optional reduce mode")
 	}
@@ -338,7 +304,7 @@ func (s *Session) bceLogitFn(a k.V, batch bool, fn string) (k.V, error) {
 	if batch {
 		m, what = 3, ", target & batch weights"
 	}
-	if klen(a) < m {
+	if k.Count(a) < m {
 		return nil, fmt.Errorf("%s expects at least %d args, input%s", fn, m, what)
 	}
 	// The options are read first, as the reference reads them.
@@ -364,7 +330,7 @@ func (s *Session) marginFn(name string, a k.V) (k.V, error) {
 	if name == "hinge" {
 		m, usage = 2, "hinge loss expects (input;target;optional arg(s)..)"
 	}
-	if klen(a) < m {
+	if k.Count(a) < m {
 		return nil, fmt.Errorf("%s", usage)
 	}
 	ts, p, st, err := s.fnArgs(spec, a, m)
@@ -382,7 +348,7 @@ func (s *Session) tripletFn(a k.V) (k.V, error) {
 	}
 	// The reference checks for at least 2 arguments where 3 are needed;
 	// here fewer than 3 is the usage error.
-	if klen(a) < 3 {
+	if k.Count(a) < 3 {
 		return nil, fmt.Errorf("triplet loss expects (anchor;positive;negative;optional arg(s)..)")
 	}
 	ts, p, st, err := s.fnArgs(spec, a, 3)

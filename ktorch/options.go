@@ -165,7 +165,7 @@ func (p *parser) parse() error {
 		last := len(s.Options) - 1 // the reduction is the last option
 		for j := 0; j < n; j++ {
 			if j >= last {
-				return fmt.Errorf("%s: expecting up to %d additional positional args, %d given", s.Name, p.off+j, klen(p.x))
+				return fmt.Errorf("%s: expecting up to %d additional positional args, %d given", s.Name, p.off+j, k.Count(p.x))
 			}
 			if err := p.positional(j, p.off+j); err != nil {
 				return err
@@ -196,7 +196,7 @@ func (p *parser) parse() error {
 	case Distance, Optimizer:
 		for j := 0; j < n; j++ {
 			if j >= len(s.Options) {
-				return fmt.Errorf("%s: expecting up to %d positional args, %d given", s.Name, p.off+j, klen(p.x))
+				return fmt.Errorf("%s: expecting up to %d positional args, %d given", s.Name, p.off+j, k.Count(p.x))
 			}
 			if err := p.positional(j, p.off+j); err != nil {
 				return err

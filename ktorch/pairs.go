@@ -57,7 +57,7 @@ func newPairs(x k.V) (*pairs, bool, error) {
 			}
 			return &pairs{x: x, form: 3, n: len(v) / 2}, true, nil
 		}
-		if klen(v[0]) == 2 {
+		if k.Count(v[0]) == 2 {
 			switch y := v[0].(type) {
 			case k.Syms:
 				return &pairs{x: x, form: 2, n: len(v)}, true, nil
@@ -89,7 +89,7 @@ func (p *pairs) next() (pair, bool, error) {
 		err = pairValueAt(&r, d.Vals, i)
 	case 2:
 		y := p.x.(k.List)[i]
-		if n := klen(y); n != 2 {
+		if n := k.Count(y); n != 2 {
 			return r, false, fmt.Errorf("name,value pair[%d] has %d elements (expected 2)", i, n)
 		}
 		switch yv := y.(type) {
@@ -148,7 +148,7 @@ func pairValue(r *pair, x k.V) error {
 
 // pairValueAt sets the value of a pair from item i of a list.
 func pairValueAt(r *pair, x k.V, i int) error {
-	if n := klen(x); i >= n {
+	if n := k.Count(x); i >= n {
 		return fmt.Errorf("name,value index[%d] invalid for %s with %d elements", i, kname(x.Type()), n)
 	}
 	switch v := x.(type) {
@@ -179,7 +179,7 @@ func (r pair) empty() bool {
 	if r.t == k.TUnary {
 		return true
 	}
-	return r.t >= 0 && r.v != nil && klen(r.v) == 0
+	return r.t >= 0 && r.v != nil && k.Count(r.v) == 0
 }
 
 // argc counts the positional arguments of x from offset i and finds the
@@ -201,7 +201,7 @@ func argc(x k.V, i int) (int, *pairs, error) {
 		}
 		return 1 - i, nil, nil
 	}
-	n := klen(x)
+	n := k.Count(x)
 	if n == 0 {
 		return 0, nil, nil
 	}

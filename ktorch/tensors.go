@@ -88,7 +88,7 @@ func (s *Session) tensorFn(x k.V) (k.V, error) {
 			if !isT {
 				return nil, fmt.Errorf("tensor not implemented for %s", o.class())
 			}
-			if klen(x) == 1 {
+			if k.Count(x) == 1 {
 				return kget(t.t), nil
 			}
 			return nil, fmt.Errorf("tensor: indexing a tensor is not implemented")
