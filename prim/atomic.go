@@ -113,15 +113,11 @@ func tableMap(t *k.Table, f func(k.V) (k.V, error)) (k.V, error) {
 // dictDict applies f entrywise to two dictionaries with upsert semantics:
 // common keys combine, keys of one side only keep their value.
 func dictDict(x, y *k.Dict, f kern) (k.V, error) {
-	if _, ok := x.Keys.(*k.Table); ok {
-		if matchV(x.Keys, y.Keys) {
-			v, err := atomic2(x.Vals, y.Vals, f)
-			if err != nil {
-				return nil, err
-			}
-			return &k.Dict{Keys: x.Keys, Vals: v}, nil
+	if _, _, ok := keyedParts(x); ok {
+		if _, _, ok := keyedParts(y); ok {
+			return keyedMerge(x, y, f)
 		}
-		return nil, k.ErrNYI
+		return nil, k.ErrType
 	}
 	if count(x.Keys) != count(x.Vals) || count(y.Keys) != count(y.Vals) {
 		return nil, k.ErrLength

@@ -109,7 +109,34 @@ func indexDict(d *k.Dict, i k.V) (k.V, error) {
 			}
 			p = findIn(unrows(kt), k.List{uniform(row)})
 		case *k.Table:
-			return nil, k.ErrNYI
+			// rows of the value table by key rows; nulls where absent
+			kc, ok := columnsOf(iv, kt.Cols)
+			if !ok {
+				return nil, k.Err("mismatch")
+			}
+			vt, ok := d.Vals.(*k.Table)
+			if !ok {
+				return nil, k.ErrType
+			}
+			at := firstRow(rowKeys(kt.Data, count(kt)))
+			rows := rowKeys(kc, count(iv))
+			idx := make([]int64, len(rows))
+			for j, s := range rows {
+				if r, ok := at[s]; ok {
+					idx[j] = int64(r)
+				} else {
+					idx[j] = int64(count(kt))
+				}
+			}
+			data := make(k.List, len(vt.Data))
+			for j, c := range vt.Data {
+				v, err := Index(c, k.Longs(idx))
+				if err != nil {
+					return nil, err
+				}
+				data[j] = v
+			}
+			return &k.Table{Cols: vt.Cols, Data: data}, nil
 		default:
 			if len(kt.Cols) == 1 {
 				p = findIn(kt.Data[0], k.List{i})

@@ -56,6 +56,7 @@ var Dyads = map[string]func(x, y k.V) (k.V, error){
 	"rotate": Rotate, "scov": Scov, "ss": Ss, "sublist": Sublist, "sv": Sv, "union": Union, "vs": Vs,
 	"wavg": Wavg, "within": Within, "wsum": Wsum, "xasc": Xasc, "xbar": Xbar, "xcol": Xcol,
 	"xdesc": Xdesc, "xexp": Xexp, "xkey": Xkey, "xlog": Xlog, "xprev": Xprev,
+	"lj": Lj, "ij": Ij, "uj": Uj,
 	"mmu": Mmu, "lsq": Lsq, "xrank": Xrank,
 	"mavg": Mavg, "mcount": Mcount, "mdev": Mdev, "mmax": Mmax, "mmin": Mmin, "msum": Msum,
 }

@@ -20,6 +20,7 @@ q)y[select a,b from x]
 c d
 ----
 1 10
+
 2 20
 q)show x:([]a:1 2 3;b:10 20 30)
 a b
