@@ -843,6 +843,22 @@ func Xprev(x, y k.V) (k.V, error) {
 		return y, nil
 	}
 	c := int64(count(y))
+	if l, ok := y.(k.List); ok && c > 0 {
+		// a general list shifts in an empty list, typed like its first item
+		fill := emptyOf(k.TList)
+		if isVec(l[0]) {
+			fill = emptyOf(l[0].Type())
+		}
+		r := make(k.List, c)
+		for i := range r {
+			if j := int64(i) - n; j >= 0 && j < c {
+				r[i] = l[j]
+			} else {
+				r[i] = fill
+			}
+		}
+		return r, nil
+	}
 	idx := make([]int64, c)
 	for i := range idx {
 		idx[i] = int64(i) - n

@@ -39,7 +39,7 @@ var Monads = map[string]func(x k.V) (k.V, error){
 	"reverse": Reverse, "rtrim": Rtrim, "sdev": Sdev, "signum": Signum, "sqrt": Sqrt, "string": String,
 	"sum": Sum, "sums": Sums, "svar": Svar, "til": Til, "trim": Trim, "type": Type, "upper": Upper,
 	"value": Value, "var": Var, "where": Where,
-	"inv": Inv, "rank": Rank,
+	"inv": Inv, "rank": Rank, "ungroup": Ungroup,
 	"sin": Sin, "cos": Cos, "tan": Tan, "asin": Asin, "acos": Acos, "atan": Atan,
 }
 
@@ -56,7 +56,7 @@ var Dyads = map[string]func(x, y k.V) (k.V, error){
 	"rotate": Rotate, "scov": Scov, "ss": Ss, "sublist": Sublist, "sv": Sv, "union": Union, "vs": Vs,
 	"wavg": Wavg, "within": Within, "wsum": Wsum, "xasc": Xasc, "xbar": Xbar, "xcol": Xcol,
 	"xdesc": Xdesc, "xexp": Xexp, "xkey": Xkey, "xlog": Xlog, "xprev": Xprev,
-	"lj": Lj, "ij": Ij, "uj": Uj,
+	"lj": Lj, "ij": Ij, "uj": Uj, "xgroup": Xgroup,
 	"mmu": Mmu, "lsq": Lsq, "xrank": Xrank,
 	"mavg": Mavg, "mcount": Mcount, "mdev": Mdev, "mmax": Mmax, "mmin": Mmin, "msum": Msum,
 }

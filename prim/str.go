@@ -162,27 +162,63 @@ func Lower(x k.V) (k.V, error) { return mapText(x, strings.ToLower) }
 // Upper is q's upper.
 func Upper(x k.V) (k.V, error) { return mapText(x, strings.ToUpper) }
 
-func noSym(x k.V, f func(string) string) (k.V, error) {
-	if t := x.Type(); t == k.TSym || t == -k.TSym {
+// trimmer removes blanks from the ends of strings (nulls from the ends
+// of other vectors), through lists, dictionaries and tables; other atoms
+// are left as they are.
+func trimmer(x k.V, left, right bool) (k.V, error) {
+	switch v := x.(type) {
+	case k.Chars, k.Char:
+		return mapText(v, func(s string) string {
+			if left {
+				s = strings.TrimLeft(s, " ")
+			}
+			if right {
+				s = strings.TrimRight(s, " ")
+			}
+			return s
+		})
+	case k.Sym, k.Syms:
 		return nil, k.ErrType
+	case k.List:
+		r := make(k.List, len(v))
+		for i, e := range v {
+			t, err := trimmer(e, left, right)
+			if err != nil {
+				return nil, err
+			}
+			r[i] = t
+		}
+		return r, nil
+	case *k.Dict:
+		r, err := trimmer(v.Vals, left, right)
+		if err != nil {
+			return nil, err
+		}
+		return &k.Dict{Keys: v.Keys, Vals: r}, nil
+	case *k.Table:
+		return tableMap(v, func(c k.V) (k.V, error) { return trimmer(c, left, right) })
 	}
-	return mapText(x, f)
+	if !isVec(x) {
+		return x, nil
+	}
+	i, j := 0, count(x)
+	for left && i < j && isNullAtom(item(x, i)) {
+		i++
+	}
+	for right && j > i && isNullAtom(item(x, j-1)) {
+		j--
+	}
+	return slice(x, i, j), nil
 }
 
-// Trim is q's trim: leading and trailing blanks removed.
-func Trim(x k.V) (k.V, error) {
-	return noSym(x, func(s string) string { return strings.Trim(s, " ") })
-}
+// Trim is q's trim: leading and trailing blanks (nulls) removed.
+func Trim(x k.V) (k.V, error) { return trimmer(x, true, true) }
 
-// Ltrim is q's ltrim: leading blanks removed.
-func Ltrim(x k.V) (k.V, error) {
-	return noSym(x, func(s string) string { return strings.TrimLeft(s, " ") })
-}
+// Ltrim is q's ltrim: leading blanks (nulls) removed.
+func Ltrim(x k.V) (k.V, error) { return trimmer(x, true, false) }
 
-// Rtrim is q's rtrim: trailing blanks removed.
-func Rtrim(x k.V) (k.V, error) {
-	return noSym(x, func(s string) string { return strings.TrimRight(s, " ") })
-}
+// Rtrim is q's rtrim: trailing blanks (nulls) removed.
+func Rtrim(x k.V) (k.V, error) { return trimmer(x, false, true) }
 
 // ssFind returns the positions of non-overlapping occurrences of pattern
 // p (? matches any character) in s.
