@@ -68,11 +68,23 @@ func compareLe(x, y k.V) (k.V, error) { return atomic2(x, y, compareKern(ltBit|e
 func compareGt(x, y k.V) (k.V, error) { return atomic2(x, y, compareKern(gtBit)) }
 func compareGe(x, y k.V) (k.V, error) { return atomic2(x, y, compareKern(gtBit|eqBit)) }
 
-// Floor is q's floor (monadic _): floats round down to longs.
-func Floor(x k.V) (k.V, error) { return roundFn(math.Floor)(x) }
+// Floor is q's floor (monadic _): floats round down to longs; a float
+// within comparison tolerance of an integer is that integer.
+func Floor(x k.V) (k.V, error) { return roundFn(tolerant(math.Floor))(x) }
 
-// Ceiling is q's ceiling: floats round up to longs.
-func Ceiling(x k.V) (k.V, error) { return roundFn(math.Ceil)(x) }
+// Ceiling is q's ceiling: floats round up to longs, tolerantly.
+func Ceiling(x k.V) (k.V, error) { return roundFn(tolerant(math.Ceil))(x) }
+
+// tolerant makes a rounding function give the nearest integer to a
+// float tolerantly equal to it.
+func tolerant(f func(float64) float64) func(float64) float64 {
+	return func(x float64) float64 {
+		if r := math.Round(x); feq(x, r) {
+			return r
+		}
+		return f(x)
+	}
+}
 
 // Exp is q's exp: e to the power x.
 func Exp(x k.V) (k.V, error) { return floatFn(math.Exp)(x) }
