@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kt/k"
+	"kt/loss"
 	"kt/tensor"
 )
 
@@ -16,6 +17,7 @@ type Settings struct {
 	Spec   *Spec
 	vals   []k.V
 	weight *tensor.Tensor
+	mod    loss.Loss // the engine's loss these settings make, built once
 }
 
 // Defaults returns the settings of a loss with every option at its default.
@@ -24,7 +26,15 @@ func Defaults(s *Spec) *Settings {
 	for i, o := range s.Options {
 		st.vals[i] = o.Default
 	}
+	st.build()
 	return st
+}
+
+// build makes the engine's loss of a loss's settings, once they are final.
+func (st *Settings) build() {
+	if st.Spec.Family != Optimizer {
+		st.mod = module(st)
+	}
 }
 
 // defaults holds each spec's settings at their defaults, made once and
@@ -130,6 +140,7 @@ func (sess *Session) ParseOptions(s *Spec, x k.V, off int) (*Settings, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
+	p.st.build()
 	return p.st, nil
 }
 
