@@ -132,7 +132,11 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 		in[i] = s
 	}
 	n := e.numel()
-	out, div, err := forward(e, k, in, n)
+	var pre []T // the input's gradient for an upstream gradient of 1, when fused
+	if e.fusable(c, k.fuse != nil) {
+		pre = make([]T, n)
+	}
+	out, div, err := forward(e, k, in, n, pre)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +151,7 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 	nd := &node[T]{
 		reduction: e.reduction, dtype: e.dtype, sameTypes: e.sameTypes,
 		inputs: e.inputs.list(),
-		k:      *k, in: in, n: n, div: div,
+		k:      *k, in: in, n: n, div: div, pre: pre,
 	}
 	if e.shape != nil {
 		nd.shape = append([]int(nil), e.shape...)
@@ -159,9 +163,42 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 	return out, nil
 }
 
+// fusable reports whether the forward computes the input's gradient as
+// it goes (see kernels.fuse): the loss has a fused kernel (has), it
+// records, it reduces, its inputs are not broadcast, and the input is the
+// only one that gets a gradient. A backward with an upstream gradient of
+// 1, the usual one, then finds the gradient made, one pass over memory
+// saved; any other reruns the backward kernel into the same buffer.
+func (e *elementwise) fusable(c *tensor.Ctx, has bool) bool {
+	if !has || e.reduction == None || e.shape != nil || !c.GradEnabled() {
+		return false
+	}
+	for i, t := range e.inputs {
+		need := t != nil && t.RequiresGrad() && !e.fixed[i]
+		if need != (i == 0) {
+			return false
+		}
+	}
+	return e.inputs[0].DType() == e.dtype
+}
+
+// divisor returns the divisor of the reduction: the element count n for
+// Mean, the batch size for BatchMean, 1 for None and Sum.
+func (e *elementwise) divisor(n int) float64 {
+	switch e.reduction {
+	case Mean:
+		return float64(n)
+	case BatchMean:
+		return float64(e.batch)
+	}
+	return 1
+}
+
 // forward runs the forward kernel over n elements and reduces. It returns
-// the output and the divisor of the reduction (1 for None and Sum).
-func forward[T real](e *elementwise, k *kernels[T], in args[T], n int) (*tensor.Tensor, float64, error) {
+// the output and the divisor of the reduction (1 for None and Sum). With
+// pre (reductions only), the fused kernel also writes to it the input's
+// gradient for an upstream gradient of 1.
+func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) (*tensor.Tensor, float64, error) {
 	if e.reduction == None {
 		o := make([]T, n)
 		if n < par.Grain {
@@ -173,32 +210,42 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int) (*tensor.
 		out, err := wrap(o, e.shape, e.inputs[0])
 		return out, 1, err
 	}
+	div := e.divisor(n)
+	g := T(1 / div) // the upstream gradient per element, as backward works it out for 1
 	var s float64
 	if n < par.Grain {
 		for lo := 0; lo < n; lo += par.Block {
-			s += blockSum(*k, in.sub(lo, min(lo+par.Block, n)))
+			hi := min(lo+par.Block, n)
+			s += blockSum(*k, in.sub(lo, hi), part(pre, lo, hi), g)
 		}
 	} else {
 		kc := *k
-		s = par.Sum(n, func(lo, hi int) float64 { return blockSum(kc, in.sub(lo, hi)) })
+		s = par.Sum(n, func(lo, hi int) float64 { return blockSum(kc, in.sub(lo, hi), part(pre, lo, hi), g) })
 	}
-	v, div := T(s), 1.0
-	switch e.reduction {
-	case Mean:
-		div = float64(n)
-	case BatchMean:
-		div = float64(e.batch)
-	}
+	v := T(s)
 	if div != 1 {
 		v /= T(div) // as PyTorch: the sum in the tensor's type, then the division
 	}
 	return tensor.Scalar(v), div, nil
 }
 
+// part returns s[lo:hi], or nil for a nil s.
+func part[T real](s []T, lo, hi int) []T {
+	if s == nil {
+		return nil
+	}
+	return s[lo:hi]
+}
+
 // blockSum returns the sum of the forward kernel's values over one block
 // of par.Block elements or fewer: the fused sum kernel's, or the forward
-// kernel's values summed through a scratch chunk.
-func blockSum[T real](k kernels[T], in args[T]) float64 {
+// kernel's values summed through a scratch chunk. With gx, the fuse
+// kernel's, which also writes the input's gradient for the upstream
+// gradient g.
+func blockSum[T real](k kernels[T], in args[T], gx []T, g T) float64 {
+	if gx != nil {
+		return k.fuse(gx, in, k.p, g)
+	}
 	if k.sum != nil {
 		return k.sum(in, k.p)
 	}
@@ -226,6 +273,7 @@ type node[T real] struct {
 	in        args[T]
 	n         int
 	div       float64
+	pre       []T // the input's gradient made by the forward (see fusable); nil once used
 }
 
 // backward allocates the gradients the inputs need, runs the backward
@@ -248,15 +296,24 @@ func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		up.s = T(float64(gs[0]) / nd.div)
 	}
 	var grad args[T]
+	pre := nd.pre
+	nd.pre = nil // the gradient goes to its caller, who may change it
 	for i := range nd.inputs {
 		if nd.need[i] {
+			if i == 0 && pre != nil {
+				grad[i] = pre // the backward kernel overwrites every element
+				continue
+			}
 			grad[i] = make([]T, n)
 		}
 	}
 	k, in := &nd.k, nd.in
-	if n < par.Grain {
+	switch {
+	case pre != nil && up.per == nil && len(gs) == 1 && gs[0] == 1:
+		// made by the forward
+	case n < par.Grain:
 		k.bwd(grad, in, up, k.p)
-	} else {
+	default:
 		par.For(n, func(lo, hi int) { k.bwd(grad.sub(lo, hi), in.sub(lo, hi), up.sub(lo, hi), k.p) })
 	}
 	res := make([]*tensor.Tensor, len(nd.inputs))

@@ -41,7 +41,8 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	e := elementwise{
 		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y}, sameTypes: true,
-		k32: kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum[float32], p: param[float32]{a: float32(l.Delta)}},
+		k32: kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32,
+			p: param[float32]{a: float32(l.Delta)}},
 		k64: kernels[float64]{fwd: huberForward[float64], bwd: huberBackward[float64], sum: huberSum[float64], p: param[float64]{a: l.Delta}},
 	}
 	return e.run(c)
@@ -106,3 +107,49 @@ func huber[T tensor.Float](d, delta T) T {
 // huberGrad is the derivative of the loss at difference d.
 // It is d clamped to [-delta, delta], without a branch.
 func huberGrad[T tensor.Float](d, delta T) T { return max(min(d, delta), -delta) }
+
+// huberSum32 is huberSum on float32, four elements a step.
+func huberSum32(in args[float32], p param[float32]) float64 {
+	x := in[0]
+	y, delta := in[1][:len(x)], p.a
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
+		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
+		c0, c1, c2, c3 := max(min(d0, delta), -delta), max(min(d1, delta), -delta), max(min(d2, delta), -delta), max(min(d3, delta), -delta)
+		a += float64(c0 * (d0 - 0.5*c0))
+		b += float64(c1 * (d1 - 0.5*c1))
+		c += float64(c2 * (d2 - 0.5*c2))
+		d += float64(c3 * (d3 - 0.5*c3))
+	}
+	for ; i < len(x); i++ {
+		a += float64(huber(x[i]-y[i], delta))
+	}
+	return (a + b) + (c + d)
+}
+
+// huberFuse32 is huberSum32 writing the input's gradient, d clamped to
+// [-delta, delta] times g, as it goes.
+func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
+	x := in[0]
+	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
+		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
+		c0, c1, c2, c3 := max(min(d0, delta), -delta), max(min(d1, delta), -delta), max(min(d2, delta), -delta), max(min(d3, delta), -delta)
+		a += float64(c0 * (d0 - 0.5*c0))
+		b += float64(c1 * (d1 - 0.5*c1))
+		c += float64(c2 * (d2 - 0.5*c2))
+		d += float64(c3 * (d3 - 0.5*c3))
+		g4[0], g4[1], g4[2], g4[3] = c0*g, c1*g, c2*g, c3*g
+	}
+	for ; i < len(x); i++ {
+		d0 := x[i] - y[i]
+		a += float64(huber(d0, delta))
+		gx[i] = huberGrad(d0, delta) * g
+	}
+	return (a + b) + (c + d)
+}

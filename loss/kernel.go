@@ -71,12 +71,20 @@ func (u upstream[T]) sub(lo, hi int) upstream[T] {
 // it returns the sum of the losses of its elements. Hot losses provide it
 // to skip the scratch buffer.
 //
+// fuse, optional, is sum fused with bwd for the input alone and a scalar
+// upstream gradient g: it returns what sum returns and writes to gx[i]
+// exactly what bwd would write to grad[0][i] given g. A recorded forward
+// whose backward will want the input's gradient alone calls it instead
+// of sum (see elementwise.fusable), so the backward need not read the
+// inputs again.
+//
 // p holds the loss's scalar options; the plumbing passes it to each call.
 type kernels[T tensor.Float] struct {
-	fwd func(out []T, in args[T], p param[T])
-	bwd func(grad args[T], in args[T], g upstream[T], p param[T])
-	sum func(in args[T], p param[T]) float64
-	p   param[T]
+	fwd  func(out []T, in args[T], p param[T])
+	bwd  func(grad args[T], in args[T], g upstream[T], p param[T])
+	sum  func(in args[T], p param[T]) float64
+	fuse func(gx []T, in args[T], p param[T], g T) float64
+	p    param[T]
 }
 
 // param is a loss's scalar options as its kernels see them, in the

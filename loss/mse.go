@@ -27,7 +27,7 @@ func (l MSE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "MseLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, sameTypes: true,
-		k32: kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum[float32]},
+		k32: kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32},
 		k64: kernels[float64]{fwd: mseForward[float64], bwd: mseBackward[float64], sum: mseSum[float64]},
 	}
 	return e.run(c)
@@ -79,4 +79,49 @@ func mseBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 			gy[i] = -v
 		}
 	}
+}
+
+// mseSum32 is mseSum on float32, four elements a step.
+func mseSum32(in args[float32], _ param[float32]) float64 {
+	x := in[0]
+	y := in[1][:len(x)]
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
+		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
+		a += float64(d0 * d0)
+		b += float64(d1 * d1)
+		c += float64(d2 * d2)
+		d += float64(d3 * d3)
+	}
+	for ; i < len(x); i++ {
+		d0 := x[i] - y[i]
+		a += float64(d0 * d0)
+	}
+	return (a + b) + (c + d)
+}
+
+// mseFuse32 is mseSum32 writing the input's gradient 2(x-y)·g as it goes.
+func mseFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
+	x := in[0]
+	y, gx := in[1][:len(x)], gx[:len(x)]
+	s := 2 * g
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
+		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
+		a += float64(d0 * d0)
+		b += float64(d1 * d1)
+		c += float64(d2 * d2)
+		d += float64(d3 * d3)
+		g4[0], g4[1], g4[2], g4[3] = s*d0, s*d1, s*d2, s*d3
+	}
+	for ; i < len(x); i++ {
+		d0 := x[i] - y[i]
+		a += float64(d0 * d0)
+		gx[i] = s * d0
+	}
+	return (a + b) + (c + d)
 }

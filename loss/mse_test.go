@@ -2,8 +2,10 @@ package loss
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
+	"kt/internal/par"
 	"kt/tensor"
 )
 
@@ -167,4 +169,68 @@ func TestLog24(t *testing.T) {
 			t.Errorf("log1p(-0) = %g, want -0", g[0])
 		}
 	}
+}
+
+// TestFusedGradient checks the forwards that compute the input's gradient
+// as they go (kernels.fuse): the loss and the gradient must be those of
+// the separate forward and backward, bit for bit, for an upstream
+// gradient of 1 (made in the forward) and of 2.5 (the backward kernel
+// rerun), at sizes within one block, across blocks, and split across
+// workers.
+func TestFusedGradient(t *testing.T) {
+	cases := []struct {
+		name string
+		l    Loss
+		x, y domain
+	}{
+		{"mse", NewMSE(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"mse/sum", MSE{Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"l1", NewL1(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"smoothl1", NewSmoothL1(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"smoothl1/beta.3", SmoothL1{Beta: .3, Reduction: Mean}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"smoothl1/beta0", SmoothL1{Beta: 0, Reduction: Mean}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"huber", NewHuber(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"huber/delta.7", Huber{Delta: .7, Reduction: Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, c := range cases {
+		for _, n := range []int{1, 7, 3*par.Block + 5, par.Grain + 77} {
+			x32 := c.x.draw32(r, n)
+			y32 := c.y.draw32(r, n)
+			run := func(both bool, g float32) (loss float32, gx []float32) {
+				x, y := x32.Detach(), y32.Detach()
+				requireGrad(t, x)
+				if both {
+					requireGrad(t, y)
+				}
+				z, err := c.l.Forward(nil, x, y)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := tensor.Backward(z, tensor.Scalar(g), false); err != nil {
+					t.Fatal(err)
+				}
+				return z.Float32s()[0], x.Grad.Float32s()
+			}
+			for _, g := range []float32{1, 2.5} {
+				l1, g1 := run(false, g)
+				l2, g2 := run(true, g)
+				if math.Float32bits(l1) != math.Float32bits(l2) {
+					t.Errorf("%s n=%d: loss %v fused, %v apart", c.name, n, l1, l2)
+				}
+				for i := range g2 {
+					if math.Float32bits(g1[i]) != math.Float32bits(g2[i]) {
+						t.Errorf("%s n=%d g=%v: grad[%d] %v fused, %v apart", c.name, n, g, i, g1[i], g2[i])
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// draw32 returns n values of the domain as a float32 vector.
+func (d domain) draw32(r *rand.Rand, n int) *tensor.Tensor {
+	d.shape = []int{n}
+	return d.draw(r).To(tensor.Float32)
 }

@@ -2,6 +2,7 @@ package loss
 
 import (
 	"errors"
+	"math"
 
 	"kt/tensor"
 )
@@ -39,8 +40,8 @@ func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, 
 	e := elementwise{
 		node: "SmoothL1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y},
-		k32: kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum[float32],
-			p: smoothL1Param(float32(l.Beta))},
+		k32: kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32,
+			fuse: smoothL1Fuse32, p: smoothL1Param(float32(l.Beta))},
 		k64: kernels[float64]{fwd: smoothL1Forward[float64], bwd: smoothL1Backward[float64], sum: smoothL1Sum[float64],
 			p: smoothL1Param(l.Beta)},
 	}
@@ -124,4 +125,78 @@ func smoothL1Grad[T tensor.Float](d, beta T) T {
 		return d
 	}
 	return max(min(d/beta, 1), -1)
+}
+
+// smoothL1Sum32 is smoothL1Sum on float32, four elements a step.
+func smoothL1Sum32(in args[float32], p param[float32]) float64 {
+	beta, half := p.a, p.b
+	if beta == 0 {
+		return l1Sum32(in, p)
+	}
+	x := in[0]
+	y := in[1][:len(x)]
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
+		z0, z1, z2, z3 := abs32(x4[0]-y4[0]), abs32(x4[1]-y4[1]), abs32(x4[2]-y4[2]), abs32(x4[3]-y4[3])
+		m0, m1, m2, m3 := min(z0, beta), min(z1, beta), min(z2, beta), min(z3, beta)
+		a += float64(m0*m0*half + (z0 - m0))
+		b += float64(m1*m1*half + (z1 - m1))
+		c += float64(m2*m2*half + (z2 - m2))
+		d += float64(m3*m3*half + (z3 - m3))
+	}
+	for ; i < len(x); i++ {
+		z := abs32(x[i] - y[i])
+		m := min(z, beta)
+		a += float64(m*m*half + (z - m))
+	}
+	return (a + b) + (c + d)
+}
+
+// smoothL1Fuse32 is smoothL1Sum32 writing the input's gradient as it
+// goes, d/beta clamped to [-1, 1] times g: d times 1/beta when that is
+// exact (beta a power of two), as for the default beta of 1.
+func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
+	beta, half := p.a, p.b
+	x := in[0]
+	y, gx := in[1][:len(x)], gx[:len(x)]
+	if beta == 0 || !powerOfTwo(beta) || !powerOfTwo(1/beta) {
+		for i := range x {
+			gx[i] = smoothL1Grad(x[i]-y[i], beta) * g
+		}
+		return smoothL1Sum32(in, p)
+	}
+	inv := 1 / beta
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
+		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
+		z0, z1, z2, z3 := abs32(d0), abs32(d1), abs32(d2), abs32(d3)
+		m0, m1, m2, m3 := min(z0, beta), min(z1, beta), min(z2, beta), min(z3, beta)
+		a += float64(m0*m0*half + (z0 - m0))
+		b += float64(m1*m1*half + (z1 - m1))
+		c += float64(m2*m2*half + (z2 - m2))
+		d += float64(m3*m3*half + (z3 - m3))
+		g4[0] = max(min(d0*inv, 1), -1) * g
+		g4[1] = max(min(d1*inv, 1), -1) * g
+		g4[2] = max(min(d2*inv, 1), -1) * g
+		g4[3] = max(min(d3*inv, 1), -1) * g
+	}
+	for ; i < len(x); i++ {
+		d0 := x[i] - y[i]
+		z := abs32(d0)
+		m := min(z, beta)
+		a += float64(m*m*half + (z - m))
+		gx[i] = max(min(d0*inv, 1), -1) * g
+	}
+	return (a + b) + (c + d)
+}
+
+// powerOfTwo reports whether v is a normal power of two, by which
+// multiplying and dividing round alike.
+func powerOfTwo(v float32) bool {
+	b := math.Float32bits(v)
+	return b&(1<<23-1) == 0 && b>>23&0xff != 0 && b>>23&0xff != 0xff
 }
