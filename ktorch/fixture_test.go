@@ -3,10 +3,12 @@ package ktorch
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"kt/internal/fixture"
 	"kt/k"
+	"kt/q"
 )
 
 // optionNames maps PyTorch's option names to ktorch's.
@@ -158,15 +160,17 @@ func call(s *Session, name string, x k.V) (k.V, error) {
 // Tolerances follow the case's main dtype: where torch promotes a float32
 // input with a float64 tensor, part of its arithmetic is float32.
 
-// TestFixturesModule drives every PyTorch fixture through the k-api: a loss
-// module made with named options, inputs as tensors (with grad where torch
-// took a gradient), the result checked, then backward with torch's
-// upstream gradient and every gradient checked.
+// TestFixturesModule drives every PyTorch fixture through the console: the
+// case's arrays and options are bound to q variables, and q code makes the
+// loss module with named options, the inputs as tensors (with grad where
+// torch took a gradient), computes, runs backward with torch's upstream
+// gradient and reads back the result and every gradient.
 func TestFixturesModule(t *testing.T) {
 	files, _ := filepath.Glob("../loss/testdata/torch/*.json")
 	if len(files) != 21 {
 		t.Fatalf("want 21 fixture files, found %d", len(files))
 	}
+	in, s := newInterp(t)
 	ran := 0
 	for _, path := range files {
 		f, err := fixture.Load(path)
@@ -184,8 +188,11 @@ func TestFixturesModule(t *testing.T) {
 				continue // an option ktorch does not expose (kl's log_target)
 			}
 			ran++
-			if err := runModuleCase(c, spec, opts); err != nil {
+			if err := runModuleCase(in, c, spec, opts); err != nil {
 				t.Errorf("%s: %v", c.Name, err)
+			}
+			if _, err := in.Eval("free()"); err != nil || s.Live() != 0 {
+				t.Fatalf("%s: free() left %d objects: %v", c.Name, s.Live(), err)
 			}
 		}
 	}
@@ -194,33 +201,38 @@ func TestFixturesModule(t *testing.T) {
 	}
 }
 
-func runModuleCase(c *fixture.Case, spec *Spec, opts *k.Dict) error {
-	s := NewSession(1)
-	l, err := call(s, "loss", k.List{k.Sym(spec.Name), opts})
-	if err != nil {
+// runModuleCase runs one fixture case as q code in the interpreter.
+func runModuleCase(in *q.Interp, c *fixture.Case, spec *Spec, opts *k.Dict) error {
+	in.Set("opts", opts)
+	if _, err := in.Eval("l:loss(`" + spec.Name + ";opts)"); err != nil {
 		if c.IsError() {
 			return nil
 		}
 		return fmt.Errorf("loss: %v", err)
 	}
-	args := k.List{l}
-	ptrs := map[string]k.V{}
-	for _, in := range c.Inputs {
-		v := karray(&in.Tensor)
-		if in.RequiresGrad {
-			p, err := call(s, "tensor", k.List{v, k.Sym("grad")})
-			if err != nil {
-				return fmt.Errorf("tensor %s: %v", in.Name, err)
+	args := []string{"l"}
+	var grads []string
+	for i, x := range c.Inputs {
+		name := fmt.Sprintf("a%d", i)
+		in.Set(name, karray(&x.Tensor))
+		if x.RequiresGrad {
+			if _, err := in.Eval(fmt.Sprintf("t%d:tensor(%s;`grad)", i, name)); err != nil {
+				return fmt.Errorf("tensor %s: %v", x.Name, err)
 			}
-			ptrs[in.Name] = p
-			v = p
+			name = fmt.Sprintf("t%d", i)
+			grads = append(grads, x.Name, name)
 		}
-		args = append(args, v)
+		args = append(args, name)
 	}
-	z, err := call(s, "loss", args)
+	back := "backward z"
+	if c.GradOutput != nil {
+		in.Set("g", karray(c.GradOutput))
+		back = "backward(z;g)"
+	}
+	_, err := in.Eval("z:loss(" + strings.Join(args, ";") + ")")
 	if c.IsError() {
 		if err == nil {
-			err = backward(s, z, c)
+			_, err = in.Eval(back)
 		}
 		if err == nil {
 			return fmt.Errorf("no error, torch says %q", c.Error)
@@ -230,22 +242,22 @@ func runModuleCase(c *fixture.Case, spec *Spec, opts *k.Dict) error {
 	if err != nil {
 		return fmt.Errorf("calc: %v", err)
 	}
-	out, err := call(s, "tensor", z)
+	out, err := in.Eval("tensor z")
 	if err != nil {
 		return err
 	}
 	if msg := fixture.Mismatch(flat(out), c.Output.Data, c.DType); msg != "" {
 		return fmt.Errorf("output: %s", msg)
 	}
-	if len(ptrs) == 0 {
+	if len(grads) == 0 {
 		return nil
 	}
-	if err := backward(s, z, c); err != nil {
+	if _, err := in.Eval(back); err != nil {
 		return fmt.Errorf("backward: %v", err)
 	}
-	for name, p := range ptrs {
-		want, _ := c.Grad(name)
-		g, err := call(s, "grad", p)
+	for i := 0; i < len(grads); i += 2 {
+		want, _ := c.Grad(grads[i])
+		g, err := in.Eval("grad " + grads[i+1])
 		if err != nil {
 			return err
 		}
@@ -253,19 +265,10 @@ func runModuleCase(c *fixture.Case, spec *Spec, opts *k.Dict) error {
 			continue
 		}
 		if msg := fixture.Mismatch(flat(g), want.Data, c.DType); msg != "" {
-			return fmt.Errorf("grad %s: %s", name, msg)
+			return fmt.Errorf("grad %s: %s", grads[i], msg)
 		}
 	}
 	return nil
-}
-
-func backward(s *Session, z k.V, c *fixture.Case) error {
-	if c.GradOutput == nil {
-		_, err := call(s, "backward", z)
-		return err
-	}
-	_, err := call(s, "backward", k.List{z, karray(c.GradOutput)})
-	return err
 }
 
 // functionalName is the function a loss is computed with in functional
