@@ -139,4 +139,19 @@ func TestCond(t *testing.T) {
 	if !same(got, C("TOronTO")) {
 		t.Fatalf("ssr: %s", show(got))
 	}
+	got, _ = Ssr(C("toronto ontario"), C("[ir]o"), C("_"))
+	if !same(got, C("to_nto ontar_")) {
+		t.Fatalf("ssr with a class: %s", show(got))
+	}
+	got, _ = Ss(C("toronto ontario"), C("[^t]o"))
+	if !same(got, J(2, 7, 13)) {
+		t.Fatalf("ss with a negated class: %s", show(got))
+	}
+	got, _ = SsrWith(C("abcabc"), C("b?"), func(m k.V) (k.V, error) { return Upper(m) })
+	if !same(got, C("aBCaBC")) {
+		t.Fatalf("ssr with a function: %s", show(got))
+	}
+	if _, err := SsrWith(C("ab"), C("b"), func(k.V) (k.V, error) { return k.Long(1), nil }); err != k.ErrType {
+		t.Fatalf("ssr with a function giving a number: %v", err)
+	}
 }

@@ -164,6 +164,10 @@ func TestTables(t *testing.T) {
 		d("xcol", S("c"), tb, T(S("c", "b"), J(1, 2), S("x", "y"))),
 		d("xcol", D(S("b"), S("z")), tb, T(S("a", "z"), J(1, 2), S("x", "y"))),
 		d("xcol", S("kk"), kt, D(T(S("kk"), S("p", "q")), T(S("v"), J(10, 20)))),
+		de("xcol", D(S("q"), S("r")), tb, "'length"),
+		d("xcols", k.Sym("b"), tb, T(S("b", "a"), S("x", "y"), J(1, 2))),
+		d("xcols", S("b", "a"), tb, T(S("b", "a"), S("x", "y"), J(1, 2))),
+		de("xcols", J(1), tb, "'type"),
 		// Indexing data.
 		d("@", J(10, 20, 30), k.Long(1), k.Long(20)),
 		d("@", J(10, 20, 30), J(2, 0), J(30, 10)),

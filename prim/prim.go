@@ -54,7 +54,7 @@ var Dyads = map[string]func(x, y k.V) (k.V, error){
 	"and": Lesser, "or": Greater, "bin": Bin, "binr": Binr, "cor": Cor, "cov": Cov, "cross": Cross,
 	"cut": Cut, "div": Div, "except": Except, "in": In, "inter": Inter, "like": Like, "mod": Mod,
 	"rotate": Rotate, "scov": Scov, "ss": Ss, "sublist": Sublist, "sv": Sv, "union": Union, "vs": Vs,
-	"wavg": Wavg, "within": Within, "wsum": Wsum, "xasc": Xasc, "xbar": Xbar, "xcol": Xcol,
+	"wavg": Wavg, "within": Within, "wsum": Wsum, "xasc": Xasc, "xbar": Xbar, "xcol": Xcol, "xcols": Xcols,
 	"xdesc": Xdesc, "xexp": Xexp, "xkey": Xkey, "xlog": Xlog, "xprev": Xprev,
 	"lj": Lj, "ij": Ij, "uj": Uj, "xgroup": Xgroup,
 	"mmu": Mmu, "lsq": Lsq, "xrank": Xrank,

@@ -220,22 +220,39 @@ func Ltrim(x k.V) (k.V, error) { return trimmer(x, true, false) }
 // Rtrim is q's rtrim: trailing blanks (nulls) removed.
 func Rtrim(x k.V) (k.V, error) { return trimmer(x, false, true) }
 
-// ssFind returns the positions of non-overlapping occurrences of pattern
-// p (? matches any character) in s.
-func ssFind(s, p string) []int64 {
-	r := []int64{}
-	if len(p) == 0 {
-		return r
+// patternWidth is the number of characters a match of the ss pattern p
+// spans: one for each literal, each ? and each [..] class.
+func patternWidth(p string) int {
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] == '[' {
+			if end := strings.IndexByte(p[i+1:], ']'); end >= 0 {
+				i += end + 1
+			}
+		}
+		n++
 	}
-	for i := 0; i+len(p) <= len(s); {
-		if likeMatch(s[i:i+len(p)], p) {
+	return n
+}
+
+// ssFind returns the positions of non-overlapping occurrences of pattern
+// p (? matches any character, [..] one of a class) in s, and the width
+// of a match.
+func ssFind(s, p string) ([]int64, int) {
+	r := []int64{}
+	w := patternWidth(p)
+	if w == 0 {
+		return r, 0
+	}
+	for i := 0; i+w <= len(s); {
+		if likeMatch(s[i:i+w], p) {
 			r = append(r, int64(i))
-			i += len(p)
+			i += w
 		} else {
 			i++
 		}
 	}
-	return r
+	return r, w
 }
 
 // Ss is q's ss: the positions of pattern y in string x.
@@ -245,24 +262,43 @@ func Ss(x, y k.V) (k.V, error) {
 	if !ok1 || !ok2 {
 		return nil, k.ErrType
 	}
-	return k.Longs(ssFind(s, p)), nil
+	at, _ := ssFind(s, p)
+	return k.Longs(at), nil
 }
 
 // Ssr is q's ssr on data: string x with occurrences of y replaced by
 // string z.
 func Ssr(x, y, z k.V) (k.V, error) {
-	s, ok1 := textOf(x)
-	p, ok2 := textOf(y)
-	w, ok3 := textOf(z)
-	if !ok1 || !ok2 || !ok3 {
+	w, ok := textOf(z)
+	if !ok {
 		return nil, k.ErrType
 	}
+	return SsrWith(x, y, func(k.V) (k.V, error) { return k.Chars(w), nil })
+}
+
+// SsrWith is q's ssr with a function: string x with each match of
+// pattern y replaced by the text f makes of it (a string or a char).
+func SsrWith(x, y k.V, f func(match k.V) (k.V, error)) (k.V, error) {
+	s, ok1 := textOf(x)
+	p, ok2 := textOf(y)
+	if !ok1 || !ok2 {
+		return nil, k.ErrType
+	}
+	at, w := ssFind(s, p)
 	var b strings.Builder
 	last := 0
-	for _, i := range ssFind(s, p) {
+	for _, i := range at {
+		r, err := f(k.Chars(s[i : int(i)+w]))
+		if err != nil {
+			return nil, err
+		}
+		t, ok := textOf(r)
+		if !ok {
+			return nil, k.ErrType
+		}
 		b.WriteString(s[last:i])
-		b.WriteString(w)
-		last = int(i) + len(p)
+		b.WriteString(t)
+		last = int(i) + w
 	}
 	b.WriteString(s[last:])
 	return k.Chars(b.String()), nil

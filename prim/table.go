@@ -1,11 +1,13 @@
 package prim
 
 import (
+	"slices"
+
 	"kt/k"
 )
 
 // Tables and dictionaries as data: ! (dict), flip, key, value, keys, cols,
-// meta, xkey, xcol.
+// meta, xkey, xcol, xcols.
 
 // colIndex is the position of column name in t, or -1.
 func colIndex(t *k.Table, name string) int {
@@ -258,6 +260,23 @@ func Xkey(x, y k.V) (k.V, error) {
 	return keyBy(len(names), &k.Table{Cols: cols, Data: data}), nil
 }
 
+// Xcols is q's xcols: table y with the columns x first, the others after
+// them in their order.
+func Xcols(x, y k.V) (k.V, error) {
+	names := symsOf(x)
+	t, ok := y.(*k.Table)
+	if names == nil || !ok {
+		return nil, k.ErrType
+	}
+	order := append(k.Syms{}, names...)
+	for _, c := range t.Cols {
+		if !slices.Contains(names, c) {
+			order = append(order, c)
+		}
+	}
+	return Take(order, t)
+}
+
 // Xcol is q's xcol: table y with its leading columns renamed to x (or a
 // dictionary x from old to new names).
 func Xcol(x, y k.V) (k.V, error) {
@@ -278,10 +297,17 @@ func Xcol(x, y k.V) (k.V, error) {
 		if from == nil || to == nil {
 			return nil, k.ErrType
 		}
+		if len(from) != len(to) {
+			return nil, k.ErrLength
+		}
 		for i, f := range from {
-			if c := colIndex(t, f); c >= 0 {
-				cols[c] = to[i]
+			c := colIndex(t, f)
+			if c < 0 {
+				// q amends the column list at the key's index, which is
+				// past its end for a name the table lacks
+				return nil, k.ErrLength
 			}
+			cols[c] = to[i]
 		}
 	} else {
 		names := symsOf(x)

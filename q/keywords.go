@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"kt/k"
+	"kt/prim"
 )
 
 // evalKeywords are the keywords that need the evaluator: they apply
@@ -76,6 +77,23 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		".Q.s": unary(".Q.s", func(in *Interp, x k.V) (k.V, error) {
 			return k.Chars(in.Printer.Show(x)), nil
 		}),
+		"ej": {Name: "ej", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return prim.Ej(a[0], a[1], a[2])
+		}},
+		"ssr": {Name: "ssr", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			if isFunc(a[2]) {
+				return prim.SsrWith(a[0], a[1], func(m k.V) (k.V, error) {
+					return in.apply(a[2], []k.V{m})
+				})
+			}
+			return prim.Ssr(a[0], a[1], a[2])
+		}},
 		"set": {Name: "set", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank

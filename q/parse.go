@@ -23,6 +23,7 @@ var infix = map[string]bool{
 	"uj": true, "pj": true, "ljf": true, "fby": true, "xlog": true, "mmu": true,
 	"lsq": true, "mavg": true, "msum": true, "mmax": true, "mmin": true,
 	"mcount": true, "mdev": true, "ema": true, "dsave": true, "asof": true,
+	"xrank": true, "scov": true, "xcols": true,
 }
 
 // primKeywords are the keywords that are q's monadic primitives: q

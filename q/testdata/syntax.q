@@ -158,3 +158,20 @@ q)type (+\:)
 111h
 q)type (+)
 102h
+q)f:ssr[;"o";"0"]
+q)f "toronto"
+"t0r0nt0"
+q)ssr["abcabc";"b?";{reverse x}]
+"acbacb"
+q)2 xrank 4 1 3 2
+1 0 1 0
+q)`b xcols ([]a:1 2;b:3 4)
+b a
+---
+3 1
+4 2
+q)ej[`k;([]k:1 2;a:3 4);([]k:2 2;b:5 6)]
+k a b
+-----
+2 4 5
+2 4 6
