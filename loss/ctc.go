@@ -236,9 +236,18 @@ func ctcAlpha[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) float64 {
 	for t := 1; t < tb; t++ {
 		prev, cur := la[(t-1)*p.width:(t-1)*p.width+w], la[t*p.width:t*p.width+w]
 		lpt := row(t)
-		top := min(w, 2*t+2) // positions above 2t+1 are unreachable
-		cur[0] = prev[0] + float64(lpt[ext[0]])
-		for s := 1; s < top; s++ {
+		// Positions above 2t+1 are unreachable from the start, and those
+		// below w-2(tb-t) cannot reach the end in the steps left: their α
+		// are left -Inf (their β is, so no gradient or loss reads them).
+		top, lo := min(w, 2*t+2), max(w-2*(tb-t), 0)
+		for s := range min(lo, w) {
+			cur[s] = inf
+		}
+		if lo == 0 {
+			cur[0] = prev[0] + float64(lpt[ext[0]])
+			lo = 1
+		}
+		for s := lo; s < top; s++ {
 			var v float64
 			if skip[s] {
 				v = vmath.LogSumExp3(prev[s], prev[s-1], prev[s-2])
@@ -291,8 +300,14 @@ func ctcGrad[T real](p *ctcPlan, lp []T, grad []T, sc *ctcScratch, b int, gr flo
 	for t := tb - 2; t >= 0; t-- {
 		next, cur := lb[(t+1)*w:(t+2)*w], lb[t*w:(t+1)*w]
 		lpt := lp[idx(t) : idx(t)+p.c]
-		cur[w-1] = next[w-1] + float64(lpt[ext[w-1]])
-		for s := w - 2; s >= 0; s-- {
+		// β above 2t+1 meets an α of -Inf: it stays -Inf, as it was set
+		top := min(w, 2*t+2)
+		if top == w {
+			cur[w-1] = next[w-1] + float64(lpt[ext[w-1]])
+			top = w - 1
+		}
+		// and β below w-2(tb-t) cannot reach the end: also left -Inf
+		for s := top - 1; s >= max(w-2*(tb-t), 0); s-- {
 			var v float64
 			if s+2 < w && skip[s+2] {
 				v = vmath.LogSumExp3(next[s], next[s+1], next[s+2])
@@ -318,8 +333,8 @@ func ctcGrad[T real](p *ctcPlan, lp []T, grad []T, sc *ctcScratch, b int, gr flo
 		for c := range acc {
 			acc[c] = 0
 		}
-		for s, v := range lcab {
-			acc[ext[s]] += vmath.Exp(v - m)
+		for s := max(w-2*(tb-t), 0); s < min(w, 2*t+2); s++ {
+			acc[ext[s]] += vmath.Exp(lcab[s] - m) // outside, lcab is -Inf
 		}
 		for c, v := range lpt {
 			fv := float64(v)
