@@ -19,31 +19,13 @@ var vector = archsimd.X86.AVX2() && archsimd.X86.FMA()
 // switch between vector and scalar code costs more than it saves.
 const minVector = 64
 
-// exp8 returns e**(x+lo) for x+lo the exact sum of x and a small
-// correction lo (0 for a plain exponential), in float32 within about one
-// unit in the last place: Cephes's reduction and polynomial, with the
-// power of two applied in two halves so that subnormal results round
-// once, overflow gives +Inf and NaN stays NaN.
-func exp8(x, lo archsimd.Float32x8) archsimd.Float32x8 {
-	xc := x.Max(archsimd.BroadcastFloat32x8(-105)).Min(archsimd.BroadcastFloat32x8(89))
-	n := xc.Mul(archsimd.BroadcastFloat32x8(math.Log2E)).RoundToEven()
-	r := n.MulAdd(archsimd.BroadcastFloat32x8(-0.693359375), xc)
-	r = n.MulAdd(archsimd.BroadcastFloat32x8(2.12194440e-4), r).Add(lo)
-	p := archsimd.BroadcastFloat32x8(1.9875691500e-4)
-	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(1.3981999507e-3))
-	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(8.3334519073e-3))
-	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(4.1665795894e-2))
-	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(1.6666665459e-1))
-	p = p.MulAdd(r, archsimd.BroadcastFloat32x8(5.0000001201e-1))
-	y := p.MulAdd(r.Mul(r), r).Add(archsimd.BroadcastFloat32x8(1))
-	ni := n.ConvertToInt32()
-	n1 := ni.ShiftAllRight(1)
-	n2 := ni.Sub(n1)
-	bias := archsimd.BroadcastInt32x8(127)
-	s1 := n1.Add(bias).ShiftAllLeft(23).AsFloat32x8()
-	s2 := n2.Add(bias).ShiftAllLeft(23).AsFloat32x8()
-	return x.Merge(y.Mul(s1).Mul(s2), x.IsNaN())
-}
+// The exponential of the vector loops, written out in each of them (a
+// function of it is over the inlining budget, and calling it costs as
+// much as it computes): e**(x+lo) for x+lo the exact sum of x and a small
+// correction lo, in float32 within about one unit in the last place, by
+// Cephes's reduction and polynomial, with the power of two applied in two
+// halves so that subnormal results round once, overflow gives +Inf and
+// NaN stays NaN.
 
 // shifted8 returns x - shift as the float32 sum d + lo, exactly up to
 // the float32 rounding of the correction: Knuth's two-sum of x and -hi,
@@ -80,9 +62,33 @@ func expTo32(dst, src []float32) {
 		return
 	}
 	zero := archsimd.BroadcastFloat32x8(0)
+	// exp's constants (see the exponential below), made once per loop
+	kLo, kHi := archsimd.BroadcastFloat32x8(-105), archsimd.BroadcastFloat32x8(89)
+	kLog2e := archsimd.BroadcastFloat32x8(math.Log2E)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat32x8(-0.693359375), archsimd.BroadcastFloat32x8(2.12194440e-4)
+	kP0, kP1 := archsimd.BroadcastFloat32x8(1.9875691500e-4), archsimd.BroadcastFloat32x8(1.3981999507e-3)
+	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
+	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
+	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
 	i := 0
 	for ; i+8 <= len(dst); i += 8 {
-		exp8(archsimd.LoadFloat32x8Slice(src[i:]), zero).StoreSlice(dst[i:])
+		x := archsimd.LoadFloat32x8Slice(src[i:])
+		// y = e**(x+zero), inline (see the note on exponentials)
+		xc := x.Max(kLo).Min(kHi)
+		n := xc.Mul(kLog2e).RoundToEven()
+		r := n.MulAdd(kLn2hi, xc)
+		r = n.MulAdd(kLn2lo, r).Add(zero)
+		p := kP0.MulAdd(r, kP1)
+		p = p.MulAdd(r, kP2)
+		p = p.MulAdd(r, kP3)
+		p = p.MulAdd(r, kP4)
+		p = p.MulAdd(r, kP5)
+		ni := n.ConvertToInt32()
+		n1 := ni.ShiftAllRight(1)
+		s1 := n1.Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		y := x.Merge(p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2), x.IsNaN())
+		y.StoreSlice(dst[i:])
 	}
 	archsimd.ClearAVXUpperBits()
 	expTo32Generic(dst[i:], src[i:])
@@ -128,11 +134,34 @@ func sumExp32(s []float32, shift float64) float64 {
 func sumExp8(s []float32, nhis, nslos float32) (float64, int) {
 	zero := archsimd.BroadcastFloat32x8(0)
 	nhi, nslo := archsimd.BroadcastFloat32x8(nhis), archsimd.BroadcastFloat32x8(nslos)
+	// exp's constants (see the exponential below), made once per loop
+	kLo, kHi := archsimd.BroadcastFloat32x8(-105), archsimd.BroadcastFloat32x8(89)
+	kLog2e := archsimd.BroadcastFloat32x8(math.Log2E)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat32x8(-0.693359375), archsimd.BroadcastFloat32x8(2.12194440e-4)
+	kP0, kP1 := archsimd.BroadcastFloat32x8(1.9875691500e-4), archsimd.BroadcastFloat32x8(1.3981999507e-3)
+	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
+	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
+	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
 	var a0, a1 archsimd.Float64x4
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		d, lo := shifted8(archsimd.LoadFloat32x8Slice(s[i:]), nhi, nslo, zero)
-		a0, a1 = addWide(a0, a1, exp8(d, lo))
+		// y = e**(d+lo), inline (see the note on exponentials)
+		xc := d.Max(kLo).Min(kHi)
+		n := xc.Mul(kLog2e).RoundToEven()
+		r := n.MulAdd(kLn2hi, xc)
+		r = n.MulAdd(kLn2lo, r).Add(lo)
+		p := kP0.MulAdd(r, kP1)
+		p = p.MulAdd(r, kP2)
+		p = p.MulAdd(r, kP3)
+		p = p.MulAdd(r, kP4)
+		p = p.MulAdd(r, kP5)
+		ni := n.ConvertToInt32()
+		n1 := ni.ShiftAllRight(1)
+		s1 := n1.Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		y := d.Merge(p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2), d.IsNaN())
+		a0, a1 = addWide(a0, a1, y)
 	}
 	sum := sum4(a0, a1)
 	archsimd.ClearAVXUpperBits()
@@ -153,10 +182,32 @@ func expScale8(dst, src []float32, nhis, nslos float32, scale float64) int {
 	sc := archsimd.BroadcastFloat64x4(scale)
 	zero := archsimd.BroadcastFloat32x8(0)
 	nhi, nslo := archsimd.BroadcastFloat32x8(nhis), archsimd.BroadcastFloat32x8(nslos)
+	// exp's constants (see the exponential below), made once per loop
+	kLo, kHi := archsimd.BroadcastFloat32x8(-105), archsimd.BroadcastFloat32x8(89)
+	kLog2e := archsimd.BroadcastFloat32x8(math.Log2E)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat32x8(-0.693359375), archsimd.BroadcastFloat32x8(2.12194440e-4)
+	kP0, kP1 := archsimd.BroadcastFloat32x8(1.9875691500e-4), archsimd.BroadcastFloat32x8(1.3981999507e-3)
+	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
+	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
+	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
 	i := 0
 	for ; i+8 <= len(dst); i += 8 {
 		d, lo := shifted8(archsimd.LoadFloat32x8Slice(src[i:]), nhi, nslo, zero)
-		y := exp8(d, lo)
+		// y = e**(d+lo), inline (see the note on exponentials)
+		xc := d.Max(kLo).Min(kHi)
+		n := xc.Mul(kLog2e).RoundToEven()
+		r := n.MulAdd(kLn2hi, xc)
+		r = n.MulAdd(kLn2lo, r).Add(lo)
+		p := kP0.MulAdd(r, kP1)
+		p = p.MulAdd(r, kP2)
+		p = p.MulAdd(r, kP3)
+		p = p.MulAdd(r, kP4)
+		p = p.MulAdd(r, kP5)
+		ni := n.ConvertToInt32()
+		n1 := ni.ShiftAllRight(1)
+		s1 := n1.Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		y := d.Merge(p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2), d.IsNaN())
 		// the product in float64, rounded once
 		y0 := y.GetLo().ConvertToFloat64().Mul(sc).ConvertToFloat32()
 		y1 := y.GetHi().ConvertToFloat64().Mul(sc).ConvertToFloat32()
@@ -178,11 +229,33 @@ func expSum32(dst, src []float32, shift float64) float64 {
 func expSum8(dst, src []float32, nhis, nslos float32) (float64, int) {
 	zero := archsimd.BroadcastFloat32x8(0)
 	nhi, nslo := archsimd.BroadcastFloat32x8(nhis), archsimd.BroadcastFloat32x8(nslos)
+	// exp's constants (see the exponential below), made once per loop
+	kLo, kHi := archsimd.BroadcastFloat32x8(-105), archsimd.BroadcastFloat32x8(89)
+	kLog2e := archsimd.BroadcastFloat32x8(math.Log2E)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat32x8(-0.693359375), archsimd.BroadcastFloat32x8(2.12194440e-4)
+	kP0, kP1 := archsimd.BroadcastFloat32x8(1.9875691500e-4), archsimd.BroadcastFloat32x8(1.3981999507e-3)
+	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
+	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
+	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
 	var a0, a1 archsimd.Float64x4
 	i := 0
 	for ; i+8 <= len(dst); i += 8 {
 		d, lo := shifted8(archsimd.LoadFloat32x8Slice(src[i:]), nhi, nslo, zero)
-		y := exp8(d, lo)
+		// y = e**(d+lo), inline (see the note on exponentials)
+		xc := d.Max(kLo).Min(kHi)
+		n := xc.Mul(kLog2e).RoundToEven()
+		r := n.MulAdd(kLn2hi, xc)
+		r = n.MulAdd(kLn2lo, r).Add(lo)
+		p := kP0.MulAdd(r, kP1)
+		p = p.MulAdd(r, kP2)
+		p = p.MulAdd(r, kP3)
+		p = p.MulAdd(r, kP4)
+		p = p.MulAdd(r, kP5)
+		ni := n.ConvertToInt32()
+		n1 := ni.ShiftAllRight(1)
+		s1 := n1.Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		y := d.Merge(p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2), d.IsNaN())
 		y.StoreSlice(dst[i:])
 		a0, a1 = addWide(a0, a1, y)
 	}
