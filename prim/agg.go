@@ -776,11 +776,16 @@ func Ratios(x k.V) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f, ok := r.(k.Floats); ok {
+	switch f := r.(type) {
+	case k.Floats:
 		f0 := toF64(item(x, 0))
 		if len(f0) == 1 {
 			f[0] = f0[0]
 		}
+	case k.List:
+		// the first item of a general list is kept as it is
+		l := append(k.List{item(x, 0)}, f[1:]...)
+		return l, nil
 	}
 	return r, nil
 }

@@ -288,7 +288,8 @@ func Reciprocal(x k.V) (k.V, error) { return Divide(k.Float(1), x) }
 func intDiv(mod bool) kern {
 	return func(x, y k.V) (k.V, error) {
 		tx, ty := absType(x), absType(y)
-		if !isNum(tx) || !isNum(ty) || tx == k.TChar || ty == k.TChar {
+		if !isNum(tx) || !isNum(ty) || mod && (tx == k.TChar || ty == k.TChar) {
+			// div takes chars as their codes; mod refuses them
 			return nil, k.ErrType
 		}
 		rt := arithType('+', tx, ty)
@@ -357,10 +358,20 @@ func Xexp(x, y k.V) (k.V, error) {
 		ma, mb := mask(len(a), n), mask(len(b), n)
 		r := make(k.Floats, n)
 		for i := range r {
-			r[i] = math.Pow(a[i&ma], b[i&mb])
+			r[i] = xexp(a[i&ma], b[i&mb])
 		}
 		return wrap(atom, r), nil
 	})
+}
+
+// xexp is x to the power y computed as q does, as exp y*log x, so that
+// 2 xexp 3 is 7.9999999999999982, not 8; a zero, negative, infinite or
+// null base, or an infinite or null power, takes math.Pow's value.
+func xexp(x, y float64) float64 {
+	if x > 0 && !math.IsInf(x, 0) && !math.IsInf(y, 0) && !math.IsNaN(y) {
+		return math.Exp(y * math.Log(x))
+	}
+	return math.Pow(x, y)
 }
 
 // Xlog is q's xlog: the base-x logarithm of y.

@@ -115,6 +115,8 @@ func TestAggregate(t *testing.T) {
 		m("any", B("000"), k.Bool(false)),
 		m("any", F(0, 0.1), k.Bool(true)),
 		m("sums", J(1, 2, 3, 4, 5), J(1, 3, 6, 10, 15)),
+		m("ratios", J(2, 4, 1), F(2, 2, 0.25)),
+		m("ratios", D(S("a", "b"), Li(J(10, 20), J(5, 5))), D(S("a", "b"), Li(J(10, 20), F(0.5, 0.25)))),
 		m("sums", B("1011"), I(1, 1, 2, 3)),
 		m("sums", F(1.5, nan, 1), F(1.5, 1.5, 2.5)),
 		m("sums", D(S("a", "b"), J(1, 2)), D(S("a", "b"), J(1, 3))),

@@ -203,6 +203,10 @@ func Drop(x, y k.V) (k.V, error) {
 		return dropN(n, y)
 	}
 	if d, ok := x.(*k.Dict); ok {
+		if !isAtom(y) && isVec(d.Keys) && isSimple(d.Keys) {
+			// a dictionary on the left drops one key: a vector is none
+			return nil, k.ErrType
+		}
 		return dropKeys(d, listOf(y))
 	}
 	if d, ok := y.(*k.Dict); ok && isVec(x) {
