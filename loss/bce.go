@@ -65,7 +65,7 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y, w}, fixed: flags{2: true},
-		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32]},
+		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], fuse: bceFuse32},
 		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}
 	return e.run(c)
@@ -143,7 +143,7 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 }
 
 // bceForward32 is bceForward on float32, a chunk at a time: log x and
-// log1p(-x) to float32 precision (log24To32, log1p24To32), rounded to
+// log1p(-x) to float32 precision (logTo32, log1pTo32), rounded to
 // float32 as ATen's kernel computes them.
 func bceForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
@@ -151,11 +151,11 @@ func bceForward32(out []float32, in args[float32], _ param[float32]) {
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys, l := x[j:j+len(o)], y[j:j+len(o)], lx[:len(o)]
-		log24To32(l, xs)
+		logTo32(l, xs)
 		for i := range o {
 			o[i] = -xs[i]
 		}
-		log1p24To32(o, o)
+		log1pTo32(o, o)
 		for i := range o {
 			v := (ys[i]-1)*max(o[i], -100) - ys[i]*max(l[i], -100)
 			if w != nil {
@@ -164,4 +164,35 @@ func bceForward32(out []float32, in args[float32], _ param[float32]) {
 			o[i] = v
 		}
 	}
+}
+
+// bceFuse32 is bceForward32 summed, writing the input's gradient
+// (x-y)/max((1-x)·x, eps)·w·g as it goes.
+func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
+	x := in[0]
+	y, w, gx := in[1][:len(x)], in[2], gx[:len(x)]
+	var buf [chunk]float32
+	s := 0.0
+	for j := 0; j < len(x); j += chunk {
+		gs := gx[j:min(j+chunk, len(x))]
+		k := len(gs)
+		xs, ys, o := x[j:j+k], y[j:j+k], buf[:k]
+		var ws []float32
+		if w != nil {
+			ws = w[j : j+k]
+		}
+		bceForward32(o, args[float32]{xs, ys, ws}, param[float32]{})
+		s += sum64(o)
+		if ws == nil {
+			for i, v := range xs {
+				gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * g
+			}
+			continue
+		}
+		ws = ws[:k]
+		for i, v := range xs {
+			gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * (g * ws[i])
+		}
+	}
+	return s
 }

@@ -2,6 +2,7 @@ package loss
 
 import (
 	"fmt"
+	"math"
 
 	"kt/internal/vmath"
 	"kt/tensor"
@@ -65,7 +66,7 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	e := elementwise{
 		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y, w, pw}, fixed: flags{2: true, 3: true},
-		k32: kernels[float32]{fwd: bceLogitsForward32, bwd: bceLogitsBackward32},
+		k32: kernels[float32]{fwd: bceLogitsForward32, bwd: bceLogitsBackward32, fuse: bceLogitsFuse32},
 		k64: kernels[float64]{fwd: bceLogitsForward[float64], bwd: bceLogitsBackward[float64]},
 	}
 	if d == tensor.Float64 && x.DType() == tensor.Float32 && y.DType() == tensor.Float32 {
@@ -152,61 +153,123 @@ func logSigmoid[T tensor.Float](v T) T {
 }
 
 // bceLogitsForward32 is bceLogitsForward on float32, a chunk at a time
-// (vmath's exponential, log24To32). One of ATen's two exponentials is
-// e^0 = 1 (m is 0 or -x), so the softplus term is log(1 + e^-|x|) + m,
-// each step rounded to float32 as ATen rounds it.
+// (bceLogitsChunk), its exponentials kept in a scratch chunk.
 func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
+	var e [chunk]float32
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
-		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		for i := range o {
-			o[i] = -abs(xs[i])
-		}
-		vmath.ExpTo32(o, o)
-		for i := range o {
-			o[i] = 1 + o[i]
-		}
-		log24To32(o, o)
-		for i := range o {
-			sp := o[i] + max(-xs[i], 0)
-			if pw != nil {
-				sp *= (pw[j+i]-1)*ys[i] + 1
-			}
-			v := (1-ys[i])*xs[i] + sp
-			if w != nil {
-				v *= w[j+i]
-			}
-			o[i] = v
-		}
+		bceLogitsChunk(o, e[:len(o)], x[j:], y[j:], part(w, j, j+len(o)), part(pw, j, j+len(o)))
 	}
 }
 
-// bceLogitsBackward32 is bceLogitsBackward on float32 for the input's
-// gradient without pos_weight: σ(x) = 1/(1 + e^-x), the exponentials
-// through the gradient's own chunk. Other cases take the scalar kernel.
+// bceLogitsChunk writes the losses of up to a chunk of elements to o and
+// e^-|x| to e (as long as o; x and y at least as long, w and pw nil or as
+// long). One of ATen's two exponentials is e^0 = 1 (m is 0 or -x), so
+// the softplus term is log(1 + e^-|x|) + m, each step rounded to float32
+// as ATen rounds it.
+func bceLogitsChunk(o, e, x, y, w, pw []float32) {
+	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
+	for i, v := range x {
+		e[i] = -abs32(v)
+	}
+	vmath.ExpTo32(e, e)
+	for i, v := range e {
+		o[i] = 1 + v
+	}
+	logTo32(o, o)
+	for i, v := range x {
+		sp := o[i] + max(-v, 0)
+		if pw != nil {
+			sp *= (pw[i]-1)*y[i] + 1
+		}
+		l := (1-y[i])*v + sp
+		if w != nil {
+			l *= w[i]
+		}
+		o[i] = l
+	}
+}
+
+// sigmoid32 returns σ(x) given e = e^-|x|: 1/(1+e) for x >= 0 and
+// e/(1+e) below, the numerator chosen without a branch.
+func sigmoid32(x, e float32) float32 {
+	n := math.Float32bits(e)
+	if x >= 0 {
+		n = 0x3f800000 // 1
+	}
+	return math.Float32frombits(n) / (1 + e)
+}
+
+// bceLogitsBackward32 is bceLogitsBackward on float32 without
+// pos_weight: the input's gradient (σ(x) - y)·w·g from the exponentials
+// e^-|x|, which go through the gradient's own chunk first (sigmoid32),
+// and the target's -x·w·g. With pos_weight it takes the scalar kernel.
 func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[float32]) {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
-	gx := grad[0]
-	if gx == nil || grad[1] != nil || pw != nil {
+	gx, gy := grad[0], grad[1]
+	if pw != nil {
 		bceLogitsBackward(grad, in, g, p)
 		return
 	}
-	gx = gx[:len(x)]
 	for j := 0; j < len(x); j += chunk {
-		o := gx[j:min(j+chunk, len(x))]
-		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		for i := range o {
-			o[i] = -xs[i]
+		k := min(chunk, len(x)-j)
+		xs, ys, u := x[j:j+k], y[j:j+k], g.sub(j, j+k)
+		if gy != nil {
+			o := gy[j : j+k]
+			for i, v := range xs {
+				gi := u.at(i)
+				if w != nil {
+					gi *= w[j+i]
+				}
+				o[i] = -v * gi
+			}
+		}
+		if gx == nil {
+			continue
+		}
+		o := gx[j : j+k]
+		for i, v := range xs {
+			o[i] = -abs32(v)
 		}
 		vmath.ExpTo32(o, o)
-		u := g.sub(j, j+len(o))
-		for i := range o {
+		for i, v := range xs {
 			gi := u.at(i)
 			if w != nil {
 				gi *= w[j+i]
 			}
-			o[i] = (1/(1+o[i]) - ys[i]) * gi
+			o[i] = (sigmoid32(v, o[i]) - ys[i]) * gi
 		}
 	}
+}
+
+// bceLogitsFuse32 is bceLogitsForward32 summed, writing the input's
+// gradient as bceLogitsBackward32 does from the same exponentials, which
+// it keeps in the gradient's chunk. With pos_weight, it runs the two
+// kernels one after the other.
+func bceLogitsFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx = gx[:len(x)]
+	var buf [chunk]float32
+	s := 0.0
+	for j := 0; j < len(x); j += chunk {
+		e := gx[j:min(j+chunk, len(x))]
+		k := len(e)
+		o, ws, pws := buf[:k], part(w, j, j+k), part(pw, j, j+k)
+		bceLogitsChunk(o, e, x[j:], y[j:], ws, pws)
+		s += sum64(o)
+		xs, ys := x[j:j+k], y[j:j+k]
+		if pws != nil {
+			bceLogitsBackward(args[float32]{e}, args[float32]{xs, ys, ws, pws}, upstream[float32]{s: g}, p)
+			continue
+		}
+		for i, v := range xs {
+			gi := g
+			if ws != nil {
+				gi *= ws[i]
+			}
+			e[i] = (sigmoid32(v, e[i]) - ys[i]) * gi
+		}
+	}
+	return s
 }

@@ -54,7 +54,7 @@ func (l KLDiv) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		e.k32 = kernels[float32]{fwd: klLogForward[float32], bwd: klLogBackward[float32]}
 		e.k64 = kernels[float64]{fwd: klLogForward[float64], bwd: klLogBackward[float64]}
 	} else {
-		e.k32 = kernels[float32]{fwd: klForward32, bwd: klBackward[float32]}
+		e.k32 = kernels[float32]{fwd: klForward32, bwd: klBackward[float32], fuse: klFuse32}
 		e.k64 = kernels[float64]{fwd: klForward[float64], bwd: klBackward[float64]}
 	}
 	return e.run(c)
@@ -119,13 +119,13 @@ func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) 
 }
 
 // klForward32 is klForward on float32, the logarithms a chunk at a time
-// to float32 precision (log24To32).
+// to float32 precision (logTo32).
 func klForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		log24To32(o, ys)
+		logTo32(o, ys)
 		for i, v := range ys {
 			var xl float32 // xlogy: 0 where y is 0
 			if v != 0 {
@@ -134,4 +134,23 @@ func klForward32(out []float32, in args[float32], _ param[float32]) {
 			o[i] = xl - v*xs[i]
 		}
 	}
+}
+
+// klFuse32 is klForward32 summed, writing the input's gradient -y·g as it
+// goes.
+func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
+	x := in[0]
+	y, gx := in[1][:len(x)], gx[:len(x)]
+	var buf [chunk]float32
+	s := 0.0
+	for j := 0; j < len(x); j += chunk {
+		ys := y[j:min(j+chunk, len(x))]
+		xs, o, gs := x[j:j+len(ys)], buf[:len(ys)], gx[j:j+len(ys)]
+		klForward32(o, args[float32]{xs, ys}, param[float32]{})
+		s += sum64(o)
+		for i, v := range ys {
+			gs[i] = -v * g
+		}
+	}
+	return s
 }

@@ -182,28 +182,41 @@ func TestFusedGradient(t *testing.T) {
 		name string
 		l    Loss
 		x, y domain
+		w    []domain // a third input, the weight
 	}{
-		{"mse", NewMSE(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"mse/sum", MSE{Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"l1", NewL1(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"smoothl1", NewSmoothL1(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"smoothl1/beta.3", SmoothL1{Beta: .3, Reduction: Mean}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"smoothl1/beta0", SmoothL1{Beta: 0, Reduction: Mean}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"huber", NewHuber(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
-		{"huber/delta.7", Huber{Delta: .7, Reduction: Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}},
+		{"mse", NewMSE(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"mse/sum", MSE{Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"l1", NewL1(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"smoothl1", NewSmoothL1(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"smoothl1/beta.3", SmoothL1{Beta: .3, Reduction: Mean}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"smoothl1/beta0", SmoothL1{Beta: 0, Reduction: Mean}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"huber", NewHuber(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"huber/delta.7", Huber{Delta: .7, Reduction: Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
+		{"softmargin", NewSoftMargin(), domain{lo: -3, hi: 3}, domain{sign: true}, nil},
+		{"kl", KLDiv{Reduction: BatchMean}, domain{lo: -5, hi: 0}, domain{lo: 0, hi: 1}, nil},
+		{"bce", NewBCE(), domain{lo: 0, hi: 1}, domain{lo: 0, hi: 1}, nil},
+		{"bce/weight", NewBCE(), domain{lo: 0, hi: 1}, domain{lo: 0, hi: 1}, []domain{{lo: 0, hi: 2}}},
+		{"bcelogits", NewBCEWithLogits(), domain{lo: -20, hi: 20}, domain{lo: 0, hi: 1}, nil},
+		{"bcelogits/weight", NewBCEWithLogits(), domain{lo: -20, hi: 20}, domain{lo: 0, hi: 1}, []domain{{lo: 0, hi: 2}}},
+		{"bcelogits/pos_weight", BCEWithLogits{PosWeight: tensor.Scalar(float32(1.5)), Reduction: Mean},
+			domain{lo: -5, hi: 5}, domain{lo: 0, hi: 1}, nil},
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, c := range cases {
 		for _, n := range []int{1, 7, 3*par.Block + 5, par.Grain + 77} {
 			x32 := c.x.draw32(r, n)
 			y32 := c.y.draw32(r, n)
+			var rest []*tensor.Tensor
+			for _, d := range c.w {
+				rest = append(rest, d.draw32(r, n))
+			}
 			run := func(both bool, g float32) (loss float32, gx []float32) {
 				x, y := x32.Detach(), y32.Detach()
 				requireGrad(t, x)
 				if both {
 					requireGrad(t, y)
 				}
-				z, err := c.l.Forward(nil, x, y)
+				z, err := c.l.Forward(nil, append([]*tensor.Tensor{x, y}, rest...)...)
 				if err != nil {
 					t.Fatal(err)
 				}

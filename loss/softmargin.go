@@ -38,7 +38,7 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	e := elementwise{
 		node: "SoftMarginLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, fixed: flags{1: true},
-		k32: kernels[float32]{fwd: softMarginForward32, bwd: softMarginBackward32},
+		k32: kernels[float32]{fwd: softMarginForward32, bwd: softMarginBackward32, fuse: softMarginFuse32},
 		k64: kernels[float64]{fwd: softMarginForward[float64], bwd: softMarginBackward[float64]},
 	}
 	return e.run(c)
@@ -75,8 +75,32 @@ func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 			o[i] = -xs[i] * ys[i]
 		}
 		vmath.ExpTo32(o, o)
-		log1p24To32(o, o)
+		log1pTo32(o, o)
 	}
+}
+
+// softMarginFuse32 is softMarginForward32 summed, writing the input's
+// gradient -y·z/(1+z)·g from the same exponentials z, which it keeps in
+// the gradient's chunk.
+func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
+	x := in[0]
+	y, gx := in[1][:len(x)], gx[:len(x)]
+	var buf [chunk]float32
+	s := 0.0
+	for j := 0; j < len(x); j += chunk {
+		z := gx[j:min(j+chunk, len(x))]
+		xs, ys, l := x[j:j+len(z)], y[j:j+len(z)], buf[:len(z)]
+		for i := range z {
+			z[i] = -ys[i] * xs[i]
+		}
+		vmath.ExpTo32(z, z)
+		log1pTo32(l, z)
+		s += sum64(l)
+		for i, e := range z {
+			z[i] = -(ys[i] * e) / (1 + e) * g
+		}
+	}
+	return s
 }
 
 // softMarginBackward32 is softMarginBackward on float32: the
