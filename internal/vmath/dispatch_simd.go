@@ -293,10 +293,13 @@ func log1p8(dst, src []float32) int {
 			log1pTo32Generic(dst[i:i+8], src[i:i+8])
 			continue
 		}
-		lo := log1p4(x.GetLo().ConvertToFloat64()).ConvertToFloat32()
-		hi := log1p4(x.GetHi().ConvertToFloat64()).ConvertToFloat32()
+		// (both halves stay float64 until both are done: a float32 half
+		// kept across the call is spilled with an SSE instruction)
+		lo := log1p4(x.GetLo().ConvertToFloat64())
+		hi := log1p4(x.GetHi().ConvertToFloat64())
+		y := x.SetLo(lo.ConvertToFloat32()).SetHi(hi.ConvertToFloat32())
 		small := x.Less(tiny).And(x.Greater(ntiny))
-		x.Merge(x.SetLo(lo).SetHi(hi), small).StoreSlice(dst[i:])
+		x.Merge(y, small).StoreSlice(dst[i:])
 	}
 	archsimd.ClearAVXUpperBits()
 	return i
