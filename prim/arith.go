@@ -138,7 +138,15 @@ func divide(x, y k.V) (k.V, error) {
 func Add(x, y k.V) (k.V, error) { return atomic2(x, y, arith('+')) }
 
 // Subtract is q's dyadic - on data.
-func Subtract(x, y k.V) (k.V, error) { return atomic2(x, y, arith('-')) }
+func Subtract(x, y k.V) (k.V, error) {
+	xd, ok1 := x.(*k.Dict)
+	yd, ok2 := y.(*k.Dict)
+	if _, _, keyed := keyedParts(x); ok1 && ok2 && !keyed {
+		// a key only y has is subtracted from nothing: its value negated
+		return dictMerge(xd, yd, arith('-'), Neg)
+	}
+	return atomic2(x, y, arith('-'))
+}
 
 // Multiply is q's * on data.
 func Multiply(x, y k.V) (k.V, error) { return atomic2(x, y, arith('*')) }

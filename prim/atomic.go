@@ -112,7 +112,11 @@ func tableMap(t *k.Table, f func(k.V) (k.V, error)) (k.V, error) {
 
 // dictDict applies f entrywise to two dictionaries with upsert semantics:
 // common keys combine, keys of one side only keep their value.
-func dictDict(x, y *k.Dict, f kern) (k.V, error) {
+func dictDict(x, y *k.Dict, f kern) (k.V, error) { return dictMerge(x, y, f, nil) }
+
+// dictMerge is dictDict where a value whose key only y has becomes
+// only(value) (when only is not nil): x-y negates it.
+func dictMerge(x, y *k.Dict, f kern, only kern1) (k.V, error) {
 	if _, _, ok := keyedParts(x); ok {
 		if _, _, ok := keyedParts(y); ok {
 			return keyedMerge(x, y, f)
@@ -138,6 +142,13 @@ func dictDict(x, y *k.Dict, f kern) (k.V, error) {
 			}
 			vals[p] = v
 		} else {
+			if only != nil {
+				v, err := only(yv)
+				if err != nil {
+					return nil, err
+				}
+				yv = v
+			}
 			keys = append(keys, yk[j])
 			vals = append(vals, yv)
 		}

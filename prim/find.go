@@ -221,8 +221,15 @@ func nonNil(s []int64) []int64 {
 	return s
 }
 
-// Inter is q's inter: the items of x that are also in y.
+// Inter is q's inter: the items of x that are also in y; of
+// dictionaries, the common values.
 func Inter(x, y k.V) (k.V, error) {
+	if d, ok := x.(*k.Dict); ok {
+		x = d.Vals
+	}
+	if d, ok := y.(*k.Dict); ok {
+		y = d.Vals
+	}
 	x = listOf(x)
 	ys := listOf(y)
 	n := int64(count(ys))

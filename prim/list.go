@@ -146,10 +146,14 @@ func Join(x, y k.V) (k.V, error) {
 			return nil, k.ErrType
 		}
 	}
-	if xd, ok := x.(*k.Dict); ok {
-		if yd, ok := y.(*k.Dict); ok {
-			return dictDict(xd, yd, func(a, b k.V) (k.V, error) { return b, nil })
-		}
+	xd, xisd := x.(*k.Dict)
+	yd, yisd := y.(*k.Dict)
+	switch {
+	case xisd && yisd:
+		return dictDict(xd, yd, func(a, b k.V) (k.V, error) { return b, nil })
+	case xisd && isSimple(y), yisd && isSimple(x):
+		// an atom or a simple vector does not join a dictionary
+		return nil, k.ErrType
 	}
 	if x.Type() > k.TTime || y.Type() > k.TTime {
 		return k.List{x, y}, nil

@@ -45,6 +45,11 @@ func TestList(t *testing.T) {
 		m("raze", Li(J(1), C("a")), Li(k.Long(1), k.Char('a'))),
 		m("raze", k.Long(1), J(1)),
 		m("raze", D(S("a", "b"), Li(J(1), J(2, 3))), J(1, 2, 3)),
+		me("raze", Li(k.Long(10), D(S("a", "b"), J(1, 2))), "'type"),
+		de(",", k.Long(10), D(S("a", "b"), J(1, 2)), "'type"),
+		de(",", D(S("a", "b"), J(1, 2)), J(3, 4), "'type"),
+		d("inter", D(S("a", "b"), Li(J(1, 2), S("x"))), D(S("a", "c"), Li(S("x"), J(1, 2))), Li(J(1, 2), S("x"))),
+		d("inter", D(S("a", "b"), J(1, 2)), J(2, 3), J(2)),
 		// Join.
 		d(",", J(1, 2), k.Long(3), J(1, 2, 3)),
 		d(",", k.Long(1), k.Long(2), J(1, 2)),
