@@ -182,11 +182,11 @@ func Join(x, y k.V) (k.V, error) {
 		}
 	}
 	// An empty general list joins to a typed value as that value's list.
-	if l, ok := x.(k.List); ok && len(l) == 0 && !isAtom(y) {
-		return y, nil
+	if l, ok := x.(k.List); ok && len(l) == 0 {
+		return listOf(y), nil
 	}
-	if l, ok := y.(k.List); ok && len(l) == 0 && !isAtom(x) {
-		return x, nil
+	if l, ok := y.(k.List); ok && len(l) == 0 {
+		return listOf(x), nil
 	}
 	var r k.List
 	r = append(r, itemsOrSelf(x)...)

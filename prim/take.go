@@ -147,8 +147,10 @@ func reshape(shape []int64, y k.V) (k.V, error) {
 		}
 	}
 	total := int64(1)
-	for _, d := range shape {
-		if d < 0 || d == k.NullLong {
+	for i, d := range shape {
+		if d < 0 || d == k.NullLong || d == 0 && len(shape) > 2 && i < len(shape)-1 {
+			// a shape of three or more may end in 0 (1 2 0#"a") but
+			// not have an empty inner dimension (1 0 2#1 2)
 			return nil, k.ErrDomain
 		}
 		total *= d

@@ -1,7 +1,8 @@
 / from docs/ref/less-than.md (KxSystems/docs)
+/ corrected: the page gives "a"<"abc" as 000b, yet its own "a"<="abc" is 111b and only "a" equals "a": < is 011b
 q)(3;"a")<(2 3 4;"abc")
 001b
-000b
+011b
 q)(3;"a")<=(2 3 4;"abc")
 011b
 111b
