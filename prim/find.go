@@ -1,8 +1,6 @@
 package prim
 
 import (
-	"sort"
-
 	"kt/k"
 )
 
@@ -319,50 +317,4 @@ func Within(x, y k.V) (k.V, error) {
 		return nil, err
 	}
 	return Lesser(a, b)
-}
-
-// Bin is q's bin: for sorted x, the index of the last item of x not
-// greater than y (-1 if y is below all). Binr is the first index not
-// less than y.
-func Bin(x, y k.V) (k.V, error) { return binSearch(x, y, false) }
-
-// Binr is q's binr: the first index of sorted x whose item is at least y.
-func Binr(x, y k.V) (k.V, error) { return binSearch(x, y, true) }
-
-func binSearch(x, y k.V, right bool) (k.V, error) {
-	if isAtom(x) {
-		return nil, k.ErrType
-	}
-	n := count(x)
-	one := func(e k.V) (int64, error) {
-		var err error
-		i := sort.Search(n, func(i int) bool {
-			c, e2 := cmpV(item(x, i), e)
-			if e2 != nil {
-				err = e2
-			}
-			if right {
-				return c >= 0
-			}
-			return c > 0
-		})
-		if right {
-			return int64(i), err
-		}
-		return int64(i - 1), err
-	}
-	if isAtom(y) || (isGenList(x) && !isGenList(y)) {
-		p, err := one(y)
-		return k.Long(p), err
-	}
-	ys := items(y)
-	r := make(k.Longs, len(ys))
-	for i, e := range ys {
-		p, err := one(e)
-		if err != nil {
-			return nil, err
-		}
-		r[i] = p
-	}
-	return r, nil
 }
