@@ -3,6 +3,7 @@ package loss
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sync/atomic"
 
 	"kt/internal/par"
@@ -142,26 +143,89 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	}
 }
 
-// bceForward32 is bceForward on float32, a chunk at a time: log x and
-// log1p(-x) to float32 precision (logTo32, log1pTo32), rounded to
-// float32 as ATen's kernel computes them.
+// bceForward32 is bceForward on float32, a chunk at a time: with targets
+// all 0 or 1, bceBinary32; else log x and log1p(-x) to float32 precision
+// (logTo32, log1pTo32), rounded to float32 as ATen's kernel computes
+// them (bceGeneral32).
 func bceForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
-	var lx [chunk]float32
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
-		xs, ys, l := x[j:j+len(o)], y[j:j+len(o)], lx[:len(o)]
-		logTo32(l, xs)
-		for i := range o {
-			o[i] = -xs[i]
+		xs, ys, ws := x[j:j+len(o)], y[j:j+len(o)], part(w, j, j+len(o))
+		if binary(ys) {
+			bceBinary32(o, xs, ys, ws)
+		} else {
+			bceGeneral32(o, xs, ys, ws)
 		}
-		log1pTo32(o, o)
-		for i := range o {
-			v := (ys[i]-1)*max(o[i], -100) - ys[i]*max(l[i], -100)
-			if w != nil {
-				v *= w[j+i]
-			}
-			o[i] = v
+	}
+}
+
+// bceGeneral32 writes to o the losses of up to a chunk of elements.
+func bceGeneral32(o, x, y, w []float32) {
+	x, y = x[:len(o)], y[:len(o)]
+	var lx [chunk]float32
+	l := lx[:len(o)]
+	logTo32(l, x)
+	for i, v := range x {
+		o[i] = -v
+	}
+	log1pTo32(o, o)
+	for i := range o {
+		v := (y[i]-1)*max(o[i], -100) - y[i]*max(l[i], -100)
+		if w != nil {
+			v *= w[i]
+		}
+		o[i] = v
+	}
+}
+
+// binary reports whether every element of y is 0 or 1, without a branch
+// an element: v·(v-1) is ±0 for those alone (NaN for NaN; a subnormal v
+// gives -v, not 0).
+func binary(y []float32) bool {
+	var acc uint32
+	for _, v := range y {
+		acc |= math.Float32bits(v * (v - 1))
+	}
+	return acc&^(1<<31) == 0
+}
+
+// negZero32 is -0.
+var negZero32 = float32(math.Copysign(0, -1))
+
+// bceBinary32 is bceForward32 on a chunk whose targets are all 0 or 1,
+// with one logarithm an element where ATen takes two: where y is 1 the
+// loss is -max(log x, -100), where y is 0 -max(log1p(-x), -100), the
+// other term being 0·(a finite number). The logarithm is log24To32's of
+// the argument a = x or 1-x, or its series of a-1 = x-1 or -x, exact in
+// float64 where it is taken, so it rounds as log24To32 and log1p24To32
+// do. The sign of a zero loss is ATen's: (y-1)·(-0).
+func bceBinary32(o, x, y, w []float32) {
+	x, y = x[:len(o)], y[:len(o)]
+	nz := negZero32
+	for i, v := range x {
+		t := float64(y[i])
+		sx := (2*t - 1) * float64(v) // x or -x
+		a, r := (1-t)+sx, sx-t       // x or 1-x, and a-1
+		var l float32
+		switch {
+		case !(a >= 0x1p-1022 && a <= math.MaxFloat64):
+			l = float32(math.Log(a))
+		case math.Abs(r) < 0x1p-7:
+			l = float32(log1pSeries(r))
+		default:
+			b := math.Float64bits(a)
+			e := float64(int64(b>>52) - 1023)
+			j := b >> 45 & 127
+			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
+			l = float32(e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1))
+		}
+		o[i] = (y[i]-1)*nz - max(l, -100)
+	}
+	if w != nil {
+		w = w[:len(o)]
+		for i, v := range w {
+			o[i] *= v
 		}
 	}
 }

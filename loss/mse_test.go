@@ -247,3 +247,67 @@ func (d domain) draw32(r *rand.Rand, n int) *tensor.Tensor {
 	d.shape = []int{n}
 	return d.draw(r).To(tensor.Float32)
 }
+
+// TestBCEBinary checks BCE's kernel for targets all 0 or 1, one logarithm
+// an element, against the general one, two: the same bits, zeros' signs
+// included, at the ends of [0, 1] and between.
+func TestBCEBinary(t *testing.T) {
+	xs := []float32{0, 1, 0x1p-149, 0x1p-126, 1e-30, 1e-8, 0x1p-8, 0x1p-7, .25, .5, .75, 1 - 0x1p-7, 1 - 0x1p-8, 1 - 0x1p-24, .9999}
+	r := rand.New(rand.NewPCG(5, 6))
+	for len(xs) < 2*chunk+3 {
+		xs = append(xs, r.Float32())
+	}
+	n := len(xs)
+	for _, wt := range []bool{false, true} {
+		for _, yv := range []float32{0, 1, -1} { // -1: random 0 or 1
+			y, w := make([]float32, n), []float32(nil)
+			for i := range y {
+				y[i] = yv
+				if yv < 0 {
+					y[i] = float32(r.IntN(2))
+				}
+			}
+			if wt {
+				w = make([]float32, n)
+				for i := range w {
+					w[i] = 2 * r.Float32()
+				}
+				w[0], w[1] = 0, -1
+			}
+			for lo := 0; lo < n; lo += chunk {
+				hi := min(lo+chunk, n)
+				got, want := make([]float32, hi-lo), make([]float32, hi-lo)
+				bceBinary32(got, xs[lo:hi], y[lo:hi], part(w, lo, hi))
+				bceGeneral32(want, xs[lo:hi], y[lo:hi], part(w, lo, hi))
+				for i := range got {
+					if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+						t.Errorf("x=%g y=%g weighted %v: %g, want %g", xs[lo+i], y[lo+i], wt, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestBinary(t *testing.T) {
+	nan := float32(math.NaN())
+	for _, c := range []struct {
+		y    []float32
+		want bool
+	}{
+		{nil, true},
+		{[]float32{0, 1, 1, 0, float32(math.Copysign(0, -1))}, true},
+		{[]float32{0, 1, .5}, false},
+		{[]float32{0, 0x1p-149}, false},
+		{[]float32{1 - 0x1p-24, 1}, false},
+		{[]float32{1 + 0x1p-23}, false},
+		{[]float32{-1}, false},
+		{[]float32{2}, false},
+		{[]float32{float32(math.Inf(1))}, false},
+		{[]float32{0, nan}, false},
+	} {
+		if got := binary(c.y); got != c.want {
+			t.Errorf("binary(%v) = %v, want %v", c.y, got, c.want)
+		}
+	}
+}
