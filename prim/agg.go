@@ -29,7 +29,7 @@ func overCols(x k.V, f func(k.V) (k.V, error)) (k.V, bool, error) {
 			}
 			vals[i] = r
 		}
-		return &k.Dict{Keys: v.Cols, Vals: uniform(vals)}, true, nil
+		return &k.Dict{Keys: v.Cols, Vals: k.Uniform(vals)}, true, nil
 	}
 	return nil, false, nil
 }
@@ -378,7 +378,7 @@ func pairs(x, y k.V) ([]float64, []float64, error) {
 	if !isNum(x.Type()) || !isNum(y.Type()) {
 		return nil, nil, k.ErrType
 	}
-	if count(x) != count(y) {
+	if k.Count(x) != k.Count(y) {
 		return nil, nil, k.ErrLength
 	}
 	a, b := toF64(x), toF64(y)
@@ -570,7 +570,7 @@ func scanFold(x k.V, f func(x, y k.V) (k.V, error)) (k.V, error) {
 		}
 		r[i] = v
 	}
-	return uniform(r), nil
+	return k.Uniform(r), nil
 }
 
 // Sums is q's sums: running sums, nulls counted as zero.
@@ -600,7 +600,7 @@ func Sums(x k.V) (k.V, error) {
 		}
 		return r, nil
 	case k.Bools, k.Bytes, k.Shorts, k.Ints:
-		r := make(k.Ints, count(v))
+		r := make(k.Ints, k.Count(v))
 		var s int32
 		for i, e := range toI32(v) {
 			if e != k.NullInt {
@@ -741,7 +741,7 @@ func Deltas(x k.V) (k.V, error) {
 	if isAtom(x) {
 		return x, nil
 	}
-	if count(x) == 0 {
+	if k.Count(x) == 0 {
 		return x, nil
 	}
 	p, err := prior(x, zeroLike(x))
@@ -765,10 +765,10 @@ func Ratios(x k.V) (k.V, error) {
 	if r, ok, err := running(x, Ratios); ok {
 		return r, err
 	}
-	if isAtom(x) || count(x) == 0 {
+	if isAtom(x) || k.Count(x) == 0 {
 		return x, nil
 	}
-	p, err := prior(x, item(x, 0))
+	p, err := prior(x, k.At(x, 0))
 	if err != nil {
 		return nil, err
 	}
@@ -778,13 +778,13 @@ func Ratios(x k.V) (k.V, error) {
 	}
 	switch f := r.(type) {
 	case k.Floats:
-		f0 := toF64(item(x, 0))
+		f0 := toF64(k.At(x, 0))
 		if len(f0) == 1 {
 			f[0] = f0[0]
 		}
 	case k.List:
 		// the first item of a general list is kept as it is
-		l := append(k.List{item(x, 0)}, f[1:]...)
+		l := append(k.List{k.At(x, 0)}, f[1:]...)
 		return l, nil
 	}
 	return r, nil
@@ -795,10 +795,10 @@ func Differ(x k.V) (k.V, error) {
 	if isAtom(x) {
 		return k.Bool(true), nil
 	}
-	n := count(x)
+	n := k.Count(x)
 	r := make(k.Bools, n)
 	for i := range r {
-		r[i] = i == 0 || !matchV(item(x, i), item(x, i-1))
+		r[i] = i == 0 || !matchV(k.At(x, i), k.At(x, i-1))
 	}
 	return r, nil
 }
@@ -847,7 +847,7 @@ func Xprev(x, y k.V) (k.V, error) {
 	if isAtom(y) {
 		return y, nil
 	}
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	if l, ok := y.(k.List); ok && c > 0 {
 		// a general list shifts in an empty list, typed like its first item
 		fill := emptyOf(k.TList)

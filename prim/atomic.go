@@ -54,12 +54,12 @@ func atomic2(x, y k.V, f kern) (k.V, error) {
 	xl, xisl := x.(k.List)
 	yl, yisl := y.(k.List)
 	if xisl || yisl {
-		if !isAtom(x) && !isAtom(y) && count(x) != count(y) {
+		if !isAtom(x) && !isAtom(y) && k.Count(x) != k.Count(y) {
 			return nil, k.ErrLength
 		}
-		n := count(x)
+		n := k.Count(x)
 		if isAtom(x) {
-			n = count(y)
+			n = k.Count(y)
 		}
 		r := make([]k.V, n)
 		for i := range r {
@@ -67,12 +67,12 @@ func atomic2(x, y k.V, f kern) (k.V, error) {
 			if xisl {
 				a = xl[i]
 			} else if !isAtom(x) {
-				a = item(x, i)
+				a = k.At(x, i)
 			}
 			if yisl {
 				b = yl[i]
 			} else if !isAtom(y) {
-				b = item(y, i)
+				b = k.At(y, i)
 			}
 			v, err := atomic2(a, b, f)
 			if err != nil {
@@ -80,12 +80,12 @@ func atomic2(x, y k.V, f kern) (k.V, error) {
 			}
 			r[i] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if !isSimple(x) || !isSimple(y) {
 		return nil, k.ErrType
 	}
-	if !isAtom(x) && !isAtom(y) && count(x) != count(y) {
+	if !isAtom(x) && !isAtom(y) && k.Count(x) != k.Count(y) {
 		return nil, k.ErrLength
 	}
 	return f(x, y)
@@ -123,7 +123,7 @@ func dictMerge(x, y *k.Dict, f kern, only kern1) (k.V, error) {
 		}
 		return nil, k.ErrType
 	}
-	if count(x.Keys) != count(x.Vals) || count(y.Keys) != count(y.Vals) {
+	if k.Count(x.Keys) != k.Count(x.Vals) || k.Count(y.Keys) != k.Count(y.Vals) {
 		return nil, k.ErrLength
 	}
 	xk, yk := items(listOf(x.Keys)), items(listOf(y.Keys))
@@ -134,7 +134,7 @@ func dictMerge(x, y *k.Dict, f kern, only kern1) (k.V, error) {
 	}
 	keys := append([]k.V{}, xk...)
 	for j, p := range pos {
-		yv := item(listOf(y.Vals), j)
+		yv := k.At(listOf(y.Vals), j)
 		if p < int64(len(xk)) {
 			v, err := atomic2(vals[p], yv, f)
 			if err != nil {
@@ -153,7 +153,7 @@ func dictMerge(x, y *k.Dict, f kern, only kern1) (k.V, error) {
 			vals = append(vals, yv)
 		}
 	}
-	return &k.Dict{Keys: uniform(keys), Vals: uniform(vals)}, nil
+	return &k.Dict{Keys: k.Uniform(keys), Vals: k.Uniform(vals)}, nil
 }
 
 // atomic1 extends a monadic kernel over lists, dictionaries and tables.
@@ -176,7 +176,7 @@ func atomic1(x k.V, f kern1) (k.V, error) {
 			}
 			r[i] = a
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if !isSimple(x) {
 		return nil, k.ErrType
@@ -199,7 +199,7 @@ func counts(x, y k.V) (n int, atom bool) {
 	case isAtom(x) && isAtom(y):
 		return 1, true
 	case isAtom(x):
-		return count(y), false
+		return k.Count(y), false
 	}
-	return count(x), false
+	return k.Count(x), false
 }

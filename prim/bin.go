@@ -38,11 +38,11 @@ func binSearch(x, y k.V, right bool) (k.V, error) {
 	if isAtom(x) {
 		return nil, k.ErrType
 	}
-	n := count(x)
+	n := k.Count(x)
 	one := func(e k.V) (int64, error) {
 		var err error
 		i := sort.Search(n, func(i int) bool {
-			c, e2 := cmpV(item(x, i), e)
+			c, e2 := cmpV(k.At(x, i), e)
 			if e2 != nil {
 				err = e2
 			}

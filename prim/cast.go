@@ -69,30 +69,30 @@ func Cast(x, y k.V) (k.V, error) {
 	}
 	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar) {
 		// one value cast to each target
-		r := make([]k.V, count(x))
+		r := make([]k.V, k.Count(x))
 		for i := range r {
-			v, err := Cast(item(x, i), y)
+			v, err := Cast(k.At(x, i), y)
 			if err != nil {
 				return nil, err
 			}
 			r[i] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if _, ok := x.(k.Chars); ok || isGenList(x) || x.Type() == k.TSym || x.Type() > 0 && x.Type() < 10 {
 		// A list of targets casts item by item.
-		if count(x) != count(y) {
+		if k.Count(x) != k.Count(y) {
 			return nil, k.ErrLength
 		}
-		r := make([]k.V, count(x))
+		r := make([]k.V, k.Count(x))
 		for i := range r {
-			v, err := Cast(item(x, i), item(y, i))
+			v, err := Cast(k.At(x, i), k.At(y, i))
 			if err != nil {
 				return nil, err
 			}
 			r[i] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if n, ok := padWidth(x); ok && hasText(y) {
 		return pad(n, y)
@@ -208,7 +208,7 @@ func castData(t int, y k.V) (k.V, error) {
 			}
 			r[i] = c
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if !isNum(y.Type()) {
 		return nil, k.ErrType
@@ -253,7 +253,7 @@ func toSym(y k.V) (k.V, error) {
 		if len(r) == 0 {
 			return k.Syms{}, nil
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	case *k.Dict:
 		r, err := toSym(v.Vals)
 		if err != nil {
@@ -283,7 +283,7 @@ func parseStrings(t int, y k.V) (k.V, error) {
 		if len(r) == 0 {
 			return emptyOf(t), nil
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	case *k.Dict:
 		r, err := parseStrings(t, v.Vals)
 		if err != nil {
@@ -405,10 +405,10 @@ func String(x k.V) (k.V, error) {
 	if !isVec(x) {
 		return nil, k.ErrType
 	}
-	n := count(x)
+	n := k.Count(x)
 	r := make(k.List, n)
 	for i := range r {
-		s, err := String(item(x, i))
+		s, err := String(k.At(x, i))
 		if err != nil {
 			return nil, err
 		}

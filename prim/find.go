@@ -10,7 +10,7 @@ import (
 // findIn returns, for each item of y (or y itself when an atom), its first
 // position in list x, or count x when absent.
 func findIn(x, y k.V) []int64 {
-	nx := int64(count(x))
+	nx := int64(k.Count(x))
 	if a, ok := x.(k.Longs); ok {
 		if b, ok := y.(k.Longs); ok {
 			return findT(a, b, nx)
@@ -26,7 +26,7 @@ func findIn(x, y k.V) []int64 {
 	}
 	pos := make(map[string]int64, nx)
 	for i := nx - 1; i >= 0; i-- {
-		pos[keyOf(item(x, int(i)))] = i
+		pos[keyOf(k.At(x, int(i)))] = i
 	}
 	var ys []k.V
 	if isAtom(y) {
@@ -115,7 +115,7 @@ func Find(x, y k.V) (k.V, error) {
 			}
 			r[i] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	return k.Longs(findIn(x, y)), nil
 }
@@ -137,26 +137,26 @@ func In(x, y k.V) (k.V, error) {
 		return inList(x, yl), nil
 	}
 	if _, ok := x.(k.List); ok {
-		r := make([]k.V, count(x))
+		r := make([]k.V, k.Count(x))
 		for i := range r {
-			v, err := In(item(x, i), y)
+			v, err := In(k.At(x, i), y)
 			if err != nil {
 				return nil, err
 			}
 			r[i] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	tx, ty := absType(x), absType(y)
 	if isNumeric(tx) && isNumeric(ty) && tx != ty {
 		// mixed numeric types only against an atom or a one-item list
-		if !isAtom(y) && count(y) != 1 {
+		if !isAtom(y) && k.Count(y) != 1 {
 			return nil, k.ErrType
 		}
-		return atomic2(x, item(y, 0), compareKern(eqBit))
+		return atomic2(x, k.At(y, 0), compareKern(eqBit))
 	}
 	ys := listOf(y)
-	n := int64(count(ys))
+	n := int64(k.Count(ys))
 	if isAtom(x) {
 		return k.Bool(findIn(ys, k.List{x})[0] < n), nil
 	}
@@ -189,11 +189,11 @@ func inList(x k.V, y k.List) k.V {
 	if !isVec(x) {
 		return k.Bool(false)
 	}
-	r := make([]k.V, count(x))
+	r := make([]k.V, k.Count(x))
 	for i := range r {
-		r[i] = inList(item(x, i), y)
+		r[i] = inList(k.At(x, i), y)
 	}
-	return uniform(r)
+	return k.Uniform(r)
 }
 
 func isGenList(x k.V) bool { _, ok := x.(k.List); return ok }
@@ -202,7 +202,7 @@ func isGenList(x k.V) bool { _, ok := x.(k.List); return ok }
 func Except(x, y k.V) (k.V, error) {
 	x = listOf(x)
 	ys := listOf(y)
-	n := int64(count(ys))
+	n := int64(k.Count(ys))
 	var keep []int64
 	for i, p := range findIn(ys, x) {
 		if p >= n {
@@ -230,7 +230,7 @@ func Inter(x, y k.V) (k.V, error) {
 	}
 	x = listOf(x)
 	ys := listOf(y)
-	n := int64(count(ys))
+	n := int64(k.Count(ys))
 	var keep []int64
 	for i, p := range findIn(ys, x) {
 		if p < n {
@@ -280,9 +280,9 @@ func Group(x k.V) (k.V, error) {
 			return nil, err
 		}
 		gd := g.(*k.Dict)
-		vals := make(k.List, count(gd.Vals))
+		vals := make(k.List, k.Count(gd.Vals))
 		for i := range vals {
-			vals[i] = pick(d.Keys, item(gd.Vals, i).(k.Longs))
+			vals[i] = pick(d.Keys, k.At(gd.Vals, i).(k.Longs))
 		}
 		return &k.Dict{Keys: gd.Keys, Vals: vals}, nil
 	}
@@ -304,10 +304,10 @@ func Group(x k.V) (k.V, error) {
 
 // Within is q's within: lo<=x and x<=hi for y the pair (lo;hi).
 func Within(x, y k.V) (k.V, error) {
-	if count(y) != 2 || isAtom(y) {
+	if k.Count(y) != 2 || isAtom(y) {
 		return nil, k.ErrLength
 	}
-	lo, hi := item(y, 0), item(y, 1)
+	lo, hi := k.At(y, 0), k.At(y, 1)
 	a, err := Compare(">=")(x, lo)
 	if err != nil {
 		return nil, err

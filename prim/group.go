@@ -26,7 +26,7 @@ func Ungroup(x k.V) (k.V, error) {
 	rows := t.Data[first].(k.List)
 	var idx []int64
 	for r, e := range rows {
-		for range count(e) {
+		for range k.Count(e) {
 			idx = append(idx, int64(r))
 		}
 	}
@@ -42,7 +42,7 @@ func Ungroup(x k.V) (k.V, error) {
 		}
 		var cells []k.V
 		for r, e := range l {
-			if count(e) != count(rows[r]) {
+			if k.Count(e) != k.Count(rows[r]) {
 				return nil, k.ErrLength
 			}
 			cells = append(cells, items(listOf(e))...)
@@ -50,7 +50,7 @@ func Ungroup(x k.V) (k.V, error) {
 		if len(cells) == 0 {
 			data[i] = k.List{}
 		} else {
-			data[i] = uniform(cells)
+			data[i] = k.Uniform(cells)
 		}
 	}
 	return &k.Table{Cols: t.Cols, Data: data}, nil
@@ -72,7 +72,7 @@ func Xgroup(x, y k.V) (k.V, error) {
 	at := map[string]int{}
 	var firsts []int64
 	var groups [][]int64
-	for i, s := range rowKeys(kc, count(t)) {
+	for i, s := range rowKeys(kc, k.Count(t)) {
 		g, ok := at[s]
 		if !ok {
 			g = len(groups)

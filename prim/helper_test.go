@@ -97,11 +97,11 @@ func same(a, b k.V) bool {
 		return same(x.Cols, y.Cols) && same(x.Data, y.Data)
 	}
 	if isVec(a) {
-		if count(a) != count(b) {
+		if k.Count(a) != k.Count(b) {
 			return false
 		}
-		for i := 0; i < count(a); i++ {
-			if item(a, i) != item(b, i) {
+		for i := 0; i < k.Count(a); i++ {
+			if k.At(a, i) != k.At(b, i) {
 				return false
 			}
 		}

@@ -48,7 +48,7 @@ func Index(x, i k.V) (k.V, error) {
 			}
 			r[j] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if d, ok := i.(*k.Dict); ok {
 		v, err := Index(x, d.Vals)
@@ -61,12 +61,12 @@ func Index(x, i k.V) (k.V, error) {
 	if !ok {
 		return nil, k.ErrType
 	}
-	n := int64(count(x))
+	n := int64(k.Count(x))
 	if isAtom(i) {
 		if idx[0] < 0 || idx[0] >= n {
 			return prototype(x), nil
 		}
-		return item(x, int(idx[0])), nil
+		return k.At(x, int(idx[0])), nil
 	}
 	inRange := true
 	for _, j := range idx {
@@ -83,13 +83,13 @@ func Index(x, i k.V) (k.V, error) {
 		if p < 0 || p >= n {
 			r[j] = prototype(x)
 		} else {
-			r[j] = item(x, int(p))
+			r[j] = k.At(x, int(p))
 		}
 	}
 	if t := x.Type(); t > 0 && t < 20 {
 		return fromAtoms(t, r), nil
 	}
-	return uniform(r), nil
+	return k.Uniform(r), nil
 }
 
 // indexDict looks keys up in a dictionary (or keyed table).
@@ -107,7 +107,7 @@ func indexDict(d *k.Dict, i k.V) (k.V, error) {
 				}
 				row[j] = v
 			}
-			p = findIn(unrows(kt), k.List{uniform(row)})
+			p = findIn(unrows(kt), k.List{k.Uniform(row)})
 		case *k.Table:
 			// rows of the value table by key rows; nulls where absent
 			kc, ok := columnsOf(iv, kt.Cols)
@@ -118,14 +118,14 @@ func indexDict(d *k.Dict, i k.V) (k.V, error) {
 			if !ok {
 				return nil, k.ErrType
 			}
-			at := firstRow(rowKeys(kt.Data, count(kt)))
-			rows := rowKeys(kc, count(iv))
+			at := firstRow(rowKeys(kt.Data, k.Count(kt)))
+			rows := rowKeys(kc, k.Count(iv))
 			idx := make([]int64, len(rows))
 			for j, s := range rows {
 				if r, ok := at[s]; ok {
 					idx[j] = int64(r)
 				} else {
-					idx[j] = int64(count(kt))
+					idx[j] = int64(k.Count(kt))
 				}
 			}
 			data := make(k.List, len(vt.Data))
@@ -146,7 +146,7 @@ func indexDict(d *k.Dict, i k.V) (k.V, error) {
 					for j, e := range p {
 						r[j] = rowOr(d.Vals, e)
 					}
-					return uniform(r), nil
+					return k.Uniform(r), nil
 				}
 			} else {
 				p = findIn(unrows(kt), k.List{i})
@@ -156,34 +156,34 @@ func indexDict(d *k.Dict, i k.V) (k.V, error) {
 	}
 	if isAtom(i) || isGenList(d.Keys) && !isGenList(i) {
 		p := findIn(d.Keys, k.List{i})[0]
-		if p >= int64(count(d.Keys)) {
+		if p >= int64(k.Count(d.Keys)) {
 			return prototype(d.Vals), nil
 		}
-		return item(d.Vals, int(p)), nil
+		return k.At(d.Vals, int(p)), nil
 	}
 	return Index(d.Vals, k.Longs(findIn(d.Keys, i)))
 }
 
 // unrows returns the rows of a table as a general list of its row tuples.
 func unrows(t *k.Table) k.V {
-	n := count(t)
+	n := k.Count(t)
 	r := make(k.List, n)
 	for i := range r {
 		row := make([]k.V, len(t.Data))
 		for j, c := range t.Data {
-			row[j] = item(c, i)
+			row[j] = k.At(c, i)
 		}
-		r[i] = uniform(row)
+		r[i] = k.Uniform(row)
 	}
 	return r
 }
 
 // rowOr is row p of table or list v, or its prototype when out of range.
 func rowOr(v k.V, p int64) k.V {
-	if p < 0 || p >= int64(count(v)) {
+	if p < 0 || p >= int64(k.Count(v)) {
 		return prototype(v)
 	}
-	return item(v, int(p))
+	return k.At(v, int(p))
 }
 
 // IndexDepth is q's x . i on data: index at depth, one level per item of
@@ -215,16 +215,16 @@ func dot(x k.V, idx []k.V) (k.V, error) {
 			// t . (::;`c) is column c.
 			return dot(t, append([]k.V{idx[1]}, idx[2:]...))
 		}
-		n := count(x)
+		n := k.Count(x)
 		r := make([]k.V, n)
 		for j := range r {
-			v, err := dot(item(x, j), idx[1:])
+			v, err := dot(k.At(x, j), idx[1:])
 			if err != nil {
 				return nil, err
 			}
 			r[j] = v
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	sel, err := Index(x, first)
 	if err != nil {
@@ -233,16 +233,16 @@ func dot(x k.V, idx []k.V) (k.V, error) {
 	if isAtom(first) {
 		return dot(sel, idx[1:])
 	}
-	n := count(sel)
+	n := k.Count(sel)
 	r := make([]k.V, n)
 	for j := range r {
-		v, err := dot(item(sel, j), idx[1:])
+		v, err := dot(k.At(sel, j), idx[1:])
 		if err != nil {
 			return nil, err
 		}
 		r[j] = v
 	}
-	return uniform(r), nil
+	return k.Uniform(r), nil
 }
 
 // Type is q's type (monadic @): the type code as a short atom.

@@ -12,7 +12,7 @@ func rowKeys(cols []k.V, n int) []string {
 	for i := range r {
 		b = b[:0]
 		for _, c := range cols {
-			b = appendKey(b, item(c, i))
+			b = appendKey(b, k.At(c, i))
 		}
 		r[i] = string(b)
 	}
@@ -60,7 +60,7 @@ func cellsColumn(cells []k.V, proto k.V) k.V {
 	if len(cells) == 0 {
 		return emptyOf(proto.Type())
 	}
-	return uniform(cells)
+	return k.Uniform(cells)
 }
 
 // unionCols is the column names of x followed by those of y not in x.
@@ -97,7 +97,7 @@ func cell(c, other k.V, i int) k.V {
 	if c == nil {
 		return prototype(other)
 	}
-	return item(c, i)
+	return k.At(c, i)
 }
 
 // Lj is q's lj: each row of table x joined with the row of keyed table y
@@ -132,8 +132,8 @@ func leftJoin(x, y k.V, inner bool) (k.V, error) {
 	if !ok {
 		return nil, k.Err("mismatch")
 	}
-	idx := firstRow(rowKeys(yk.Data, count(yk)))
-	n := count(xt)
+	idx := firstRow(rowKeys(yk.Data, k.Count(yk)))
+	n := k.Count(xt)
 	match := make([]int, n)
 	var rows []int64
 	for i, s := range rowKeys(xkc, n) {
@@ -157,7 +157,7 @@ func leftJoin(x, y k.V, inner bool) (k.V, error) {
 		cells := make([]k.V, len(rows))
 		for r, i := range rows {
 			if j := match[i]; j >= 0 {
-				cells[r] = item(yc, j)
+				cells[r] = k.At(yc, j)
 			} else {
 				cells[r] = cell(xc, yc, int(i))
 			}
@@ -182,7 +182,7 @@ func Uj(x, y k.V) (k.V, error) {
 		return nil, k.ErrType
 	}
 	cols := unionCols(xt.Cols, yt.Cols)
-	nx, ny := count(xt), count(yt)
+	nx, ny := k.Count(xt), k.Count(yt)
 	data := make(k.List, len(cols))
 	for c, name := range cols {
 		xc, yc := column(xt, name), column(yt, name)
@@ -219,7 +219,7 @@ func keyedMerge(x, y *k.Dict, f kern) (k.V, error) {
 	if !matchV(xk.Cols, yk.Cols) {
 		return nil, k.Err("mismatch")
 	}
-	nx, ny := count(xk), count(yk)
+	nx, ny := k.Count(xk), k.Count(yk)
 	idx := firstRow(rowKeys(xk.Data, nx))
 	pos := make([]int, ny)
 	var fresh []int64
@@ -248,7 +248,7 @@ func keyedMerge(x, y *k.Dict, f kern) (k.V, error) {
 				if i < 0 {
 					continue
 				}
-				v, err := atomic2(cells[i], item(yc, j), f)
+				v, err := atomic2(cells[i], k.At(yc, j), f)
 				if err != nil {
 					return nil, err
 				}
@@ -283,11 +283,11 @@ func Ej(c, x, y k.V) (k.V, error) {
 		return nil, k.Err("mismatch")
 	}
 	byKey := map[string][]int64{}
-	for j, s := range rowKeys(ykc, count(yt)) {
+	for j, s := range rowKeys(ykc, k.Count(yt)) {
 		byKey[s] = append(byKey[s], int64(j))
 	}
 	var ix, iy []int64
-	for i, s := range rowKeys(xkc, count(xt)) {
+	for i, s := range rowKeys(xkc, k.Count(xt)) {
 		for _, j := range byKey[s] {
 			ix = append(ix, int64(i))
 			iy = append(iy, j)

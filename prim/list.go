@@ -27,7 +27,7 @@ func Til(x k.V) (k.V, error) {
 }
 
 // Count is q's count (monadic #).
-func Count(x k.V) (k.V, error) { return k.Long(count(x)), nil }
+func Count(x k.V) (k.V, error) { return k.Long(k.Count(x)), nil }
 
 // Enlist is q's enlist (monadic ,): a one-item list; a dictionary with
 // symbol keys becomes a one-row table.
@@ -39,17 +39,17 @@ func First(x k.V) (k.V, error) {
 	case *k.Dict:
 		return First(v.Vals)
 	case *k.Table:
-		if count(v) == 0 {
+		if k.Count(v) == 0 {
 			return prototype(v), nil
 		}
 	}
 	if isAtom(x) || !isVec(x) && x.Type() != k.TTable {
 		return x, nil
 	}
-	if count(x) == 0 {
+	if k.Count(x) == 0 {
 		return prototype(x), nil
 	}
-	return item(x, 0), nil
+	return k.At(x, 0), nil
 }
 
 // Last is q's last.
@@ -61,11 +61,11 @@ func Last(x k.V) (k.V, error) {
 	if isAtom(x) || !isVec(x) && x.Type() != k.TTable {
 		return x, nil
 	}
-	n := count(x)
+	n := k.Count(x)
 	if n == 0 {
 		return prototype(x), nil
 	}
-	return item(x, n-1), nil
+	return k.At(x, n-1), nil
 }
 
 // Reverse is q's reverse (monadic |).
@@ -88,7 +88,7 @@ func Reverse(x k.V) (k.V, error) {
 	if !isVec(x) && x.Type() != k.TTable {
 		return nil, k.ErrType
 	}
-	n := count(x)
+	n := k.Count(x)
 	idx := make([]int64, n)
 	for i := range idx {
 		idx[i] = int64(n - 1 - i)
@@ -251,7 +251,7 @@ func Rotate(x, y k.V) (k.V, error) {
 	if isAtom(y) {
 		return y, nil
 	}
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	if c == 0 {
 		return y, nil
 	}

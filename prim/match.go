@@ -131,13 +131,13 @@ func appendKey(b []byte, x k.V) []byte {
 		return appendKey(appendKey(b, v.Cols), v.Data)
 	}
 	if isVec(x) {
-		n := count(x)
+		n := k.Count(x)
 		b = binary.LittleEndian.AppendUint32(b, uint32(n))
 		if c, ok := x.(k.Chars); ok {
 			return append(b, c...)
 		}
 		for i := 0; i < n; i++ {
-			b = appendKey(b, item(x, i))
+			b = appendKey(b, k.At(x, i))
 		}
 		return b
 	}

@@ -34,7 +34,7 @@ func isFloatMatrix(x k.V) bool {
 		return true
 	}
 	_, ok := floatRows(x)
-	return ok && count(x) > 0
+	return ok && k.Count(x) > 0
 }
 
 func matrixV(rows [][]float64) k.V {

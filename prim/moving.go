@@ -42,7 +42,7 @@ func moving(x, y k.V, f func(n int64, y k.V) (k.V, error)) (k.V, error) {
 		if err != nil {
 			return nil, err
 		}
-		return item(r, 0), nil
+		return k.At(r, 0), nil
 	}
 	return g(y)
 }
@@ -57,7 +57,7 @@ func msum(n int64, y k.V) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := int64(count(s))
+	c := int64(k.Count(s))
 	idx := make([]int64, c)
 	for i := range idx {
 		idx[i] = int64(i) - n
@@ -159,7 +159,7 @@ func Mmin(x, y k.V) (k.V, error) {
 // mextreme combines each item with its predecessor n-1 times, so each
 // result covers a window of n items.
 func mextreme(n int64, y k.V, f func(x, y k.V) (k.V, error)) (k.V, error) {
-	c := count(y)
+	c := k.Count(y)
 	if c == 0 {
 		return y, nil
 	}

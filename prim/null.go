@@ -26,7 +26,7 @@ func Null(x k.V) (k.V, error) {
 			}
 			r[i] = n
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	}
 	if isAtom(x) {
 		return k.Bool(isNullAtom(x)), nil
@@ -35,7 +35,7 @@ func Null(x k.V) (k.V, error) {
 		_, nil_ := x.(k.Nil)
 		return k.Bool(nil_), nil
 	}
-	n := count(x)
+	n := k.Count(x)
 	r := make(k.Bools, n)
 	switch v := x.(type) {
 	case k.Longs:
@@ -48,7 +48,7 @@ func Null(x k.V) (k.V, error) {
 		}
 	default:
 		for i := range r {
-			r[i] = isNullAtom(item(x, i))
+			r[i] = isNullAtom(k.At(x, i))
 		}
 	}
 	return r, nil
@@ -78,17 +78,17 @@ func fillKern(x, y k.V) (k.V, error) {
 	}
 	n, atom := counts(x, y)
 	r := make([]k.V, n)
-	mx := mask(count(x), n)
+	mx := mask(k.Count(x), n)
 	if isAtom(x) {
 		mx = 0
 	}
 	for i := range r {
 		var a, b k.V = x, y
 		if !isAtom(x) {
-			a = item(x, i&mx)
+			a = k.At(x, i&mx)
 		}
 		if !isAtom(y) {
-			b = item(y, i)
+			b = k.At(y, i)
 		}
 		if isNullAtom(b) && !(ty == k.TChar) || ty == k.TChar && b == k.Char(' ') {
 			r[i] = a
@@ -136,11 +136,11 @@ func Fills(x k.V) (k.V, error) {
 		}
 		return r, nil
 	}
-	n := count(x)
+	n := k.Count(x)
 	r := make([]k.V, n)
 	var last k.V
 	for i := range r {
-		e := item(x, i)
+		e := k.At(x, i)
 		if !isNullAtom(e) || last == nil {
 			last = e
 		}

@@ -279,7 +279,7 @@ func convert(x k.V, t int, atom bool) k.V {
 		return x
 	}
 	if atom {
-		return item(v, 0)
+		return k.At(v, 0)
 	}
 	return v
 }
@@ -308,7 +308,7 @@ func narrow32(x k.V) []int32 {
 // arguments were atoms, else a vector.
 func wrap(atom bool, v k.V) k.V {
 	if atom {
-		return item(v, 0)
+		return k.At(v, 0)
 	}
 	return v
 }

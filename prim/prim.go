@@ -117,7 +117,7 @@ func Atan(x k.V) (k.V, error) { return floatFn(math.Atan)(x) }
 func Cross(x, y k.V) (k.V, error) {
 	xt, ok1 := x.(*k.Table)
 	yt, ok2 := y.(*k.Table)
-	nx, ny := count(x), count(y)
+	nx, ny := k.Count(x), k.Count(y)
 	ix := make([]int64, 0, nx*ny)
 	iy := make([]int64, 0, nx*ny)
 	for i := 0; i < nx; i++ {
@@ -132,7 +132,7 @@ func Cross(x, y k.V) (k.V, error) {
 	x, y = listOf(x), listOf(y)
 	r := make(k.List, len(ix))
 	for i := range r {
-		r[i] = uniform([]k.V{item(x, int(ix[i])), item(y, int(iy[i]))})
+		r[i] = k.Uniform([]k.V{k.At(x, int(ix[i])), k.At(y, int(iy[i]))})
 	}
 	return r, nil
 }
@@ -150,7 +150,7 @@ func Cond(c, a, b k.V) (k.V, error) {
 	}
 	n := len(cb)
 	for _, v := range []k.V{a, b} {
-		if !isAtom(v) && count(v) != n {
+		if !isAtom(v) && k.Count(v) != n {
 			return nil, k.ErrLength
 		}
 	}
@@ -163,11 +163,11 @@ func Cond(c, a, b k.V) (k.V, error) {
 		if isAtom(src) {
 			r[i] = src
 		} else {
-			r[i] = item(src, i)
+			r[i] = k.At(src, i)
 		}
 	}
 	if isAtom(c) {
 		return r[0], nil
 	}
-	return uniform(r), nil
+	return k.Uniform(r), nil
 }

@@ -40,9 +40,9 @@ func cmpV(a, b k.V) (int, error) {
 		}
 		return 0, k.ErrType
 	}
-	na, nb := count(a), count(b)
+	na, nb := k.Count(a), k.Count(b)
 	for i := 0; i < min(na, nb); i++ {
-		c, err := cmpV(item(a, i), item(b, i))
+		c, err := cmpV(k.At(a, i), k.At(b, i))
 		if err != nil || c != 0 {
 			return c, err
 		}
@@ -53,7 +53,7 @@ func cmpV(a, b k.V) (int, error) {
 // gradeUp returns the indices that sort list x ascending (desc for
 // descending), stably.
 func grade(x k.V, desc bool) ([]int64, error) {
-	n := count(x)
+	n := k.Count(x)
 	idx := iota64(0, n)
 	sgn := 1
 	if desc {
@@ -96,7 +96,7 @@ func gradeCols(cols []k.V, desc bool) ([]int64, error) {
 	if len(cols) == 0 {
 		return []int64{}, nil
 	}
-	idx := iota64(0, count(cols[0]))
+	idx := iota64(0, k.Count(cols[0]))
 	// Stable sorts from the last key to the first give lexicographic order.
 	for c := len(cols) - 1; c >= 0; c-- {
 		g, err := grade(pick(cols[c], idx), desc)

@@ -44,7 +44,7 @@ func Like(x, y k.V) (k.V, error) {
 			}
 			r[i] = b
 		}
-		return uniform(r), nil
+		return k.Uniform(r), nil
 	case *k.Dict:
 		r, err := Like(v.Vals, y)
 		if err != nil {
@@ -201,11 +201,11 @@ func trimmer(x k.V, left, right bool) (k.V, error) {
 	if !isVec(x) {
 		return x, nil
 	}
-	i, j := 0, count(x)
-	for left && i < j && isNullAtom(item(x, i)) {
+	i, j := 0, k.Count(x)
+	for left && i < j && isNullAtom(k.At(x, i)) {
 		i++
 	}
-	for right && j > i && isNullAtom(item(x, j-1)) {
+	for right && j > i && isNullAtom(k.At(x, j-1)) {
 		j--
 	}
 	return slice(x, i, j), nil

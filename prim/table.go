@@ -61,7 +61,7 @@ func Dict(x, y k.V) (k.V, error) {
 			return keyBy(int(n), t), nil
 		}
 	}
-	if count(x) != count(y) && !(isAtom(x) && isAtom(y)) {
+	if k.Count(x) != k.Count(y) && !(isAtom(x) && isAtom(y)) {
 		return nil, k.ErrLength
 	}
 	if isAtom(x) {
@@ -87,10 +87,10 @@ func Flip(x k.V) (k.V, error) {
 		n := -1
 		for _, c := range vals {
 			if !isAtom(c) {
-				if n >= 0 && count(c) != n {
+				if n >= 0 && k.Count(c) != n {
 					return nil, k.ErrLength
 				}
-				n = count(c)
+				n = k.Count(c)
 			}
 		}
 		if n < 0 {
@@ -108,10 +108,10 @@ func Flip(x k.V) (k.V, error) {
 		n := -1
 		for _, c := range v {
 			if !isAtom(c) {
-				if n >= 0 && count(c) != n {
+				if n >= 0 && k.Count(c) != n {
 					return nil, k.ErrLength
 				}
-				n = count(c)
+				n = k.Count(c)
 			}
 		}
 		if n < 0 {
@@ -124,10 +124,10 @@ func Flip(x k.V) (k.V, error) {
 				if isAtom(c) {
 					row[j] = c
 				} else {
-					row[j] = item(c, i)
+					row[j] = k.At(c, i)
 				}
 			}
-			r[i] = uniform(row)
+			r[i] = k.Uniform(row)
 		}
 		return r, nil
 	}

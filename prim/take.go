@@ -43,7 +43,7 @@ func takeN(n int64, y k.V) (k.V, error) {
 	} else if !isVec(y) && y.Type() != k.TTable {
 		y = k.List{y}
 	}
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	m := max(n, -n)
 	if c == 0 {
 		if m == 0 {
@@ -81,16 +81,16 @@ func takeKeys(x, y k.V) (k.V, error) {
 	case *k.Dict:
 		ks := listOf(x)
 		p := findIn(v.Keys, ks)
-		n := int64(count(v.Keys))
+		n := int64(k.Count(v.Keys))
 		vals := make([]k.V, len(p))
 		for i, e := range p {
 			if e < n {
-				vals[i] = item(v.Vals, int(e))
+				vals[i] = k.At(v.Vals, int(e))
 			} else {
 				vals[i] = prototype(v.Vals)
 			}
 		}
-		return &k.Dict{Keys: ks, Vals: uniform(vals)}, nil
+		return &k.Dict{Keys: ks, Vals: k.Uniform(vals)}, nil
 	}
 	if isAtom(x) {
 		n, _ := asInt(x)
@@ -111,7 +111,7 @@ func reshape(shape []int64, y k.V) (k.V, error) {
 	if isAtom(y) {
 		y = enlist(y)
 	}
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	if len(shape) == 2 && (shape[0] == k.NullLong || shape[1] == k.NullLong) {
 		switch {
 		case shape[0] == k.NullLong && shape[1] == k.NullLong:
@@ -236,7 +236,7 @@ func Drop(x, y k.V) (k.V, error) {
 	}
 	if isVec(x) {
 		if i, ok := asInt(y); ok && isAtom(y) {
-			n := int64(count(x))
+			n := int64(k.Count(x))
 			if i < 0 || i >= n {
 				return x, nil
 			}
@@ -270,7 +270,7 @@ func dropN(n int64, y k.V) (k.V, error) {
 		}
 		return &k.Dict{Keys: kk, Vals: vv}, nil
 	}
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	if n >= 0 {
 		return slice(y, int(min(n, c)), int(c)), nil
 	}
@@ -279,7 +279,7 @@ func dropN(n int64, y k.V) (k.V, error) {
 
 // dropKeys removes the entries of keys ks from dictionary d.
 func dropKeys(d *k.Dict, ks k.V) (k.V, error) {
-	n := int64(count(ks))
+	n := int64(k.Count(ks))
 	var keep []int64
 	for i, p := range findIn(ks, d.Keys) {
 		if p >= n {
@@ -291,7 +291,7 @@ func dropKeys(d *k.Dict, ks k.V) (k.V, error) {
 
 // cutAt cuts y at the ascending indices cuts.
 func cutAt(cuts []int64, y k.V) (k.V, error) {
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	r := make(k.List, len(cuts))
 	for i, s := range cuts {
 		e := c
@@ -321,7 +321,7 @@ func Cut(x, y k.V) (k.V, error) {
 // Sublist is q's sublist: like take but without cycling; a pair (i;n)
 // takes n items from index i.
 func Sublist(x, y k.V) (k.V, error) {
-	c := int64(count(y))
+	c := int64(k.Count(y))
 	if d, ok := y.(*k.Dict); ok {
 		kk, err := Sublist(x, d.Keys)
 		if err != nil {

@@ -12,87 +12,15 @@ func isAtom(x k.V) bool { return x.Type() < 0 }
 // isVec reports whether x is a list: a general list or a simple vector.
 func isVec(x k.V) bool { t := x.Type(); return t >= 0 && t < 20 }
 
-// count is q's count: the number of items of a list, the number of entries
-// of a dictionary, the number of rows of a table, and 1 for anything else.
-func count(x k.V) int {
-	switch v := x.(type) {
-	case k.Bools:
-		return len(v)
-	case k.Bytes:
-		return len(v)
-	case k.Shorts:
-		return len(v)
-	case k.Ints:
-		return len(v)
-	case k.Longs:
-		return len(v)
-	case k.Reals:
-		return len(v)
-	case k.Floats:
-		return len(v)
-	case k.Chars:
-		return len(v)
-	case k.Syms:
-		return len(v)
-	case k.List:
-		return len(v)
-	case *k.Dict:
-		return count(v.Keys)
-	case *k.Table:
-		if len(v.Data) == 0 {
-			return 0
-		}
-		return count(v.Data[0])
-	}
-	return 1
-}
-
-// item returns item i of list x (0 <= i < count x) as a value: an atom of a
-// simple vector, an item of a general list, a row dictionary of a table, a
-// value of a dictionary. An atom is its own item.
-func item(x k.V, i int) k.V {
-	switch v := x.(type) {
-	case k.Bools:
-		return k.Bool(v[i])
-	case k.Bytes:
-		return k.Byte(v[i])
-	case k.Shorts:
-		return k.Short(v[i])
-	case k.Ints:
-		return k.Int(v[i])
-	case k.Longs:
-		return k.Long(v[i])
-	case k.Reals:
-		return k.Real(v[i])
-	case k.Floats:
-		return k.Float(v[i])
-	case k.Chars:
-		return k.Char(v[i])
-	case k.Syms:
-		return k.Sym(v[i])
-	case k.List:
-		return v[i]
-	case *k.Dict:
-		return item(v.Vals, i)
-	case *k.Table:
-		vals := make(k.List, len(v.Data))
-		for j, c := range v.Data {
-			vals[j] = item(c, i)
-		}
-		return &k.Dict{Keys: v.Cols, Vals: uniform(vals)}
-	}
-	return x
-}
-
 // items boxes the items of a list into a slice (atoms for a single value).
 func items(x k.V) []k.V {
 	if l, ok := x.(k.List); ok {
 		return l
 	}
-	n := count(x)
+	n := k.Count(x)
 	r := make([]k.V, n)
 	for i := range r {
-		r[i] = item(x, i)
+		r[i] = k.At(x, i)
 	}
 	return r
 }
@@ -139,7 +67,7 @@ func prototype(x k.V) k.V {
 		for j, c := range v.Data {
 			vals[j] = prototype(c)
 		}
-		return &k.Dict{Keys: v.Cols, Vals: uniform(vals)}
+		return &k.Dict{Keys: v.Cols, Vals: k.Uniform(vals)}
 	case *k.Dict:
 		return prototype(v.Vals)
 	}
@@ -159,7 +87,7 @@ func protoItem(y k.V) k.V {
 		return r
 	}
 	if isVec(y) {
-		return fillNull(y.Type(), count(y))
+		return fillNull(y.Type(), k.Count(y))
 	}
 	return y
 }
@@ -245,85 +173,13 @@ func emptyOf(t int) k.V {
 	return k.List{}
 }
 
-// uniform collapses a general list whose items are atoms of one type into a
-// simple vector of that type, as q does with the results of its
-// primitives; any other list stays general.
-func uniform(l []k.V) k.V {
-	if len(l) == 0 {
-		return k.List{}
-	}
-	t := l[0].Type()
-	if t >= 0 || t < -k.TSym {
-		return k.List(l)
-	}
-	for _, e := range l[1:] {
-		if e.Type() != t {
-			return k.List(l)
-		}
-	}
-	return fromAtoms(-t, l)
-}
-
-// fromAtoms builds a vector of type t from atoms all of type -t.
+// fromAtoms builds a vector of type t from atoms all of type -t: an empty
+// one is typed too, where k.Uniform would make a general list.
 func fromAtoms(t int, l []k.V) k.V {
-	n := len(l)
-	switch t {
-	case k.TBool:
-		r := make(k.Bools, n)
-		for i, e := range l {
-			r[i] = bool(e.(k.Bool))
-		}
-		return r
-	case k.TByte:
-		r := make(k.Bytes, n)
-		for i, e := range l {
-			r[i] = byte(e.(k.Byte))
-		}
-		return r
-	case k.TShort:
-		r := make(k.Shorts, n)
-		for i, e := range l {
-			r[i] = int16(e.(k.Short))
-		}
-		return r
-	case k.TInt:
-		r := make(k.Ints, n)
-		for i, e := range l {
-			r[i] = int32(e.(k.Int))
-		}
-		return r
-	case k.TLong:
-		r := make(k.Longs, n)
-		for i, e := range l {
-			r[i] = int64(e.(k.Long))
-		}
-		return r
-	case k.TReal:
-		r := make(k.Reals, n)
-		for i, e := range l {
-			r[i] = float32(e.(k.Real))
-		}
-		return r
-	case k.TFloat:
-		r := make(k.Floats, n)
-		for i, e := range l {
-			r[i] = float64(e.(k.Float))
-		}
-		return r
-	case k.TChar:
-		r := make(k.Chars, n)
-		for i, e := range l {
-			r[i] = byte(e.(k.Char))
-		}
-		return r
-	case k.TSym:
-		r := make(k.Syms, n)
-		for i, e := range l {
-			r[i] = string(e.(k.Sym))
-		}
-		return r
+	if len(l) == 0 {
+		return emptyOf(t)
 	}
-	return k.List(l)
+	return k.Uniform(l)
 }
 
 // pick returns the items of list x at the given indices (all in range),
@@ -363,7 +219,7 @@ func pick(x k.V, idx []int64) k.V {
 	for i := range r {
 		r[i] = x
 	}
-	return uniform(r)
+	return k.Uniform(r)
 }
 
 func pickT[S ~[]E, E any](v S, idx []int64) S {
@@ -413,22 +269,9 @@ func iota64(i, j int) []int64 {
 	return r
 }
 
-// enlist makes a one-item list of x.
-func enlist(x k.V) k.V {
-	if isAtom(x) {
-		return fromAtoms(-x.Type(), []k.V{x})
-	}
-	if d, ok := x.(*k.Dict); ok {
-		if ks, ok := d.Keys.(k.Syms); ok {
-			cols := make(k.List, len(ks))
-			for i := range ks {
-				cols[i] = enlist(item(d.Vals, i))
-			}
-			return &k.Table{Cols: ks, Data: cols}
-		}
-	}
-	return k.List{x}
-}
+// enlist makes a one-item list of x: a vector of an atom, a table of a
+// dictionary with symbol keys.
+func enlist(x k.V) k.V { return k.Uniform([]k.V{x}) }
 
 // isNullAtom reports whether atom x is a null of its type.
 func isNullAtom(x k.V) bool {

@@ -187,7 +187,7 @@ func baseSv(x, y k.V) (k.V, error) {
 	if len(base) == 0 {
 		return nil, k.ErrLength
 	}
-	if !isAtom(x) && len(base) != count(y) {
+	if !isAtom(x) && len(base) != k.Count(y) {
 		return nil, k.ErrLength
 	}
 	if digits, ok := asInts(y); ok {
@@ -444,7 +444,7 @@ func digitRows(bases []int64, y k.V) ([]k.V, bool) {
 			}
 		}
 		for i := range rows {
-			rows[i] = uniform(cols[i])
+			rows[i] = k.Uniform(cols[i])
 		}
 		return rows, true
 	}
