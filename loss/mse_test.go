@@ -193,6 +193,8 @@ func TestFusedGradient(t *testing.T) {
 		{"huber", NewHuber(), domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
 		{"huber/delta.7", Huber{Delta: .7, Reduction: Sum}, domain{lo: -2, hi: 2}, domain{lo: -2, hi: 2}, nil},
 		{"softmargin", NewSoftMargin(), domain{lo: -3, hi: 3}, domain{sign: true}, nil},
+		{"hinge", NewHinge(), domain{lo: -3, hi: 3}, domain{sign: true}, nil},
+		{"hinge/soft", Hinge{Margin: .5, Reduction: Sum}, domain{lo: -3, hi: 3}, domain{lo: -1, hi: 1}, nil},
 		{"kl", KLDiv{Reduction: BatchMean}, domain{lo: -5, hi: 0}, domain{lo: 0, hi: 1}, nil},
 		{"bce", NewBCE(), domain{lo: 0, hi: 1}, domain{lo: 0, hi: 1}, nil},
 		{"bce/weight", NewBCE(), domain{lo: 0, hi: 1}, domain{lo: 0, hi: 1}, []domain{{lo: 0, hi: 2}}},
@@ -309,5 +311,37 @@ func TestBinary(t *testing.T) {
 		if got := binary(c.y); got != c.want {
 			t.Errorf("binary(%v) = %v, want %v", c.y, got, c.want)
 		}
+	}
+}
+
+
+// TestHinge32 checks the branch-free float32 kernels of hinge against the
+// generic ones, bit for bit, at targets ±1, others and NaN, and inputs at
+// and around the margin.
+func TestHinge32(t *testing.T) {
+	nan := float32(math.NaN())
+	var x, y []float32
+	for _, yv := range []float32{1, -1, 0, 2, -.5, nan} {
+		for _, xv := range []float32{-3, -1, 0, float32(math.Copysign(0, -1)), .5, 1, 1 - 0x1p-24, 1 + 0x1p-23, 2, nan} {
+			x, y = append(x, xv), append(y, yv)
+		}
+	}
+	p := param[float32]{a: 1}
+	in := args[float32]{x, y}
+	got, want := make([]float32, len(x)), make([]float32, len(x))
+	same := func(what string) {
+		for i := range got {
+			if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+				t.Errorf("%s x=%g y=%g: %g, want %g", what, x[i], y[i], got[i], want[i])
+			}
+		}
+	}
+	hingeForward32(got, in, p)
+	hingeForward(want, in, p)
+	same("loss")
+	for _, g := range []upstream[float32]{{s: .25}, {per: x}} {
+		hingeBackward32(args[float32]{got}, in, g, p)
+		hingeBackward(args[float32]{want}, in, g, p)
+		same("grad")
 	}
 }
