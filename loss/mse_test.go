@@ -314,7 +314,6 @@ func TestBinary(t *testing.T) {
 	}
 }
 
-
 // TestHinge32 checks the branch-free float32 kernels of hinge against the
 // generic ones, bit for bit, at targets ±1, others and NaN, and inputs at
 // and around the margin.
