@@ -21,14 +21,6 @@ func (w *oneLine) full() bool { return w.b.Len() > w.limit }
 
 func (w *oneLine) str(s string) { w.b.WriteString(s) }
 
-// typeNames are the names q's empty vectors show, as in `long$().
-var typeNames = map[int]string{
-	TBool: "boolean", TGuid: "guid", TByte: "byte", TShort: "short", TInt: "int",
-	TLong: "long", TReal: "real", TFloat: "float", TSym: "symbol",
-	TTimestamp: "timestamp", TMonth: "month", TDate: "date", TDatetime: "datetime",
-	TTimespan: "timespan", TMinute: "minute", TSecond: "second", TTime: "time",
-}
-
 // empty writes an empty vector of type t; it reports whether v was empty.
 func (w *oneLine) empty(n, t int) bool {
 	if n > 0 {
@@ -40,7 +32,7 @@ func (w *oneLine) empty(n, t int) bool {
 	case TList:
 		w.str("()")
 	default:
-		w.str("`" + typeNames[t] + "$()")
+		w.str("`" + TypeName(t) + "$()")
 	}
 	return true
 }

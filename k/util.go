@@ -115,3 +115,23 @@ func first(v V, n int) V {
 	}
 	return v
 }
+
+// typeNames are q's names of the vector types.
+var typeNames = [...]string{
+	TBool: "boolean", TGuid: "guid", TByte: "byte", TShort: "short", TInt: "int",
+	TLong: "long", TReal: "real", TFloat: "float", TChar: "char", TSym: "symbol",
+	TTimestamp: "timestamp", TMonth: "month", TDate: "date", TDatetime: "datetime",
+	TTimespan: "timespan", TMinute: "minute", TSecond: "second", TTime: "time",
+}
+
+// TypeName is q's name of vector type t (or of atom type -t): boolean,
+// long, char, symbol ...; "" for any other type.
+func TypeName(t int) string {
+	if t < 0 {
+		t = -t
+	}
+	if t < len(typeNames) {
+		return typeNames[t]
+	}
+	return ""
+}

@@ -149,6 +149,10 @@ func Key(x k.V) (k.V, error) {
 	if _, ok := asInt(x); ok && isAtom(x) {
 		return Til(x)
 	}
+	if t := x.Type(); t > 0 && t < k.TTable && k.TypeName(t) != "" {
+		// a vector's key is the name of its type
+		return k.Sym(k.TypeName(t)), nil
+	}
 	return nil, k.ErrType
 }
 
