@@ -143,7 +143,10 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 			if t == l.IgnoreIndex {
 				continue
 			}
-			base := lay.at(r, 0)
+			base := r * nc // contiguous rows; lay.at divides
+			if st != 1 {
+				base = lay.at(r, 0)
+			}
 			var z float64
 			if keep != nil {
 				row := xd[base : base+nc]
@@ -208,7 +211,10 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 				if t == l.IgnoreIndex {
 					continue
 				}
-				base := lay.at(r, 0)
+				base := r * nc
+				if st != 1 {
+					base = lay.at(r, 0)
+				}
 				z := lse[r]
 				g := gr.at(r)
 				a := g * (1 - ls) * rw[r] // on the target's -log p
@@ -301,7 +307,10 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 		}
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
-				base := lay.at(r, 0)
+				base := r * nc
+				if st != 1 {
+					base = lay.at(r, 0)
+				}
 				z := lse[r]
 				g := gr.at(r)
 				if gx != nil {

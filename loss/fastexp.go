@@ -102,6 +102,9 @@ func rowLog1p[T real](dst, src []T) {
 // rowLogSumExp returns log Σ e**s[i] over a contiguous row, with the
 // maximum taken out.
 func rowLogSumExp[T real](s []T) float64 {
+	if v, ok := any(s).([]float32); ok {
+		return vmath.LogSumExp32(v)
+	}
 	m := rowMax(s)
 	if math.IsInf(m, 0) {
 		// all -Inf, or +Inf present: PyTorch gives NaN or ±Inf the same way

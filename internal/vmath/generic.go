@@ -151,3 +151,57 @@ func log1pTo32Generic(dst, src []float32) {
 		dst[i] = float32(e*ln2hi - ((hfsq - (sr*(hfsq+r) + e*ln2lo)) - f))
 	}
 }
+
+// logSumExp32Generic is LogSumExp32 in one function: the maximum, the sum
+// of exponentials and the logarithm inline, for short rows where calls
+// would cost as much as the arithmetic.
+func logSumExp32Generic(s []float32) float64 {
+	m := float32(negInf)
+	for _, v := range s {
+		m = max(m, v)
+	}
+	shift := float64(m)
+	if !(shift > negInf && shift <= math.MaxFloat32) {
+		return logSumExpSpecial(s, shift)
+	}
+	sum := 0.0
+	for _, v := range s {
+		x := float64(v) - shift
+		if !(x >= -104) {
+			sum += math.Exp(x)
+			continue
+		}
+		k := (x*inv + round) - round
+		r := x - k*(math.Ln2/64)
+		p := (1 + r) + r*r*(0.5+r*(1.0/6))
+		ki := int64(k)
+		sum += p * math.Float64frombits(math.Float64bits(exp2tab[ki&63])+uint64(ki>>6)<<52)
+	}
+	// log sum, sum in [1, len(s)]: Log's body
+	b := math.Float64bits(sum)
+	mb := b&(1<<52-1) | 1023<<52
+	big := uint64(int64(sqrt2bits-mb) >> 63)
+	mb -= 1 << 52 & big
+	e := float64(int64(b>>52) - 1023 - int64(big))
+	f := math.Float64frombits(mb) - 1
+	sr := f / (2 + f)
+	z := sr * sr
+	w := z * z
+	rr := z*(lg1+w*(lg3+w*(lg5+w*lg7))) + w*(lg2+w*(lg4+w*lg6))
+	hfsq := 0.5 * f * f
+	return shift + (e*ln2hi - ((hfsq - (sr*(hfsq+rr) + e*ln2lo)) - f))
+}
+
+// logSumExpSpecial is LogSumExp32 for a maximum that is not finite: NaN
+// for NaN, and otherwise IEEE's answer from the plain formula (all -Inf
+// gives -Inf; +Inf gives +Inf, or NaN beside another +Inf... as torch).
+func logSumExpSpecial(s []float32, m float64) float64 {
+	if m != m {
+		return m
+	}
+	sum := 0.0
+	for _, v := range s {
+		sum += math.Exp(float64(v) - m)
+	}
+	return m + math.Log(sum)
+}

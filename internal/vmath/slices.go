@@ -1,5 +1,7 @@
 package vmath
 
+import "math"
+
 // The slice functions. Each writes dst[i] from src[i] for i < len(dst);
 // src must be at least as long as dst (they panic, as an index out of
 // range would, otherwise). dst and src may be the same slice.
@@ -112,4 +114,19 @@ func ExpSum64(dst, src []float64, shift float64) float64 {
 		sum += e
 	}
 	return sum
+}
+
+// LogSumExp32 returns log Σ e**s[i], with the maximum taken out: each
+// term to float32 precision, the sum in float64 and its logarithm as Log.
+// It is -Inf for an empty s or all -Inf, NaN if any element is NaN, and
+// what the plain formula gives when the maximum is +Inf.
+func LogSumExp32(s []float32) float64 {
+	if len(s) < 64 {
+		return logSumExp32Generic(s)
+	}
+	m := float64(Max32(s))
+	if !(m > negInf && m <= math.MaxFloat32) {
+		return logSumExpSpecial(s, m)
+	}
+	return m + Log(SumExp32(s, m))
 }

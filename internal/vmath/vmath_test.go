@@ -225,7 +225,14 @@ func TestSlices(t *testing.T) {
 			t.Fatalf("Max64 n=%d = %g, want %g", n, g, m64)
 		}
 		checkSum(t, "SumExp32", n, SumExp32(s32, 5), s64, 5)
+		checkLogSumExp(t, n, s32)
 		checkSum(t, "SumExp64", n, SumExp64(s64, 5), s64, 5)
+	}
+	// finite rows of every length, short (scalar) and long (vector)
+	finite := src32[len(specials):]
+	for n := range len(finite) + 1 {
+		checkLogSumExp(t, n, finite[:n])
+		checkLogSumExp(t, n, finite[len(finite)-n:])
 	}
 	// a NaN anywhere makes Max NaN
 	s := []float32{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
@@ -235,6 +242,34 @@ func TestSlices(t *testing.T) {
 		if g := Max32(c); g == g {
 			t.Fatalf("Max32 with NaN at %d = %g", i, g)
 		}
+	}
+}
+
+// checkLogSumExp checks LogSumExp32 against the plain formula in float64
+// with math's functions.
+func checkLogSumExp(t *testing.T, n int, s []float32) {
+	t.Helper()
+	m := math.Inf(-1)
+	for _, v := range s {
+		m = max(m, float64(v))
+	}
+	want := m
+	if !math.IsInf(m, 0) && m == m {
+		sum := 0.0
+		for _, v := range s {
+			sum += math.Exp(float64(v) - m)
+		}
+		want = m + math.Log(sum)
+	} else if m == math.Inf(1) {
+		sum := 0.0
+		for _, v := range s {
+			sum += math.Exp(float64(v) - m)
+		}
+		want = m + math.Log(sum)
+	}
+	got := LogSumExp32(s)
+	if !(math.Abs(got-want) <= 2e-7*max(1, math.Abs(want))) && !(got != got && want != want) && got != want {
+		t.Fatalf("LogSumExp32 n=%d = %g, want %g", n, got, want)
 	}
 }
 
