@@ -129,13 +129,19 @@ func smoothL1Grad[T tensor.Float](d, beta T) T {
 
 // smoothL1Sum32 is smoothL1Sum on float32, four elements a step.
 func smoothL1Sum32(in args[float32], p param[float32]) float64 {
-	beta, half := p.a, p.b
-	if beta == 0 {
+	if p.a == 0 {
 		return l1Sum32(in, p)
 	}
-	x := in[0]
-	y := in[1][:len(x)]
-	var a, b, c, d float64
+	var acc [4]float64
+	smoothL1Acc(&acc, in[0], in[1], p.a, p.b)
+	return (acc[0] + acc[1]) + (acc[2] + acc[3])
+}
+
+// smoothL1Acc adds the losses of x and y (beta > 0, half = 0.5/beta) to
+// the four sums of acc, element i to acc[i%4].
+func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
+	y = y[:len(x)]
+	a, b, c, d := acc[0], acc[1], acc[2], acc[3]
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
@@ -151,12 +157,13 @@ func smoothL1Sum32(in args[float32], p param[float32]) float64 {
 		m := min(z, beta)
 		a += float64(m*m*half + (z - m))
 	}
-	return (a + b) + (c + d)
+	acc[0], acc[1], acc[2], acc[3] = a, b, c, d
 }
 
-// smoothL1Fuse32 is smoothL1Sum32 writing the input's gradient as it
-// goes, d/beta clamped to [-1, 1] times g: d times 1/beta when that is
-// exact (beta a power of two), as for the default beta of 1.
+// smoothL1Fuse32 is smoothL1Sum32 writing the input's gradient, d/beta
+// clamped to [-1, 1] times g, a chunk at a time after the chunk's sums:
+// d times 1/beta when that is exact (beta a power of two), as for the
+// default beta of 1.
 func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	beta, half := p.a, p.b
 	x := in[0]
@@ -168,30 +175,16 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 		return smoothL1Sum32(in, p)
 	}
 	inv := 1 / beta
-	var a, b, c, d float64
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
-		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
-		z0, z1, z2, z3 := abs32(d0), abs32(d1), abs32(d2), abs32(d3)
-		m0, m1, m2, m3 := min(z0, beta), min(z1, beta), min(z2, beta), min(z3, beta)
-		a += float64(m0*m0*half + (z0 - m0))
-		b += float64(m1*m1*half + (z1 - m1))
-		c += float64(m2*m2*half + (z2 - m2))
-		d += float64(m3*m3*half + (z3 - m3))
-		g4[0] = max(min(d0*inv, 1), -1) * g
-		g4[1] = max(min(d1*inv, 1), -1) * g
-		g4[2] = max(min(d2*inv, 1), -1) * g
-		g4[3] = max(min(d3*inv, 1), -1) * g
+	var acc [4]float64
+	for j := 0; j < len(x); j += chunk {
+		gs := gx[j:min(j+chunk, len(x))]
+		xs, ys := x[j:j+len(gs)], y[j:j+len(gs)]
+		smoothL1Acc(&acc, xs, ys, beta, half)
+		for i, v := range xs {
+			gs[i] = max(min((v-ys[i])*inv, 1), -1) * g
+		}
 	}
-	for ; i < len(x); i++ {
-		d0 := x[i] - y[i]
-		z := abs32(d0)
-		m := min(z, beta)
-		a += float64(m*m*half + (z - m))
-		gx[i] = max(min(d0*inv, 1), -1) * g
-	}
-	return (a + b) + (c + d)
+	return (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
 // powerOfTwo reports whether v is a normal power of two, by which
