@@ -42,6 +42,11 @@ type item struct {
 	verb bool
 	// quiet marks an assignment, which the console does not echo.
 	quiet bool
+	// over1 marks f/[y] or f\[y]: an accumulator applied in brackets to
+	// one argument, which literal data to its left joins as the first
+	// (42 f/[y] is f/[42;y]); a name may be a function (type f/[y]), so
+	// it stays an application.
+	over1 bool
 }
 
 // lambdaCtx collects what a lambda's body declares while it is parsed.
@@ -299,6 +304,10 @@ func build(items []item) (k.V, bool, error) {
 			}
 			return k.List{b.node, a.node, r}, false, nil
 		}
+		if n == 2 && b.over1 && isConst(a.node) {
+			f := b.node.(k.List)
+			return k.List{f[0], a.node, f[1]}, false, nil
+		}
 		if n == 2 && isConst(a.node) && k.IsNil(b.node) {
 			// 3 :: is the identity applied to the constant, not 3[::]
 			return k.List{k.Null, a.node}, false, nil
@@ -457,7 +466,13 @@ func (p *parser) postfix(it item) (item, error) {
 					args[0] = k.Null
 				}
 			}
-			it = item{node: append(k.List{it.node}, args...)}
+			over1 := false
+			if f, ok := it.node.(k.List); ok && it.verb && len(args) == 1 && len(f) == 2 {
+				if i, ok := f[0].(*Iter); ok && (i.Glyph == "/" || i.Glyph == "\\") {
+					over1 = true
+				}
+			}
+			it = item{node: append(k.List{it.node}, args...), over1: over1}
 		case tAdverb:
 			if t.space {
 				return it, nil
