@@ -2,19 +2,19 @@ package vmath
 
 import "math"
 
-// The slice functions. Each writes dst[i] from src[i] for i < len(dst);
-// src must be at least as long as dst (they panic, as an index out of
-// range would, otherwise). dst and src may be the same slice.
+// The slice functions. Each writes dst[i] from src[i] for i below the
+// shorter length of the two (callers pass equal lengths; nothing beyond
+// is touched). dst and src may be the same slice.
 
 // ExpTo32 sets dst[i] = e**src[i], as Exp32.
 func ExpTo32(dst, src []float32) {
-	_ = src[:len(dst)]
-	expTo32(dst, src[:len(dst)])
+	dst, src = same(dst, src)
+	expTo32(dst, src)
 }
 
 // ExpTo64 sets dst[i] = e**src[i], as Exp.
 func ExpTo64(dst, src []float64) {
-	src = src[:len(dst)]
+	dst, src = same(dst, src)
 	for i, v := range src {
 		dst[i] = Exp(v)
 	}
@@ -22,13 +22,13 @@ func ExpTo64(dst, src []float64) {
 
 // LogTo32 sets dst[i] = log src[i], as Log32.
 func LogTo32(dst, src []float32) {
-	_ = src[:len(dst)]
-	logTo32(dst, src[:len(dst)])
+	dst, src = same(dst, src)
+	logTo32(dst, src)
 }
 
 // LogTo64 sets dst[i] = log src[i], as Log.
 func LogTo64(dst, src []float64) {
-	src = src[:len(dst)]
+	dst, src = same(dst, src)
 	for i, v := range src {
 		dst[i] = Log(v)
 	}
@@ -36,13 +36,13 @@ func LogTo64(dst, src []float64) {
 
 // Log1pTo32 sets dst[i] = log(1 + src[i]), as Log1p32.
 func Log1pTo32(dst, src []float32) {
-	_ = src[:len(dst)]
-	log1pTo32(dst, src[:len(dst)])
+	dst, src = same(dst, src)
+	log1pTo32(dst, src)
 }
 
 // Log1pTo64 sets dst[i] = log(1 + src[i]), as Log1p.
 func Log1pTo64(dst, src []float64) {
-	src = src[:len(dst)]
+	dst, src = same(dst, src)
 	for i, v := range src {
 		dst[i] = Log1p(v)
 	}
@@ -84,13 +84,13 @@ func SumExp64(s []float64, shift float64) float64 {
 // ExpScale32 sets dst[i] = e**(src[i]-shift)·scale, computed in float64
 // and rounded once: a softmax row times an upstream gradient.
 func ExpScale32(dst, src []float32, shift, scale float64) {
-	_ = src[:len(dst)]
-	expScale32(dst, src[:len(dst)], shift, scale)
+	dst, src = same(dst, src)
+	expScale32(dst, src, shift, scale)
 }
 
 // ExpScale64 sets dst[i] = e**(src[i]-shift)·scale.
 func ExpScale64(dst, src []float64, shift, scale float64) {
-	src = src[:len(dst)]
+	dst, src = same(dst, src)
 	for i, v := range src {
 		dst[i] = Exp(v-shift) * scale
 	}
@@ -100,13 +100,13 @@ func ExpScale64(dst, src []float64, shift, scale float64) {
 // and returns the sum of the unrounded values, accumulated in float64:
 // the numerators of a softmax row and their normalizer in one pass.
 func ExpSum32(dst, src []float32, shift float64) float64 {
-	_ = src[:len(dst)]
-	return expSum32(dst, src[:len(dst)], shift)
+	dst, src = same(dst, src)
+	return expSum32(dst, src, shift)
 }
 
 // ExpSum64 sets dst[i] = e**(src[i]-shift) and returns their sum.
 func ExpSum64(dst, src []float64, shift float64) float64 {
-	src = src[:len(dst)]
+	dst, src = same(dst, src)
 	sum := 0.0
 	for i, v := range src {
 		e := Exp(v - shift)
@@ -129,4 +129,10 @@ func LogSumExp32(s []float32) float64 {
 		return logSumExpSpecial(s, m)
 	}
 	return m + Log(SumExp32(s, m))
+}
+
+// same returns dst and src cut to the shorter of their lengths.
+func same[T float32 | float64](dst, src []T) ([]T, []T) {
+	n := min(len(dst), len(src))
+	return dst[:n], src[:n]
 }

@@ -391,3 +391,28 @@ func TestAccuracy32Slices(t *testing.T) {
 		}
 	}
 }
+
+// TestShortSlices checks that the slice functions work on the common
+// length of dst and src, touching nothing beyond it.
+func TestShortSlices(t *testing.T) {
+	for _, n := range []int{3, 100} {
+		src32, src64 := make([]float32, n), make([]float64, n)
+		d32, d64 := make([]float32, n+2), make([]float64, n+2)
+		d32[n], d32[n+1], d64[n], d64[n+1] = 7, 7, 7, 7
+		for _, f := range []func(a, b []float32){ExpTo32, LogTo32, Log1pTo32} {
+			f(d32, src32)
+			f(src32[:1], d32) // dst shorter
+		}
+		ExpScale32(d32, src32, 0, 1)
+		ExpSum32(d32, src32, 0)
+		for _, f := range []func(a, b []float64){ExpTo64, LogTo64, Log1pTo64} {
+			f(d64, src64)
+			f(src64[:1], d64)
+		}
+		ExpScale64(d64, src64, 0, 1)
+		ExpSum64(d64, src64, 0)
+		if d32[n] != 7 || d32[n+1] != 7 || d64[n] != 7 || d64[n+1] != 7 {
+			t.Fatalf("n=%d: elements past src were written", n)
+		}
+	}
+}
