@@ -2,7 +2,6 @@ package loss
 
 import (
 	"fmt"
-	"math"
 
 	"kt/internal/par"
 	"kt/tensor"
@@ -130,6 +129,3 @@ func needsGrad(in *tensor.Tensor) bool { return in != nil && in.RequiresGrad() }
 
 // floatData returns t converted to d as a []T.
 func floatData[T real](t *tensor.Tensor, d tensor.DType) []T { return tensor.Data[T](t.To(d)) }
-
-// isInf reports whether v is +Inf.
-func isPosInf(v float64) bool { return math.IsInf(v, 1) }
