@@ -202,23 +202,22 @@ var negZero32 = float32(math.Copysign(0, -1))
 // do. The sign of a zero loss is ATen's: (y-1)·(-0).
 func bceBinary32(o, x, y, w []float32) {
 	x, y = x[:len(o)], y[:len(o)]
-	nz := negZero32
+	nz, ninf := negZero32, float32(math.Inf(-1))
 	for i, v := range x {
 		t := float64(y[i])
 		sx := (2*t - 1) * float64(v) // x or -x
 		a, r := (1-t)+sx, sx-t       // x or 1-x, and a-1
-		var l float32
+		l := ninf
 		switch {
-		case !(a >= 0x1p-1022 && a <= math.MaxFloat64):
-			l = float32(math.Log(a))
+		case !(a > 0): // 0: x and 1-x are finite, at least 2**-149 if not 0
 		case math.Abs(r) < 0x1p-7:
 			l = float32(log1pSeries(r))
 		default:
 			b := math.Float64bits(a)
 			e := float64(int64(b>>52) - 1023)
-			j := b >> 45 & 127
+			c := &logTab[b>>45&127]
 			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			l = float32(e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1))
+			l = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
 		}
 		o[i] = (y[i]-1)*nz - max(l, -100)
 	}

@@ -48,16 +48,14 @@ func weightShape(shape, w []int) error {
 // c = 1, so r is exact there. Within 2**-7 of 1, the series is taken of
 // v - 1 itself, so that a result near 0 keeps its precision.
 
-// logC and invC hold log c and 1/c for c = 1 + j/128.
-var logC, invC = logTables()
-
-func logTables() (l, inv [128]float64) {
-	for j := range l {
+// logTab holds log c and 1/c for c = 1 + j/128, side by side.
+var logTab = func() (t [128][2]float64) {
+	for j := range t {
 		c := 1 + float64(j)/128
-		l[j], inv[j] = math.Log(c), 1/c
+		t[j] = [2]float64{math.Log(c), 1 / c}
 	}
-	return l, inv
-}
+	return t
+}()
 
 // log1pSeries returns log(1+r) for |r| < 2**-7, within 7e-10 of it.
 func log1pSeries(r float64) float64 {
@@ -75,37 +73,51 @@ func log24(v float64) float64 {
 	}
 	b := math.Float64bits(v)
 	e := float64(int64(b>>52) - 1023)
-	j := b >> 45 & 127
+	c := &logTab[b>>45&127]
 	m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-	return e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1)
+	return e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1)
+}
+
+// logSpecial returns math.Log(x) for x at or below 0, +Inf or NaN.
+func logSpecial(x float64) float64 {
+	switch {
+	case x == 0:
+		return math.Inf(-1)
+	case x < 0:
+		return math.NaN()
+	}
+	return x // +Inf or NaN
 }
 
 // log24To32 sets dst[i] = log src[i], as log24, rounded to float32.
-// The loop spells out log24's body (over the inlining budget), so the
-// common case makes no call.
+// The loop spells out log24's body (over the inlining budget), and
+// arguments at or below 0, +Inf and NaN (a float32 is never subnormal in
+// float64) take logSpecial, so it makes no call and keeps its index in a
+// register.
 func log24To32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
 		x := float64(v)
 		r := x - 1
 		switch {
-		case !(x >= 0x1p-1022 && x <= math.MaxFloat64):
-			dst[i] = float32(math.Log(x))
+		case !(x > 0 && x <= math.MaxFloat64):
+			dst[i] = float32(logSpecial(x))
 		case math.Abs(r) < 0x1p-7:
 			dst[i] = float32(log1pSeries(r))
 		default:
 			b := math.Float64bits(x)
 			e := float64(int64(b>>52) - 1023)
-			j := b >> 45 & 127
+			c := &logTab[b>>45&127]
 			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			dst[i] = float32(e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1))
+			dst[i] = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
 		}
 	}
 }
 
 // log1p24To32 sets dst[i] = log(1 + src[i]) to float32 precision: the
 // series itself for |src[i]| < 2**-7 (which keeps ±0), else log24 of
-// 1 + src[i], exact in float64 for such a float32.
+// 1 + src[i], exact in float64 for such a float32, with its special
+// cases as log24To32.
 func log1p24To32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
@@ -114,14 +126,14 @@ func log1p24To32(dst, src []float32) {
 		switch {
 		case math.Abs(u) < 0x1p-7:
 			dst[i] = float32(log1pSeries(u))
-		case !(x >= 0x1p-1022 && x <= math.MaxFloat64):
-			dst[i] = float32(math.Log(x))
+		case !(x > 0 && x <= math.MaxFloat64):
+			dst[i] = float32(logSpecial(x))
 		default:
 			b := math.Float64bits(x)
 			e := float64(int64(b>>52) - 1023)
-			j := b >> 45 & 127
+			c := &logTab[b>>45&127]
 			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			dst[i] = float32(e*math.Ln2 + logC[j] + log1pSeries(m*invC[j]-1))
+			dst[i] = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
 		}
 	}
 }
