@@ -41,3 +41,18 @@ func TestHostsWired(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainScript loads examples/train.q as kt file.q does; the losses and
+// the final x are PyTorch's (scripts/doctraining.py prints the same run).
+func TestTrainScript(t *testing.T) {
+	var buf bytes.Buffer
+	in := NewInterp()
+	in.Stdout = &buf
+	if err := in.Load("../../examples/train.q"); err != nil {
+		t.Fatal(err)
+	}
+	want := "losses: 0.4166667 0.362963 0.3161811 0.2754289 0.2399291e\nx: 0.6458772 2 3.708246e\n"
+	if buf.String() != want {
+		t.Errorf("got %q\nwant %q", buf.String(), want)
+	}
+}
