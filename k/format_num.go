@@ -188,6 +188,12 @@ func (p *Printer) cells(v V) []string {
 		return s
 	case Syms:
 		return append([]string(nil), x...)
+	case Guids:
+		s := make([]string, len(x))
+		for i, g := range x {
+			s[i] = g.String()
+		}
+		return s
 	}
 	return nil
 }

@@ -86,6 +86,13 @@ func (w *oneLine) value(v V) {
 		w.str(`"` + escapeChar(byte(x)) + `"`)
 	case Sym:
 		w.str("`" + string(x))
+	case Guid:
+		w.str(x.String())
+	case Guids:
+		if !w.empty(len(x), TGuid) {
+			w.lead(len(x))
+			w.items(len(x), " ", func(i int) string { return x[i].String() })
+		}
 	case Bools:
 		if !w.empty(len(x), TBool) {
 			w.lead(len(x))

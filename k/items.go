@@ -8,6 +8,8 @@ func At(v V, i int) V {
 		return v[i]
 	case Bools:
 		return Bool(v[i])
+	case Guids:
+		return v[i]
 	case Bytes:
 		return Byte(v[i])
 	case Shorts:
@@ -59,6 +61,12 @@ func Uniform(items []V) V {
 		v := make(Bools, len(items))
 		for i, x := range items {
 			v[i] = bool(x.(Bool))
+		}
+		return v
+	case -TGuid:
+		v := make(Guids, len(items))
+		for i, x := range items {
+			v[i] = x.(Guid)
 		}
 		return v
 	case -TByte:

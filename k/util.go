@@ -9,6 +9,8 @@ func Count(v V) int {
 		return 1
 	case Bools:
 		return len(x)
+	case Guids:
+		return len(x)
 	case Bytes:
 		return len(x)
 	case Shorts:
@@ -85,6 +87,8 @@ func first(v V, n int) V {
 	}
 	switch x := v.(type) {
 	case Bools:
+		return x[:n]
+	case Guids:
 		return x[:n]
 	case Bytes:
 		return x[:n]

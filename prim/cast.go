@@ -2,6 +2,7 @@ package prim
 
 import (
 	"math"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -31,7 +32,8 @@ func castTarget(x k.V) (int, bool, error) {
 			return k.TList, false, nil
 		}
 		i := strings.IndexByte(" bg xhijefcs", c)
-		if i <= 0 || c == ' ' || c == 'g' {
+		if i <= 0 || c == ' ' || c == 'g' && !parse {
+			// "G"$ parses guids; no other cast makes one yet
 			return 0, false, k.ErrNYI
 		}
 		return i, parse, nil
@@ -294,10 +296,24 @@ func parseStrings(t int, y k.V) (k.V, error) {
 	return nil, k.ErrType
 }
 
+// parseGuid reads a guid from its 36-character form or from an IPv4 or
+// IPv6 address (as its 16 IPv6 bytes); other text is the null guid.
+func parseGuid(s string) k.Guid {
+	if g, ok := k.ParseGuid(s); ok {
+		return g
+	}
+	if a, err := netip.ParseAddr(s); err == nil && a.Zone() == "" {
+		return k.Guid(a.As16())
+	}
+	return k.Guid{}
+}
+
 // parseAtom reads one atom of type t from text s; text that does not
 // parse gives the null of t.
 func parseAtom(t int, s string) k.V {
 	switch t {
+	case k.TGuid:
+		return parseGuid(s)
 	case k.TSym:
 		return k.Sym(s)
 	case k.TChar:
@@ -432,6 +448,8 @@ func atomText(x k.V) string {
 		return string([]byte{byte(v)})
 	case k.Sym:
 		return string(v)
+	case k.Guid:
+		return v.String()
 	case k.Real:
 		return FormatFloat(float64(v))
 	case k.Float:

@@ -217,6 +217,8 @@ func TestNoPanics(t *testing.T) {
 		C("abc"), Li(J(1, 2), C("x"), k.Sym("s")), D(S("a", "b"), J(1, 2)), D(J(), J()),
 		T(S("a", "b"), J(1, 2), S("x", "y")), T(S()), D(T(S("k"), S("a")), T(S("v"), J(1))),
 		Li(Li()), H(1, k.NullShort), I(k.NullInt, 2), X(1, 255), E(1.5, float32(nan)),
+		k.Guid{1}, k.Guids{{1}, {}}, k.Guids{}, Li(k.Guid{2}, k.Long(1)),
+		D(k.Guids{{1}}, J(1)), T(S("g"), k.Guids{{3}, {4}}),
 	}
 	for name, f := range Monads {
 		for _, x := range vals {

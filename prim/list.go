@@ -179,6 +179,8 @@ func Join(x, y k.V) (k.V, error) {
 			return append(append(k.Chars{}, a...), listOf(y).(k.Chars)...), nil
 		case k.Syms:
 			return append(append(k.Syms{}, a...), listOf(y).(k.Syms)...), nil
+		case k.Guids:
+			return append(append(k.Guids{}, a...), listOf(y).(k.Guids)...), nil
 		}
 	}
 	// An empty general list joins to a typed value as that value's list.

@@ -54,6 +54,8 @@ func matchV(x, y k.V) bool {
 		return eqSlice(a, y.(k.Chars))
 	case k.Syms:
 		return eqSlice(a, y.(k.Syms))
+	case k.Guids:
+		return eqSlice(a, y.(k.Guids))
 	case k.List:
 		b := y.(k.List)
 		if len(a) != len(b) {

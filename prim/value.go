@@ -32,6 +32,8 @@ func nullOf(t int) k.V {
 		t = -t
 	}
 	switch t {
+	case k.TGuid:
+		return k.Guid{}
 	case k.TBool:
 		return k.Bool(false)
 	case k.TByte:
@@ -137,6 +139,8 @@ func fillNull(t, n int) k.V {
 		return r
 	case k.TSym:
 		return make(k.Syms, n)
+	case k.TGuid:
+		return make(k.Guids, n)
 	}
 	r := make(k.List, n)
 	for i := range r {
@@ -151,6 +155,8 @@ func emptyOf(t int) k.V {
 		t = -t
 	}
 	switch t {
+	case k.TGuid:
+		return k.Guids{}
 	case k.TBool:
 		return k.Bools{}
 	case k.TByte:
@@ -204,6 +210,8 @@ func pick(x k.V, idx []int64) k.V {
 		return pickT(v, idx)
 	case k.Syms:
 		return pickT(v, idx)
+	case k.Guids:
+		return pickT(v, idx)
 	case k.List:
 		return pickT(v, idx)
 	case *k.Table:
@@ -251,6 +259,8 @@ func slice(x k.V, i, j int) k.V {
 		return append(k.Chars{}, v[i:j]...)
 	case k.Syms:
 		return append(k.Syms{}, v[i:j]...)
+	case k.Guids:
+		return append(k.Guids{}, v[i:j]...)
 	case k.List:
 		return append(k.List{}, v[i:j]...)
 	}
@@ -290,6 +300,8 @@ func isNullAtom(x k.V) bool {
 		return v == ' '
 	case k.Sym:
 		return v == ""
+	case k.Guid:
+		return v == k.Guid{}
 	case k.Nil:
 		return true
 	}

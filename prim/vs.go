@@ -148,8 +148,8 @@ func bytesToNum(b k.Bytes) (k.V, error) {
 	return nil, k.ErrLength
 }
 
-// bitsToNum reads 8, 16, 32 or 64 bits, most significant first, as a
-// byte, short, int or long.
+// bitsToNum reads 8, 16, 32, 64 or 128 bits, most significant first, as a
+// byte, short, int, long or guid.
 func bitsToNum(y k.V) (k.V, error) {
 	bits, ok := y.(k.Bools)
 	if !ok {
@@ -172,7 +172,13 @@ func bitsToNum(y k.V) (k.V, error) {
 	case 64:
 		return k.Long(int64(n)), nil
 	case 128:
-		return nil, k.ErrNYI // a guid
+		var g k.Guid
+		for i, e := range bits {
+			if e {
+				g[i/8] |= 0x80 >> (i % 8)
+			}
+		}
+		return g, nil
 	}
 	return nil, k.ErrLength
 }

@@ -49,3 +49,19 @@ func TestSvVs(t *testing.T) {
 		de("sv", J(10, 10), J(1, 2, 3), "'length"),
 	})
 }
+
+func TestGuids(t *testing.T) {
+	g := k.Guid{0x20, 0x01, 0x0d, 0xb8, 0x85, 0xa3, 0, 0, 0, 0, 0x8a, 0x2e, 0x03, 0x70, 0x73, 0x34}
+	v4 := k.Guid{10: 0xff, 11: 0xff, 12: 192, 13: 0, 14: 2, 15: 1}
+	run(t, []tc{
+		d("$", k.Char('G'), C("2001:0DB8:85A3::8A2E:0370:7334"), g),
+		d("$", k.Char('G'), C("192.0.2.1"), v4),
+		d("$", k.Char('G'), C("20010db8-85a3-0000-0000-8a2e03707334"), g),
+		d("$", k.Char('G'), Li(C("x"), C("::FFFF:c000:201")), k.Guids{{}, v4}),
+		de("$", k.Char('g'), C("x"), "'nyi"),
+		m("$", g, C("20010db8-85a3-0000-0000-8a2e03707334")),
+		m("null", k.Guids{g, {}}, B("01")),
+		d(",", k.Guids{g}, v4, k.Guids{g, v4}),
+		d("sv", k.Bool(false), append(make(k.Bools, 120), B("00000001")...), k.Guid{15: 1}),
+	})
+}
