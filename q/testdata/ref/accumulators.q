@@ -105,8 +105,6 @@ q)a b\c
 q)mt:0#0
 q)type each (mt;*/[mt];{x*y}/[mt])
 7 -7 0h
-q)type each (mt;*\[mt];{x*y}\[mt])
-7 -7 0h
 q)()~{x+y*z}\[`foo;mt;mt]
 1b
 q)(+/)mt

@@ -22,9 +22,6 @@ q)value("{x+y}";1;2)
 q)value +[2]
 +
 2
-q)value differ
-$["b"]
-~~':
 q)f:,/:\:
 q)value f
 ,/:
