@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -173,7 +172,7 @@ func bceLogitsChunk(o, e, x, y, w, pw []float32) {
 	for i, v := range x {
 		e[i] = -abs32(v)
 	}
-	vmath.ExpTo32(e, e)
+	expTo32(e, e)
 	for i, v := range e {
 		o[i] = 1 + v
 	}
@@ -232,7 +231,7 @@ func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[fl
 		for i, v := range xs {
 			o[i] = -abs32(v)
 		}
-		vmath.ExpTo32(o, o)
+		expTo32(o, o)
 		for i, v := range xs {
 			gi := u.at(i)
 			if w != nil {

@@ -137,3 +137,49 @@ func log1p24To32(dst, src []float32) {
 		}
 	}
 }
+
+// exp2Tab[j] is 2**(j/64), correctly rounded.
+var exp2Tab = func() (t [64]float64) {
+	for j := range t {
+		t[j] = math.Exp2(float64(j) / 64)
+	}
+	return t
+}()
+
+// exp24To32 sets dst[i] = e**src[i] to float32 precision, rounded to
+// float32, as vmath.ExpTo32's scalar loop computes it (reduction to
+// k·ln2/64 + r, a table entry and a cubic), with its special cases taken
+// without a call: above 89 +Inf, below -104 0 (as float32 rounds e**x
+// there), NaN itself. The loop then keeps its index in a register.
+func exp24To32(dst, src []float32) {
+	const (
+		round = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
+		inv   = 64 / math.Ln2
+	)
+	src = src[:len(dst)]
+	for i, v := range src {
+		x := float64(v)
+		if !(x >= -104 && x <= 89) {
+			dst[i] = float32(expSpecial(x))
+			continue
+		}
+		k := (x*inv + round) - round
+		r := x - k*(math.Ln2/64)
+		p := (1 + r) + r*r*(0.5+r*(1.0/6))
+		ki := int64(k)
+		sc := math.Float64frombits(math.Float64bits(exp2Tab[ki&63]) + uint64(ki>>6)<<52)
+		dst[i] = float32(p * sc)
+	}
+}
+
+// expSpecial returns e**x rounded to float32 for x outside [-104, 89]:
+// +Inf above, 0 below, NaN for NaN.
+func expSpecial(x float64) float64 {
+	switch {
+	case x > 0:
+		return math.Inf(1)
+	case x < 0:
+		return 0
+	}
+	return x
+}

@@ -2,9 +2,11 @@
 
 package loss
 
-// logTo32 and log1pTo32 are the float32 logarithms of the chunked
-// kernels: in this build, the scalar loops of log24To32 and log1p24To32,
-// which do without a division.
+// expTo32, logTo32 and log1pTo32 are the float32 exponential and
+// logarithms of the chunked kernels: in this build, the scalar loops of
+// exp24To32, log24To32 and log1p24To32, which make no call and do
+// without a division.
 
+func expTo32(dst, src []float32)   { exp24To32(dst, src) }
 func logTo32(dst, src []float32)   { log24To32(dst, src) }
 func log1pTo32(dst, src []float32) { log1p24To32(dst, src) }

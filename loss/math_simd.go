@@ -4,11 +4,12 @@ package loss
 
 import "kt/internal/vmath"
 
-// logTo32 and log1pTo32 are the float32 logarithms of the chunked
-// kernels. In this build log1pTo32 is vmath's slice function, several
-// lanes a step on a CPU with AVX2; vmath's logarithm has no vector form,
-// so logTo32 stays the scalar loop of log24To32, which does without a
-// division.
+// expTo32, logTo32 and log1pTo32 are the float32 exponential and
+// logarithms of the chunked kernels. In this build expTo32 and log1pTo32
+// are vmath's slice functions, several lanes a step on a CPU with AVX2;
+// vmath's logarithm has no vector form, so logTo32 stays the scalar loop
+// of log24To32, which does without a division.
 
+func expTo32(dst, src []float32)   { vmath.ExpTo32(dst, src) }
 func logTo32(dst, src []float32)   { log24To32(dst, src) }
 func log1pTo32(dst, src []float32) { vmath.Log1pTo32(dst, src) }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kt/internal/par"
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -342,5 +343,26 @@ func TestHinge32(t *testing.T) {
 		hingeBackward32(args[float32]{got}, in, g, p)
 		hingeBackward(args[float32]{want}, in, g, p)
 		same("grad")
+	}
+}
+
+// TestExp24 checks the float32 exponential loop against vmath's scalar
+// form, bit for bit, over a sweep of float32 arguments and the special
+// cases.
+func TestExp24(t *testing.T) {
+	var xs []float32
+	for b := uint32(0); b < 0x7f800000; b += 0x3f1 {
+		v := math.Float32frombits(b)
+		xs = append(xs, v, -v)
+	}
+	inf := float32(math.Inf(1))
+	xs = append(xs, 0, 88.7, 88.73, 89, 89.01, -87.3, -103.9, -104, -104.01, inf, -inf, float32(math.NaN()))
+	got := make([]float32, len(xs))
+	exp24To32(got, xs)
+	for i, x := range xs {
+		want := vmath.Exp32(x)
+		if math.Float32bits(got[i]) != math.Float32bits(want) && !(got[i] != got[i] && want != want) {
+			t.Errorf("exp(%g) = %g, want %g", x, got[i], want)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package loss
 
 import (
-	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -64,7 +63,7 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 }
 
 // softMarginForward32 is softMarginForward on float32, a chunk at a time
-// (vmath's exponential, log1p24To32), rounding each step to float32 as
+// (expTo32, log1pTo32), rounding each step to float32 as
 // ATen's kernels do: e = exp(-x·y), then log1p(e).
 func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
@@ -74,7 +73,7 @@ func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 		for i := range o {
 			o[i] = -xs[i] * ys[i]
 		}
-		vmath.ExpTo32(o, o)
+		expTo32(o, o)
 		log1pTo32(o, o)
 	}
 }
@@ -93,7 +92,7 @@ func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float3
 		for i := range z {
 			z[i] = -ys[i] * xs[i]
 		}
-		vmath.ExpTo32(z, z)
+		expTo32(z, z)
 		log1pTo32(l, z)
 		s += sum64(l)
 		for i, e := range z {
@@ -117,7 +116,7 @@ func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[f
 		for i := range o {
 			o[i] = -ys[i] * xs[i]
 		}
-		vmath.ExpTo32(o, o)
+		expTo32(o, o)
 		u := g.sub(j, j+len(o))
 		for i, z := range o {
 			o[i] = -(ys[i] * z) / (1 + z) * u.at(i)
