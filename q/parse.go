@@ -334,7 +334,7 @@ func build(items []item) (k.V, bool, error) {
 // isConst reports whether a parse node is literal data: an atom or a
 // simple vector, not a name or an application.
 func isConst(n k.V) bool {
-	if _, ok := n.(k.Sym); ok {
+	if _, ok := n.(k.Sym); ok || n == nil {
 		return false
 	}
 	t := n.Type()
