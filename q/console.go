@@ -21,7 +21,12 @@ func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Code) }
 // its value: nothing for an assignment, a line ending in ;, a comment or
 // ::. Output of show, 0N! and -1 goes to Stdout as it happens. A line
 // starting with \ is a system command; \\ returns an *ExitError.
-func (in *Interp) Line(src string) (string, error) {
+//
+// A fault inside the interpreter (a bug, never an outcome of q's own
+// rules) is returned as the error 'kt: ... rather than ending the session,
+// so that no typed line loses the session's values.
+func (in *Interp) Line(src string) (out string, err error) {
+	defer guard(&err)
 	in.steps, in.depth = 0, 0
 	src = strings.TrimRight(src, "\r\n")
 	if strings.HasPrefix(src, "\\") {

@@ -1,6 +1,8 @@
 package q
 
 import (
+	"fmt"
+
 	"kt/k"
 )
 
@@ -11,13 +13,23 @@ func (*returnSig) Error() string { return "return" }
 
 // Eval parses and evaluates q source (statements separated by ; or line
 // breaks) and returns the value of the last statement.
-func (in *Interp) Eval(src string) (k.V, error) {
+func (in *Interp) Eval(src string) (v k.V, err error) {
+	defer guard(&err)
 	in.steps, in.depth = 0, 0
 	st, err := Parse(src)
 	if err != nil {
 		return nil, err
 	}
 	return in.run(st)
+}
+
+// guard turns a runtime fault of the interpreter into a q error: the
+// session goes on. It is the one recover in the interpreter, at the
+// entry points a console or host calls.
+func guard(err *error) {
+	if r := recover(); r != nil {
+		*err = k.Err(fmt.Sprintf("kt: %v", r))
+	}
 }
 
 // run evaluates top-level statements.

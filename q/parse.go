@@ -563,6 +563,8 @@ func (p *parser) table() (k.V, error) {
 		return nil, err
 	}
 	switch {
+	case keys == nil && vals == nil:
+		return &k.Table{Cols: k.Syms{}, Data: k.List{}}, nil // ([]), a table of no columns
 	case keys == nil:
 		return vals, nil
 	case vals == nil:
