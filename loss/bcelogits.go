@@ -173,10 +173,7 @@ func bceLogitsChunk(o, e, x, y, w, pw []float32) {
 		e[i] = -abs32(v)
 	}
 	expTo32(e, e)
-	for i, v := range e {
-		o[i] = 1 + v
-	}
-	logTo32(o, o)
+	logOnePlus32(o, e)
 	for i, v := range x {
 		sp := o[i] + max(-v, 0)
 		if pw != nil {

@@ -10,3 +10,13 @@ package loss
 func expTo32(dst, src []float32)   { exp24To32(dst, src) }
 func logTo32(dst, src []float32)   { log24To32(dst, src) }
 func log1pTo32(dst, src []float32) { log1p24To32(dst, src) }
+
+// logOnePlus32 sets dst[i] = log(1 + src[i]), the sum rounded to float32
+// first, as ATen's float32 kernels compute it.
+func logOnePlus32(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = 1 + v
+	}
+	log24To32(dst, dst)
+}

@@ -13,3 +13,15 @@ import "kt/internal/vmath"
 func expTo32(dst, src []float32)   { vmath.ExpTo32(dst, src) }
 func logTo32(dst, src []float32)   { log24To32(dst, src) }
 func log1pTo32(dst, src []float32) { vmath.Log1pTo32(dst, src) }
+
+// logOnePlus32 sets dst[i] = log(1 + src[i]), the sum rounded to float32
+// first, as ATen's float32 kernels compute it: for src[i] in [0, 1], as
+// bcelogits gives it, the rounded sum s is in [1, 2], so s - 1 is exact
+// and log1p(s - 1) is log s, on vmath's vector form.
+func logOnePlus32(dst, src []float32) {
+	src = src[:len(dst)]
+	for i, v := range src {
+		dst[i] = (1 + v) - 1
+	}
+	vmath.Log1pTo32(dst, dst)
+}

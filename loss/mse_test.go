@@ -366,3 +366,27 @@ func TestExp24(t *testing.T) {
 		}
 	}
 }
+
+// TestLogOnePlus checks log(1 + e) with the sum rounded to float32 first,
+// for e in [0, 1] as bcelogits gives it, against log24To32 of the rounded
+// sum: within one unit in the last place (the same bits in the scalar
+// build).
+func TestLogOnePlus(t *testing.T) {
+	var e []float32
+	for b := uint32(0); b <= 0x3f800000; b += 0x1f3 {
+		e = append(e, math.Float32frombits(b))
+	}
+	e = append(e, 1, 0x1p-24, 0x1p-23, 1-0x1p-24)
+	got, want := make([]float32, len(e)), make([]float32, len(e))
+	logOnePlus32(got, e)
+	for i, v := range e {
+		want[i] = 1 + v
+	}
+	log24To32(want, want)
+	for i := range e {
+		d := int64(math.Float32bits(got[i])) - int64(math.Float32bits(want[i]))
+		if d > 1 || d < -1 {
+			t.Errorf("log(1+%g) = %g, want %g", e[i], got[i], want[i])
+		}
+	}
+}
