@@ -325,15 +325,31 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 						}
 						tsum += t
 					}
-					for k, i := 0, base; k < nc; k, i = k+1, i+st {
-						t := float64(yd[i])
-						if ls > 0 {
-							t = t*keep + add
+					if st == 1 {
+						// softmax·g·tsum over the row, then less g·t
+						grow, yr := gx[base:base+nc], yd[base:base+nc]
+						rowExpScale(grow, xd[base:base+nc], z, g*tsum)
+						for k, v := range grow {
+							t := float64(yr[k])
+							if ls > 0 {
+								t = t*keep + add
+							}
+							if w != nil {
+								t *= float64(w[k])
+							}
+							grow[k] = T(float64(v) - g*t)
 						}
-						if w != nil {
-							t *= float64(w[k])
+					} else {
+						for k, i := 0, base; k < nc; k, i = k+1, i+st {
+							t := float64(yd[i])
+							if ls > 0 {
+								t = t*keep + add
+							}
+							if w != nil {
+								t *= float64(w[k])
+							}
+							gx[i] = T(g * (vmath.Exp(float64(xd[i])-z)*tsum - t))
 						}
-						gx[i] = T(g * (vmath.Exp(float64(xd[i])-z)*tsum - t))
 					}
 				}
 				if gy != nil {
