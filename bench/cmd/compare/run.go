@@ -123,5 +123,8 @@ func engineVersion() string {
 	if err == nil && len(bytes.TrimSpace(dirty)) > 0 {
 		v += " with uncommitted changes"
 	}
+	if exp := os.Getenv("GOEXPERIMENT"); exp != "" {
+		v += ", built with GOEXPERIMENT=" + exp
+	}
 	return v
 }
