@@ -161,9 +161,8 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 }
 
 // smoothL1Fuse32 is smoothL1Sum32 writing the input's gradient, d/beta
-// clamped to [-1, 1] times g, a chunk at a time after the chunk's sums:
-// d times 1/beta when that is exact (beta a power of two), as for the
-// default beta of 1.
+// clamped to [-1, 1] times g, as it goes: d times 1/beta when that is
+// exact (beta a power of two), as for the default beta of 1.
 func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	beta, half := p.a, p.b
 	x := in[0]
@@ -175,16 +174,40 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 		return smoothL1Sum32(in, p)
 	}
 	inv := 1 / beta
-	var acc [4]float64
-	for j := 0; j < len(x); j += chunk {
-		gs := gx[j:min(j+chunk, len(x))]
-		xs, ys := x[j:j+len(gs)], y[j:j+len(gs)]
-		smoothL1Acc(&acc, xs, ys, beta, half)
-		for i, v := range xs {
-			gs[i] = max(min((v-ys[i])*inv, 1), -1) * g
-		}
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		// element by element, so that few values are live at once
+		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
+		d0 := x4[0] - y4[0]
+		z0 := abs32(d0)
+		m0 := min(z0, beta)
+		a += float64(m0*m0*half + (z0 - m0))
+		g4[0] = max(min(d0*inv, 1), -1) * g
+		d1 := x4[1] - y4[1]
+		z1 := abs32(d1)
+		m1 := min(z1, beta)
+		b += float64(m1*m1*half + (z1 - m1))
+		g4[1] = max(min(d1*inv, 1), -1) * g
+		d2 := x4[2] - y4[2]
+		z2 := abs32(d2)
+		m2 := min(z2, beta)
+		c += float64(m2*m2*half + (z2 - m2))
+		g4[2] = max(min(d2*inv, 1), -1) * g
+		d3 := x4[3] - y4[3]
+		z3 := abs32(d3)
+		m3 := min(z3, beta)
+		d += float64(m3*m3*half + (z3 - m3))
+		g4[3] = max(min(d3*inv, 1), -1) * g
 	}
-	return (acc[0] + acc[1]) + (acc[2] + acc[3])
+	for ; i < len(x); i++ {
+		d0 := x[i] - y[i]
+		z := abs32(d0)
+		m := min(z, beta)
+		a += float64(m*m*half + (z - m))
+		gx[i] = max(min(d0*inv, 1), -1) * g
+	}
+	return (a + b) + (c + d)
 }
 
 // powerOfTwo reports whether v is a normal power of two, by which
