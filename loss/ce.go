@@ -58,6 +58,12 @@ func (l CrossEntropy) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tens
 	if err != nil {
 		return nil, err
 	}
+	if ceFastOK(l, x, lay) {
+		if err := checkTargets(tgt, lay.c, l.IgnoreIndex); err != nil {
+			return nil, err
+		}
+		return ceIndexFast32(c, l, x, y, tgt, lay)
+	}
 	if x.DType() == tensor.Float32 {
 		return ceIndexRun[float32](c, l, x, y, tgt, lay)
 	}

@@ -1,0 +1,78 @@
+package loss
+
+import "math"
+
+// Float32 kernels of the fast cross entropy, in plain Go; ce_kernel_simd.go
+// and ce_kernel_scalar.go choose between these and vector forms.
+
+// ceExpTab holds 2**(j/64) for j in [0, 64).
+var ceExpTab = func() (t [64]float64) {
+	for j := range t {
+		t[j] = math.Exp2(float64(j) / 64)
+	}
+	return t
+}()
+
+const (
+	ceInv   = 64 / math.Ln2
+	ceRound = 0x1.8p52 // adding and subtracting it rounds to an integer
+	ceLn2   = math.Ln2 / 64
+	ceLow   = -104.0 // e**ceLow is below half the least float32
+)
+
+// ceExp returns e**d for d <= 0 to float32 precision (the relative error
+// of 2**(k/64)·p(r) with |r| <= ln2/128 and p of degree 3 is below 4e-11),
+// or 0 for d below ceLow.
+func ceExp(d float64) float64 {
+	if d < ceLow {
+		d = ceLow
+	}
+	k := (d*ceInv + ceRound) - ceRound
+	r := d - k*ceLn2
+	p := (1 + r) + r*r*(0.5+r*(1.0/6))
+	ki := int64(k)
+	return p * math.Float64frombits(math.Float64bits(ceExpTab[ki&63])+uint64(ki>>6)<<52)
+}
+
+// expShiftSum32Generic sets dst[i] = e**(src[i]-shift) for src[i] <= shift
+// (the difference rounded to float32, as torch takes it) and returns the
+// sum of the values, accumulated in float64.
+func expShiftSum32Generic(dst, src []float32, shift float32) float64 {
+	src = src[:len(dst)]
+	var s0, s1 float64
+	i := 0
+	for ; i+2 <= len(src); i += 2 {
+		e0 := ceExp(float64(src[i] - shift))
+		e1 := ceExp(float64(src[i+1] - shift))
+		dst[i], dst[i+1] = float32(e0), float32(e1)
+		s0 += e0
+		s1 += e1
+	}
+	if i < len(src) {
+		e := ceExp(float64(src[i] - shift))
+		dst[i] = float32(e)
+		s0 += e
+	}
+	return s0 + s1
+}
+
+// sum32Generic returns the sum of s in float64.
+func sum32Generic(s []float32) float64 {
+	var a, b float64
+	i := 0
+	for ; i+2 <= len(s); i += 2 {
+		a += float64(s[i])
+		b += float64(s[i+1])
+	}
+	if i < len(s) {
+		a += float64(s[i])
+	}
+	return a + b
+}
+
+// scale32Generic multiplies s by f in place.
+func scale32Generic(s []float32, f float32) {
+	for i := range s {
+		s[i] *= f
+	}
+}

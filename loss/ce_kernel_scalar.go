@@ -1,0 +1,15 @@
+//go:build !(goexperiment.simd && amd64)
+
+package loss
+
+// expShiftSum32 sets dst[i] = e**(src[i]-shift) for src[i] <= shift and
+// returns their sum, in float64.
+func expShiftSum32(dst, src []float32, shift float32) float64 {
+	return expShiftSum32Generic(dst, src, shift)
+}
+
+// sum32 returns the sum of s in float64.
+func sum32(s []float32) float64 { return sum32Generic(s) }
+
+// scale32 multiplies s by f in place.
+func scale32(s []float32, f float32) { scale32Generic(s, f) }

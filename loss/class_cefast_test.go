@@ -1,0 +1,100 @@
+package loss
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"kt/tensor"
+)
+
+// TestCrossEntropyFast32 checks the float32 fast path of cross entropy
+// against the float64 path on the same values: several class counts (one
+// row per block and many), rows far below the others of their block, rows
+// with -Inf, +Inf and NaN scores, and ignored rows, in every reduction,
+// for the loss and the input's gradient.
+func TestCrossEntropyFast32(t *testing.T) {
+	for _, c := range []int{1, 3, 7, 10, 100, 1000} {
+		for _, red := range []Reduction{None, Mean, Sum} {
+			t.Run(fmt.Sprintf("c%d/%v", c, red), func(t *testing.T) {
+				const n = 230
+				r := rand.New(rand.NewPCG(uint64(c), 7))
+				x64 := randF64(r, -6, 6, n, c)
+				xv := x64.Float64s()
+				row := func(i int) []float64 { return xv[i*c : i*c+c] }
+				for k := range row(5) {
+					row(5)[k] -= 120 // far below its block: its own maximum
+				}
+				row(6)[0] = math.Inf(-1)
+				if red == None {
+					// non-finite scores in the last block (rows of 7
+					// classes and more): the others take the flat pass
+					row(220)[0] = math.Inf(-1)
+					for k := range row(221) {
+						row(221)[k] = math.Inf(-1)
+					}
+					row(222)[c-1] = math.Inf(1)
+					row(223)[0] = math.NaN()
+				}
+				y := randClasses(r, c, n)
+				tg := y.Int64s()
+				l := CrossEntropy{IgnoreIndex: -100, Reduction: red}
+				if c > 1 {
+					tg[11], tg[12], tg[225] = 1, 1, 1 // ignored
+					l.IgnoreIndex = 1
+				}
+				x32 := x64.To(tensor.Float32)
+				if !ceFastOK(l, x32, classLayout{n: n, c: c, s: 1}) {
+					t.Fatal("not the fast path")
+				}
+				want, wantG := ceRun(t, l, x64.To(tensor.Float32).To(tensor.Float64), y)
+				got, gotG := ceRun(t, l, x32, y)
+				sameValues(t, "loss", got, want)
+				sameValues(t, "grad", gotG, wantG)
+				nog, err := l.Forward(&tensor.Ctx{NoGrad: true}, x32, y)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameValues(t, "loss (no grad)", nog, want)
+			})
+		}
+	}
+}
+
+// ceRun runs l on a fresh leaf copy of x recording, then backward with
+// an upstream gradient of ones, and returns the loss and x's gradient.
+func ceRun(t *testing.T, l CrossEntropy, x, y *tensor.Tensor) (out, grad *tensor.Tensor) {
+	t.Helper()
+	x = x.Detach()
+	if err := x.SetRequiresGrad(true); err != nil {
+		t.Fatal(err)
+	}
+	out, err := l.Forward(nil, x, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := tensor.Ones(out.DType(), out.Shape()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tensor.Backward(out, g, false); err != nil {
+		t.Fatal(err)
+	}
+	return out, x.Grad
+}
+
+// sameValues compares got with want at float32's tolerance, infinities
+// of the same sign and NaNs matching.
+func sameValues(t *testing.T, what string, got, want *tensor.Tensor) {
+	t.Helper()
+	if got == nil || got.Numel() != want.Numel() {
+		t.Fatalf("%s: %v, want %d values", what, got, want.Numel())
+	}
+	for i := range want.Numel() {
+		g, w := got.At(i), want.At(i)
+		if g != w && !closeTo(g, w, 2e-5, 1e-6) {
+			t.Fatalf("%s[%d] = %g, want %g", what, i, g, w)
+		}
+	}
+}
