@@ -3,6 +3,7 @@ package ktorch
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"kt/k"
 )
@@ -90,3 +91,21 @@ func (s *Session) obj(k.V) (k.V, error) {
 }
 
 func sortInt64(a []int64) { slices.Sort(a) }
+
+// Library is the k-api as a library q loads with 2:, as ktorch's scripts
+// do: {key[x]set'x}(`ktorch 2:`fns,1)[] defines every function. fns, of
+// rank 1, returns a dictionary of the functions by name.
+func (s *Session) Library(fn string, rank int) (k.V, error) {
+	if fn != "fns" {
+		return nil, k.Err("ktorch: " + fn + ": undefined symbol")
+	}
+	bs := s.Builtins()
+	slices.SortFunc(bs, func(a, b *k.Builtin) int { return strings.Compare(a.Name, b.Name) })
+	names := make(k.Syms, len(bs))
+	fns := make(k.List, len(bs))
+	for i, b := range bs {
+		names[i], fns[i] = b.Name, b
+	}
+	d := &k.Dict{Keys: names, Vals: fns}
+	return &k.Builtin{Name: "fns", Rank: rank, Fn: func([]k.V) (k.V, error) { return d, nil }}, nil
+}

@@ -2,6 +2,7 @@ package q
 
 import (
 	"io"
+	"strings"
 
 	"kt/k"
 	"kt/prim"
@@ -233,6 +234,8 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 // dyad applies a glyph's dyadic meaning.
 func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	switch g {
+	case "2:":
+		return in.dynLoad(x, y)
 	case "@":
 		if isFunc(x) {
 			return in.apply(x, []k.V{y})
@@ -351,6 +354,34 @@ func (in *Interp) write(h int64, x k.V) (k.V, error) {
 		io.WriteString(w, s)
 	}
 	return k.Long(h), nil
+}
+
+// dynLoad is x 2:(name;rank): a function of a host library, as q loads a
+// C function from a shared library. The libraries are the host's
+// (Interp.Libraries); any other name cannot be opened.
+func (in *Interp) dynLoad(x, y k.V) (k.V, error) {
+	lib, ok := x.(k.Sym)
+	if !ok {
+		return nil, k.ErrType
+	}
+	l, ok := y.(k.List)
+	if !ok || len(l) != 2 {
+		return nil, k.ErrType
+	}
+	fn, ok1 := l[0].(k.Sym)
+	rank, ok2 := l[1].(k.Long)
+	if !ok1 || !ok2 {
+		return nil, k.ErrType
+	}
+	name := strings.TrimPrefix(string(lib), ":")
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	load, ok := in.Libraries[name]
+	if !ok {
+		return nil, k.Err(string(lib) + ": cannot open shared object file: No such file or directory")
+	}
+	return load(string(fn), int(rank))
 }
 
 // isText reports whether x is a string or a list of strings.

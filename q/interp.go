@@ -29,6 +29,9 @@ type Interp struct {
 	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
+	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
+	// returns the named function of the given rank, or an error.
+	Libraries map[string]func(fn string, rank int) (k.V, error)
 
 	globals  map[string]k.V
 	keywords map[string]k.V
@@ -122,7 +125,33 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 			return v, nil
 		}
 	}
+	if v, ok := in.inNamespace(name); ok {
+		return v, nil
+	}
 	return nil, k.Err(name)
+}
+
+// inNamespace finds a dotted name such as .nn.mse as an entry of the
+// dictionary its prefix names, as q's namespaces are dictionaries.
+func (in *Interp) inNamespace(name string) (k.V, bool) {
+	i := strings.LastIndexByte(name, '.')
+	if i <= 0 {
+		return nil, false
+	}
+	d, ok := in.globals[name[:i]].(*k.Dict)
+	if !ok {
+		return nil, false
+	}
+	keys, ok := d.Keys.(k.Syms)
+	if !ok {
+		return nil, false
+	}
+	for j, key := range keys {
+		if key == name[i+1:] {
+			return k.At(d.Vals, j), true
+		}
+	}
+	return nil, false
 }
 
 // setVar assigns a local when the name is one of the lambda's, else a

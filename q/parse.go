@@ -409,8 +409,8 @@ func (p *parser) term() (item, error) {
 		switch {
 		case t.text == "::":
 			it = item{node: k.Null}
-		case t.text == ":":
-			it = item{node: &Verb{Glyph: ":"}, verb: true}
+		case t.text == ":", t.text == "2:": // 2: is dyadic dynamic load, not a monadic form
+			it = item{node: &Verb{Glyph: t.text}, verb: true}
 		case len(t.text) > 1 && t.text[len(t.text)-1] == ':':
 			it = item{node: &Verb{Glyph: t.text[:len(t.text)-1], Monadic: true}, verb: true}
 		default:

@@ -78,6 +78,9 @@ func scan(src string) ([]token, error) {
 			s.emit(token{kind: tNoun, val: v, pos: start, space: space})
 		case c == '`':
 			s.emit(token{kind: tNoun, val: s.syms(), pos: start, space: space})
+		case c == '2' && s.dynLoad(start):
+			s.pos += 2
+			s.emit(token{kind: tVerb, text: "2:", pos: start, space: space})
 		case isDigit(c) || c == '.' && s.peekDigit(1) || c == '-' && s.negNumber(space):
 			v, err := s.numbers()
 			if err != nil {
@@ -132,6 +135,21 @@ func scan(src string) ([]token, error) {
 }
 
 func (s *scanner) emit(t token) { s.toks = append(s.toks, t) }
+
+// dynLoad reports whether the 2 at i is the verb 2: (dynamic load): a
+// lone digit, not part of a name or a number, followed by one colon.
+func (s *scanner) dynLoad(i int) bool {
+	if i+1 >= len(s.src) || s.src[i+1] != ':' || i+2 < len(s.src) && s.src[i+2] == ':' {
+		return false
+	}
+	if i > 0 {
+		p := s.src[i-1]
+		if isDigit(p) || isAlpha(p) || p == '.' || p == '_' {
+			return false
+		}
+	}
+	return true
+}
 
 // skipSpace skips blanks (not line breaks) and reports whether any were
 // skipped, or whether the position is at the start of a line.

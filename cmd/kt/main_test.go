@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"kt/q"
 )
 
 func TestBatch(t *testing.T) {
@@ -54,5 +56,27 @@ func TestTrainScript(t *testing.T) {
 	want := "losses: 0.4166667 0.362963 0.3161811 0.2754289 0.2399291e\nx: 0.6458772 2 3.708246e\n"
 	if buf.String() != want {
 		t.Errorf("got %q\nwant %q", buf.String(), want)
+	}
+}
+
+// TestLoadForms runs the lines ktorch's documentation starts a session
+// with: the k-api loaded from the library into the root or a namespace.
+func TestLoadForms(t *testing.T) {
+	in := NewInterp()
+	for _, c := range []struct{ line, want string }{
+		{"{key[x]set'x;}(`ktorch 2:`fns,1)[];", ""},
+		{"mse(1 2e;1 3e)", "0.5e\n"},
+		{".nn:(`ktorch 2:`fns,1)[]", ""},
+		{".nn.options .nn.loss`mse", "reduce| mean\n"},
+		{"`nosuch 2:`fns,1", "'nosuch: cannot open shared object file: No such file or directory\n"},
+		{"`ktorch 2:`nosuch,1", "'ktorch: nosuch: undefined symbol\n"},
+	} {
+		out, err := in.Line(c.line)
+		if err != nil {
+			out = q.FormatError(err) + "\n"
+		}
+		if out != c.want {
+			t.Errorf("%s: got %q, want %q", c.line, out, c.want)
+		}
 	}
 }
