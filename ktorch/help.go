@@ -50,11 +50,10 @@ func helpRow(s *Spec, opts *k.Dict) *k.Dict {
 // helpTopics is help with an empty argument: the topics there are.
 func helpTopics() *k.Dict {
 	return &k.Dict{
-		Keys: k.Syms{"loss", "optimizer", "tensor"},
+		Keys: k.Syms{"loss", "optimizer"},
 		Vals: k.List{
 			k.Chars("loss types, module options & forward args"),
 			k.Chars("optimizer types & options"),
-			k.Chars("tensor creation options"),
 		},
 	}
 }

@@ -121,27 +121,20 @@ func (s *Session) calc(st *Settings, args k.List) (k.V, error) {
 	if len(ts) == 1 {
 		return nil, fmt.Errorf("loss: no calculation implemented for tensor input")
 	}
-	name := st.Spec.Name
-	switch len(ts) {
-	case 2:
-		switch name {
-		case "cosineloss", "margin", "triplet", "ctc":
-			return nil, fmt.Errorf("%s: loss calculation not implemented for single tensor input & target", name)
-		}
-	case 3:
-		switch name {
-		case "bce", "bcelogits", "cosineloss", "margin", "triplet":
-		default:
-			return nil, fmt.Errorf("%s:  loss calculation not implemented for 3 tensors, e.g. input,target,weight  or input1,input2,target", name)
-		}
-	case 4:
-		// The reference passes a fifth, missing tensor here (v[4] for v[3]);
-		// ctc is given its four tensors.
-		if name != "ctc" {
-			return nil, fmt.Errorf("%s: unable to calculate loss given 4 tensors", name)
-		}
-	default:
-		return nil, fmt.Errorf("loss: no calculation implemented for %d tensors", len(ts))
+	// Which counts a loss takes follows from its declaration: at least Min
+	// tensors, at most Args.
+	spec, n := st.Spec, len(ts)
+	switch {
+	case n > 4:
+		return nil, fmt.Errorf("loss: no calculation implemented for %d tensors", n)
+	case n == 2 && spec.Min > 2:
+		return nil, fmt.Errorf("%s: loss calculation not implemented for single tensor input & target", spec.Name)
+	case n == 3 && (spec.Min > 3 || spec.Args < 3):
+		return nil, fmt.Errorf("%s:  loss calculation not implemented for 3 tensors, e.g. input,target,weight  or input1,input2,target", spec.Name)
+	case n == 4 && spec.Args < 4:
+		// The reference passes a fifth, missing tensor for ctc here (v[4]
+		// for v[3]); ctc is given its four tensors.
+		return nil, fmt.Errorf("%s: unable to calculate loss given 4 tensors", spec.Name)
 	}
 	r, err := forward(st, ts)
 	if err != nil {
