@@ -143,27 +143,46 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 		loss = make([]float64, rows)
 	}
 	tw, sum := 0.0, 0.0
-	for r, t := range tgt[:rows] {
-		if t == l.IgnoreIndex {
-			continue
+	if loss == nil && w == nil && lay.s == 1 {
+		// the common case: one gather per row, the bounds checked once
+		// per row
+		nc := int64(lay.c)
+		for r, t := range tgt[:rows] {
+			if t == l.IgnoreIndex {
+				continue
+			}
+			if uint64(t) < uint64(nc) {
+				if i := int64(r)*nc + t; i < int64(len(xd)) {
+					sum -= float64(xd[i])
+					tw++
+				}
+			} else {
+				return nil, checkTargets(tgt, lay.c, l.IgnoreIndex) // the first bad one
+			}
 		}
-		if t < 0 || t >= int64(lay.c) {
-			return nil, checkTargets(tgt, lay.c, l.IgnoreIndex) // the first bad one
+	} else {
+		for r, t := range tgt[:rows] {
+			if t == l.IgnoreIndex {
+				continue
+			}
+			if t < 0 || t >= int64(lay.c) {
+				return nil, checkTargets(tgt, lay.c, l.IgnoreIndex) // the first bad one
+			}
+			wt := 1.0
+			if w != nil {
+				wt = float64(w[t])
+			}
+			i := r*lay.c + int(t)
+			if lay.s != 1 {
+				i = lay.at(r, int(t))
+			}
+			v := -wt * float64(xd[i])
+			if loss != nil {
+				loss[r] = v
+			}
+			sum += v
+			tw += wt
 		}
-		wt := 1.0
-		if w != nil {
-			wt = float64(w[t])
-		}
-		i := r*lay.c + int(t)
-		if lay.s != 1 {
-			i = lay.at(r, int(t))
-		}
-		v := -wt * float64(xd[i])
-		if loss != nil {
-			loss[r] = v
-		}
-		sum += v
-		tw += wt
 	}
 	var out *tensor.Tensor
 	if loss != nil {
