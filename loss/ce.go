@@ -105,6 +105,9 @@ func (l CrossEntropy) probTarget(c *tensor.Ctx, x, y *tensor.Tensor) (*tensor.Te
 	if l.LabelSmoothing > 1 {
 		return nil, smoothingError(l.LabelSmoothing)
 	}
+	if ceProbFastOK(l, x, y, lay) {
+		return ceProbFast32(c, l, x, y, lay)
+	}
 	d := tensor.ResultType(x, y, l.Weight)
 	if d == tensor.Float32 {
 		return ceProbRun[float32](c, l, x, y, d, lay)

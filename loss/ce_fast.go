@@ -1,20 +1,27 @@
 package loss
 
 import (
+	"fmt"
 	"math"
 
 	"kt/internal/vmath"
 	"kt/tensor"
 )
 
-// The common case of cross entropy with class indices: float32 rows of
-// contiguous classes, no class weights, no label smoothing. Rows go in
+// The common cases of cross entropy: float32 rows of contiguous classes,
+// no class weights, class indices or class probabilities as targets, with
+// or without label smoothing. Rows go in
 // blocks of about ceBlockLen elements. A block's exponentials are taken
 // in one flat pass shifted by the block's maximum (for rows of 64 classes
 // or more a block is one row, and that is the row's maximum); each row's
 // normalizer is then the sum of its part. A row whose sum comes out
 // below ceMinSum (its maximum far below the block's) is taken again with
 // its own maximum, so every row's terms keep float32 precision.
+//
+// Label smoothing and probability targets need sums over the row besides
+// the normalizer: of x-g (g the block's maximum) and of p·(x-g). Taken
+// relative to g they hold no cancellation: the row's loss is then
+// Σt·(z-g) - Σt·(x-g), two terms of the same sign.
 
 const (
 	ceBlockLen = 1024
@@ -24,15 +31,26 @@ const (
 // ceFastOK reports whether cross entropy l over layout lay takes the
 // float32 fast path.
 func ceFastOK(l CrossEntropy, x *tensor.Tensor, lay classLayout) bool {
-	return x.DType() == tensor.Float32 && lay.s == 1 && l.Weight == nil && !(l.LabelSmoothing > 0) && lay.c > 0
+	return x.DType() == tensor.Float32 && lay.s == 1 && l.Weight == nil && !math.IsNaN(l.LabelSmoothing) && lay.c > 0
+}
+
+// ceProbFastOK reports whether cross entropy l with probability target y
+// over layout lay takes the float32 fast path. Rows of one class stay on
+// the exact path: their loss is exactly 0 there, which a block's shared
+// shift would leave a rounding away.
+func ceProbFastOK(l CrossEntropy, x, y *tensor.Tensor, lay classLayout) bool {
+	return ceFastOK(l, x, lay) && y.DType() == tensor.Float32 && lay.c > 1
 }
 
 // ceRows is the per-row state of one fast cross entropy call.
 type ceRows struct {
 	x      []float32
-	tgt    []int64
+	tgt    []int64 // class indices, nil for probability targets
 	ignore int64
 	nc     int
+	ls     float64   // label smoothing, at least 0
+	p      []float32 // probability targets
+	tsum   []float64 // per row Σt, the smoothed target's sum (probability targets)
 	keep   []float32 // softmax numerators, under recording
 	sums   []float64 // their sums per row (0: not kept), under recording
 	lse    []float64 // log-normalizer per row, under recording
@@ -58,8 +76,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 		total = expShiftSum32(dst, src, g)
 	}
 	for r := r0; r < r1; r++ {
-		t := s.tgt[r]
-		if t == s.ignore {
+		if s.tgt != nil && s.tgt[r] == s.ignore {
 			continue
 		}
 		o := (r - r0) * nc
@@ -78,7 +95,12 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 		if s.sums != nil {
 			s.sums[r], s.lse[r] = rs, z
 		}
-		v := z - float64(row[t])
+		var v float64
+		if s.tgt != nil {
+			v = s.indexLoss(r, row, z, g, flat)
+		} else {
+			v = s.probLoss(r, row, z, g, flat)
+		}
 		if s.loss != nil {
 			s.loss[r] = float32(v)
 		}
@@ -86,6 +108,59 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 		cnt++
 	}
 	return sum, cnt
+}
+
+// indexLoss returns the loss of row r with class-index target, given its
+// log-normalizer z and, when flat, the block's finite maximum g.
+func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool) float64 {
+	v := z - float64(row[s.tgt[r]])
+	if !(s.ls > 0) {
+		return v
+	}
+	nc := float64(s.nc)
+	var m float64 // Σ_k (z - x_k) / C
+	if flat {
+		m = (z - float64(g)) - sumShift32(row, g)/nc
+	} else {
+		for _, x := range row {
+			m += z - float64(x)
+		}
+		m /= nc
+	}
+	return (1-s.ls)*v + s.ls*m
+}
+
+// probLoss returns the loss of row r with probability target, given its
+// log-normalizer z and, when flat, the block's finite maximum g, and
+// keeps the row's Σt.
+func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool) float64 {
+	nc := s.nc
+	p := s.p[r*nc : r*nc+nc]
+	kp, add := 1.0, 0.0
+	if s.ls > 0 {
+		kp, add = 1-s.ls, s.ls/float64(nc)
+	}
+	var ts, v float64
+	if flat {
+		ts = sum32(p)
+		d := dotShift32(p, row, g) // Σ p·(x-g)
+		if add != 0 {
+			ts = kp*ts + add*float64(nc)
+			d = kp*d + add*sumShift32(row, g)
+		}
+		v = ts*(z-float64(g)) - d
+	} else {
+		for k, x := range row {
+			t := float64(p[k])
+			if add != 0 {
+				t = t*kp + add
+			}
+			ts += t
+			v += t * (z - float64(x))
+		}
+	}
+	s.tsum[r] = ts
+	return v
 }
 
 // ceRowExact returns the log-normalizer of one row with its own maximum
@@ -106,7 +181,7 @@ func ceRowExact(row, num []float32) (z, s float64) {
 func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int64, lay classLayout) (*tensor.Tensor, error) {
 	xd := tensor.Data[float32](x)
 	rows, nc := lay.rows(), lay.c
-	s := &ceRows{x: xd, tgt: tgt[:rows], ignore: l.IgnoreIndex, nc: nc}
+	s := &ceRows{x: xd, tgt: tgt[:rows], ignore: l.IgnoreIndex, nc: nc, ls: max(l.LabelSmoothing, 0)}
 	if c.GradEnabled() && x.RequiresGrad() {
 		s.keep = make([]float32, len(xd))
 		s.sums = make([]float64, rows)
@@ -115,23 +190,7 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 	if l.Reduction == None {
 		s.loss = make([]float32, rows)
 	}
-	per := max(1, ceBlockLen/nc) // rows per block
-	nb := (rows + per - 1) / per
-	part := make([]float64, 2*nb) // loss sum and count of each block
-	forRows(nb, per*nc, func(b0, b1 int) {
-		var buf []float32
-		if s.keep == nil {
-			buf = make([]float32, per*nc)
-		}
-		for b := b0; b < b1; b++ {
-			part[2*b], part[2*b+1] = s.block(b*per, min(b*per+per, rows), buf)
-		}
-	})
-	tot, tw := 0.0, 0.0
-	for b := range nb {
-		tot += part[2*b]
-		tw += part[2*b+1]
-	}
+	tot, tw := s.run(rows)
 	var out *tensor.Tensor
 	if s.loss != nil {
 		var err error
@@ -145,8 +204,11 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 		}
 		out = tensor.Scalar(v)
 	}
+	ls := s.ls
 	name := "NllLossBackward0"
-	if !lay.twoD {
+	if ls > 0 {
+		name = "AddBackward0"
+	} else if !lay.twoD {
 		name = "NllLoss2DBackward0"
 	}
 	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
@@ -171,16 +233,150 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 					continue
 				}
 				g := gr.at(r)
+				a := g * (1 - ls)         // on the target's -log p
+				b := g * ls / float64(nc) // on Σ_k -log p_k
+				pc := a + b*float64(nc)
 				if sums != nil && sums[r] > 0 {
-					scale32(grow, float32(g/sums[r]))
+					if b != 0 {
+						scaleSub32(grow, nil, float32(pc/sums[r]), 0, float32(b))
+					} else {
+						scale32(grow, float32(pc/sums[r]))
+					}
 				} else {
-					rowExpScale(grow, xd[base:base+nc], s.lse[r], g)
+					rowExpScale(grow, xd[base:base+nc], s.lse[r], pc)
+					if b != 0 {
+						scaleSub32(grow, nil, 1, 0, float32(b))
+					}
 				}
-				grow[t] = float32(float64(grow[t]) - g)
+				grow[t] = float32(float64(grow[t]) - a)
 			}
 		})
 		gt, err := wrapGrad(gx, x)
 		return []*tensor.Tensor{gt, nil}, err
+	})
+	return out, nil
+}
+
+// run computes all rows in blocks and returns the sum of their losses and
+// the number of rows that count.
+func (s *ceRows) run(rows int) (tot, cnt float64) {
+	nc := s.nc
+	per := max(1, ceBlockLen/nc) // rows per block
+	nb := (rows + per - 1) / per
+	part := make([]float64, 2*nb) // loss sum and count of each block
+	forRows(nb, per*nc, func(b0, b1 int) {
+		var buf []float32
+		if s.keep == nil {
+			buf = make([]float32, per*nc)
+		}
+		for b := b0; b < b1; b++ {
+			part[2*b], part[2*b+1] = s.block(b*per, min(b*per+per, rows), buf)
+		}
+	})
+	for b := range nb {
+		tot += part[2*b]
+		cnt += part[2*b+1]
+	}
+	return tot, cnt
+}
+
+// ceProbFast32 is ceProbRun for the inputs ceProbFastOK accepts.
+func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classLayout) (*tensor.Tensor, error) {
+	xd, yd := tensor.Data[float32](x), tensor.Data[float32](y)
+	rows, nc := lay.rows(), lay.c
+	if len(xd) < rows*nc || len(yd) < rows*nc {
+		return nil, fmt.Errorf("cross_entropy: input and target hold fewer values than their shape")
+	}
+	s := &ceRows{x: xd, p: yd, nc: nc, ls: max(l.LabelSmoothing, 0)}
+	s.tsum = make([]float64, rows)
+	rec := c.GradEnabled() && (x.RequiresGrad() || y.RequiresGrad())
+	if rec {
+		s.sums = make([]float64, rows)
+		s.lse = make([]float64, rows)
+		if x.RequiresGrad() {
+			s.keep = make([]float32, len(xd))
+		}
+	}
+	if l.Reduction == None {
+		s.loss = make([]float32, rows)
+	}
+	tot, _ := s.run(rows)
+	var out *tensor.Tensor
+	if s.loss != nil {
+		var err error
+		if out, err = tensor.Wrap(s.loss, lay.shape...); err != nil {
+			return nil, err
+		}
+	} else {
+		v := float32(tot) // rounded before the division, as in PyTorch
+		if l.Reduction == Mean {
+			v /= float32(rows)
+		}
+		out = tensor.Scalar(v)
+	}
+	if !rec {
+		return out, nil
+	}
+	name := "NegBackward0"
+	if l.Reduction == Mean {
+		name = "DivBackward1"
+	}
+	kp, add := 1.0, 0.0
+	if s.ls > 0 {
+		kp, add = 1-s.ls, s.ls/float64(nc)
+	}
+	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+		gr := newRowGrad(g, l.Reduction, float64(rows))
+		var gx, gy []float32
+		sums := s.sums
+		if needsGrad(x) {
+			gx = s.keep
+			if gx == nil {
+				gx = make([]float32, len(xd))
+				sums = nil
+			}
+			s.keep = nil // a second backward (retained graph) computes afresh
+		}
+		if needsGrad(y) {
+			gy = make([]float32, len(yd))
+		}
+		forRows(rows, nc, func(lo, hi int) {
+			for r := lo; r < hi; r++ {
+				base := r * nc
+				xr, pr := xd[base:base+nc], yd[base:base+nc]
+				z, g := s.lse[r], gr.at(r)
+				if gx != nil {
+					grow := gx[base : base+nc]
+					f := g * s.tsum[r]
+					if sums != nil && sums[r] > 0 {
+						f /= sums[r]
+					} else {
+						rowExpScale(grow, xr, z, f)
+						f = 1
+					}
+					scaleSub32(grow, pr, float32(f), float32(g*kp), float32(g*add))
+				}
+				if gy != nil {
+					a := g * kp
+					for k, v := range xr {
+						gy[base+k] = float32(a * (z - float64(v)))
+					}
+				}
+			}
+		})
+		res := make([]*tensor.Tensor, 2)
+		var err error
+		if gx != nil {
+			if res[0], err = wrapGrad(gx, x); err != nil {
+				return nil, err
+			}
+		}
+		if gy != nil {
+			if res[1], err = wrapGrad(gy, y); err != nil {
+				return nil, err
+			}
+		}
+		return res, nil
 	})
 	return out, nil
 }

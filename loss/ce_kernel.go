@@ -76,3 +76,49 @@ func scale32Generic(s []float32, f float32) {
 		s[i] *= f
 	}
 }
+
+// sumShift32Generic returns the sum of s[i]-h, each difference rounded to
+// float32, accumulated in float64.
+func sumShift32Generic(s []float32, h float32) float64 {
+	var a, b float64
+	i := 0
+	for ; i+2 <= len(s); i += 2 {
+		a += float64(s[i] - h)
+		b += float64(s[i+1] - h)
+	}
+	if i < len(s) {
+		a += float64(s[i] - h)
+	}
+	return a + b
+}
+
+// dotShift32Generic returns the sum of p[i]·(s[i]-h), accumulated in
+// float64; s is at least as long as p.
+func dotShift32Generic(p, s []float32, h float32) float64 {
+	s = s[:len(p)]
+	var a, b float64
+	i := 0
+	for ; i+2 <= len(p); i += 2 {
+		a += float64(p[i]) * float64(s[i]-h)
+		b += float64(p[i+1]) * float64(s[i+1]-h)
+	}
+	if i < len(p) {
+		a += float64(p[i]) * float64(s[i]-h)
+	}
+	return a + b
+}
+
+// scaleSub32Generic sets dst[i] = dst[i]·f - (a·p[i] + b), or
+// dst[i]·f - b when p is nil; p is at least as long as dst.
+func scaleSub32Generic(dst, p []float32, f, a, b float32) {
+	if p == nil {
+		for i, v := range dst {
+			dst[i] = v*f - b
+		}
+		return
+	}
+	p = p[:len(dst)]
+	for i, v := range dst {
+		dst[i] = v*f - (a*p[i] + b)
+	}
+}

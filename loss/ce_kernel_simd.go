@@ -56,3 +56,76 @@ func scale32(s []float32, f float32) {
 	archsimd.ClearAVXUpperBits()
 	scale32Generic(s[i:], f)
 }
+
+// sumShift32 returns the sum of s[i]-h: in float32 lanes over at most 128
+// elements, then in float64.
+func sumShift32(s []float32, h float32) float64 {
+	if !ceVector || len(s) < 32 {
+		return sumShift32Generic(s, h)
+	}
+	hv := archsimd.BroadcastFloat32x8(h)
+	var w0, w1 archsimd.Float64x4
+	i := 0
+	for i+8 <= len(s) {
+		acc := archsimd.BroadcastFloat32x8(0)
+		end := min(len(s), i+128)
+		for ; i+8 <= end; i += 8 {
+			acc = acc.Add(archsimd.LoadFloat32x8Slice(s[i:]).Sub(hv))
+		}
+		w0 = w0.Add(acc.GetLo().ConvertToFloat64())
+		w1 = w1.Add(acc.GetHi().ConvertToFloat64())
+	}
+	var b [4]float64
+	w0.Add(w1).Store(&b)
+	archsimd.ClearAVXUpperBits()
+	return (b[0] + b[1]) + (b[2] + b[3]) + sumShift32Generic(s[i:], h)
+}
+
+// dotShift32 returns the sum of p[i]·(s[i]-h): in float32 lanes over at
+// most 128 elements, then in float64.
+func dotShift32(p, s []float32, h float32) float64 {
+	if !ceVector || len(p) < 32 || len(s) < len(p) {
+		return dotShift32Generic(p, s, h)
+	}
+	hv := archsimd.BroadcastFloat32x8(h)
+	var w0, w1 archsimd.Float64x4
+	i := 0
+	for i+8 <= len(p) {
+		acc := archsimd.BroadcastFloat32x8(0)
+		end := min(len(p), i+128)
+		for ; i+8 <= end; i += 8 {
+			d := archsimd.LoadFloat32x8Slice(s[i:]).Sub(hv)
+			acc = archsimd.LoadFloat32x8Slice(p[i:]).MulAdd(d, acc)
+		}
+		w0 = w0.Add(acc.GetLo().ConvertToFloat64())
+		w1 = w1.Add(acc.GetHi().ConvertToFloat64())
+	}
+	var b [4]float64
+	w0.Add(w1).Store(&b)
+	archsimd.ClearAVXUpperBits()
+	return (b[0] + b[1]) + (b[2] + b[3]) + dotShift32Generic(p[i:], s[i:], h)
+}
+
+// scaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b), or dst[i]·f - b when
+// p is nil.
+func scaleSub32(dst, p []float32, f, a, b float32) {
+	if !ceVector || len(dst) < 16 || (p != nil && len(p) < len(dst)) {
+		scaleSub32Generic(dst, p, f, a, b)
+		return
+	}
+	fv, av, bv := archsimd.BroadcastFloat32x8(f), archsimd.BroadcastFloat32x8(a), archsimd.BroadcastFloat32x8(b)
+	i := 0
+	if p == nil {
+		for ; i+8 <= len(dst); i += 8 {
+			archsimd.LoadFloat32x8Slice(dst[i:]).Mul(fv).Sub(bv).StoreSlice(dst[i:])
+		}
+	} else {
+		for ; i+8 <= len(dst); i += 8 {
+			t := archsimd.LoadFloat32x8Slice(p[i:]).MulAdd(av, bv)
+			archsimd.LoadFloat32x8Slice(dst[i:]).Mul(fv).Sub(t).StoreSlice(dst[i:])
+		}
+		p = p[i:]
+	}
+	archsimd.ClearAVXUpperBits()
+	scaleSub32Generic(dst[i:], p, f, a, b)
+}
