@@ -112,8 +112,8 @@ func huberGrad[T tensor.Float](d, delta T) T { return max(min(d, delta), -delta)
 func huberSum32(in args[float32], p param[float32]) float64 {
 	x := in[0]
 	y, delta := in[1][:len(x)], p.a
-	var a, b, c, d float64
-	i := 0
+	var b, c, d float64
+	a, i := huberVec(x, y, delta)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
 		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
@@ -134,8 +134,8 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	x := in[0]
 	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
-	var a, b, c, d float64
-	i := 0
+	var b, c, d float64
+	a, i := huberFuseVec(gx, x, y, delta, g)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
 		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]

@@ -2,7 +2,11 @@
 
 package loss
 
-import "kt/internal/vmath"
+import (
+	"simd/archsimd"
+
+	"kt/internal/vmath"
+)
 
 // expTo32, logTo32 and log1pTo32 are the float32 exponential and
 // logarithms of the chunked kernels. In this build expTo32 and log1pTo32
@@ -24,4 +28,171 @@ func logOnePlus32(dst, src []float32) {
 		dst[i] = (1 + v) - 1
 	}
 	vmath.Log1pTo32(dst, dst)
+}
+
+// arithVector reports whether the 8-lane kernels of the arithmetic
+// losses (mse, huber, smoothl1) can run: AVX2. It is fixed at start-up.
+var arithVector = archsimd.X86.AVX2()
+
+// absMask clears the sign bit of a float32 lane.
+const absMask = 0x7fffffff
+
+// The vector kernels below take the first len(x)&^7 elements, 8 lanes a
+// step, and return the sum of their losses in float64 and how many
+// elements they took, so that the caller's scalar loop finishes the
+// tail; on a CPU without AVX2 they take none. Each lane rounds as the
+// scalar kernel does (no fused multiply-add), and every float32 loss is
+// widened to float64 before it is added. The lanes of min and max may
+// drop a NaN, so a NaN difference is carried through by an operation
+// that keeps it: z - m for smoothl1, d - c/2 for huber, and, for a
+// gradient, a merge of the NaN itself.
+
+// vecMin is the shortest slice the vector kernels take.
+const vecMin = 32
+
+// addWide32 adds the 8 lanes of v into two float64 accumulators.
+func addWide32(a0, a1 archsimd.Float64x4, v archsimd.Float32x8) (archsimd.Float64x4, archsimd.Float64x4) {
+	return a0.Add(v.GetLo().ConvertToFloat64()), a1.Add(v.GetHi().ConvertToFloat64())
+}
+
+// lanes4 returns the sum of the lanes of a0 and a1.
+func lanes4(a0, a1 archsimd.Float64x4) float64 {
+	var b [4]float64
+	a0.Add(a1).Store(&b)
+	return (b[0] + b[1]) + (b[2] + b[3])
+}
+
+// mseVec sums (x-y)² over the first elements of x and y.
+func mseVec(x, y []float32) (float64, int) {
+	if !arithVector || len(x) < vecMin {
+		return 0, 0
+	}
+	y = y[:len(x)]
+	var a0, a1, b0, b1 archsimd.Float64x4
+	i := 0
+	for ; i+16 <= len(x); i += 16 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		e := archsimd.LoadFloat32x8Slice(x[i+8:]).Sub(archsimd.LoadFloat32x8Slice(y[i+8:]))
+		a0, a1 = addWide32(a0, a1, d.Mul(d))
+		b0, b1 = addWide32(b0, b1, e.Mul(e))
+	}
+	for ; i+8 <= len(x); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		a0, a1 = addWide32(a0, a1, d.Mul(d))
+	}
+	s := lanes4(a0.Add(b0), a1.Add(b1))
+	archsimd.ClearAVXUpperBits()
+	return s, i
+}
+
+// mseFuseVec is mseVec writing s·(x-y) to gx as it goes.
+func mseFuseVec(gx, x, y []float32, s float32) (float64, int) {
+	if !arithVector || len(x) < vecMin {
+		return 0, 0
+	}
+	y, gx = y[:len(x)], gx[:len(x)]
+	sv := archsimd.BroadcastFloat32x8(s)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		a0, a1 = addWide32(a0, a1, d.Mul(d))
+		sv.Mul(d).StoreSlice(gx[i:])
+	}
+	r := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return r, i
+}
+
+// huberVec sums the Huber losses c·(d - c/2), c = d clamped to
+// [-delta, delta], over the first elements of x and y.
+func huberVec(x, y []float32, delta float32) (float64, int) {
+	if !arithVector || len(x) < vecMin {
+		return 0, 0
+	}
+	y = y[:len(x)]
+	hi, lo := archsimd.BroadcastFloat32x8(delta), archsimd.BroadcastFloat32x8(-delta)
+	half := archsimd.BroadcastFloat32x8(0.5)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		c := d.Min(hi).Max(lo)
+		a0, a1 = addWide32(a0, a1, c.Mul(d.Sub(half.Mul(c))))
+	}
+	r := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return r, i
+}
+
+// huberFuseVec is huberVec writing c·g to gx as it goes (d itself where
+// d is NaN).
+func huberFuseVec(gx, x, y []float32, delta, g float32) (float64, int) {
+	if !arithVector || len(x) < vecMin {
+		return 0, 0
+	}
+	y, gx = y[:len(x)], gx[:len(x)]
+	hi, lo := archsimd.BroadcastFloat32x8(delta), archsimd.BroadcastFloat32x8(-delta)
+	half, gv := archsimd.BroadcastFloat32x8(0.5), archsimd.BroadcastFloat32x8(g)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		c := d.Min(hi).Max(lo)
+		a0, a1 = addWide32(a0, a1, c.Mul(d.Sub(half.Mul(c))))
+		d.Merge(c, d.IsNaN()).Mul(gv).StoreSlice(gx[i:])
+	}
+	r := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return r, i
+}
+
+// smoothL1Vec sums the smooth L1 losses m²·half + (z - m), z = |x - y|,
+// m = min(z, beta), over the first elements of x and y (beta > 0, half
+// = 0.5/beta).
+func smoothL1Vec(x, y []float32, beta, half float32) (float64, int) {
+	if !arithVector || len(x) < vecMin {
+		return 0, 0
+	}
+	y = y[:len(x)]
+	bv, hv := archsimd.BroadcastFloat32x8(beta), archsimd.BroadcastFloat32x8(half)
+	mask := archsimd.BroadcastInt32x8(absMask)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		z := d.AsInt32x8().And(mask).AsFloat32x8()
+		m := z.Min(bv)
+		a0, a1 = addWide32(a0, a1, m.Mul(m).Mul(hv).Add(z.Sub(m)))
+	}
+	r := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return r, i
+}
+
+// smoothL1FuseVec is smoothL1Vec writing the input's gradient, d·inv
+// clamped to [-1, 1] times g (d itself where d is NaN), as it goes; inv
+// is 1/beta, exact.
+func smoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, int) {
+	if !arithVector || len(x) < vecMin {
+		return 0, 0
+	}
+	y, gx = y[:len(x)], gx[:len(x)]
+	bv, hv := archsimd.BroadcastFloat32x8(beta), archsimd.BroadcastFloat32x8(half)
+	iv, gv := archsimd.BroadcastFloat32x8(inv), archsimd.BroadcastFloat32x8(g)
+	one, mone := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastFloat32x8(-1)
+	mask := archsimd.BroadcastInt32x8(absMask)
+	var a0, a1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+		z := d.AsInt32x8().And(mask).AsFloat32x8()
+		m := z.Min(bv)
+		a0, a1 = addWide32(a0, a1, m.Mul(m).Mul(hv).Add(z.Sub(m)))
+		c := d.Mul(iv).Min(one).Max(mone)
+		d.Merge(c, d.IsNaN()).Mul(gv).StoreSlice(gx[i:])
+	}
+	r := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return r, i
 }

@@ -390,3 +390,71 @@ func TestLogOnePlus(t *testing.T) {
 		}
 	}
 }
+
+// TestArithKernels32 checks the float32 sum and fuse kernels of mse,
+// huber and smoothl1 (vector lanes in the SIMD build, and their scalar
+// tails) against the element kernels: the sum within float64 rounding of
+// the float64 sum of the element losses, NaN where one is NaN, and the
+// fused gradient bit for bit the backward kernel's.
+func TestArithKernels32(t *testing.T) {
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	type kern struct {
+		name string
+		k    kernels[float32]
+	}
+	ks := []kern{
+		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32}},
+		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 1}}},
+		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 0.3}}},
+		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](1)}},
+		{"smoothl1_0.5", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.5)}},
+		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
+		{"smoothl1_0", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: param[float32]{}}},
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{5, 37, 1003} {
+		for _, special := range []bool{false, true} {
+			x, y := make([]float32, n), make([]float32, n)
+			for i := range x {
+				x[i], y[i] = float32(r.NormFloat64()), float32(r.NormFloat64())
+			}
+			if special {
+				x[0], x[n/2], y[n/3], y[n-1] = inf, -inf, nan, nan
+				x[1], y[1] = 0, float32(math.Copysign(0, -1))
+				x[2] = y[2]
+			}
+			in := args[float32]{x, y}
+			for _, k := range ks {
+				el := make([]float32, n)
+				k.k.fwd(el, in, k.k.p)
+				want := 0.0
+				for _, v := range el {
+					want += float64(v)
+				}
+				same := func(got float64) bool {
+					if math.IsNaN(want) || math.IsInf(want, 0) {
+						return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)
+					}
+					return math.Abs(got-want) <= 1e-12*math.Abs(want)
+				}
+				if got := k.k.sum(in, k.k.p); !same(got) {
+					t.Errorf("%s n=%d special=%v: sum %v, want %v", k.name, n, special, got, want)
+				}
+				const g = 0.25
+				gx := make([]float32, n)
+				got := k.k.fuse(gx, in, k.k.p, g)
+				if !same(got) {
+					t.Errorf("%s n=%d special=%v: fused sum %v, want %v", k.name, n, special, got, want)
+				}
+				wg := make([]float32, n)
+				k.k.bwd(args[float32]{wg}, in, upstream[float32]{s: g}, k.k.p)
+				for i := range wg {
+					if math.Float32bits(gx[i]) != math.Float32bits(wg[i]) && !(gx[i] != gx[i] && wg[i] != wg[i]) {
+						t.Errorf("%s n=%d special=%v: gradient %d is %v, want %v", k.name, n, special, i, gx[i], wg[i])
+						break
+					}
+				}
+			}
+		}
+	}
+}

@@ -141,8 +141,8 @@ func smoothL1Sum32(in args[float32], p param[float32]) float64 {
 // the four sums of acc, element i to acc[i%4].
 func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 	y = y[:len(x)]
-	a, b, c, d := acc[0], acc[1], acc[2], acc[3]
-	i := 0
+	v, i := smoothL1Vec(x, y, beta, half)
+	a, b, c, d := acc[0]+v, acc[1], acc[2], acc[3]
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
 		z0, z1, z2, z3 := abs32(x4[0]-y4[0]), abs32(x4[1]-y4[1]), abs32(x4[2]-y4[2]), abs32(x4[3]-y4[3])
@@ -174,8 +174,8 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 		return smoothL1Sum32(in, p)
 	}
 	inv := 1 / beta
-	var a, b, c, d float64
-	i := 0
+	var b, c, d float64
+	a, i := smoothL1FuseVec(gx, x, y, beta, half, inv, g)
 	for ; i+4 <= len(x); i += 4 {
 		// element by element, so that few values are live at once
 		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
