@@ -116,12 +116,15 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 	a, i := huberVec(x, y, delta)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
-		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
-		c0, c1, c2, c3 := max(min(d0, delta), -delta), max(min(d1, delta), -delta), max(min(d2, delta), -delta), max(min(d3, delta), -delta)
-		a += float64(c0 * (d0 - 0.5*c0))
-		b += float64(c1 * (d1 - 0.5*c1))
-		c += float64(c2 * (d2 - 0.5*c2))
-		d += float64(c3 * (d3 - 0.5*c3))
+		// m·(z - m/2), z = |d|, m = min(z, delta), is c·(d - c/2)
+		// with both signs dropped, so it rounds alike, and takes
+		// one min where the clamp takes two
+		z0, z1, z2, z3 := abs32(x4[0]-y4[0]), abs32(x4[1]-y4[1]), abs32(x4[2]-y4[2]), abs32(x4[3]-y4[3])
+		m0, m1, m2, m3 := min(z0, delta), min(z1, delta), min(z2, delta), min(z3, delta)
+		a += float64(m0 * (z0 - 0.5*m0))
+		b += float64(m1 * (z1 - 0.5*m1))
+		c += float64(m2 * (z2 - 0.5*m2))
+		d += float64(m3 * (z3 - 0.5*m3))
 	}
 	for ; i < len(x); i++ {
 		a += float64(huber(x[i]-y[i], delta))
