@@ -142,11 +142,11 @@ func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool)
 	}
 	var ts, v float64
 	if flat {
-		ts = sum32(p)
-		d := dotShift32(p, row, g) // Σ p·(x-g)
+		sp, d, sx := probSums32(p, row, g, add != 0) // Σp, Σp·(x-g), Σ(x-g)
+		ts = sp
 		if add != 0 {
-			ts = kp*ts + add*float64(nc)
-			d = kp*d + add*sumShift32(row, g)
+			ts = kp*sp + add*float64(nc)
+			d = kp*d + add*sx
 		}
 		v = ts*(z-float64(g)) - d
 	} else {

@@ -92,22 +92,6 @@ func sumShift32Generic(s []float32, h float32) float64 {
 	return a + b
 }
 
-// dotShift32Generic returns the sum of p[i]·(s[i]-h), accumulated in
-// float64; s is at least as long as p.
-func dotShift32Generic(p, s []float32, h float32) float64 {
-	s = s[:len(p)]
-	var a, b float64
-	i := 0
-	for ; i+2 <= len(p); i += 2 {
-		a += float64(p[i]) * float64(s[i]-h)
-		b += float64(p[i+1]) * float64(s[i+1]-h)
-	}
-	if i < len(p) {
-		a += float64(p[i]) * float64(s[i]-h)
-	}
-	return a + b
-}
-
 // scaleSub32Generic sets dst[i] = dst[i]·f - (a·p[i] + b), or
 // dst[i]·f - b when p is nil; p is at least as long as dst.
 func scaleSub32Generic(dst, p []float32, f, a, b float32) {
@@ -121,4 +105,21 @@ func scaleSub32Generic(dst, p []float32, f, a, b float32) {
 	for i, v := range dst {
 		dst[i] = v*f - (a*p[i] + b)
 	}
+}
+
+// probSums32Generic returns the sums of p[i], of p[i]·(s[i]-h) and, when
+// all is set, of s[i]-h, accumulated in float64; s is at least as long
+// as p.
+func probSums32Generic(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
+	s = s[:len(p)]
+	for i, v := range p {
+		d := float64(s[i] - h)
+		sp += float64(v)
+		dp += float64(v) * d
+		sx += d
+	}
+	if !all {
+		sx = 0
+	}
+	return sp, dp, sx
 }

@@ -17,8 +17,11 @@ func scale32(s []float32, f float32) { scale32Generic(s, f) }
 // sumShift32 returns the sum of s[i]-h in float64.
 func sumShift32(s []float32, h float32) float64 { return sumShift32Generic(s, h) }
 
-// dotShift32 returns the sum of p[i]·(s[i]-h) in float64.
-func dotShift32(p, s []float32, h float32) float64 { return dotShift32Generic(p, s, h) }
-
 // scaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b) (p nil: dst[i]·f - b).
 func scaleSub32(dst, p []float32, f, a, b float32) { scaleSub32Generic(dst, p, f, a, b) }
+
+// probSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
+// set, of s[i]-h, in float64.
+func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
+	return probSums32Generic(p, s, h, all)
+}

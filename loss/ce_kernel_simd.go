@@ -81,31 +81,6 @@ func sumShift32(s []float32, h float32) float64 {
 	return (b[0] + b[1]) + (b[2] + b[3]) + sumShift32Generic(s[i:], h)
 }
 
-// dotShift32 returns the sum of p[i]·(s[i]-h): in float32 lanes over at
-// most 128 elements, then in float64.
-func dotShift32(p, s []float32, h float32) float64 {
-	if !ceVector || len(p) < 32 || len(s) < len(p) {
-		return dotShift32Generic(p, s, h)
-	}
-	hv := archsimd.BroadcastFloat32x8(h)
-	var w0, w1 archsimd.Float64x4
-	i := 0
-	for i+8 <= len(p) {
-		acc := archsimd.BroadcastFloat32x8(0)
-		end := min(len(p), i+128)
-		for ; i+8 <= end; i += 8 {
-			d := archsimd.LoadFloat32x8Slice(s[i:]).Sub(hv)
-			acc = archsimd.LoadFloat32x8Slice(p[i:]).MulAdd(d, acc)
-		}
-		w0 = w0.Add(acc.GetLo().ConvertToFloat64())
-		w1 = w1.Add(acc.GetHi().ConvertToFloat64())
-	}
-	var b [4]float64
-	w0.Add(w1).Store(&b)
-	archsimd.ClearAVXUpperBits()
-	return (b[0] + b[1]) + (b[2] + b[3]) + dotShift32Generic(p[i:], s[i:], h)
-}
-
 // scaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b), or dst[i]·f - b when
 // p is nil.
 func scaleSub32(dst, p []float32, f, a, b float32) {
@@ -128,4 +103,45 @@ func scaleSub32(dst, p []float32, f, a, b float32) {
 	}
 	archsimd.ClearAVXUpperBits()
 	scaleSub32Generic(dst[i:], p, f, a, b)
+}
+
+// probSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
+// set, of s[i]-h, in one pass: in float32 lanes over at most 128
+// elements, then in float64.
+func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
+	if !ceVector || len(p) < 32 || len(s) < len(p) {
+		return probSums32Generic(p, s, h, all)
+	}
+	hv := archsimd.BroadcastFloat32x8(h)
+	var p0, p1, d0, d1, x0, x1 archsimd.Float64x4
+	i := 0
+	for i+8 <= len(p) {
+		zero := archsimd.BroadcastFloat32x8(0)
+		ap, ad, ax := zero, zero, zero
+		end := min(len(p), i+128)
+		for ; i+8 <= end; i += 8 {
+			d := archsimd.LoadFloat32x8Slice(s[i:]).Sub(hv)
+			v := archsimd.LoadFloat32x8Slice(p[i:])
+			ap = ap.Add(v)
+			ad = v.MulAdd(d, ad)
+			ax = ax.Add(d)
+		}
+		p0, p1 = p0.Add(ap.GetLo().ConvertToFloat64()), p1.Add(ap.GetHi().ConvertToFloat64())
+		d0, d1 = d0.Add(ad.GetLo().ConvertToFloat64()), d1.Add(ad.GetHi().ConvertToFloat64())
+		x0, x1 = x0.Add(ax.GetLo().ConvertToFloat64()), x1.Add(ax.GetHi().ConvertToFloat64())
+	}
+	var b [4]float64
+	p0.Add(p1).Store(&b)
+	sp = (b[0] + b[1]) + (b[2] + b[3])
+	d0.Add(d1).Store(&b)
+	dp = (b[0] + b[1]) + (b[2] + b[3])
+	x0.Add(x1).Store(&b)
+	sx = (b[0] + b[1]) + (b[2] + b[3])
+	archsimd.ClearAVXUpperBits()
+	tp, td, tx := probSums32Generic(p[i:], s[i:], h, true)
+	sp, dp, sx = sp+tp, dp+td, sx+tx
+	if !all {
+		sx = 0
+	}
+	return sp, dp, sx
 }
