@@ -108,18 +108,31 @@ func scaleSub32Generic(dst, p []float32, f, a, b float32) {
 }
 
 // probSums32Generic returns the sums of p[i], of p[i]·(s[i]-h) and, when
-// all is set, of s[i]-h, accumulated in float64; s is at least as long
-// as p.
+// all is set, of s[i]-h, accumulated in float64 in two chains each; s is
+// at least as long as p.
 func probSums32Generic(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 	s = s[:len(p)]
-	for i, v := range p {
+	var sp1, dp1, sx1 float64
+	i := 0
+	for ; i+2 <= len(p); i += 2 {
+		v0, v1 := float64(p[i]), float64(p[i+1])
+		d0, d1 := float64(s[i]-h), float64(s[i+1]-h)
+		sp += v0
+		sp1 += v1
+		dp += v0 * d0
+		dp1 += v1 * d1
+		if all {
+			sx += d0
+			sx1 += d1
+		}
+	}
+	if i < len(p) {
 		d := float64(s[i] - h)
-		sp += float64(v)
-		dp += float64(v) * d
-		sx += d
+		sp += float64(p[i])
+		dp += float64(p[i]) * d
+		if all {
+			sx += d
+		}
 	}
-	if !all {
-		sx = 0
-	}
-	return sp, dp, sx
+	return sp + sp1, dp + dp1, sx + sx1
 }
