@@ -69,7 +69,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 	} else {
 		dst = buf[:len(src)]
 	}
-	g := vmath.Max32(src)
+	g := blockMax32(src)
 	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
 	var total float64
 	if flat {

@@ -1,6 +1,10 @@
 package loss
 
-import "math"
+import (
+	"math"
+
+	"kt/internal/vmath"
+)
 
 // Float32 kernels of the fast cross entropy, in plain Go; ce_kernel_simd.go
 // and ce_kernel_scalar.go choose between these and vector forms.
@@ -135,4 +139,41 @@ func probSums32Generic(p, s []float32, h float32, all bool) (sp, dp, sx float64)
 		}
 	}
 	return sp + sp1, dp + dp1, sx + sx1
+}
+
+// blockMax32Generic returns the largest element of s as vmath.Max32 does
+// (-Inf for an empty s, NaN if any element is NaN), the sign of a zero
+// maximum aside. It compares in four independent chains and checks
+// s[i]-s[i], NaN only for non-finite elements, along the way; a slice
+// holding one of those goes to vmath.Max32.
+func blockMax32Generic(s []float32) float32 {
+	m0, m1, m2, m3 := float32(math.Inf(-1)), float32(math.Inf(-1)), float32(math.Inf(-1)), float32(math.Inf(-1))
+	var chk float32
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		v0, v1, v2, v3 := s[i], s[i+1], s[i+2], s[i+3]
+		if v0 > m0 {
+			m0 = v0
+		}
+		if v1 > m1 {
+			m1 = v1
+		}
+		if v2 > m2 {
+			m2 = v2
+		}
+		if v3 > m3 {
+			m3 = v3
+		}
+		chk += (v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3)
+	}
+	for ; i < len(s); i++ {
+		if s[i] > m0 {
+			m0 = s[i]
+		}
+		chk += s[i] - s[i]
+	}
+	if chk != 0 {
+		return vmath.Max32(s)
+	}
+	return max(max(m0, m1), max(m2, m3))
 }

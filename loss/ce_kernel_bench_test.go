@@ -29,6 +29,11 @@ func BenchmarkCEKernel(b *testing.B) {
 			vmath.ExpSum32(dst, src, 1)
 		}
 	})
+	b.Run("blockMax32", func(b *testing.B) {
+		for b.Loop() {
+			blockMax32(src)
+		}
+	})
 	b.Run("max", func(b *testing.B) {
 		for b.Loop() {
 			vmath.Max32(src)

@@ -25,3 +25,6 @@ func scaleSub32(dst, p []float32, f, a, b float32) { scaleSub32Generic(dst, p, f
 func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 	return probSums32Generic(p, s, h, all)
 }
+
+// blockMax32 returns the largest element of s (NaN if any is NaN).
+func blockMax32(s []float32) float32 { return blockMax32Generic(s) }

@@ -145,3 +145,7 @@ func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 	}
 	return sp, dp, sx
 }
+
+// blockMax32 returns the largest element of s (NaN if any is NaN):
+// vmath's vector form.
+func blockMax32(s []float32) float32 { return vmath.Max32(s) }

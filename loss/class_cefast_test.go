@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -186,6 +187,32 @@ func sameValues(t *testing.T, what string, got, want *tensor.Tensor) {
 		g, w := got.At(i), want.At(i)
 		if g != w && !closeTo(g, w, 2e-5, 1e-6) {
 			t.Fatalf("%s[%d] = %g, want %g", what, i, g, w)
+		}
+	}
+}
+
+// TestBlockMax32 checks the block maximum against vmath.Max32 on slices
+// of every length up to 11 with a NaN, an infinity or neither at each
+// place.
+func TestBlockMax32(t *testing.T) {
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	for n := range 12 {
+		for _, special := range []float32{0, nan, inf, -inf} {
+			for at := range max(n, 1) {
+				s := make([]float32, n)
+				for i := range s {
+					s[i] = float32((i*7)%5) - 3.5
+				}
+				if special != 0 && n > 0 {
+					s[at] = special
+				}
+				for _, f := range []func([]float32) float32{blockMax32, blockMax32Generic} {
+					got, want := f(s), vmath.Max32(s)
+					if got != want && !(got != got && want != want) {
+						t.Fatalf("max of %v = %g, want %g", s, got, want)
+					}
+				}
+			}
 		}
 	}
 }
