@@ -71,9 +71,16 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 	}
 	g := blockMax32(src)
 	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
-	var total float64
+	// A one-row block of the smoothed loss takes its Σ(x-g) along with
+	// the exponentials.
+	one := s.tgt != nil && s.ls > 0 && r1-r0 == 1
+	var total, sx float64
 	if flat {
-		total = expShiftSum32(dst, src, g)
+		if one {
+			total, sx = expShiftSums32(dst, src, g)
+		} else {
+			total = expShiftSum32(dst, src, g)
+		}
 	}
 	for r := r0; r < r1; r++ {
 		if s.tgt != nil && s.tgt[r] == s.ignore {
@@ -97,7 +104,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 		}
 		var v float64
 		if s.tgt != nil {
-			v = s.indexLoss(r, row, z, g, flat)
+			v = s.indexLoss(r, row, z, g, flat, sx, one)
 		} else {
 			v = s.probLoss(r, row, z, g, flat)
 		}
@@ -111,8 +118,9 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 }
 
 // indexLoss returns the loss of row r with class-index target, given its
-// log-normalizer z and, when flat, the block's finite maximum g.
-func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool) float64 {
+// log-normalizer z and, when flat, the block's finite maximum g; sx is
+// the row's Σ(x-g) when known.
+func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool, sx float64, known bool) float64 {
 	v := z - float64(row[s.tgt[r]])
 	if !(s.ls > 0) {
 		return v
@@ -120,7 +128,10 @@ func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool
 	nc := float64(s.nc)
 	var m float64 // Σ_k (z - x_k) / C
 	if flat {
-		m = (z - float64(g)) - sumShift32(row, g)/nc
+		if !known {
+			sx = sumShift32(row, g)
+		}
+		m = (z - float64(g)) - sx/nc
 	} else {
 		for _, x := range row {
 			m += z - float64(x)

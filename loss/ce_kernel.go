@@ -60,6 +60,31 @@ func expShiftSum32Generic(dst, src []float32, shift float32) float64 {
 	return s0 + s1
 }
 
+// expShiftSums32Generic is expShiftSum32Generic that also returns the
+// sum of the differences src[i]-shift.
+func expShiftSums32Generic(dst, src []float32, shift float32) (e, d float64) {
+	src = src[:len(dst)]
+	var s0, s1, d0, d1 float64
+	i := 0
+	for ; i+2 <= len(src); i += 2 {
+		x0, x1 := float64(src[i]-shift), float64(src[i+1]-shift)
+		e0, e1 := ceExp(x0), ceExp(x1)
+		dst[i], dst[i+1] = float32(e0), float32(e1)
+		s0 += e0
+		s1 += e1
+		d0 += x0
+		d1 += x1
+	}
+	if i < len(src) {
+		x := float64(src[i] - shift)
+		e := ceExp(x)
+		dst[i] = float32(e)
+		s0 += e
+		d0 += x
+	}
+	return s0 + s1, d0 + d1
+}
+
 // sum32Generic returns the sum of s in float64.
 func sum32Generic(s []float32) float64 {
 	var a, b float64

@@ -28,3 +28,9 @@ func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 
 // blockMax32 returns the largest element of s (NaN if any is NaN).
 func blockMax32(s []float32) float32 { return blockMax32Generic(s) }
+
+// expShiftSums32 is expShiftSum32 that also returns the sum of
+// src[i]-shift.
+func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
+	return expShiftSums32Generic(dst, src, shift)
+}

@@ -149,3 +149,9 @@ func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 // blockMax32 returns the largest element of s (NaN if any is NaN):
 // vmath's vector form.
 func blockMax32(s []float32) float32 { return vmath.Max32(s) }
+
+// expShiftSums32 is expShiftSum32 that also returns the sum of
+// src[i]-shift, taken in a pass of its own.
+func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
+	return expShiftSum32(dst, src, shift), sumShift32(src[:len(dst)], shift)
+}
