@@ -216,3 +216,45 @@ func TestBlockMax32(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossEntropyProbFast32Graph checks the probability-target fast
+// path's backward run twice on a retained graph (the second computes the
+// numerators afresh) and with only the target requiring a gradient.
+func TestCrossEntropyProbFast32Graph(t *testing.T) {
+	const n, c = 40, 100
+	r := rand.New(rand.NewPCG(5, 5))
+	x32, p32 := randT(r, tensor.Float32, -4, 4, n, c), randT(r, tensor.Float32, 0, .02, n, c)
+	l := CrossEntropy{IgnoreIndex: -100, LabelSmoothing: .2, Reduction: Sum}
+	_, wantX, wantP := ceProbRun2(t, l, x32.To(tensor.Float64), p32.To(tensor.Float64))
+
+	x, p := x32.Detach(), p32.Detach()
+	for _, v := range []*tensor.Tensor{x, p} {
+		if err := v.SetRequiresGrad(true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := l.Forward(nil, x, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := backwardTwice(t, out, nil, x, p)
+	for i, g := range [][]*tensor.Tensor{first, second} {
+		sameValues(t, fmt.Sprintf("grad x, run %d", i+1), g[0], wantX)
+		sameValues(t, fmt.Sprintf("grad target, run %d", i+1), g[1], wantP)
+	}
+
+	x, p = x32.Detach(), p32.Detach()
+	if err := p.SetRequiresGrad(true); err != nil {
+		t.Fatal(err)
+	}
+	if out, err = l.Forward(nil, x, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := tensor.Backward(out, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	if x.Grad != nil {
+		t.Fatal("input got a gradient")
+	}
+	sameValues(t, "grad target alone", p.Grad, wantP)
+}
