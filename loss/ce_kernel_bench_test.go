@@ -29,6 +29,21 @@ func BenchmarkCEKernel(b *testing.B) {
 			vmath.ExpSum32(dst, src, 1)
 		}
 	})
+	b.Run("sumShift32", func(b *testing.B) {
+		for b.Loop() {
+			sumShift32(src, 1)
+		}
+	})
+	b.Run("probSums32", func(b *testing.B) {
+		for b.Loop() {
+			probSums32(dst, src, 1, true)
+		}
+	})
+	b.Run("probSums32/noshift", func(b *testing.B) {
+		for b.Loop() {
+			probSums32(dst, src, 1, false)
+		}
+	})
 	b.Run("blockMax32", func(b *testing.B) {
 		for b.Loop() {
 			blockMax32(src)

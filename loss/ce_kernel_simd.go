@@ -57,28 +57,99 @@ func scale32(s []float32, f float32) {
 	scale32Generic(s[i:], f)
 }
 
-// sumShift32 returns the sum of s[i]-h: in float32 lanes over at most 128
-// elements, then in float64.
+// sumShift32 returns the sum of s[i]-h, each vector of differences
+// widened to float64 and added there.
 func sumShift32(s []float32, h float32) float64 {
 	if !ceVector || len(s) < 32 {
 		return sumShift32Generic(s, h)
 	}
-	hv := archsimd.BroadcastFloat32x8(h)
-	var w0, w1 archsimd.Float64x4
+	sum, i := sumShift8(s, h)
+	return sum + sumShift32Generic(s[i:], h)
+}
+
+// sumShift8 is sumShift32's vector loop over whole vectors of 8; it
+// returns the sum and the count of elements taken. (The loops take
+// their constants as scalars and broadcast them themselves, and widen
+// every vector: nested loops of float32 accumulators measured slower.)
+func sumShift8(s []float32, hs float32) (float64, int) {
+	h := archsimd.BroadcastFloat32x8(hs)
+	var a0, a1 archsimd.Float64x4
 	i := 0
-	for i+8 <= len(s) {
-		acc := archsimd.BroadcastFloat32x8(0)
-		end := min(len(s), i+128)
-		for ; i+8 <= end; i += 8 {
-			acc = acc.Add(archsimd.LoadFloat32x8Slice(s[i:]).Sub(hv))
-		}
-		w0 = w0.Add(acc.GetLo().ConvertToFloat64())
-		w1 = w1.Add(acc.GetHi().ConvertToFloat64())
+	for ; i+8 <= len(s); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(s[i:]).Sub(h)
+		a0, a1 = a0.Add(d.GetLo().ConvertToFloat64()), a1.Add(d.GetHi().ConvertToFloat64())
 	}
 	var b [4]float64
-	w0.Add(w1).Store(&b)
+	a0.Add(a1).Store(&b)
 	archsimd.ClearAVXUpperBits()
-	return (b[0] + b[1]) + (b[2] + b[3]) + sumShift32Generic(s[i:], h)
+	return (b[0] + b[1]) + (b[2] + b[3]), i
+}
+
+// probSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
+// set, of s[i]-h, in one pass, each vector widened to float64.
+func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
+	if !ceVector || len(p) < 32 || len(s) < len(p) {
+		return probSums32Generic(p, s, h, all)
+	}
+	var b [3]float64
+	var i int
+	if all {
+		i = probSums8(p, s[:len(p)], h, &b)
+	} else {
+		i = probDot8(p, s[:len(p)], h, &b)
+	}
+	sp, dp, sx = probSums32Generic(p[i:], s[i:], h, all)
+	sp, dp = sp+b[0], dp+b[1]
+	if all {
+		sx += b[2]
+	}
+	return sp, dp, sx
+}
+
+// probDot8 is probSums8 without the sum of s[i]-h.
+func probDot8(p, s []float32, hs float32, out *[3]float64) int {
+	h := archsimd.BroadcastFloat32x8(hs)
+	var p0, p1, d0, d1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(p) && i+8 <= len(s); i += 8 {
+		v := archsimd.LoadFloat32x8Slice(p[i:])
+		pd := v.Mul(archsimd.LoadFloat32x8Slice(s[i:]).Sub(h))
+		p0, p1 = p0.Add(v.GetLo().ConvertToFloat64()), p1.Add(v.GetHi().ConvertToFloat64())
+		d0, d1 = d0.Add(pd.GetLo().ConvertToFloat64()), d1.Add(pd.GetHi().ConvertToFloat64())
+	}
+	var b [4]float64
+	p0.Add(p1).Store(&b)
+	out[0] = (b[0] + b[1]) + (b[2] + b[3])
+	d0.Add(d1).Store(&b)
+	out[1] = (b[0] + b[1]) + (b[2] + b[3])
+	archsimd.ClearAVXUpperBits()
+	return i
+}
+
+// probSums8 is probSums32's vector loop over whole vectors of 8 (s as
+// long as p): it leaves the three sums in out and returns the count of
+// elements taken.
+func probSums8(p, s []float32, hs float32, out *[3]float64) int {
+	h := archsimd.BroadcastFloat32x8(hs)
+	var p0, p1, d0, d1, x0, x1 archsimd.Float64x4
+	i := 0
+	for ; i+8 <= len(p) && i+8 <= len(s); i += 8 {
+		d := archsimd.LoadFloat32x8Slice(s[i:]).Sub(h)
+		v := archsimd.LoadFloat32x8Slice(p[i:])
+		pd := v.Mul(d)
+		p0, p1 = p0.Add(v.GetLo().ConvertToFloat64()), p1.Add(v.GetHi().ConvertToFloat64())
+		d0, d1 = d0.Add(pd.GetLo().ConvertToFloat64()), d1.Add(pd.GetHi().ConvertToFloat64())
+		x0, x1 = x0.Add(d.GetLo().ConvertToFloat64()), x1.Add(d.GetHi().ConvertToFloat64())
+	}
+	var b [4]float64
+	p0.Add(p1).Store(&b)
+	out[0] = (b[0] + b[1]) + (b[2] + b[3])
+	d0.Add(d1).Store(&b)
+	out[1] = (b[0] + b[1]) + (b[2] + b[3])
+	x0.Add(x1).Store(&b)
+	out[2] = (b[0] + b[1]) + (b[2] + b[3])
+	archsimd.ClearAVXUpperBits()
+	return i
 }
 
 // scaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b), or dst[i]·f - b when
@@ -105,53 +176,12 @@ func scaleSub32(dst, p []float32, f, a, b float32) {
 	scaleSub32Generic(dst[i:], p, f, a, b)
 }
 
-// probSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
-// set, of s[i]-h, in one pass: in float32 lanes over at most 128
-// elements, then in float64.
-func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
-	if !ceVector || len(p) < 32 || len(s) < len(p) {
-		return probSums32Generic(p, s, h, all)
-	}
-	hv := archsimd.BroadcastFloat32x8(h)
-	var p0, p1, d0, d1, x0, x1 archsimd.Float64x4
-	i := 0
-	for i+8 <= len(p) {
-		zero := archsimd.BroadcastFloat32x8(0)
-		ap, ad, ax := zero, zero, zero
-		end := min(len(p), i+128)
-		for ; i+8 <= end; i += 8 {
-			d := archsimd.LoadFloat32x8Slice(s[i:]).Sub(hv)
-			v := archsimd.LoadFloat32x8Slice(p[i:])
-			ap = ap.Add(v)
-			ad = v.MulAdd(d, ad)
-			ax = ax.Add(d)
-		}
-		p0, p1 = p0.Add(ap.GetLo().ConvertToFloat64()), p1.Add(ap.GetHi().ConvertToFloat64())
-		d0, d1 = d0.Add(ad.GetLo().ConvertToFloat64()), d1.Add(ad.GetHi().ConvertToFloat64())
-		x0, x1 = x0.Add(ax.GetLo().ConvertToFloat64()), x1.Add(ax.GetHi().ConvertToFloat64())
-	}
-	var b [4]float64
-	p0.Add(p1).Store(&b)
-	sp = (b[0] + b[1]) + (b[2] + b[3])
-	d0.Add(d1).Store(&b)
-	dp = (b[0] + b[1]) + (b[2] + b[3])
-	x0.Add(x1).Store(&b)
-	sx = (b[0] + b[1]) + (b[2] + b[3])
-	archsimd.ClearAVXUpperBits()
-	tp, td, tx := probSums32Generic(p[i:], s[i:], h, true)
-	sp, dp, sx = sp+tp, dp+td, sx+tx
-	if !all {
-		sx = 0
-	}
-	return sp, dp, sx
-}
-
-// blockMax32 returns the largest element of s (NaN if any is NaN):
-// vmath's vector form.
-func blockMax32(s []float32) float32 { return vmath.Max32(s) }
-
 // expShiftSums32 is expShiftSum32 that also returns the sum of
 // src[i]-shift, taken in a pass of its own.
 func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
 	return expShiftSum32(dst, src, shift), sumShift32(src[:len(dst)], shift)
 }
+
+// blockMax32 returns the largest element of s (NaN if any is NaN):
+// vmath's vector form.
+func blockMax32(s []float32) float32 { return vmath.Max32(s) }
