@@ -44,6 +44,16 @@ func BenchmarkCEKernel(b *testing.B) {
 			probSums32(dst, src, 1, false)
 		}
 	})
+	b.Run("scale32", func(b *testing.B) {
+		for b.Loop() {
+			scale32(dst, 1)
+		}
+	})
+	b.Run("scaleSub32", func(b *testing.B) {
+		for b.Loop() {
+			scaleSub32(dst, src, 1, 0, 0)
+		}
+	})
 	b.Run("blockMax32", func(b *testing.B) {
 		for b.Loop() {
 			blockMax32(src)
