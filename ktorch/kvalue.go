@@ -158,11 +158,6 @@ func isEmpty(x k.V) bool {
 	return false
 }
 
-// emptyAt reports whether element i of a general list is :: or ().
-func emptyAt(x k.V, i int) bool {
-	y, ok := item(x, i)
-	return ok && isEmpty(y)
-}
 
 // resolveDict makes a dictionary of option names to values, collapsing the
 // values to a simple list when they are all atoms of one type among

@@ -381,17 +381,6 @@ func (s *Session) use(x, y k.V) (k.V, error) {
 	return k.Null, nil
 }
 
-// tensorAt returns the tensor a pointer names, with fn's error otherwise.
-func (s *Session) tensorAt(x k.V, fn string) (*tensor.Tensor, error) {
-	t, ok, err := s.tensorArg(x)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, fmt.Errorf("%s: not implemented for %s", fn, s.knameOf(x))
-	}
-	return t, nil
-}
 
 // backward runs the backward calculation from a tensor: backward t,
 // backward(t;`retain), backward(t;grad) or backward(t;grad;`retain).
