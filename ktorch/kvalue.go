@@ -158,7 +158,6 @@ func isEmpty(x k.V) bool {
 	return false
 }
 
-
 // resolveDict makes a dictionary of option names to values, collapsing the
 // values to a simple list when they are all atoms of one type among
 // boolean, long, symbol and float (the reference's resolvedict).

@@ -381,7 +381,6 @@ func (s *Session) use(x, y k.V) (k.V, error) {
 	return k.Null, nil
 }
 
-
 // backward runs the backward calculation from a tensor: backward t,
 // backward(t;`retain), backward(t;grad) or backward(t;grad;`retain).
 func (s *Session) backward(x k.V) (k.V, error) {
