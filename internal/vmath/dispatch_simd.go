@@ -264,7 +264,39 @@ func expSum8(dst, src []float32, nhis, nslos float32) (float64, int) {
 	return sum, i
 }
 
-func logTo32(dst, src []float32) { logTo32Generic(dst, src) }
+func logTo32(dst, src []float32) {
+	if !vector || len(dst) < minVector {
+		logTo32Generic(dst, src)
+		return
+	}
+	i := log8(dst, src)
+	logTo32Generic(dst[i:], src[i:])
+}
+
+// log8 runs logTo32 over the whole vectors of src and returns how many
+// elements it did. Each half vector goes to float64, where every positive
+// finite float32 (subnormals included) is a normal number, and takes Log's
+// reduction and polynomial. A vector with an argument at or below 0,
+// +Inf or NaN goes to the scalar loop.
+func log8(dst, src []float32) int {
+	zero := archsimd.BroadcastFloat32x8(0)
+	inf := archsimd.BroadcastFloat32x8(float32(math.Inf(1)))
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		x := archsimd.LoadFloat32x8Slice(src[i:])
+		if x.Greater(zero).And(x.Less(inf)).ToBits() != 0xff {
+			archsimd.ClearAVXUpperBits()
+			logTo32Generic(dst[i:i+8], src[i:i+8])
+			continue
+		}
+		// (both halves stay float64 until both are done, as in log1p8)
+		lo := log4(x.GetLo().ConvertToFloat64())
+		hi := log4(x.GetHi().ConvertToFloat64())
+		x.SetLo(lo.ConvertToFloat32()).SetHi(hi.ConvertToFloat32()).StoreSlice(dst[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
 
 func log1pTo32(dst, src []float32) {
 	if !vector || len(dst) < minVector {
@@ -306,10 +338,16 @@ func log1p8(dst, src []float32) int {
 }
 
 // log1p4 returns log(1+x) on four float64 lanes where 1+x is exact and
-// finite: Log's body, with the halving of the mantissa by a mask.
+// finite: log4 of the sum.
 func log1p4(x archsimd.Float64x4) archsimd.Float64x4 {
+	return log4(x.Add(archsimd.BroadcastFloat64x4(1)))
+}
+
+// log4 returns log u on four float64 lanes where u is positive, normal
+// and finite: Log's body, with the halving of the mantissa by a mask.
+func log4(u archsimd.Float64x4) archsimd.Float64x4 {
 	one := archsimd.BroadcastFloat64x4(1)
-	b := x.Add(one).AsUint64x4()
+	b := u.AsUint64x4()
 	m := b.And(archsimd.BroadcastUint64x4(1<<52 - 1)).Or(archsimd.BroadcastUint64x4(1023 << 52))
 	big := m.AsInt64x4().Greater(archsimd.BroadcastInt64x4(sqrt2bits))
 	m = m.Sub(archsimd.BroadcastUint64x4(1<<52)).Merge(m, big)
