@@ -196,29 +196,14 @@ var negZero32 = float32(math.Copysign(0, -1))
 // bceBinary32 is bceForward32 on a chunk whose targets are all 0 or 1,
 // with one logarithm an element where ATen takes two: where y is 1 the
 // loss is -max(log x, -100), where y is 0 -max(log1p(-x), -100), the
-// other term being 0·(a finite number). The logarithm is log24To32's of
-// the argument a = x or 1-x, or its series of a-1 = x-1 or -x, exact in
-// float64 where it is taken, so it rounds as log24To32 and log1p24To32
-// do. The sign of a zero loss is ATen's: (y-1)·(-0).
+// other term being 0·(a finite number). logPick32 takes the one
+// logarithm, bit for bit as logTo32 and log1pTo32 do. The sign of a zero
+// loss is ATen's: (y-1)·(-0).
 func bceBinary32(o, x, y, w []float32) {
 	x, y = x[:len(o)], y[:len(o)]
-	nz, ninf := negZero32, float32(math.Inf(-1))
-	for i, v := range x {
-		t := float64(y[i])
-		sx := (2*t - 1) * float64(v) // x or -x
-		a, r := (1-t)+sx, sx-t       // x or 1-x, and a-1
-		l := ninf
-		switch {
-		case !(a > 0): // 0: x and 1-x are finite, at least 2**-149 if not 0
-		case math.Abs(r) < 0x1p-7:
-			l = float32(log1pSeries(r))
-		default:
-			b := math.Float64bits(a)
-			e := float64(int64(b>>52) - 1023)
-			c := &logTab[b>>45&127]
-			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			l = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
-		}
+	logPick32(o, x, y)
+	nz := negZero32
+	for i, l := range o {
 		o[i] = (y[i]-1)*nz - max(l, -100)
 	}
 	if w != nil {

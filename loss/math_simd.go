@@ -9,14 +9,17 @@ import (
 )
 
 // expTo32, logTo32 and log1pTo32 are the float32 exponential and
-// logarithms of the chunked kernels. In this build expTo32 and log1pTo32
-// are vmath's slice functions, several lanes a step on a CPU with AVX2;
-// vmath's logarithm has no vector form, so logTo32 stays the scalar loop
-// of log24To32, which does without a division.
+// logarithms of the chunked kernels. In this build they are vmath's
+// slice functions, several lanes a step on a CPU with AVX2.
 
 func expTo32(dst, src []float32)   { vmath.ExpTo32(dst, src) }
-func logTo32(dst, src []float32)   { log24To32(dst, src) }
+func logTo32(dst, src []float32)   { vmath.LogTo32(dst, src) }
 func log1pTo32(dst, src []float32) { vmath.Log1pTo32(dst, src) }
+
+// logPick32 sets dst[i] = log x[i] where y[i] is 1, log1p(-x[i]) where
+// it is 0: vmath's one logarithm an element, bit for bit as logTo32 and
+// log1pTo32 on a slice of the same length.
+func logPick32(dst, x, y []float32) { vmath.LogPick32(dst, x, y) }
 
 // logOnePlus32 sets dst[i] = log(1 + src[i]), the sum rounded to float32
 // first, as ATen's float32 kernels compute it: for src[i] in [0, 1], as

@@ -307,6 +307,71 @@ func log1pTo32(dst, src []float32) {
 	log1pTo32Generic(dst[i:], src[i:])
 }
 
+func logPick32(dst, x, y []float32) {
+	if !vector || len(dst) < minVector {
+		logPick32Generic(dst, x, y)
+		return
+	}
+	i := logPick8(dst, x, y)
+	logPick32Generic(dst[i:], x[i:], y[i:])
+}
+
+// logPick8 runs logPick32 over the whole vectors of x and returns how
+// many elements it did. A vector that log8 of x and log1p8 of -x would
+// both take runs their body once, on x or 1-x (exact in float64) as y
+// picks; any other goes to both, so that every lane is what LogTo32 or
+// Log1pTo32 makes of it.
+func logPick8(dst, x, y []float32) int {
+	y = y[:len(dst)]
+	zero := archsimd.BroadcastFloat32x8(0)
+	one := archsimd.BroadcastFloat32x8(1)
+	inf := archsimd.BroadcastFloat32x8(float32(math.Inf(1)))
+	ninf := archsimd.BroadcastFloat32x8(float32(math.Inf(-1)))
+	tiny := archsimd.BroadcastFloat32x8(0x1p-29)
+	ntiny := archsimd.BroadcastFloat32x8(-0x1p-29)
+	sign := archsimd.BroadcastInt32x8(math.MinInt32)
+	zero64 := archsimd.BroadcastFloat64x4(0)
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		xv := archsimd.LoadFloat32x8Slice(x[i:])
+		ok := xv.Greater(zero).And(xv.Less(inf)).And(xv.Less(one)).And(xv.Greater(ninf))
+		if ok.ToBits() != 0xff {
+			archsimd.ClearAVXUpperBits()
+			pickSlow(dst[i:i+8], x[i:i+8], y[i:i+8])
+			continue
+		}
+		yv := archsimd.LoadFloat32x8Slice(y[i:])
+		nx := xv.AsInt32x8().Xor(sign).AsFloat32x8() // -x, -0 for 0
+		// u = 1 + (-x) as log1p8 forms it where y is 0, else x, in float64
+		lo := log4(log1p4Arg(nx.GetLo().ConvertToFloat64()).Merge(xv.GetLo().ConvertToFloat64(), yv.GetLo().ConvertToFloat64().Equal(zero64)))
+		hi := log4(log1p4Arg(nx.GetHi().ConvertToFloat64()).Merge(xv.GetHi().ConvertToFloat64(), yv.GetHi().ConvertToFloat64().Equal(zero64)))
+		yz := yv.Equal(zero)
+		r := xv.SetLo(lo.ConvertToFloat32()).SetHi(hi.ConvertToFloat32())
+		small := nx.Less(tiny).And(nx.Greater(ntiny)).And(yz)
+		nx.Merge(r, small).StoreSlice(dst[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
+
+// pickSlow is logPick8 on one vector that log8 or log1p8 sends to the
+// scalar loop: both, lane by lane as y picks.
+func pickSlow(dst, x, y []float32) {
+	var a, b, n [8]float32
+	for k, v := range x[:8] {
+		n[k] = -v
+	}
+	log8(a[:], x[:8])
+	log1p8(b[:], n[:])
+	for k, t := range y[:8] {
+		if t != 0 {
+			dst[k] = a[k]
+		} else {
+			dst[k] = b[k]
+		}
+	}
+}
+
 // log1p8 runs log1pTo32 over the whole vectors of src and returns how many
 // elements it did. Each half vector goes to float64, where 1+x is exact
 // for a float32 x of at least 2**-29, and takes Log's reduction and
@@ -340,7 +405,12 @@ func log1p8(dst, src []float32) int {
 // log1p4 returns log(1+x) on four float64 lanes where 1+x is exact and
 // finite: log4 of the sum.
 func log1p4(x archsimd.Float64x4) archsimd.Float64x4 {
-	return log4(x.Add(archsimd.BroadcastFloat64x4(1)))
+	return log4(log1p4Arg(x))
+}
+
+// log1p4Arg returns 1+x, the argument log1p4 takes the logarithm of.
+func log1p4Arg(x archsimd.Float64x4) archsimd.Float64x4 {
+	return x.Add(archsimd.BroadcastFloat64x4(1))
 }
 
 // log4 returns log u on four float64 lanes where u is positive, normal

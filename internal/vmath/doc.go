@@ -14,9 +14,9 @@
 // float64 twins) compute the same values; the fused ones (SumExp, ExpSum,
 // ExpScale) are the pieces of a softmax, and LogSumExp2 and LogSumExp3
 // the step of a log-space recursion. Built with GOEXPERIMENT=simd on
-// amd64 with AVX2 and FMA, ExpTo32, SumExp32, ExpSum32, ExpScale32, Max32,
-// LogTo32 and Log1pTo32 run 8-lane vectors over slices of at least 64 elements,
-// within one unit in the last place of float32 (the sums accumulate in
-// float64); otherwise, and for the other functions, they loop over the
-// scalar code.
+// amd64 with AVX2 and FMA, ExpTo32, SumExp32, ExpSum32, ExpScale32,
+// Max32, LogTo32, Log1pTo32 and LogPick32 run 8-lane vectors over slices
+// of at least 64 elements, within one unit in the last place of float32
+// (the sums accumulate in float64); otherwise, and for the other
+// functions, they loop over the scalar code.
 package vmath

@@ -205,3 +205,15 @@ func logSumExpSpecial(s []float32, m float64) float64 {
 	}
 	return m + math.Log(sum)
 }
+
+func logPick32Generic(dst, x, y []float32) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i, v := range x {
+		if y[i] != 0 {
+			logTo32Generic(dst[i:i+1], x[i:i+1])
+			continue
+		}
+		n := [1]float32{-v}
+		log1pTo32Generic(dst[i:i+1], n[:])
+	}
+}

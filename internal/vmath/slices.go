@@ -40,6 +40,17 @@ func Log1pTo32(dst, src []float32) {
 	log1pTo32(dst, src)
 }
 
+// LogPick32 sets dst[i] = log x[i] where y[i] is not 0, and
+// log(1 - x[i]) where y[i] is 0: for slices of one length, bit for bit
+// the values LogTo32 gives of x and Log1pTo32 of -x, one logarithm an
+// element (a binary cross entropy's, for targets 0 and 1). It writes
+// dst[i] for i below the shortest length of the three.
+func LogPick32(dst, x, y []float32) {
+	dst, x = same(dst, x)
+	dst, y = same(dst, y)
+	logPick32(dst, x[:len(dst)], y)
+}
+
 // Log1pTo64 sets dst[i] = log(1 + src[i]), as Log1p.
 func Log1pTo64(dst, src []float64) {
 	dst, src = same(dst, src)

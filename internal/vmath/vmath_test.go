@@ -419,3 +419,62 @@ func TestShortSlices(t *testing.T) {
 		}
 	}
 }
+
+// TestLogPick32 checks LogPick32 against LogTo32 of x and Log1pTo32 of -x,
+// bit for bit, on slices of every length up to a few vectors (in runs of
+// arguments in (0, 1), so that whole vectors take the vector form, with
+// the special arguments among them) and on a sweep of [0, 1].
+func TestLogPick32(t *testing.T) {
+	var x []float32
+	for i := range 300 {
+		x = append(x, float32(i)/300+0x1p-10)
+	}
+	for i, v := range []float32{0, 1, float32(math.Copysign(0, -1)), 1.5, -0.5, float32(math.NaN()), float32(math.Inf(1)), 0x1p-149, 0x1p-30, 1 - 0x1p-24} {
+		x[15+28*i] = v
+	}
+	for b := uint32(0); b <= 0x3f800000; b += 4099 {
+		x = append(x, math.Float32frombits(b))
+	}
+	y := make([]float32, len(x))
+	for i := range y {
+		y[i] = []float32{0, 1, 1, 0, 0, 2, 1, 0, 1}[i%9]
+	}
+	check := func(x, y []float32) {
+		t.Helper()
+		n := len(x)
+		got, lx, l1p, neg := make([]float32, n), make([]float32, n), make([]float32, n), make([]float32, n)
+		for i, v := range x {
+			neg[i] = -v
+		}
+		LogPick32(got, x, y)
+		LogTo32(lx, x)
+		Log1pTo32(l1p, neg)
+		for i := range got {
+			want := lx[i]
+			if y[i] == 0 {
+				want = l1p[i]
+			}
+			if math.Float32bits(got[i]) != math.Float32bits(want) && !(got[i] != got[i] && want != want) {
+				t.Fatalf("n=%d: x=%g y=%g: %g, want %g", n, x[i], y[i], got[i], want)
+			}
+		}
+	}
+	for n := range 300 {
+		check(x[:n], y[:n])
+		check(x[300-n:300], y[300-n:300])
+	}
+	check(x, y)
+	// all targets 1, and all 0
+	for _, tv := range []float32{0, 1} {
+		for i := range y {
+			y[i] = tv
+		}
+		check(x, y)
+	}
+	// shorter y: nothing past it is written
+	d := []float32{7, 7, 7}
+	LogPick32(d, []float32{0.5, 0.5, 0.5}, []float32{1})
+	if d[1] != 7 || d[2] != 7 {
+		t.Fatalf("LogPick32 wrote past the shortest slice: %v", d)
+	}
+}
