@@ -231,14 +231,17 @@ func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 		}
 		bceForward32(o, args[float32]{xs, ys, ws}, param[float32]{})
 		s += sum64(o)
+		i0 := bceGradVec(gs, xs, ys, ws, g)
 		if ws == nil {
-			for i, v := range xs {
+			for i := i0; i < k; i++ {
+				v := xs[i]
 				gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * g
 			}
 			continue
 		}
 		ws = ws[:k]
-		for i, v := range xs {
+		for i := i0; i < k; i++ {
+			v := xs[i]
 			gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * (g * ws[i])
 		}
 	}

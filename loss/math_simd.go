@@ -199,3 +199,34 @@ func smoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, i
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }
+
+// bceGradVec writes BCE's input gradient (x-y)/max((1-x)·x, eps)·g·w to
+// gx over the first elements of x (w nil: no weight), rounding each step
+// as bceFuse32's scalar loop does, and returns how many it took.
+func bceGradVec(gx, x, y, w []float32, g float32) int {
+	if !arithVector || len(x) < vecMin {
+		return 0
+	}
+	y, gx = y[:len(x)], gx[:len(x)]
+	one, eps := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastFloat32x8(bceEps)
+	gv := archsimd.BroadcastFloat32x8(g)
+	i := 0
+	if w == nil {
+		for ; i+8 <= len(x); i += 8 {
+			v := archsimd.LoadFloat32x8Slice(x[i:])
+			d := v.Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+			// max keeps eps for a NaN product: d is NaN there too
+			d.Div(one.Sub(v).Mul(v).Max(eps)).Mul(gv).StoreSlice(gx[i:])
+		}
+	} else {
+		w = w[:len(x)]
+		for ; i+8 <= len(x); i += 8 {
+			v := archsimd.LoadFloat32x8Slice(x[i:])
+			d := v.Sub(archsimd.LoadFloat32x8Slice(y[i:]))
+			gw := gv.Mul(archsimd.LoadFloat32x8Slice(w[i:]))
+			d.Div(one.Sub(v).Mul(v).Max(eps)).Mul(gw).StoreSlice(gx[i:])
+		}
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
