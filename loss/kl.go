@@ -126,7 +126,8 @@ func klForward32(out []float32, in args[float32], _ param[float32]) {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
 		logTo32(o, ys)
-		for i, v := range ys {
+		for i := klVec(o, ys, xs); i < len(o); i++ {
+			v := ys[i]
 			var xl float32 // xlogy: 0 where y is 0
 			if v != 0 {
 				xl = v * o[i]
@@ -148,8 +149,8 @@ func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float
 		xs, o, gs := x[j:j+len(ys)], buf[:len(ys)], gx[j:j+len(ys)]
 		klForward32(o, args[float32]{xs, ys}, param[float32]{})
 		s += sum64(o)
-		for i, v := range ys {
-			gs[i] = -v * g
+		for i := negScaleVec(gs, ys, g); i < len(ys); i++ {
+			gs[i] = -ys[i] * g
 		}
 	}
 	return s

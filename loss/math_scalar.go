@@ -55,6 +55,8 @@ func logOnePlus32(dst, src []float32) {
 // build: the scalar loops that call them do the work.
 
 func bceGradVec(_, _, _, _ []float32, _ float32) int                       { return 0 }
+func klVec(_, _, _ []float32) int                                          { return 0 }
+func negScaleVec(_, _ []float32, _ float32) int                            { return 0 }
 func mseVec(_, _ []float32) (float64, int)                                 { return 0, 0 }
 func mseFuseVec(_, _, _ []float32, _ float32) (float64, int)               { return 0, 0 }
 func huberVec(_, _ []float32, _ float32) (float64, int)                    { return 0, 0 }

@@ -230,3 +230,39 @@ func bceGradVec(gx, x, y, w []float32, g float32) int {
 	archsimd.ClearAVXUpperBits()
 	return i
 }
+
+// klVec turns the logarithms l = log y in o into KL divergence's terms
+// xlogy(y, y) - y·x = (y·l, 0 where y is 0) - y·x over the first elements,
+// rounding as klForward32's scalar loop does, and returns how many it
+// took.
+func klVec(o, y, x []float32) int {
+	if !arithVector || len(o) < vecMin {
+		return 0
+	}
+	y, x = y[:len(o)], x[:len(o)]
+	zero := archsimd.BroadcastFloat32x8(0)
+	i := 0
+	for ; i+8 <= len(o); i += 8 {
+		v := archsimd.LoadFloat32x8Slice(y[i:])
+		xl := zero.Merge(v.Mul(archsimd.LoadFloat32x8Slice(o[i:])), v.Equal(zero))
+		xl.Sub(v.Mul(archsimd.LoadFloat32x8Slice(x[i:]))).StoreSlice(o[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
+
+// negScaleVec writes -y·g to gx over the first elements of y and returns
+// how many it took.
+func negScaleVec(gx, y []float32, g float32) int {
+	if !arithVector || len(y) < vecMin {
+		return 0
+	}
+	gx = gx[:len(y)]
+	ng := archsimd.BroadcastFloat32x8(-g) // (-y)·g = y·(-g), bit for bit
+	i := 0
+	for ; i+8 <= len(y); i += 8 {
+		archsimd.LoadFloat32x8Slice(y[i:]).Mul(ng).StoreSlice(gx[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	return i
+}
