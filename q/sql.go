@@ -473,19 +473,9 @@ func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, e
 			}
 		}
 	}
-	vals := make([][]k.V, len(cols))
-	for _, g := range groups {
-		gf, err := rowFrame(t, g, fr)
-		if err != nil {
-			return nil, err
-		}
-		vs, err := in.evalCols(cols, gf)
-		if err != nil {
-			return nil, err
-		}
-		for j, v := range vs {
-			vals[j] = append(vals[j], v)
-		}
+	vals, err := in.groupColumns(cols, t, groups, fr)
+	if err != nil {
+		return nil, err
 	}
 	valData := make([]k.V, len(cols))
 	for j := range cols {
@@ -537,6 +527,38 @@ func (in *Interp) sortGroups(keys []k.V, groups []k.Longs, first []int) ([]k.Lon
 		sg[i], sf[i] = groups[g], first[g]
 	}
 	return sg, sf
+}
+
+// evalGroups evaluates the columns on each group's rows: one result per
+// group, each a value per column.
+func (in *Interp) evalGroups(cols []column, t *k.Table, groups []k.Longs, fr *frame) ([][]k.V, error) {
+	out := make([][]k.V, len(groups))
+	for i, g := range groups {
+		gf, err := rowFrame(t, g, fr)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = in.evalCols(cols, gf); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// groupColumns is evalGroups by column: for each column, its value in
+// every group, in group order.
+func (in *Interp) groupColumns(cols []column, t *k.Table, groups []k.Longs, fr *frame) ([][]k.V, error) {
+	perGroup, err := in.evalGroups(cols, t, groups, fr)
+	if err != nil {
+		return nil, err
+	}
+	vals := make([][]k.V, len(cols))
+	for _, vs := range perGroup {
+		for j, v := range vs {
+			vals[j] = append(vals[j], v)
+		}
+	}
+	return vals, nil
 }
 
 // groupRows groups the rows (nil for all) by the by phrases: the groups'
@@ -600,19 +622,9 @@ func (in *Interp) execBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, er
 	if len(q.cols) == 0 {
 		return nil, k.ErrNYI
 	}
-	vals := make([][]k.V, len(q.cols))
-	for _, g := range groups {
-		gf, err := rowFrame(t, g, fr)
-		if err != nil {
-			return nil, err
-		}
-		vs, err := in.evalCols(q.cols, gf)
-		if err != nil {
-			return nil, err
-		}
-		for j, v := range vs {
-			vals[j] = append(vals[j], v)
-		}
+	vals, err := in.groupColumns(q.cols, t, groups, fr)
+	if err != nil {
+		return nil, err
 	}
 	var keys k.V
 	if len(keyData) == 1 {
@@ -664,16 +676,12 @@ func (in *Interp) updateBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 			}
 		}
 	}
-	for _, g := range groups {
-		gf, err := rowFrame(t, g, fr)
-		if err != nil {
-			return nil, err
-		}
-		vs, err := in.evalCols(q.cols, gf)
-		if err != nil {
-			return nil, err
-		}
-		for j, v := range vs {
+	perGroup, err := in.evalGroups(q.cols, t, groups, fr)
+	if err != nil {
+		return nil, err
+	}
+	for gi, g := range groups {
+		for j, v := range perGroup[gi] {
 			spread := !isList(v) || v.Type() >= k.TTable
 			if !spread && k.Count(v) != len(g) {
 				return nil, k.ErrLength
