@@ -488,51 +488,37 @@ func isIntVec(x k.V) bool {
 }
 
 // All is q's all: whether every item is nonzero.
-func All(x k.V) (k.V, error) {
-	if r, ok, err := overCols(x, All); ok {
-		return r, err
-	}
-	if l, ok := x.(k.List); ok {
-		if len(l) == 0 {
-			return k.Bool(true), nil
-		}
-		if v := numAtoms(l); v != nil {
-			return All(v)
-		}
-	}
-	if !isNum(x.Type()) {
-		return nil, k.ErrType
-	}
-	for _, e := range toF64(x) {
-		if e == 0 {
-			return k.Bool(false), nil
-		}
-	}
-	return k.Bool(true), nil
-}
+func All(x k.V) (k.V, error) { return quantify(x, All, true, func(e float64) bool { return e == 0 }) }
 
 // Any is q's any: whether some item is nonzero.
 func Any(x k.V) (k.V, error) {
-	if r, ok, err := overCols(x, Any); ok {
+	return quantify(x, Any, false, func(e float64) bool { return e != 0 && e == e })
+}
+
+// quantify is all and any: the answer for no items is empty, and it turns
+// to !empty at the first item for which stop holds. self recurses through
+// tables and dictionaries and general lists of numeric atoms.
+func quantify(x k.V, self func(k.V) (k.V, error), empty bool, stop func(float64) bool) (k.V, error) {
+	if r, ok, err := overCols(x, self); ok {
 		return r, err
 	}
 	if l, ok := x.(k.List); ok {
 		if len(l) == 0 {
-			return k.Bool(false), nil
+			return k.Bool(empty), nil
 		}
 		if v := numAtoms(l); v != nil {
-			return Any(v)
+			return self(v)
 		}
 	}
 	if !isNum(x.Type()) {
 		return nil, k.ErrType
 	}
 	for _, e := range toF64(x) {
-		if e != 0 && e == e {
-			return k.Bool(true), nil
+		if stop(e) {
+			return k.Bool(!empty), nil
 		}
 	}
-	return k.Bool(false), nil
+	return k.Bool(empty), nil
 }
 
 // running applies a uniform function to a list, to the values of a
