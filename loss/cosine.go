@@ -81,10 +81,8 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 	if !tensor.SameShape(ye.Shape(), rshape) {
 		return nil, fmt.Errorf("The size of tensor a (%d) must match the size of tensor b (%d) at non-singleton dimension 0", rows, y.Numel())
 	}
-	cos := make([]float64, rows)
-	m1 := make([]float64, rows)
-	m2 := make([]float64, rows)
-	loss := make([]float64, rows)
+	rs := getRows(4 * rows)
+	cos, m1, m2, loss := rs.take(rows), rs.take(rows), rs.take(rows), rs.take(rows)
 	forRows(rows, dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			p, s1, s2 := 0.0, 0.0, 0.0
@@ -110,7 +108,7 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 		return nil, err
 	}
 	name := [...]string{None: "AddBackward0", Mean: "MeanBackward0", Sum: "SumBackward0"}[l.Reduction]
-	c.Record(out, name, []*tensor.Tensor{x1, x2, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	recorded := c.Record(out, name, []*tensor.Tensor{x1, x2, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		var g1, g2 []T
 		if needsGrad(x1) {
@@ -142,6 +140,7 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 		})
 		return distGrads(shape, []*tensor.Tensor{x1, x2, y}, [][]T{g1, g2, nil})
 	})
+	rs.release(recorded)
 	return out, nil
 }
 
@@ -217,9 +216,8 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 	}
 	rows := numelOf(oshape)
 	eps := l.Eps
-	sim := make([]float64, rows)
-	n1 := make([]float64, rows)
-	n2 := make([]float64, rows)
+	rs := getRows(3 * rows)
+	sim, n1, n2 := rs.take(rows), rs.take(rows), rs.take(rows)
 	forRows(rows, n, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			base := r/inner*n*inner + r%inner
@@ -239,7 +237,7 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 	if err != nil {
 		return nil, err
 	}
-	c.Record(out, "SumBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	recorded := c.Record(out, "SumBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, None, 1)
 		var g1, g2 []T
 		if needsGrad(x1) {
@@ -282,6 +280,7 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 		})
 		return distGrads(shape, []*tensor.Tensor{x1, x2}, [][]T{g1, g2})
 	})
+	rs.release(recorded)
 	return out, nil
 }
 

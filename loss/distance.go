@@ -29,8 +29,9 @@ type pdist[T real] struct {
 	p, eps    float64
 	x1, x2    []T
 	rows, dim int
-	shape     []int     // broadcast shape of the inputs
-	norm      []float64 // the distance of each row
+	shape     []int       // broadcast shape of the inputs
+	norm      []float64   // the distance of each row
+	rs        *rowScratch // holds norm
 	in1, in2  *tensor.Tensor
 	outShape  []int // the distance's shape (keepdim false)
 	keepShape []int // the distance's shape with keepdim
@@ -76,7 +77,8 @@ func newPdist[T real](x1, x2 *tensor.Tensor, d tensor.DType, p, eps float64, sha
 	for _, s := range pd.outShape {
 		pd.rows *= s
 	}
-	pd.norm = make([]float64, pd.rows)
+	pd.rs = getRows(pd.rows)
+	pd.norm = pd.rs.take(pd.rows)
 	forRows(pd.rows, pd.dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			pd.norm[r] = pd.rowNorm(r)
@@ -301,7 +303,7 @@ func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tenso
 	if err != nil {
 		return nil, err
 	}
-	c.Record(out, "NormBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	recorded := c.Record(out, "NormBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		if !pd.differentiable() {
 			return nil, nil
 		}
@@ -317,6 +319,7 @@ func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tenso
 		pd.backward(gr.at, g1, g2)
 		return distGrads(pd.shape, []*tensor.Tensor{x1, x2}, [][]T{g1, g2})
 	})
+	pd.rs.release(recorded)
 	return out, nil
 }
 

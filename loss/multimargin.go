@@ -93,7 +93,8 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 	}
 	xd := tensor.Data[T](x)
 	margin := l.Margin
-	loss := make([]float64, nframe)
+	rs := getRows(nframe)
+	loss := rs.take(nframe)
 	forRows(nframe, dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			row := xd[r*dim : r*dim+dim]
@@ -112,7 +113,7 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 	if err != nil {
 		return nil, err
 	}
-	c.Record(out, "MultiMarginLossBackward0", []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	recorded := c.Record(out, "MultiMarginLossBackward0", []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		if !needsGrad(x) {
 			return nil, nil
 		}
@@ -135,6 +136,7 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 		gt, err := wrapGrad(gx, x)
 		return []*tensor.Tensor{gt, nil}, err
 	})
+	rs.release(recorded)
 	return out, nil
 }
 

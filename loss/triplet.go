@@ -81,9 +81,9 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 	// which[r]: the share of the negative distance taken by d(a,n) (1),
 	// d(p,n) (0), or both (½ each, at a tie).
 	var which []float64
+	rs := getRows(4 * rows)
 	if ds != nil {
-		neg = make([]float64, rows)
-		which = make([]float64, rows)
+		neg, which = rs.take(rows), rs.take(rows)
 		for r := range rows {
 			x, y := T(dn.norm[r]), T(ds.norm[r])
 			switch {
@@ -96,11 +96,12 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 			}
 		}
 	}
-	loss := make([]float64, rows)
-	active := make([]bool, rows)
+	loss, active := rs.take(rows), rs.take(rows) // active[r]: 1 where the margin term is on
 	for r := range rows {
 		v := T(T(T(l.Margin)+T(dp.norm[r])) - T(neg[r]))
-		active[r] = v >= 0
+		if v >= 0 {
+			active[r] = 1
+		}
 		loss[r] = float64(max(v, 0))
 		if v != v {
 			loss[r] = float64(v)
@@ -111,7 +112,7 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 		return nil, err
 	}
 	name := [...]string{None: "ClampMinBackward0", Mean: "MeanBackward0", Sum: "SumBackward0"}[l.Reduction]
-	c.Record(out, name, []*tensor.Tensor{a, p, n}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	recorded := c.Record(out, name, []*tensor.Tensor{a, p, n}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		if !dp.differentiable() {
 			return nil, nil
@@ -128,7 +129,7 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 			gn = make([]T, m)
 		}
 		on := func(r int) float64 {
-			if active[r] {
+			if active[r] != 0 {
 				return gr.at(r)
 			}
 			return 0
@@ -146,6 +147,12 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 		}
 		return distGrads(full, []*tensor.Tensor{a, p, n}, gs[:])
 	})
+	rs.release(recorded)
+	for _, d := range []*pdist[T]{dp, dn, ds} {
+		if d != nil {
+			d.rs.release(recorded)
+		}
+	}
 	return out, nil
 }
 
