@@ -102,8 +102,8 @@ func abs32(v float32) float32 { return math.Float32frombits(math.Float32bits(v) 
 func l1Sum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]
-	var a, b, c, d float64
-	i := 0
+	var b, c, d float64
+	a, i := l1Vec(x, y)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
 		a += float64(abs32(x4[0] - y4[0]))
@@ -122,8 +122,8 @@ func l1Sum32(in args[float32], _ param[float32]) float64 {
 func l1Fuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
-	var a, b, c, d float64
-	i := 0
+	var b, c, d float64
+	a, i := l1FuseVec(gx, x, y, g)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
 		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
