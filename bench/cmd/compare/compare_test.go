@@ -91,11 +91,18 @@ func TestWrite(t *testing.T) {
 	r.add(torch, 1, []sample{{"copy_1e7", "fwd", 3000}})
 	var b bytes.Buffer
 	r.write(&b, []int{1})
+	if strings.Contains(b.String(), "copy its two inputs") {
+		t.Errorf("copy bound printed without both copy timings:\n%s", b.String())
+	}
+	r.add(engine, 1, []sample{{"copy_1e7", "fwd", 2500}, {"mse_1e7", "fwdbwd", 7500}})
+	b.Reset()
+	r.write(&b, []int{1})
 	got := b.String()
 	for _, want := range []string{
 		"| mse_1e6 | 200 | 60.0 | 0.30 | 400 | 600 | 1.50 |",
-		"| copy_1e7 | - | - | - | - | - | - |",
-		"engine faster in 1 of 2 timings",
+		"| copy_1e7 | 3000 | 2500 | 0.83 | - | - | - |",
+		"engine faster in 2 of 3 timings",
+		"(2 × the faster copy_1e7, 5000 µs; goal <= 1.5): mse_1e7 1.50",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("table lacks %q:\n%s", want, got)

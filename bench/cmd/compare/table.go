@@ -114,5 +114,32 @@ func (r *results) write(w io.Writer, threads []int) {
 			fmt.Fprintf(w, "| %s |\n", strings.Join(cols, " | "))
 		}
 		fmt.Fprintf(w, "\nengine faster in %d of %d timings\n", wins, total)
+		r.writeCopyBound(w, th)
+	}
+}
+
+// copyBound names the rows whose forward+backward the issue bounds by
+// the time to copy the bytes they read: 1e7 elements of input and 1e7 of
+// target, that is two copies of copy_1e7.
+var copyBound = []string{"mse_1e7", "l1_1e7", "smoothl1_1e7", "huber_1e7"}
+
+// writeCopyBound prints, for the rows of copyBound, the engine's f+b
+// over the time to copy their two inputs: twice the faster side's
+// copy_1e7. The goal is at most 1.5.
+func (r *results) writeCopyBound(w io.Writer, th int) {
+	c := r.cell(th, "copy_1e7", "fwd")
+	if !c.ok {
+		return
+	}
+	cp := 2 * min(c.torch, c.engine)
+	var parts []string
+	for _, id := range copyBound {
+		if e, ok := median(r.samples[engine][key{th, id, "fwdbwd"}]); ok {
+			parts = append(parts, fmt.Sprintf("%s %.2f", id, e/cp))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "engine f+b over the time to copy its two inputs (2 × the faster copy_1e7, %s µs; goal <= 1.5): %s\n",
+			fmtUS(cp), strings.Join(parts, ", "))
 	}
 }
