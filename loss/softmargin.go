@@ -37,7 +37,7 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	e := elementwise{
 		node: "SoftMarginLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, fixed: flags{1: true},
-		k32: kernels[float32]{fwd: softMarginForward32, bwd: softMarginBackward32, fuse: softMarginFuse32},
+		k32: kernels[float32]{fwd: softMarginForward32, bwd: softMarginBackward32, sum: softMarginSum32, fuse: softMarginFuse32},
 		k64: kernels[float64]{fwd: softMarginForward[float64], bwd: softMarginBackward[float64]},
 	}
 	return e.run(c)
@@ -62,64 +62,121 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 	}
 }
 
-// softMarginForward32 is softMarginForward on float32, a chunk at a time
-// (expTo32, log1pTo32), rounding each step to float32 as
-// ATen's kernels do: e = exp(-x·y), then log1p(e).
+// The float32 kernels follow ATen's rounding: t = -x·y in float32, then
+// log1p(exp(t)) and, for the gradient, -y·z/(1+z) with z = exp(t). In
+// the tables' range they take the tables of softplus.go, softplus(t) and
+// z/(1+z) = σ(t), within a unit of float32 of those values; beyond it
+// (where the float32 rounding of z shows, and +Inf and NaN appear) they
+// compute z as ATen does, in a second pass.
+
+// softMarginForward32 is softMarginForward on float32.
 func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
-	for j := 0; j < len(out); j += chunk {
-		o := out[j:min(j+chunk, len(out))]
-		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		for i := range o {
-			o[i] = -xs[i] * ys[i]
+	var bad uint64
+	for i := range out {
+		k, h := spArg(float64(x[i]*y[i]) * -8)
+		bad |= k
+		out[i] = float32(spPoly(&spTab[k&(spRows-1)], h))
+	}
+	if bad < spRows {
+		return
+	}
+	for i := range out {
+		if k, _ := spArg(float64(x[i]*y[i]) * -8); k >= spRows {
+			out[i] = softplusSlow(-x[i] * y[i])
 		}
-		expTo32(o, o)
-		log1pTo32(o, o)
 	}
 }
 
-// softMarginFuse32 is softMarginForward32 summed, writing the input's
-// gradient -y·z/(1+z)·g from the same exponentials z, which it keeps in
-// the gradient's chunk.
-func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
+// softMarginSum32 is softMarginForward32 summed in float64.
+func softMarginSum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
-	y, gx := in[1][:len(x)], gx[:len(x)]
-	var buf [chunk]float32
+	y := in[1][:len(x)]
+	var s0, s1 float64
+	var bad uint64
+	i := 0
+	for ; i+2 <= len(x); i += 2 {
+		k, h := spArg(float64(x[i]*y[i]) * -8)
+		j, u := spArg(float64(x[i+1]*y[i+1]) * -8)
+		bad |= k | j
+		s0 += spPoly(&spTab[k&(spRows-1)], h)
+		s1 += spPoly(&spTab[j&(spRows-1)], u)
+	}
+	if i < len(x) {
+		k, h := spArg(float64(x[i]*y[i]) * -8)
+		bad |= k
+		s0 += spPoly(&spTab[k&(spRows-1)], h)
+	}
+	if bad < spRows {
+		return s0 + s1
+	}
 	s := 0.0
-	for j := 0; j < len(x); j += chunk {
-		z := gx[j:min(j+chunk, len(x))]
-		xs, ys, l := x[j:j+len(z)], y[j:j+len(z)], buf[:len(z)]
-		for i := range z {
-			z[i] = -ys[i] * xs[i]
-		}
-		expTo32(z, z)
-		log1pTo32(l, z)
-		s += sum64(l)
-		for i, e := range z {
-			z[i] = -(ys[i] * e) / (1 + e) * g
+	for i, v := range x {
+		k, h := spArg(float64(v*y[i]) * -8)
+		if k < spRows {
+			s += spPoly(&spTab[k], h)
+		} else {
+			s += float64(softplusSlow(-v * y[i]))
 		}
 	}
 	return s
 }
 
-// softMarginBackward32 is softMarginBackward on float32: the
-// exponentials go through the gradient's own chunk first.
+// softMarginFuse32 is softMarginSum32 writing the input's gradient
+// -y·σ(t)·g as it goes.
+func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
+	x := in[0]
+	y, gx := in[1][:len(x)], gx[:len(x)]
+	ng := -float64(g)
+	s := 0.0
+	var bad uint64
+	for i, v := range x {
+		w := y[i]
+		k, h := spArg(float64(v*w) * -8)
+		bad |= k
+		k &= spRows - 1
+		s += spPoly(&spTab[k], h)
+		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
+	}
+	if bad < spRows {
+		return s
+	}
+	s = 0
+	for i, v := range x {
+		k, h := spArg(float64(v*y[i]) * -8)
+		if k < spRows {
+			s += spPoly(&spTab[k], h)
+			continue
+		}
+		t := -v * y[i]
+		s += float64(softplusSlow(t))
+		z := expSlow(t)
+		gx[i] = -(y[i] * z) / (1 + z) * g
+	}
+	return s
+}
+
+// softMarginBackward32 is softMarginBackward on float32.
 func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[float32]) {
 	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
 	if gx == nil {
 		return
 	}
 	gx = gx[:len(x)]
-	for j := 0; j < len(x); j += chunk {
-		o := gx[j:min(j+chunk, len(x))]
-		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		for i := range o {
-			o[i] = -ys[i] * xs[i]
-		}
-		expTo32(o, o)
-		u := g.sub(j, j+len(o))
-		for i, z := range o {
-			o[i] = -(ys[i] * z) / (1 + z) * u.at(i)
+	var bad uint64
+	for i, v := range x {
+		w := y[i]
+		k, h := spArg(float64(v*w) * -8)
+		bad |= k
+		gx[i] = float32(-float64(w) * spPoly(&sigTab[k&(spRows-1)], h) * float64(g.at(i)))
+	}
+	if bad < spRows {
+		return
+	}
+	for i, v := range x {
+		if k, _ := spArg(float64(v*y[i]) * -8); k >= spRows {
+			z := expSlow(-v * y[i])
+			gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
 		}
 	}
 }

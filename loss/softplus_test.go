@@ -1,0 +1,121 @@
+package loss
+
+import (
+	"math"
+	"testing"
+)
+
+// TestSoftplusTables checks the tables of softplus and σ against
+// package math on a dense grid of float32 arguments in [-spMax, spHi),
+// interval ends included: a relative error below 2e-8, a third of a float32 unit.
+func TestSoftplusTables(t *testing.T) {
+	const tol = 2e-8
+	var worstP, worstS float64
+	for i := -spMax * 8 * 64; i <= spMax*8*64; i++ {
+		v := float64(i) / (8 * 64)
+		v = min(v, float64(math.Nextafter32(spHi, 0)))
+		sp := math.Log1p(math.Exp(-math.Abs(v))) + max(v, 0)
+		s := 1 / (1 + math.Exp(-v))
+		k, h := spArg(8 * v)
+		if k >= spRows {
+			t.Fatalf("%g is outside the tables", v)
+		}
+		worstP = max(worstP, math.Abs(spPoly(&spTab[k], h)-sp)/sp)
+		worstS = max(worstS, math.Abs(spPoly(&sigTab[k], h)-s)/s)
+	}
+	t.Logf("worst relative errors: softplus %.3g, σ %.3g", worstP, worstS)
+	if worstP > tol || worstS > tol {
+		t.Errorf("worst relative errors: softplus %.3g, σ %.3g; want below %g", worstP, worstS, tol)
+	}
+}
+
+// kernelCases are inputs of the softplus kernels: x and y whose products
+// stay in the tables, ones that leave them (the second passes), and
+// ones with infinities and NaN.
+func kernelCases() map[string][2][]float32 {
+	cases := map[string][2][]float32{}
+	var xs, ys []float32
+	for i := range 4000 {
+		xs = append(xs, float32(i-2000)/126)
+		ys = append(ys, float32(1-2*(i&1))*float32(1+i%3)/2)
+	}
+	cases["table"] = [2][]float32{xs, ys}
+	add := func(name string, vs ...float32) {
+		x, y := append([]float32{}, xs...), append([]float32{}, ys...)
+		for _, v := range vs {
+			for _, w := range []float32{1, -1, 0.5, -2} {
+				x = append(x, v, -v)
+				y = append(y, w, w)
+			}
+		}
+		cases[name] = [2][]float32{x, y}
+	}
+	add("large", 0, -0.0, 1e-30, 7.9375, 8, 15.9, 15.93, 15.9375, 15.99, 16, 16.0625, 16.07, 16.5, 20, 50, 87, 88.5, 88.8, 89, 100, 200)
+	add("special", 3, float32(math.Inf(1)), float32(math.NaN()))
+	return cases
+}
+
+// TestSoftMarginKernels checks the float32 softmargin kernels against
+// ATen's formulas (the exponential rounded to float32, the rest in
+// float64) within two float32 units, and that sum and fuse agree with
+// the forward.
+func TestSoftMarginKernels(t *testing.T) {
+	for name, c := range kernelCases() {
+		xs, ys := c[0], c[1]
+		n := len(xs)
+		out := make([]float32, n)
+		in := args[float32]{xs, ys}
+		softMarginForward32(out, in, param[float32]{})
+		const g = 0.25
+		gx, gb := make([]float32, n), make([]float32, n)
+		s := softMarginFuse32(gx, in, param[float32]{}, g)
+		softMarginBackward32(args[float32]{gb}, in, upstream[float32]{s: g}, param[float32]{})
+		sum := softMarginSum32(in, param[float32]{})
+		want, abs := 0.0, 0.0
+		for i := range n {
+			tt := -xs[i] * ys[i]
+			z := float64(float32(math.Exp(float64(tt)))) // ATen's float32 exponential
+			l := float32(math.Log1p(z))
+			gr := float32(-float64(ys[i]) * z / (1 + z) * g)
+			if !near32(out[i], l) {
+				t.Errorf("%s: forward(%g, %g) = %g, want %g", name, xs[i], ys[i], out[i], l)
+			}
+			if !near32(gx[i], gr) || !near32(gb[i], gr) {
+				t.Errorf("%s: gradient(%g, %g) = %g (fused), %g, want %g", name, xs[i], ys[i], gx[i], gb[i], gr)
+			}
+			want += float64(l)
+			abs += math.Abs(float64(l))
+		}
+		if !sumNear(s, want, abs) || !sumNear(sum, want, abs) {
+			t.Errorf("%s: sums %g (fused), %g, want %g", name, s, sum, want)
+		}
+	}
+}
+
+// sumNear reports whether a sum s is want within 1e-7 of abs, the sum of
+// the magnitudes of its terms (NaN for NaN, infinities equal).
+func sumNear(s, want, abs float64) bool {
+	if want != want || math.IsInf(want, 0) {
+		return s == want || s != s && want != want
+	}
+	return math.Abs(s-want) <= 1e-7*abs
+}
+
+// near32 reports whether a and b agree within two float32 units (both
+// NaN, or equal infinities, count).
+func near32(a, b float32) bool {
+	if a != a || b != b {
+		return a != a && b != b
+	}
+	if a == b {
+		return true
+	}
+	d := math.Abs(float64(a) - float64(b))
+	return d <= 2*ulp32(max(math.Abs(float64(a)), math.Abs(float64(b))))
+}
+
+// ulp32 returns the float32 unit in the last place at magnitude v.
+func ulp32(v float64) float64 {
+	f := float32(v)
+	return float64(math.Nextafter32(f, float32(math.Inf(1))) - f)
+}
