@@ -80,6 +80,15 @@ func sigmoidOf(v, e float64) float64 {
 // each row's Σ w·(max(x,0) - y·x + log(1 + e**-|x|)) / norm. It leaves
 // e**-|x| in keep when keep is not nil.
 func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64, lo, hi int) {
+	if x, ok := any(xd).([]float32); ok {
+		y, _ := any(yd).([]float32)
+		w, _ := any(wd).([]float32)
+		for r := lo; r < hi; r++ {
+			base := r * nc
+			loss[r] = softRow32(x[base:base+nc], y[base:base+nc], part(w, base, base+nc)) / norm
+		}
+		return
+	}
 	lp := make([]T, nc)
 	var e []T
 	if keep == nil {
@@ -115,14 +124,20 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 }
 
 // softGradRows writes the gradients of rows [lo, hi) of a contiguous
-// input: gx = h·(σ(x) - y), gy = -h·x with h = w·gr(r)/norm. gx may hold
-// e**-|x| from the forward (cached); otherwise it is computed here.
+// input: gx = h·(σ(x) - y), gy = -h·x with h = w·gr(r)/norm. A float64 gx
+// may hold e**-|x| from the forward (cached); otherwise it is computed
+// here. Float32 rows take σ from the tables of softplus.go.
 func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc int, norm float64, lo, hi int) {
+	x32, is32 := any(xd).([]float32)
 	for r := lo; r < hi; r++ {
 		base := r * nc
 		xr, yr := xd[base:base+nc], yd[base:base+nc]
 		gf := gr.at(r) / norm
-		if gx != nil {
+		if g32, ok := any(gx).([]float32); ok && is32 && g32 != nil {
+			y32, _ := any(yr).([]float32)
+			w32, _ := any(wd).([]float32)
+			softGradRow32(g32[base:base+nc], x32[base:base+nc], y32, part(w32, base, base+nc), gf)
+		} else if gx != nil {
 			gxr := gx[base : base+nc]
 			if !cached {
 				for k, v := range xr {
@@ -148,6 +163,86 @@ func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc in
 				gyr[k] = T(-h * float64(v))
 			}
 		}
+	}
+}
+
+// softRow32 returns Σ w·(softplus(x) - y·x) over a float32 row (w nil:
+// no weight), softplus from the tables of softplus.go; a row with an
+// element outside them is summed again with softTerms.
+func softRow32(x, y, w []float32) float64 {
+	y = y[:len(x)]
+	s := 0.0
+	var bad uint64
+	if w == nil {
+		for k, v := range x {
+			j, h := spArg(float64(v) * 8)
+			bad |= j
+			s += spPoly(&spTab[j&(spRows-1)], h) - float64(y[k])*float64(v)
+		}
+	} else {
+		w = w[:len(x)]
+		for k, v := range x {
+			j, h := spArg(float64(v) * 8)
+			bad |= j
+			s += (spPoly(&spTab[j&(spRows-1)], h) - float64(y[k])*float64(v)) * float64(w[k])
+		}
+	}
+	if bad < spRows {
+		return s
+	}
+	s = 0
+	for k, v := range x {
+		fv := float64(v)
+		var e float64
+		if j, h := spArg(fv * 8); j < spRows {
+			e = spPoly(&spTab[j], h)
+		} else {
+			lp, _ := softTerms(fv)
+			e = max(fv, 0) + lp
+		}
+		e -= float64(y[k]) * fv
+		if w != nil {
+			e *= float64(w[k])
+		}
+		s += e
+	}
+	return s
+}
+
+// softGradRow32 writes the input's gradient h·(σ(x) - y), h = gf·w, of a
+// float32 row to gx, σ from the tables of softplus.go, or softTerms
+// outside them.
+func softGradRow32(gx, x, y, w []float32, gf float64) {
+	x, y = x[:len(gx)], y[:len(gx)]
+	var bad uint64
+	if w == nil {
+		for k, v := range x {
+			j, h := spArg(float64(v) * 8)
+			bad |= j
+			gx[k] = float32(gf * (spPoly(&sigTab[j&(spRows-1)], h) - float64(y[k])))
+		}
+	} else {
+		w = w[:len(gx)]
+		for k, v := range x {
+			j, h := spArg(float64(v) * 8)
+			bad |= j
+			gx[k] = float32(gf * float64(w[k]) * (spPoly(&sigTab[j&(spRows-1)], h) - float64(y[k])))
+		}
+	}
+	if bad < spRows {
+		return
+	}
+	for k, v := range x {
+		fv := float64(v)
+		if j, _ := spArg(fv * 8); j < spRows {
+			continue
+		}
+		hh := gf
+		if w != nil {
+			hh *= float64(w[k])
+		}
+		_, sig := softTerms(fv)
+		gx[k] = float32(hh * (sig - float64(y[k])))
 	}
 }
 

@@ -119,3 +119,40 @@ func ulp32(v float64) float64 {
 	f := float32(v)
 	return float64(math.Nextafter32(f, float32(math.Inf(1))) - f)
 }
+
+// TestMultiSoftRow32 checks multisoft's float32 row kernels against
+// softTerms, weighted and not, in and outside the tables.
+func TestMultiSoftRow32(t *testing.T) {
+	for name, c := range kernelCases() {
+		x, y := c[0], c[1]
+		w := make([]float32, len(x))
+		for i := range w {
+			w[i] = float32(i%5) / 4
+		}
+		for _, wr := range [][]float32{nil, w} {
+			const gf = 0.75
+			gx := make([]float32, len(x))
+			s := softRow32(x, y, wr)
+			softGradRow32(gx, x, y, wr, gf)
+			want, abs := 0.0, 0.0
+			for i, v := range x {
+				fv := float64(v)
+				lp, sig := softTerms(fv)
+				e := max(fv, 0) - float64(y[i])*fv + lp
+				h := gf
+				if wr != nil {
+					e *= float64(wr[i])
+					h *= float64(wr[i])
+				}
+				want += e
+				abs += math.Abs(e)
+				if g := float32(h * (sig - float64(y[i]))); !near32(gx[i], g) {
+					t.Errorf("%s: gradient(%g, %g) = %g, want %g", name, v, y[i], gx[i], g)
+				}
+			}
+			if !sumNear(s, want, abs) {
+				t.Errorf("%s: row sum %g, want %g", name, s, want)
+			}
+		}
+	}
+}
