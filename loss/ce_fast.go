@@ -10,22 +10,24 @@ import (
 
 // The common cases of cross entropy: float32 rows of contiguous classes,
 // no class weights, class indices or class probabilities as targets, with
-// or without label smoothing. Rows go in
-// blocks of about ceBlockLen elements. A block's exponentials are taken
-// in one flat pass shifted by the block's maximum (for rows of 64 classes
-// or more a block is one row, and that is the row's maximum); each row's
-// normalizer is then the sum of its part. A row whose sum comes out
-// below ceMinSum (its maximum far below the block's) is taken again with
-// its own maximum, so every row's terms keep float32 precision.
+// or without label smoothing. Rows go in blocks of about ceBlockLen
+// elements (for rows of 64 classes or more a block is one row). A block's
+// exponentials are taken in one flat pass shifted by one score g of the
+// block (blockShift32: its first in plain Go, its maximum in the SIMD
+// build): each row's normalizer is the sum of its part, and a row whose
+// sum comes out of [ceMinSum, ceMaxSum] (a maximum far below g, a score
+// far above it, a non-finite score) is taken again with its own maximum,
+// so that every row's terms keep float32 precision and none overflows.
 //
 // Label smoothing and probability targets need sums over the row besides
-// the normalizer: of x-g (g the block's maximum) and of p·(x-g). Taken
-// relative to g they hold no cancellation: the row's loss is then
-// Σt·(z-g) - Σt·(x-g), two terms of the same sign.
+// the normalizer: of x-g and of p·(x-g). The row's loss is then
+// Σt·(z-g) - Σt·(x-g), with z the log-normalizer: both terms within a few
+// units of the loss when the row's sum is in range.
 
 const (
 	ceBlockLen = 1024
 	ceMinSum   = 0x1p-30
+	ceMaxSum   = 0x1p64
 )
 
 // ceFastOK reports whether cross entropy l over layout lay takes the
@@ -69,16 +71,21 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 	} else {
 		dst = buf[:len(src)]
 	}
-	g := blockMax32(src)
+	g := blockShift32(src)
 	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
 	// A one-row block of the smoothed loss takes its Σ(x-g) along with
-	// the exponentials.
+	// the exponentials; a one-row block not recorded needs no numerators.
 	one := s.tgt != nil && s.ls > 0 && r1-r0 == 1
 	var total, sx float64
 	if flat {
-		if one {
+		switch {
+		case one && s.keep == nil:
+			total, sx = expShiftSums32(nil, src, g)
+		case one:
 			total, sx = expShiftSums32(dst, src, g)
-		} else {
+		case r1-r0 == 1 && s.keep == nil:
+			total = sumExpShift32(src, g)
+		default:
 			total = expShiftSum32(dst, src, g)
 		}
 	}
@@ -96,7 +103,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 			}
 			z = float64(g) + vmath.Log(rs)
 		}
-		if !flat || rs < ceMinSum {
+		if !flat || !(rs >= ceMinSum && rs <= ceMaxSum) {
 			z, rs = ceRowExact(row, num)
 		}
 		if s.sums != nil {

@@ -1,84 +1,117 @@
 package loss
 
-import (
-	"math"
-
-	"kt/internal/vmath"
-)
+import "math"
 
 // Float32 kernels of the fast cross entropy, in plain Go; ce_kernel_simd.go
 // and ce_kernel_scalar.go choose between these and vector forms.
 
-// ceExpTab holds 2**(j/64) for j in [0, 64).
-var ceExpTab = func() (t [64]float64) {
+// The exponential of the fast cross entropy, in plain Go: e**d for d =
+// x - shift, the difference taken in float64 (exact for float32 x and
+// shift), to float32 precision. d = (k + f)·ln2/256 with k an integer and
+// |f| <= 1/2; e**d = 2**(k>>8) · 2**((k&255)/256) · e**r with r =
+// d - k·ln2/256, |r| <= ln2/512, e**r to degree 2 (the first omitted term
+// is below 5e-10 of it) and the power of two put into the exponent bits of
+// a table entry. Each element is an independent chain of a dozen floating
+// point operations, with no conversion between floats and integers: k's
+// bits are read from the rounding sum itself. d is clamped to [ceLow,
+// ceHigh] (NaN passes through and stays NaN), so that the power of two
+// stays a normal float64: the callers check a row's sum and take out of
+// range rows again with their own maximum.
+
+// ceExpTab holds 2**(j/256) for j in [0, 256).
+var ceExpTab = func() (t [256]float64) {
 	for j := range t {
-		t[j] = math.Exp2(float64(j) / 64)
+		t[j] = math.Exp2(float64(j) / 256)
 	}
 	return t
 }()
 
 const (
-	ceInv   = 64 / math.Ln2
-	ceRound = 0x1.8p52 // adding and subtracting it rounds to an integer
-	ceLn2   = math.Ln2 / 64
+	ceInv   = 256 / math.Ln2
+	ceRound = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
+	ceLn2   = math.Ln2 / 256
 	ceLow   = -104.0 // e**ceLow is below half the least float32
+	ceHigh  = 100.0  // far above any sum a caller takes
 )
 
-// ceExp returns e**d for d <= 0 to float32 precision (the relative error
-// of 2**(k/64)·p(r) with |r| <= ln2/128 and p of degree 3 is below 4e-11),
-// or 0 for d below ceLow.
+// ceExp returns e**d to float32 precision for d in [ceLow, ceHigh] (and
+// NaN for NaN).
 func ceExp(d float64) float64 {
 	if d < ceLow {
 		d = ceLow
 	}
-	k := (d*ceInv + ceRound) - ceRound
-	r := d - k*ceLn2
-	p := (1 + r) + r*r*(0.5+r*(1.0/6))
-	ki := int64(k)
-	return p * math.Float64frombits(math.Float64bits(ceExpTab[ki&63])+uint64(ki>>6)<<52)
+	if d > ceHigh {
+		d = ceHigh
+	}
+	kr := d*ceInv + ceRound
+	r := d - (kr-ceRound)*ceLn2
+	b := math.Float64bits(kr) // ceRound's bits plus k
+	return (1 + r*(1+r*0.5)) * math.Float64frombits(math.Float64bits(ceExpTab[b&255])+(b>>8)<<52)
 }
 
-// expShiftSum32Generic sets dst[i] = e**(src[i]-shift) for src[i] <= shift
-// (the difference rounded to float32, as torch takes it) and returns the
+// expShiftSum32Generic sets dst[i] = e**(src[i]-shift) and returns the
 // sum of the values, accumulated in float64.
 func expShiftSum32Generic(dst, src []float32, shift float32) float64 {
 	src = src[:len(dst)]
+	h := float64(shift)
 	var s0, s1 float64
 	i := 0
 	for ; i+2 <= len(src); i += 2 {
-		e0 := ceExp(float64(src[i] - shift))
-		e1 := ceExp(float64(src[i+1] - shift))
+		e0 := ceExp(float64(src[i]) - h)
+		e1 := ceExp(float64(src[i+1]) - h)
 		dst[i], dst[i+1] = float32(e0), float32(e1)
 		s0 += e0
 		s1 += e1
 	}
 	if i < len(src) {
-		e := ceExp(float64(src[i] - shift))
+		e := ceExp(float64(src[i]) - h)
 		dst[i] = float32(e)
 		s0 += e
 	}
 	return s0 + s1
 }
 
+// sumExpShift32Generic returns the sum of e**(src[i]-shift) in float64.
+func sumExpShift32Generic(src []float32, shift float32) float64 {
+	h := float64(shift)
+	var s0, s1 float64
+	i := 0
+	for ; i+2 <= len(src); i += 2 {
+		s0 += ceExp(float64(src[i]) - h)
+		s1 += ceExp(float64(src[i+1]) - h)
+	}
+	if i < len(src) {
+		s0 += ceExp(float64(src[i]) - h)
+	}
+	return s0 + s1
+}
+
 // expShiftSums32Generic is expShiftSum32Generic that also returns the
-// sum of the differences src[i]-shift.
+// sum of the differences src[i]-shift. A nil dst takes the sums alone.
 func expShiftSums32Generic(dst, src []float32, shift float32) (e, d float64) {
-	src = src[:len(dst)]
+	if dst != nil {
+		src = src[:len(dst)]
+	}
+	h := float64(shift)
 	var s0, s1, d0, d1 float64
 	i := 0
 	for ; i+2 <= len(src); i += 2 {
-		x0, x1 := float64(src[i]-shift), float64(src[i+1]-shift)
+		x0, x1 := float64(src[i])-h, float64(src[i+1])-h
 		e0, e1 := ceExp(x0), ceExp(x1)
-		dst[i], dst[i+1] = float32(e0), float32(e1)
+		if dst != nil {
+			dst[i], dst[i+1] = float32(e0), float32(e1)
+		}
 		s0 += e0
 		s1 += e1
 		d0 += x0
 		d1 += x1
 	}
 	if i < len(src) {
-		x := float64(src[i] - shift)
+		x := float64(src[i]) - h
 		e := ceExp(x)
-		dst[i] = float32(e)
+		if dst != nil {
+			dst[i] = float32(e)
+		}
 		s0 += e
 		d0 += x
 	}
@@ -106,17 +139,18 @@ func scale32Generic(s []float32, f float32) {
 	}
 }
 
-// sumShift32Generic returns the sum of s[i]-h, each difference rounded to
-// float32, accumulated in float64.
+// sumShift32Generic returns the sum of s[i]-h, each difference exact in
+// float64, accumulated in float64.
 func sumShift32Generic(s []float32, h float32) float64 {
+	hf := float64(h)
 	var a, b float64
 	i := 0
 	for ; i+2 <= len(s); i += 2 {
-		a += float64(s[i] - h)
-		b += float64(s[i+1] - h)
+		a += float64(s[i]) - hf
+		b += float64(s[i+1]) - hf
 	}
 	if i < len(s) {
-		a += float64(s[i] - h)
+		a += float64(s[i]) - hf
 	}
 	return a + b
 }
@@ -137,15 +171,16 @@ func scaleSub32Generic(dst, p []float32, f, a, b float32) {
 }
 
 // probSums32Generic returns the sums of p[i], of p[i]·(s[i]-h) and, when
-// all is set, of s[i]-h, accumulated in float64 in two chains each; s is
-// at least as long as p.
+// all is set, of s[i]-h (exact in float64), accumulated in float64 in two
+// chains each; s is at least as long as p.
 func probSums32Generic(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 	s = s[:len(p)]
+	hf := float64(h)
 	var sp1, dp1, sx1 float64
 	i := 0
 	for ; i+2 <= len(p); i += 2 {
 		v0, v1 := float64(p[i]), float64(p[i+1])
-		d0, d1 := float64(s[i]-h), float64(s[i+1]-h)
+		d0, d1 := float64(s[i])-hf, float64(s[i+1])-hf
 		sp += v0
 		sp1 += v1
 		dp += v0 * d0
@@ -156,7 +191,7 @@ func probSums32Generic(p, s []float32, h float32, all bool) (sp, dp, sx float64)
 		}
 	}
 	if i < len(p) {
-		d := float64(s[i] - h)
+		d := float64(s[i]) - hf
 		sp += float64(p[i])
 		dp += float64(p[i]) * d
 		if all {
@@ -164,41 +199,4 @@ func probSums32Generic(p, s []float32, h float32, all bool) (sp, dp, sx float64)
 		}
 	}
 	return sp + sp1, dp + dp1, sx + sx1
-}
-
-// blockMax32Generic returns the largest element of s as vmath.Max32 does
-// (-Inf for an empty s, NaN if any element is NaN), the sign of a zero
-// maximum aside. It compares in four independent chains and checks
-// s[i]-s[i], NaN only for non-finite elements, along the way; a slice
-// holding one of those goes to vmath.Max32.
-func blockMax32Generic(s []float32) float32 {
-	m0, m1, m2, m3 := float32(math.Inf(-1)), float32(math.Inf(-1)), float32(math.Inf(-1)), float32(math.Inf(-1))
-	var chk float32
-	i := 0
-	for ; i+4 <= len(s); i += 4 {
-		v0, v1, v2, v3 := s[i], s[i+1], s[i+2], s[i+3]
-		if v0 > m0 {
-			m0 = v0
-		}
-		if v1 > m1 {
-			m1 = v1
-		}
-		if v2 > m2 {
-			m2 = v2
-		}
-		if v3 > m3 {
-			m3 = v3
-		}
-		chk += (v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3)
-	}
-	for ; i < len(s); i++ {
-		if s[i] > m0 {
-			m0 = s[i]
-		}
-		chk += s[i] - s[i]
-	}
-	if chk != 0 {
-		return vmath.Max32(s)
-	}
-	return max(max(m0, m1), max(m2, m3))
 }

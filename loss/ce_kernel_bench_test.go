@@ -54,9 +54,14 @@ func BenchmarkCEKernel(b *testing.B) {
 			scaleSub32(dst, src, 1, 0, 0)
 		}
 	})
-	b.Run("blockMax32", func(b *testing.B) {
+	b.Run("sumExpShift32", func(b *testing.B) {
 		for b.Loop() {
-			blockMax32(src)
+			sumExpShift32(src, 1)
+		}
+	})
+	b.Run("sumExpShift32Generic", func(b *testing.B) {
+		for b.Loop() {
+			sumExpShift32Generic(src, 1)
 		}
 	})
 	b.Run("max", func(b *testing.B) {

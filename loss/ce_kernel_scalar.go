@@ -2,8 +2,8 @@
 
 package loss
 
-// expShiftSum32 sets dst[i] = e**(src[i]-shift) for src[i] <= shift and
-// returns their sum, in float64.
+// expShiftSum32 sets dst[i] = e**(src[i]-shift) and returns their sum, in
+// float64 (see ceExp for the range the exponentials keep).
 func expShiftSum32(dst, src []float32, shift float32) float64 {
 	return expShiftSum32Generic(dst, src, shift)
 }
@@ -26,11 +26,22 @@ func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 	return probSums32Generic(p, s, h, all)
 }
 
-// blockMax32 returns the largest element of s (NaN if any is NaN).
-func blockMax32(s []float32) float32 { return blockMax32Generic(s) }
+// sumExpShift32 returns the sum of e**(src[i]-shift), in float64.
+func sumExpShift32(src []float32, shift float32) float64 {
+	return sumExpShift32Generic(src, shift)
+}
 
 // expShiftSums32 is expShiftSum32 that also returns the sum of
-// src[i]-shift.
+// src[i]-shift; a nil dst takes the sums alone.
 func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
 	return expShiftSums32Generic(dst, src, shift)
 }
+
+// blockShift32 returns the shift of a block of scores s (not empty): its
+// first score. The plain-Go exponentials take the differences exactly, so
+// any shift that keeps a row's sum in range gives float32 precision, and
+// a pass for the maximum would cost a third of the exponentials' time.
+func blockShift32(s []float32) float32 { return s[0] }
+
+// ceVector reports whether the vector kernels run: never in plain Go.
+const ceVector = false

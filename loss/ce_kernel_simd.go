@@ -3,20 +3,120 @@
 package loss
 
 import (
+	"math"
 	"simd/archsimd"
-
-	"kt/internal/vmath"
 )
 
 // ceVector reports whether the vector kernels can run (AVX2 with FMA).
 var ceVector = archsimd.X86.AVX2() && archsimd.X86.FMA()
 
 // expShiftSum32 sets dst[i] = e**(src[i]-shift) for src[i] <= shift and
-// returns their sum, in float64: vmath's vector form, which measured
-// faster here than a leaner kernel of fewer operations whose constants
-// spill out of the sixteen vector registers.
+// returns their sum, in float64 (see ceExp8 for the range the
+// exponentials keep).
 func expShiftSum32(dst, src []float32, shift float32) float64 {
-	return vmath.ExpSum32(dst, src, float64(shift))
+	if !ceVector || len(dst) < 32 || len(src) < len(dst) {
+		return expShiftSum32Generic(dst, src, shift)
+	}
+	src = src[:len(dst)]
+	sum := 0.0
+	i := 0
+	for ; i+8 <= len(dst); i += ceChunk {
+		end := min(i+ceChunk, len(dst)) &^ 7
+		sum += ceExpSum8(dst[i:end], src[i:end], shift)
+	}
+	archsimd.ClearAVXUpperBits()
+	i = len(dst) &^ 7
+	return sum + expShiftSum32Generic(dst[i:], src[i:], shift)
+}
+
+// sumExpShift32 returns the sum of e**(src[i]-shift) for src[i] <= shift,
+// in float64.
+func sumExpShift32(src []float32, shift float32) float64 {
+	if !ceVector || len(src) < 32 {
+		return sumExpShift32Generic(src, shift)
+	}
+	sum := 0.0
+	i := 0
+	for ; i+8 <= len(src); i += ceChunk {
+		sum += ceSumExp8(src[i:min(i+ceChunk, len(src))&^7], shift)
+	}
+	archsimd.ClearAVXUpperBits()
+	i = len(src) &^ 7
+	return sum + sumExpShift32Generic(src[i:], shift)
+}
+
+// The exponential of the vector kernels, written out in each of them:
+// e**d for d = x - shift <= 0 in float32 (rounded there, as torch takes
+// it), clamped below at -87 so that the power of two is a normal float32
+// (NaN passes the clamp: VMAXPS returns its second source for a NaN, here
+// d), within a few units in the last place: n = round(d·log2 e) by the
+// rounding sum d·log2 e + ceMagic, whose low bits hold n + 127, the
+// exponent bits of s = 2**n; r = d - n·ln2 in one fused step, |r| <=
+// ln2/2 (the float32 ln2's error adds at most 2.4e-7 of the result at the
+// clamp); e**r = 1 + r + r²·q(r) with q of degree 3 fitted to the
+// relative error (below 1.1e-7); the result s + s·(r + r²·q(r)). The
+// kernels take at most ceChunk elements, summed in float32 lanes and then
+// widened; their callers take the chunks, so that the loops hold nothing
+// but their constants and one accumulator in the sixteen vector
+// registers.
+
+const (
+	ceChunk = 256
+	ceMagic = 0x1.8p23 + 127 // rounds below 2**22 to an integer; adds the exponent bias
+	ceLog2e = 1.44269504088896340736
+	ceQ2    = 0.4999923
+	ceQ3    = 0.16667114
+	ceQ4    = 0.041890115
+	ceQ5    = 0.008312525
+)
+
+// ceSumExp8 returns the sum of e**(s[i]-shift) over s, whole vectors of
+// 8, at most ceChunk elements.
+func ceSumExp8(s []float32, shift float32) float64 {
+	sh, lo := archsimd.BroadcastFloat32x8(shift), archsimd.BroadcastFloat32x8(-87)
+	l2e, mg := archsimd.BroadcastFloat32x8(ceLog2e), archsimd.BroadcastFloat32x8(ceMagic)
+	nl2 := archsimd.BroadcastFloat32x8(-math.Ln2)
+	q2, q3 := archsimd.BroadcastFloat32x8(ceQ2), archsimd.BroadcastFloat32x8(ceQ3)
+	q4, q5 := archsimd.BroadcastFloat32x8(ceQ4), archsimd.BroadcastFloat32x8(ceQ5)
+	var acc archsimd.Float32x8
+	for len(s) >= 8 {
+		d := lo.Max(archsimd.LoadFloat32x8((*[8]float32)(s)).Sub(sh))
+		s = s[8:]
+		nf := d.MulAdd(l2e, mg)
+		r := nf.Sub(mg).MulAdd(nl2, d)
+		q := q5.MulAdd(r, q4).MulAdd(r, q3).MulAdd(r, q2)
+		e := nf.AsInt32x8().ShiftAllLeft(23).AsFloat32x8()
+		acc = acc.Add(e.MulAdd(r.Mul(r).MulAdd(q, r), e))
+	}
+	var b [4]float64
+	acc.GetLo().ConvertToFloat64().Add(acc.GetHi().ConvertToFloat64()).Store(&b)
+	return (b[0] + b[1]) + (b[2] + b[3])
+}
+
+// ceExpSum8 is ceSumExp8 that also stores the exponentials in dst (src
+// as long as dst).
+func ceExpSum8(dst, src []float32, shift float32) float64 {
+	sh, lo := archsimd.BroadcastFloat32x8(shift), archsimd.BroadcastFloat32x8(-87)
+	l2e, mg := archsimd.BroadcastFloat32x8(ceLog2e), archsimd.BroadcastFloat32x8(ceMagic)
+	nl2 := archsimd.BroadcastFloat32x8(-math.Ln2)
+	q2, q3 := archsimd.BroadcastFloat32x8(ceQ2), archsimd.BroadcastFloat32x8(ceQ3)
+	q4, q5 := archsimd.BroadcastFloat32x8(ceQ4), archsimd.BroadcastFloat32x8(ceQ5)
+	var acc archsimd.Float32x8
+	for len(dst) >= 8 && len(src) >= 8 {
+		d := lo.Max(archsimd.LoadFloat32x8((*[8]float32)(src)).Sub(sh))
+		src = src[8:]
+		nf := d.MulAdd(l2e, mg)
+		r := nf.Sub(mg).MulAdd(nl2, d)
+		q := q5.MulAdd(r, q4).MulAdd(r, q3).MulAdd(r, q2)
+		e := nf.AsInt32x8().ShiftAllLeft(23).AsFloat32x8()
+		y := e.MulAdd(r.Mul(r).MulAdd(q, r), e)
+		y.Store((*[8]float32)(dst))
+		dst = dst[8:]
+		acc = acc.Add(y)
+	}
+	var b [4]float64
+	acc.GetLo().ConvertToFloat64().Add(acc.GetHi().ConvertToFloat64()).Store(&b)
+	return (b[0] + b[1]) + (b[2] + b[3])
 }
 
 // sum32 returns the sum of s: in float32 lanes over at most 128
@@ -177,11 +277,56 @@ func scaleSub32(dst, p []float32, f, a, b float32) {
 }
 
 // expShiftSums32 is expShiftSum32 that also returns the sum of
-// src[i]-shift, taken in a pass of its own.
+// src[i]-shift, taken in a pass of its own; a nil dst takes the sums
+// alone.
 func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
+	if dst == nil {
+		return sumExpShift32(src, shift), sumShift32(src, shift)
+	}
 	return expShiftSum32(dst, src, shift), sumShift32(src[:len(dst)], shift)
 }
 
-// blockMax32 returns the largest element of s (NaN if any is NaN):
-// vmath's vector form.
-func blockMax32(s []float32) float32 { return vmath.Max32(s) }
+// blockShift32 returns the shift of a block of scores s (not empty): its
+// maximum, or a NaN among its scores (then the exponentials' sum is NaN
+// as well and the caller takes the rows again). The vector exponentials
+// round each difference to float32, as torch does: shifted by the
+// maximum, the terms that weigh most have the smallest differences and so
+// the smallest errors.
+func blockShift32(s []float32) float32 {
+	m := s[0]
+	i := 0
+	if ceVector && len(s) >= 32 {
+		m, i = ceMax8(s)
+	}
+	for _, v := range s[i:] {
+		if v > m || v != v { // a NaN stays
+			m = v
+		}
+	}
+	return m
+}
+
+// ceMax8 returns the largest element of s (at least 16 long) over whole
+// vectors of 8, or NaN if any of them is NaN, and the count of elements
+// taken.
+func ceMax8(s []float32) (float32, int) {
+	m0 := archsimd.LoadFloat32x8((*[8]float32)(s))
+	m1 := archsimd.LoadFloat32x8((*[8]float32)(s[8:]))
+	nan := m0.IsNaN().Or(m1.IsNaN())
+	i := 16
+	for rest := s[16:]; len(rest) >= 16; rest = rest[16:] {
+		v0 := archsimd.LoadFloat32x8((*[8]float32)(rest))
+		v1 := archsimd.LoadFloat32x8((*[8]float32)(rest[8:]))
+		m0, m1 = m0.Max(v0), m1.Max(v1)
+		nan = nan.Or(v0.IsNaN().Or(v1.IsNaN()))
+		i += 16
+	}
+	var b [8]float32
+	m0.Max(m1).Store(&b)
+	hasNaN := nan.ToBits() != 0
+	archsimd.ClearAVXUpperBits()
+	if hasNaN {
+		return float32(math.NaN()), i
+	}
+	return max(max(max(b[0], b[1]), max(b[2], b[3])), max(max(b[4], b[5]), max(b[6], b[7]))), i
+}

@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -191,26 +190,115 @@ func sameValues(t *testing.T, what string, got, want *tensor.Tensor) {
 	}
 }
 
-// TestBlockMax32 checks the block maximum against vmath.Max32 on slices
-// of every length up to 11 with a NaN, an infinity or neither at each
-// place.
-func TestBlockMax32(t *testing.T) {
+// TestCEExpKernels checks the fast cross entropy's exponential kernels,
+// vector forms and plain Go, on slices of every length up to 300 (vector
+// bodies and tails) of scores below shifts, whose differences are exact
+// in float32 (the vector forms round them there, as torch does): each
+// stored e**(x-shift) within 4e-7 of math.Exp's, the sums within 1e-6,
+// the sums of differences, -Inf counting for nothing, a NaN anywhere
+// making the sum NaN and, in plain Go, which takes any shift, an
+// infinity or a score far above the shift making it exceed ceMaxSum.
+func TestCEExpKernels(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
 	nan, inf := float32(math.NaN()), float32(math.Inf(1))
-	for n := range 12 {
+	for n := range 301 {
+		// multiples of 2**-16, whose differences are exact in float32
+		src := make([]float32, n)
+		for i := range src {
+			src[i] = float32(r.IntN(80<<16)-80<<16) / (1 << 16)
+		}
+		shift := float32(r.IntN(4<<16)) / (1 << 16)
+		var want, wantD float64
+		for _, v := range src {
+			want += math.Exp(float64(v) - float64(shift))
+			wantD += float64(v) - float64(shift)
+		}
+		for _, f := range []func(dst, src []float32, shift float32) float64{expShiftSum32, expShiftSum32Generic} {
+			dst := make([]float32, n)
+			got := f(dst, src, shift)
+			if !closeTo(got, want, 1e-6, 0) {
+				t.Fatalf("n %d: sum %g, want %g", n, got, want)
+			}
+			for i, v := range src {
+				w := math.Exp(float64(v) - float64(shift))
+				if !closeTo(float64(dst[i]), w, 4e-7, 0) {
+					t.Fatalf("n %d: e**(%g - %g) = %g, want %g", n, v, shift, dst[i], w)
+				}
+			}
+		}
+		for _, f := range []func(src []float32, shift float32) float64{sumExpShift32, sumExpShift32Generic} {
+			if got := f(src, shift); !closeTo(got, want, 1e-6, 0) {
+				t.Fatalf("n %d: sum only %g, want %g", n, got, want)
+			}
+		}
+		for _, dst := range [][]float32{nil, make([]float32, n)} {
+			for _, f := range []func(dst, src []float32, shift float32) (float64, float64){expShiftSums32, expShiftSums32Generic} {
+				e, d := f(dst, src, shift)
+				if !closeTo(e, want, 1e-6, 0) || !closeTo(d, wantD, 1e-6, 1e-3) {
+					t.Fatalf("n %d: sums %g %g, want %g %g", n, e, d, want, wantD)
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		for _, special := range []float32{nan, inf, -inf, 200} {
+			at := r.IntN(n)
+			s := append([]float32(nil), src...)
+			s[at] = special
+			rest := 0.0 // the sum without s[at]
+			for i, v := range s {
+				if i != at {
+					rest += math.Exp(float64(v) - float64(shift))
+				}
+			}
+			sums := []float64{sumExpShift32Generic(s, shift), expShiftSum32Generic(make([]float32, n), s, shift)}
+			if special <= 0 || special != special {
+				// the vector forms take differences <= 0 only
+				sums = append(sums, sumExpShift32(s, shift), expShiftSum32(make([]float32, n), s, shift))
+			}
+			for _, v := range sums {
+				switch {
+				case special != special && v == v:
+					t.Fatalf("n %d: NaN at %d gives %g", n, at, v)
+				case special > 88 && !(v > ceMaxSum):
+					t.Fatalf("n %d: %g at %d gives %g", n, special, at, v)
+				case special < 0 && !closeTo(v, rest, 1e-6, 1e-30):
+					t.Fatalf("n %d: -Inf at %d gives %g, want %g", n, at, v, rest)
+				}
+			}
+		}
+	}
+}
+
+// TestBlockShift32 checks a block's shift on slices of every length up
+// to 80 with a NaN, an infinity or neither at each place: the maximum or,
+// in the SIMD build, NaN when a NaN is present; in plain Go the first
+// score.
+func TestBlockShift32(t *testing.T) {
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	for n := 1; n <= 80; n++ {
 		for _, special := range []float32{0, nan, inf, -inf} {
-			for at := range max(n, 1) {
+			for at := range n {
 				s := make([]float32, n)
 				for i := range s {
-					s[i] = float32((i*7)%5) - 3.5
+					s[i] = float32((i*7)%13) - 3.5
 				}
-				if special != 0 && n > 0 {
+				if special != 0 {
 					s[at] = special
 				}
-				for _, f := range []func([]float32) float32{blockMax32, blockMax32Generic} {
-					got, want := f(s), vmath.Max32(s)
-					if got != want && !(got != got && want != want) {
-						t.Fatalf("max of %v = %g, want %g", s, got, want)
+				got := blockShift32(s)
+				want := s[0]
+				if ceVector {
+					want = float32(math.Inf(-1))
+					for _, v := range s {
+						if v > want || v != v {
+							want = v
+						}
 					}
+				}
+				if got != want && !(got != got && want != want) {
+					t.Fatalf("shift of %v = %g, want %g", s, got, want)
 				}
 			}
 		}
