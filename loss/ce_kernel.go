@@ -7,46 +7,57 @@ import "math"
 
 // The exponential of the fast cross entropy, in plain Go: e**d for d =
 // x - shift, the difference taken in float64 (exact for float32 x and
-// shift), to float32 precision. d = (k + f)·ln2/256 with k an integer and
-// |f| <= 1/2; e**d = 2**(k>>8) · 2**((k&255)/256) · e**r with r =
-// d - k·ln2/256, |r| <= ln2/512, e**r to degree 2 (the first omitted term
-// is below 5e-10 of it) and the power of two put into the exponent bits of
-// a table entry. Each element is an independent chain of a dozen floating
-// point operations, with no conversion between floats and integers: k's
-// bits are read from the rounding sum itself. d is clamped to [ceLow,
-// ceHigh] (NaN passes through and stays NaN), so that the power of two
-// stays a normal float64: the callers check a row's sum and take out of
-// range rows again with their own maximum.
+// shift), to float32 precision. With u = d·2048/ln2 = k + f, k an integer
+// and |f| <= 1/2, e**d = 2**(k>>11) · 2**((k&2047)/2048) · e**r with r =
+// f·ln2/2048, |r| <= 1.7e-4 and e**r = 1 + r to within 1.5e-8: a table
+// entry with the power of two added to its exponent bits, times 1 + r.
+// k's bits are those of the rounding sum u + ceRound itself, and one
+// unsigned comparison on them catches every d outside [-709, 709], NaN
+// and the infinities: a dozen floating point operations an element and
+// no conversion between floats and integers. Below the range the result
+// is 0 (below the least float64, let alone float32), above it +Inf: the
+// callers check a row's sum and take out of range rows again with their
+// own maximum.
 
-// ceExpTab holds 2**(j/256) for j in [0, 256).
-var ceExpTab = func() (t [256]float64) {
+// ceExpBits holds the bits of 2**(j/2048) for j in [0, 2048).
+var ceExpBits = func() (t [2048]uint64) {
 	for j := range t {
-		t[j] = math.Exp2(float64(j) / 256)
+		t[j] = math.Float64bits(math.Exp2(float64(j) / 2048))
 	}
 	return t
 }()
 
 const (
-	ceInv   = 256 / math.Ln2
+	ceInv   = 2048 / math.Ln2
 	ceRound = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
-	ceLn2   = math.Ln2 / 256
-	ceLow   = -104.0 // e**ceLow is below half the least float32
-	ceHigh  = 100.0  // far above any sum a caller takes
+	ceStep  = math.Ln2 / 2048
+	// ceKLow is the bits of ceRound - 2**21, the least rounding sum the
+	// table takes (d about -710); ceKSpan the width of the range.
+	ceKLow  = 0x4338000000000000 - 1<<21
+	ceKSpan = 1 << 22
+	ceHuge  = 0x1p1000
 )
 
-// ceExp returns e**d to float32 precision for d in [ceLow, ceHigh] (and
-// NaN for NaN).
-func ceExp(d float64) float64 {
-	if d < ceLow {
-		d = ceLow
+// ceExpConst holds ceExp's constants as variables: the loops load them
+// once into registers (the compiler reloads a constant from memory at
+// each use).
+var ceExpConst = struct{ inv, round, step float64 }{ceInv, ceRound, ceStep}
+
+// ceExp returns e**d to float32 precision (as a float64) for |d| < 709,
+// 0 below, +Inf above and NaN for NaN; inv, round and step are ceInv,
+// ceRound and ceStep.
+func ceExp(d, inv, round, step float64) float64 {
+	u := d * inv
+	kr := u + round
+	b := math.Float64bits(kr)
+	if b-ceKLow > ceKSpan {
+		if d < 0 {
+			return 0
+		}
+		return d * ceHuge * ceHuge // +Inf, or NaN
 	}
-	if d > ceHigh {
-		d = ceHigh
-	}
-	kr := d*ceInv + ceRound
-	r := d - (kr-ceRound)*ceLn2
-	b := math.Float64bits(kr) // ceRound's bits plus k
-	return (1 + r*(1+r*0.5)) * math.Float64frombits(math.Float64bits(ceExpTab[b&255])+(b>>8)<<52)
+	t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
+	return t + t*((u-(kr-round))*step)
 }
 
 // expShiftSum32Generic sets dst[i] = e**(src[i]-shift) and returns the
@@ -54,36 +65,25 @@ func ceExp(d float64) float64 {
 func expShiftSum32Generic(dst, src []float32, shift float32) float64 {
 	src = src[:len(dst)]
 	h := float64(shift)
-	var s0, s1 float64
-	i := 0
-	for ; i+2 <= len(src); i += 2 {
-		e0 := ceExp(float64(src[i]) - h)
-		e1 := ceExp(float64(src[i+1]) - h)
-		dst[i], dst[i+1] = float32(e0), float32(e1)
-		s0 += e0
-		s1 += e1
-	}
-	if i < len(src) {
-		e := ceExp(float64(src[i]) - h)
+	k := ceExpConst
+	var s float64
+	for i, v := range src {
+		e := ceExp(float64(v)-h, k.inv, k.round, k.step)
 		dst[i] = float32(e)
-		s0 += e
+		s += e
 	}
-	return s0 + s1
+	return s
 }
 
 // sumExpShift32Generic returns the sum of e**(src[i]-shift) in float64.
 func sumExpShift32Generic(src []float32, shift float32) float64 {
 	h := float64(shift)
-	var s0, s1 float64
-	i := 0
-	for ; i+2 <= len(src); i += 2 {
-		s0 += ceExp(float64(src[i]) - h)
-		s1 += ceExp(float64(src[i+1]) - h)
+	k := ceExpConst
+	var s float64
+	for _, v := range src {
+		s += ceExp(float64(v)-h, k.inv, k.round, k.step)
 	}
-	if i < len(src) {
-		s0 += ceExp(float64(src[i]) - h)
-	}
-	return s0 + s1
+	return s
 }
 
 // expShiftSums32Generic is expShiftSum32Generic that also returns the
@@ -93,29 +93,17 @@ func expShiftSums32Generic(dst, src []float32, shift float32) (e, d float64) {
 		src = src[:len(dst)]
 	}
 	h := float64(shift)
-	var s0, s1, d0, d1 float64
-	i := 0
-	for ; i+2 <= len(src); i += 2 {
-		x0, x1 := float64(src[i])-h, float64(src[i+1])-h
-		e0, e1 := ceExp(x0), ceExp(x1)
+	k := ceExpConst
+	for i, v := range src {
+		x := float64(v) - h
+		y := ceExp(x, k.inv, k.round, k.step)
 		if dst != nil {
-			dst[i], dst[i+1] = float32(e0), float32(e1)
+			dst[i] = float32(y)
 		}
-		s0 += e0
-		s1 += e1
-		d0 += x0
-		d1 += x1
+		e += y
+		d += x
 	}
-	if i < len(src) {
-		x := float64(src[i]) - h
-		e := ceExp(x)
-		if dst != nil {
-			dst[i] = float32(e)
-		}
-		s0 += e
-		d0 += x
-	}
-	return s0 + s1, d0 + d1
+	return e, d
 }
 
 // sum32Generic returns the sum of s in float64.
