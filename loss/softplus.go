@@ -2,21 +2,20 @@ package loss
 
 import "math"
 
-// The softplus family of the float32 kernels (softmargin, bcelogits,
-// multisoft) without an exponential or a logarithm: for t in
-// (-spMax, spMax), the functions
+// The softplus family of the float32 kernels (softmargin, multisoft)
+// without a call to an exponential or a logarithm: for t between about
+// -16 and 16, the functions
 //
 //	softplus(t) = log(1 + e**t)
 //	σ(t)        = 1/(1 + e**-t)
 //
 // are degree-4 polynomials on each of the intervals of width 1/8 centred
-// on the multiples of 1/8, taken from a table (the last interval ends at
-// spHi, half a step short of spMax): the Taylor series at the
+// on the multiples of 1/8, taken from tables: the Taylor series at the
 // interval's centre. Its remainder is below 1e-8 of the value (far out on
 // the negative side the derivatives are within a factor e**(1/16) of the
 // function itself; elsewhere the value is at least of the order of the
-// derivatives), well under a float32 unit. Arguments at or beyond
-// ±spMax, and NaN, take the kernels' exact paths: there e**-|t| is at most
+// derivatives), well under a float32 unit. Arguments outside the tables,
+// and NaN, take the kernels' exact paths: there e**-|t| is at most
 // 1.2e-7, so that the rounding of the float32 exponential ATen computes
 // first matters, and there +Inf and NaN appear.
 
