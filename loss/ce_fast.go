@@ -61,32 +61,38 @@ type ceRows struct {
 
 // block computes rows [r0, r1), using buf (at least (r1-r0)·nc long) for
 // the numerators when they are not kept, and returns the sum of the rows'
-// losses and the number of rows that count.
-func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
+// losses, the number of rows that count and the block's largest score
+// (the shift's hint for the next block).
+func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float64, top float32) {
 	nc := s.nc
 	src := s.x[r0*nc : r1*nc]
-	var dst []float32
+	dst := buf[:len(src)]
 	if s.keep != nil {
 		dst = s.keep[r0*nc : r1*nc]
-	} else {
-		dst = buf[:len(src)]
 	}
-	g := blockShift32(src)
-	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
+	pass := dst
+	if s.keep == nil && r1-r0 == 1 {
+		pass = nil // one row not recorded: its sum alone
+	}
 	// A one-row block of the smoothed loss takes its Σ(x-g) along with
-	// the exponentials; a one-row block not recorded needs no numerators.
+	// the exponentials.
 	one := s.tgt != nil && s.ls > 0 && r1-r0 == 1
 	var total, sx float64
+	var psx *float64
+	if one {
+		psx = &sx
+	}
+	g := blockShift32(src, hint)
+	top = g
+	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
 	if flat {
-		switch {
-		case one && s.keep == nil:
-			total, sx = expShiftSums32(nil, src, g)
-		case one:
-			total, sx = expShiftSums32(dst, src, g)
-		case r1-r0 == 1 && s.keep == nil:
-			total = sumExpShift32(src, g)
-		default:
-			total = expShiftSum32(dst, src, g)
+		total, top = ceExpPass(pass, src, g, psx)
+		if !ceShiftOK(g, top) {
+			// the block's own maximum, found in the pass
+			g = top
+			if flat = g > float32(math.Inf(-1)) && g <= math.MaxFloat32; flat {
+				total, top = ceExpPass(pass, src, g, psx)
+			}
 		}
 	}
 	for r := r0; r < r1; r++ {
@@ -121,7 +127,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32) (sum, cnt float64) {
 		sum += v
 		cnt++
 	}
-	return sum, cnt
+	return sum, cnt, top
 }
 
 // indexLoss returns the loss of row r with class-index target, given its
@@ -283,12 +289,10 @@ func (s *ceRows) run(rows int) (tot, cnt float64) {
 	nb := (rows + per - 1) / per
 	part := make([]float64, 2*nb) // loss sum and count of each block
 	forRows(nb, per*nc, func(b0, b1 int) {
-		var buf []float32
-		if s.keep == nil {
-			buf = make([]float32, per*nc)
-		}
+		buf := make([]float32, per*nc)
+		hint := float32(math.NaN())
 		for b := b0; b < b1; b++ {
-			part[2*b], part[2*b+1] = s.block(b*per, min(b*per+per, rows), buf)
+			part[2*b], part[2*b+1], hint = s.block(b*per, min(b*per+per, rows), buf, hint)
 		}
 	})
 	for b := range nb {

@@ -38,10 +38,33 @@ func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
 }
 
 // blockShift32 returns the shift of a block of scores s (not empty): its
-// first score. The plain-Go exponentials take the differences exactly, so
-// any shift that keeps a row's sum in range gives float32 precision, and
-// a pass for the maximum would cost a third of the exponentials' time.
-func blockShift32(s []float32) float32 { return s[0] }
+// first score (hint, the largest score of the block before, is for the
+// vector forms). The plain-Go exponentials take the differences exactly,
+// so any shift that keeps a row's sum in range gives float32 precision,
+// and a pass for the maximum would cost a third of the exponentials'
+// time.
+func blockShift32(s []float32, hint float32) float32 { return s[0] }
+
+// ceExpPass returns the sum of e**(src[i]-g) in float64, storing the
+// exponentials in dst unless it is nil, and g itself for the block's
+// largest score, which plain Go does not look for; when sx is not nil it
+// sets *sx to the sum of src[i]-g, in the same pass.
+func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
+	switch {
+	case sx != nil:
+		var e float64
+		e, *sx = expShiftSums32Generic(dst, src, g)
+		return e, g
+	case dst == nil:
+		return sumExpShift32Generic(src, g), g
+	}
+	return expShiftSum32Generic(dst, src, g), g
+}
+
+// ceShiftOK reports whether a block shifted by g whose largest score is
+// top keeps float32 precision: in plain Go, with exact differences, any
+// shift that keeps the sums in range does.
+func ceShiftOK(g, top float32) bool { return true }
 
 // ceVector reports whether the vector kernels run: never in plain Go.
 const ceVector = false

@@ -11,54 +11,105 @@ import (
 var ceVector = archsimd.X86.AVX2() && archsimd.X86.FMA()
 
 // expShiftSum32 sets dst[i] = e**(src[i]-shift) for src[i] <= shift and
-// returns their sum, in float64 (see ceExp8 for the range the
+// returns their sum, in float64 (see ceSumExp8 for the range the
 // exponentials keep).
 func expShiftSum32(dst, src []float32, shift float32) float64 {
-	if !ceVector || len(dst) < 32 || len(src) < len(dst) {
-		return expShiftSum32Generic(dst, src, shift)
-	}
-	src = src[:len(dst)]
-	sum := 0.0
-	i := 0
-	for ; i+8 <= len(dst); i += ceChunk {
-		end := min(i+ceChunk, len(dst)) &^ 7
-		sum += ceExpSum8(dst[i:end], src[i:end], shift)
-	}
-	archsimd.ClearAVXUpperBits()
-	i = len(dst) &^ 7
-	return sum + expShiftSum32Generic(dst[i:], src[i:], shift)
+	e, _ := ceExpTop(dst, src[:len(dst)], shift)
+	return e
 }
 
 // sumExpShift32 returns the sum of e**(src[i]-shift) for src[i] <= shift,
 // in float64.
 func sumExpShift32(src []float32, shift float32) float64 {
-	if !ceVector || len(src) < 32 {
-		return sumExpShift32Generic(src, shift)
-	}
-	sum := 0.0
-	i := 0
-	for ; i+8 <= len(src); i += ceChunk {
-		sum += ceSumExp8(src[i:min(i+ceChunk, len(src))&^7], shift)
-	}
-	archsimd.ClearAVXUpperBits()
-	i = len(src) &^ 7
-	return sum + sumExpShift32Generic(src[i:], shift)
+	e, _ := ceExpTop(nil, src, shift)
+	return e
 }
 
+// ceExpTop returns the sum of e**(src[i]-shift) in float64, storing the
+// exponentials in dst unless it is nil (else as long as src), and the
+// largest of src (or a NaN among them, or not). The sum is NaN if any of
+// src is NaN.
+// The exponentials keep float32 precision for src[i] - shift <= 2 (see
+// ceShiftOK).
+func ceExpTop(dst, src []float32, shift float32) (float64, float32) {
+	if dst != nil {
+		dst = dst[:len(src)]
+	}
+	top := float32(math.Inf(-1))
+	sum := 0.0
+	i := 0
+	if ceVector && len(src) >= 32 {
+		var w0, w1 archsimd.Float64x4
+		tv := archsimd.BroadcastFloat32x8(top)
+		for ; i+8 <= len(src); i += ceChunk {
+			end := min(i+ceChunk, len(src)) &^ 7
+			var e, m archsimd.Float32x8
+			if dst == nil {
+				e, m = ceSumExp8(src[i:end], shift)
+			} else {
+				e, m = ceExpSum8(dst[i:end], src[i:end], shift)
+			}
+			w0, w1 = w0.Add(e.GetLo().ConvertToFloat64()), w1.Add(e.GetHi().ConvertToFloat64())
+			tv = tv.Max(m)
+		}
+		var b [4]float64
+		w0.Add(w1).Store(&b)
+		sum = (b[0] + b[1]) + (b[2] + b[3])
+		var t [8]float32
+		tv.Store(&t)
+		archsimd.ClearAVXUpperBits()
+		for _, v := range t {
+			if v > top {
+				top = v
+			}
+		}
+		i = len(src) &^ 7
+	}
+	for _, v := range src[i:] {
+		if v > top || v != v {
+			top = v
+		}
+	}
+	if dst == nil {
+		return sum + sumExpShift32Generic(src[i:], shift), top
+	}
+	return sum + expShiftSum32Generic(dst[i:], src[i:], shift), top
+}
+
+// ceExpPass is the exponential pass of a block of scores src shifted by
+// g (see ceExpTop); when sx is not nil and the shift is kept (ceShiftOK)
+// it sets *sx to the sum of src[i]-g, in a pass of its own.
+func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
+	e, top := ceExpTop(dst, src, g)
+	if sx != nil && ceShiftOK(g, top) {
+		*sx = sumShift32(src, g)
+	}
+	return e, top
+}
+
+// ceShiftOK reports whether a block shifted by g whose largest score is
+// top keeps float32 precision: the vector exponentials round each
+// difference to float32, as torch does, and torch shifts by the maximum,
+// so that the terms that weigh most have the smallest differences. Within
+// 2 of the maximum those terms' differences round within 1.2e-7 of
+// themselves, about the exponentials' own error.
+func ceShiftOK(g, top float32) bool { return top-g <= 2 && g-top <= 2 }
+
 // The exponential of the vector kernels, written out in each of them:
-// e**d for d = x - shift <= 0 in float32 (rounded there, as torch takes
-// it), clamped below at -87 so that the power of two is a normal float32
-// (NaN passes the clamp: VMAXPS returns its second source for a NaN, here
-// d), within a few units in the last place: n = round(d·log2 e) by the
-// rounding sum d·log2 e + ceMagic, whose low bits hold n + 127, the
-// exponent bits of s = 2**n; r = d - n·ln2 in one fused step, |r| <=
+// e**d for d = x - shift in float32 (rounded there, as torch takes it),
+// clamped below at -87 so that the power of two is a normal float32,
+// within a few units in the last place for d <= 2 (the compiler may swap
+// VMAXPS's operands and so drop a NaN: the sum adds the lanes of x's NaN
+// mask, all bits set for a NaN, to carry it): n = round(d·log2 e)
+// by the rounding sum d·log2 e + ceMagic, whose low bits hold n + 127,
+// the exponent bits of s = 2**n; r = d - n·ln2 in one fused step, |r| <=
 // ln2/2 (the float32 ln2's error adds at most 2.4e-7 of the result at the
 // clamp); e**r = 1 + r + r²·q(r) with q of degree 3 fitted to the
 // relative error (below 1.1e-7); the result s + s·(r + r²·q(r)). The
 // kernels take at most ceChunk elements, summed in float32 lanes and then
-// widened; their callers take the chunks, so that the loops hold nothing
-// but their constants and one accumulator in the sixteen vector
-// registers.
+// widened, and the maximum of the scores along the way; their callers
+// take the chunks, so that the loops hold nothing but their constants,
+// the sum and the maximum in the sixteen vector registers.
 
 const (
 	ceChunk = 256
@@ -70,41 +121,47 @@ const (
 	ceQ5    = 0.008312525
 )
 
-// ceSumExp8 returns the sum of e**(s[i]-shift) over s, whole vectors of
-// 8, at most ceChunk elements.
-func ceSumExp8(s []float32, shift float32) float64 {
+// ceSumExp8 returns the lane sums of e**(s[i]-shift) over s, whole
+// vectors of 8, at most ceChunk elements, and the lane maxima of s.
+func ceSumExp8(s []float32, shift float32) (sum, top archsimd.Float32x8) {
 	sh, lo := archsimd.BroadcastFloat32x8(shift), archsimd.BroadcastFloat32x8(-87)
 	l2e, mg := archsimd.BroadcastFloat32x8(ceLog2e), archsimd.BroadcastFloat32x8(ceMagic)
 	nl2 := archsimd.BroadcastFloat32x8(-math.Ln2)
 	q2, q3 := archsimd.BroadcastFloat32x8(ceQ2), archsimd.BroadcastFloat32x8(ceQ3)
 	q4, q5 := archsimd.BroadcastFloat32x8(ceQ4), archsimd.BroadcastFloat32x8(ceQ5)
 	var acc archsimd.Float32x8
+	top = archsimd.BroadcastFloat32x8(float32(math.Inf(-1)))
 	for len(s) >= 8 {
-		d := lo.Max(archsimd.LoadFloat32x8((*[8]float32)(s)).Sub(sh))
+		x := archsimd.LoadFloat32x8((*[8]float32)(s))
 		s = s[8:]
+		top = top.Max(x)
+		d := lo.Max(x.Sub(sh))
 		nf := d.MulAdd(l2e, mg)
 		r := nf.Sub(mg).MulAdd(nl2, d)
 		q := q5.MulAdd(r, q4).MulAdd(r, q3).MulAdd(r, q2)
 		e := nf.AsInt32x8().ShiftAllLeft(23).AsFloat32x8()
-		acc = acc.Add(e.MulAdd(r.Mul(r).MulAdd(q, r), e))
+		// the NaN mask's lanes, as floats, are NaN for a NaN x and 0
+		// else: the sum carries a NaN (VMAXPS may drop it)
+		acc = acc.Add(e.MulAdd(r.Mul(r).MulAdd(q, r), e).Add(x.IsNaN().ToInt32x8().AsFloat32x8()))
 	}
-	var b [4]float64
-	acc.GetLo().ConvertToFloat64().Add(acc.GetHi().ConvertToFloat64()).Store(&b)
-	return (b[0] + b[1]) + (b[2] + b[3])
+	return acc, top
 }
 
 // ceExpSum8 is ceSumExp8 that also stores the exponentials in dst (src
 // as long as dst).
-func ceExpSum8(dst, src []float32, shift float32) float64 {
+func ceExpSum8(dst, src []float32, shift float32) (sum, top archsimd.Float32x8) {
 	sh, lo := archsimd.BroadcastFloat32x8(shift), archsimd.BroadcastFloat32x8(-87)
 	l2e, mg := archsimd.BroadcastFloat32x8(ceLog2e), archsimd.BroadcastFloat32x8(ceMagic)
 	nl2 := archsimd.BroadcastFloat32x8(-math.Ln2)
 	q2, q3 := archsimd.BroadcastFloat32x8(ceQ2), archsimd.BroadcastFloat32x8(ceQ3)
 	q4, q5 := archsimd.BroadcastFloat32x8(ceQ4), archsimd.BroadcastFloat32x8(ceQ5)
 	var acc archsimd.Float32x8
+	top = archsimd.BroadcastFloat32x8(float32(math.Inf(-1)))
 	for len(dst) >= 8 && len(src) >= 8 {
-		d := lo.Max(archsimd.LoadFloat32x8((*[8]float32)(src)).Sub(sh))
+		x := archsimd.LoadFloat32x8((*[8]float32)(src))
 		src = src[8:]
+		top = top.Max(x)
+		d := lo.Max(x.Sub(sh))
 		nf := d.MulAdd(l2e, mg)
 		r := nf.Sub(mg).MulAdd(nl2, d)
 		q := q5.MulAdd(r, q4).MulAdd(r, q3).MulAdd(r, q2)
@@ -112,11 +169,9 @@ func ceExpSum8(dst, src []float32, shift float32) float64 {
 		y := e.MulAdd(r.Mul(r).MulAdd(q, r), e)
 		y.Store((*[8]float32)(dst))
 		dst = dst[8:]
-		acc = acc.Add(y)
+		acc = acc.Add(y.Add(x.IsNaN().ToInt32x8().AsFloat32x8())) // a NaN makes the sum NaN
 	}
-	var b [4]float64
-	acc.GetLo().ConvertToFloat64().Add(acc.GetHi().ConvertToFloat64()).Store(&b)
-	return (b[0] + b[1]) + (b[2] + b[3])
+	return acc, top
 }
 
 // sum32 returns the sum of s: in float32 lanes over at most 128
@@ -286,13 +341,15 @@ func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
 	return expShiftSum32(dst, src, shift), sumShift32(src[:len(dst)], shift)
 }
 
-// blockShift32 returns the shift of a block of scores s (not empty): its
-// maximum, or a NaN among its scores (then the exponentials' sum is NaN
-// as well and the caller takes the rows again). The vector exponentials
-// round each difference to float32, as torch does: shifted by the
-// maximum, the terms that weigh most have the smallest differences and so
-// the smallest errors.
-func blockShift32(s []float32) float32 {
+// blockShift32 returns the shift of a block of scores s (not empty):
+// hint, the largest score of the block before, when it is finite (the
+// exponential pass finds the block's own maximum and ceShiftOK tells
+// whether it is near enough), else its maximum, or a NaN among its
+// scores (then the caller takes the rows on their own).
+func blockShift32(s []float32, hint float32) float32 {
+	if hint > float32(math.Inf(-1)) && hint <= math.MaxFloat32 {
+		return hint
+	}
 	m := s[0]
 	i := 0
 	if ceVector && len(s) >= 32 {

@@ -272,9 +272,9 @@ func TestCEExpKernels(t *testing.T) {
 }
 
 // TestBlockShift32 checks a block's shift on slices of every length up
-// to 80 with a NaN, an infinity or neither at each place: the maximum or,
-// in the SIMD build, NaN when a NaN is present; in plain Go the first
-// score.
+// to 80 with a NaN, an infinity or neither at each place: with no hint,
+// in the SIMD build the maximum or NaN when a NaN is present, in plain Go
+// the first score; a finite hint itself in the SIMD build.
 func TestBlockShift32(t *testing.T) {
 	nan, inf := float32(math.NaN()), float32(math.Inf(1))
 	for n := 1; n <= 80; n++ {
@@ -287,7 +287,14 @@ func TestBlockShift32(t *testing.T) {
 				if special != 0 {
 					s[at] = special
 				}
-				got := blockShift32(s)
+				hinted := float32(1.25)
+				if !ceVector {
+					hinted = s[0]
+				}
+				if h := blockShift32(s, 1.25); h != hinted && !(h != h && hinted != hinted) {
+					t.Fatalf("shift of %v with a hint = %g, want %g", s, h, hinted)
+				}
+				got := blockShift32(s, float32(math.NaN()))
 				want := s[0]
 				if ceVector {
 					want = float32(math.Inf(-1))
