@@ -41,12 +41,13 @@ func weightShape(shape, w []int) error {
 
 // Logarithms to float32 precision for the float32 kernels: a relative
 // error below 1e-9 in float64, so that rounded to float32 they are within
-// one unit of the exact value, with no division. (vmath's slice forms
-// are accurate to a float64 and divide.) The argument's mantissa m is
-// split by its top seven bits j into c = 1 + j/128 and r = m/c - 1 in
-// [0, 2**-7), and log(1+r) is a short series; the first table entry is
-// c = 1, so r is exact there. Within 2**-7 of 1, the series is taken of
-// v - 1 itself, so that a result near 0 keeps its precision.
+// one unit of the exact value, with no division and no branch for a
+// positive finite argument. The argument 2**e·m is split by the nearest
+// of the points c = 1 + j/128 to its mantissa, m/c - 1 = r in
+// [-2**-8, 2**-8] and log(1+r) a short series; a mantissa within 2**-8
+// below 2 counts as c = 1 of the next binade (so every v within 2**-9
+// below 1 and 2**-8 above it has e = 0 and c = 1), so that near 1 the
+// reduction is exact (r = m - 1) and a result near 0 keeps its precision.
 
 // logTab holds log c and 1/c for c = 1 + j/128, side by side.
 var logTab = func() (t [128][2]float64) {
@@ -57,9 +58,20 @@ var logTab = func() (t [128][2]float64) {
 	return t
 }()
 
-// log1pSeries returns log(1+r) for |r| < 2**-7, within 7e-10 of it.
+// log1pSeries returns log(1+r) for |r| <= 2**-8, within 2e-11 of it
+// relative.
 func log1pSeries(r float64) float64 {
 	return r * (1 - r*(0.5-r*(1.0/3-r*0.25)))
+}
+
+// logSplit returns e·ln2 + log c and r, the parts of log v for a positive
+// normal finite float64 v: log v = e·ln2 + log c + log1pSeries(r).
+func logSplit(v float64) (float64, float64) {
+	b := math.Float64bits(v)
+	b2 := b + 1<<44 // rounds the mantissa to the nearest 128th
+	c := &logTab[b2>>45&127]
+	m := math.Float64frombits(b - b2&(0x7ff<<52) + 1023<<52) // v/2**e
+	return float64(int64(b2>>52)-1023)*math.Ln2 + c[0], m*c[1] - 1
 }
 
 // log24 returns log v for a float64 v, to float32 precision; zero,
@@ -68,14 +80,8 @@ func log24(v float64) float64 {
 	if !(v >= 0x1p-1022 && v <= math.MaxFloat64) {
 		return math.Log(v)
 	}
-	if r := v - 1; math.Abs(r) < 0x1p-7 { // v - 1 is exact
-		return log1pSeries(r) // no cancellation against e·ln2 near 1
-	}
-	b := math.Float64bits(v)
-	e := float64(int64(b>>52) - 1023)
-	c := &logTab[b>>45&127]
-	m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-	return e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1)
+	k, r := logSplit(v)
+	return k + log1pSeries(r)
 }
 
 // logSpecial returns math.Log(x) for x at or below 0, +Inf or NaN.
@@ -89,52 +95,53 @@ func logSpecial(x float64) float64 {
 	return x // +Inf or NaN
 }
 
-// log24To32 sets dst[i] = log src[i], as log24, rounded to float32.
-// The loop spells out log24's body (over the inlining budget), and
-// arguments at or below 0, +Inf and NaN (a float32 is never subnormal in
-// float64) take logSpecial, so it makes no call and keeps its index in a
-// register.
+// logBad reports whether a float32 is not a positive finite number (a
+// float32 is never subnormal in float64): 0, negative, +Inf or NaN.
+func logBad(v float32) bool { return math.Float32bits(v)-1 >= 0x7f7fffff }
+
+// log24To32 sets dst[i] = log src[i], as log24, rounded to float32. The
+// loop makes no call (the compiler would keep its variables on the stack
+// across one): arguments at or below 0, +Inf and NaN take logSpecial,
+// inlined.
 func log24To32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
-		x := float64(v)
-		r := x - 1
-		switch {
-		case !(x > 0 && x <= math.MaxFloat64):
-			dst[i] = float32(logSpecial(x))
-		case math.Abs(r) < 0x1p-7:
-			dst[i] = float32(log1pSeries(r))
-		default:
-			b := math.Float64bits(x)
-			e := float64(int64(b>>52) - 1023)
-			c := &logTab[b>>45&127]
-			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			dst[i] = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
+		if logBad(v) {
+			dst[i] = float32(logSpecial(float64(v)))
+			continue
 		}
+		k, r := logSplit(float64(v))
+		dst[i] = float32(k + log1pSeries(r))
 	}
 }
 
-// log1p24To32 sets dst[i] = log(1 + src[i]) to float32 precision: the
-// series itself for |src[i]| < 2**-7 (which keeps ±0), else log24 of
-// 1 + src[i], exact in float64 for such a float32, with its special
-// cases as log24To32.
+// negZero is -0.
+var negZero = math.Copysign(0, -1)
+
+// log1pBad reports whether log(1+u) is not a finite number's logarithm:
+// u at or below -1, +Inf or NaN.
+func log1pBad(u float32) bool { return !(u > -1 && u <= math.MaxFloat32) }
+
+// log1p24To32 sets dst[i] = log(1 + src[i]) to float32 precision: log24
+// of 1 + src[i], exact in float64 for |src[i]| from 2**-9, and below
+// it the series of src[i] itself (which keeps ±0 and tiny values), as
+// the reduction would take it with r = src[i]; special cases as
+// log24To32.
 func log1p24To32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
-		u := float64(v)
-		x := 1 + u
-		switch {
-		case math.Abs(u) < 0x1p-7:
-			dst[i] = float32(log1pSeries(u))
-		case !(x > 0 && x <= math.MaxFloat64):
-			dst[i] = float32(logSpecial(x))
-		default:
-			b := math.Float64bits(x)
-			e := float64(int64(b>>52) - 1023)
-			c := &logTab[b>>45&127]
-			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			dst[i] = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
+		if log1pBad(v) {
+			dst[i] = float32(logSpecial(1 + float64(v)))
+			continue
 		}
+		u := float64(v)
+		k, r := logSplit(1 + u)
+		if math.Abs(u) < 0x1p-9 {
+			// k is 0 (1+u is within 2**-9 of 1); -0 adds nothing,
+			// so that log1p(-0) is -0
+			k, r = negZero, u
+		}
+		dst[i] = float32(k + log1pSeries(r))
 	}
 }
 

@@ -14,30 +14,26 @@ func logTo32(dst, src []float32)   { log24To32(dst, src) }
 func log1pTo32(dst, src []float32) { log1p24To32(dst, src) }
 
 // logPick32 sets dst[i] = log x[i] where y[i] is 1, log1p(-x[i]) where
-// it is 0, for y all 0 or 1: log24To32's logarithm of the argument a = x
-// or 1-x, or its series of a-1 = x-1 or -x, exact in float64 where it is
-// taken, so it rounds as log24To32 and log1p24To32 do. A zero a gives
-// -Inf: x and 1-x are finite there, at least 2**-149 if not 0.
+// it is 0, for y all 0 or 1: the logarithm of a = x or 1-x, exact in
+// float64, as log24To32 and log1p24To32 take it (the series of -x itself
+// where |x| < 2**-9 and y is 0). A zero a gives -Inf (x and 1-x are
+// finite there, at least 2**-149 if not 0).
 func logPick32(dst, x, y []float32) {
 	x, y = x[:len(dst)], y[:len(dst)]
 	ninf := float32(math.Inf(-1))
 	for i, v := range x {
 		t := float64(y[i])
 		sx := (2*t - 1) * float64(v) // x or -x
-		a, r := (1-t)+sx, sx-t       // x or 1-x, and a-1
-		l := ninf
-		switch {
-		case !(a > 0):
-		case math.Abs(r) < 0x1p-7:
-			l = float32(log1pSeries(r))
-		default:
-			b := math.Float64bits(a)
-			e := float64(int64(b>>52) - 1023)
-			c := &logTab[b>>45&127]
-			m := math.Float64frombits(b&(1<<52-1) | 1023<<52)
-			l = float32(e*math.Ln2 + c[0] + log1pSeries(m*c[1]-1))
+		a := (1 - t) + sx             // x or 1-x
+		if !(a > 0) {
+			dst[i] = ninf
+			continue
 		}
-		dst[i] = l
+		k, r := logSplit(a)
+		if t == 0 && math.Abs(sx) < 0x1p-9 {
+			k, r = negZero, sx // k is 0: 1-x is within 2**-9 of 1
+		}
+		dst[i] = float32(k + log1pSeries(r))
 	}
 }
 

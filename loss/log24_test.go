@@ -1,0 +1,70 @@
+package loss
+
+import (
+	"math"
+	"testing"
+)
+
+// TestLog24Seams checks log24To32, log1p24To32 and logPick32 within one
+// float32 unit of package math where the reduction changes hands: near 1
+// (2**-9 below, 2**-8 above), at the midpoints between table points,
+// and at the ends of binades; in place as well as not.
+func TestLog24Seams(t *testing.T) {
+	var xs []float32
+	for _, c := range []float64{1, 1 - 0x1p-9, 1 + 0x1p-8, 1 - 0x1p-8, 1.5 + 0x1p-8, 2 - 0x1p-8, 2, 0.5, 0x1p-126, 0x1p-149, 3e38} {
+		v := float32(c)
+		for range 40 {
+			v = math.Nextafter32(v, 0)
+		}
+		for range 80 {
+			if v > 0 {
+				xs = append(xs, v)
+			}
+			v = math.Nextafter32(v, float32(math.Inf(1)))
+		}
+	}
+	ulps := func(a, b float32) int64 {
+		d := int64(math.Float32bits(a)) - int64(math.Float32bits(b))
+		return max(d, -d)
+	}
+	n := len(xs)
+	got := make([]float32, n)
+	log24To32(got, xs)
+	in := append([]float32{}, xs...)
+	log24To32(in, in)
+	for i, x := range xs {
+		w := float32(math.Log(float64(x)))
+		if ulps(got[i], w) > 1 || in[i] != got[i] {
+			t.Errorf("log(%g) = %g (in place %g), want %g", x, got[i], in[i], w)
+		}
+	}
+	neg := make([]float32, n)
+	for i, x := range xs {
+		neg[i] = x - 1 // exact near 1
+	}
+	log1p24To32(got, neg)
+	for i, u := range neg {
+		w := float32(math.Log1p(float64(u)))
+		if ulps(got[i], w) > 1 {
+			t.Errorf("log1p(%g) = %g, want %g", u, got[i], w)
+		}
+	}
+	var px, py []float32
+	for _, x := range xs {
+		if x <= 1 {
+			px = append(px, x, x, 1-x, 1-x)
+			py = append(py, 0, 1, 0, 1)
+		}
+	}
+	got = make([]float32, len(px))
+	logPick32(got, px, py)
+	for i, x := range px {
+		w := float32(math.Log(float64(x)))
+		if py[i] == 0 {
+			w = float32(math.Log1p(-float64(x)))
+		}
+		if ulps(got[i], w) > 1 && !(math.IsInf(float64(w), -1) && math.IsInf(float64(got[i]), -1)) {
+			t.Errorf("logPick(%g, %g) = %g, want %g", x, py[i], got[i], w)
+		}
+	}
+}
