@@ -24,7 +24,7 @@ func logPick32(dst, x, y []float32) {
 	for i, v := range x {
 		t := float64(y[i])
 		sx := (2*t - 1) * float64(v) // x or -x
-		a := (1 - t) + sx             // x or 1-x
+		a := (1 - t) + sx            // x or 1-x
 		if !(a > 0) {
 			dst[i] = ninf
 			continue
