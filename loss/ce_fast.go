@@ -53,7 +53,8 @@ type ceRows struct {
 	ls     float64   // label smoothing, at least 0
 	p      []float32 // probability targets
 	tsum   []float64 // per row Σt, the smoothed target's sum (probability targets)
-	keep   []float32 // softmax numerators, under recording
+	keep   []float32 // softmax numerators, under recording; the gradient itself when unit is set
+	unit   float64   // a row's gradient factor for an output gradient of 1, when the forward makes the input's gradient (0: it does not)
 	sums   []float64 // their sums per row (0: not kept), under recording
 	lse    []float64 // log-normalizer per row, under recording
 	loss   []float32 // per-row loss, for reduction none
@@ -96,11 +97,14 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 		}
 	}
 	for r := r0; r < r1; r++ {
-		if s.tgt != nil && s.tgt[r] == s.ignore {
-			continue
-		}
 		o := (r - r0) * nc
 		row, num := src[o:o+nc], dst[o:o+nc]
+		if s.tgt != nil && s.tgt[r] == s.ignore {
+			if s.unit != 0 {
+				clear(num)
+			}
+			continue
+		}
 		var rs, z float64
 		if flat {
 			rs = total
@@ -124,10 +128,68 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 		if s.loss != nil {
 			s.loss[r] = float32(v)
 		}
+		if s.unit != 0 {
+			s.grad(r, row, num, rs, z)
+		}
 		sum += v
 		cnt++
 	}
 	return sum, cnt, top
+}
+
+// grad turns row r's numerators num (their sum rs, 0 when they are not
+// there, and its log-normalizer z) into the row's gradient for an output
+// gradient of 1, while they are in the cache: the backward then has
+// nothing to do, or one scaling pass for another output gradient.
+func (s *ceRows) grad(r int, row, num []float32, rs, z float64) {
+	u, nc := s.unit, float64(s.nc)
+	if s.tgt == nil {
+		// probability target t = p·kp + add: u·(Σt·softmax - t)
+		kp, add := 1.0, 0.0
+		if s.ls > 0 {
+			kp, add = 1-s.ls, s.ls/nc
+		}
+		f := u * s.tsum[r]
+		if rs > 0 {
+			f /= rs
+		} else {
+			rowExpScale(num, row, z, f)
+			f = 1
+		}
+		p := s.p[r*s.nc : r*s.nc+s.nc]
+		scaleSub32(num, p, float32(f), float32(u*kp), float32(u*add))
+		return
+	}
+	a := u * (1 - s.ls) // on the target's -log p
+	b := u * s.ls / nc  // on Σ_k -log p_k
+	if rs > 0 {
+		if b != 0 {
+			scaleSub32(num, nil, float32(u/rs), 0, float32(b))
+		} else {
+			scale32(num, float32(u/rs))
+		}
+	} else {
+		rowExpScale(num, row, z, u)
+		if b != 0 {
+			scaleSub32(num, nil, 1, 0, float32(b))
+		}
+	}
+	t := s.tgt[r]
+	num[t] = float32(float64(num[t]) - a)
+}
+
+// scaleGrad returns the gradient the forward made (s.keep) for output
+// gradient g, a scalar: as it is for 1, else scaled by g. It hands the
+// buffer over: a second backward (retained graph) computes afresh.
+func (s *ceRows) scaleGrad(g *tensor.Tensor) []float32 {
+	gx := s.keep
+	s.keep, s.sums, s.unit = nil, nil, 0
+	if v := float32(g.At(0)); v != 1 {
+		forRows(len(gx)/s.nc, s.nc, func(lo, hi int) {
+			scale32(gx[lo*s.nc:hi*s.nc], v)
+		})
+	}
+	return gx
 }
 
 // indexLoss returns the loss of row r with class-index target, given its
@@ -210,6 +272,21 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 		s.keep = make([]float32, len(xd))
 		s.sums = make([]float64, rows)
 		s.lse = make([]float64, rows)
+		if l.Reduction != None {
+			n := 0 // the rows that count
+			for _, t := range s.tgt {
+				if t != l.IgnoreIndex {
+					n++
+				}
+			}
+			s.unit = 1
+			if l.Reduction == Mean {
+				s.unit = 1 / float64(n) // none counting: no gradient made here
+			}
+			if n == 0 {
+				s.unit = 0
+			}
+		}
 	}
 	if l.Reduction == None {
 		s.loss = make([]float32, rows)
@@ -238,6 +315,10 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		if !needsGrad(x) {
 			return nil, nil
+		}
+		if s.unit != 0 && s.keep != nil {
+			gt, err := wrapGrad(s.scaleGrad(g), x)
+			return []*tensor.Tensor{gt, nil}, err
 		}
 		gr := newRowGrad(g, l.Reduction, tw)
 		gx, sums := s.keep, s.sums
@@ -317,6 +398,12 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		s.lse = make([]float64, rows)
 		if x.RequiresGrad() {
 			s.keep = make([]float32, len(xd))
+			switch l.Reduction {
+			case Mean:
+				s.unit = 1 / float64(rows)
+			case Sum:
+				s.unit = 1
+			}
 		}
 	}
 	if l.Reduction == None {
@@ -351,23 +438,32 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		var gx, gy []float32
 		sums := s.sums
+		made := false // gx made by the forward
 		if needsGrad(x) {
-			gx = s.keep
-			if gx == nil {
-				gx = make([]float32, len(xd))
-				sums = nil
+			if s.unit != 0 && s.keep != nil {
+				gx, made = s.scaleGrad(g), true
+			} else {
+				gx = s.keep
+				if gx == nil {
+					gx = make([]float32, len(xd))
+					sums = nil
+				}
+				s.keep = nil // a second backward (retained graph) computes afresh
 			}
-			s.keep = nil // a second backward (retained graph) computes afresh
 		}
 		if needsGrad(y) {
 			gy = make([]float32, len(yd))
+		}
+		if made && gy == nil {
+			gt, err := wrapGrad(gx, x)
+			return []*tensor.Tensor{gt, nil}, err
 		}
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r * nc
 				xr, pr := xd[base:base+nc], yd[base:base+nc]
 				z, g := s.lse[r], gr.at(r)
-				if gx != nil {
+				if gx != nil && !made {
 					grow := gx[base : base+nc]
 					f := g * s.tsum[r]
 					if sums != nil && sums[r] > 0 {

@@ -353,3 +353,73 @@ func TestCrossEntropyProbFast32Graph(t *testing.T) {
 	}
 	sameValues(t, "grad target alone", p.Grad, wantP)
 }
+
+// TestCrossEntropyFast32Grad checks the gradients the float32 fast path
+// makes in its forward (mean and sum reductions) against the float64
+// path's: output gradients of 1 and 2.5, a backward run twice on a
+// retained graph (the second computes afresh), class indices with
+// ignored rows, all rows ignored, and probability targets, with and
+// without label smoothing.
+func TestCrossEntropyFast32Grad(t *testing.T) {
+	for _, ls := range []float64{0, .1} {
+		for _, c := range []int{10, 100} {
+			for _, red := range []Reduction{Mean, Sum} {
+				for _, gv := range []float64{1, 2.5} {
+					for _, kind := range []string{"index", "ignored", "prob"} {
+						name := fmt.Sprintf("ls%g/c%d/%v/g%g/%s", ls, c, red, gv, kind)
+						t.Run(name, func(t *testing.T) { ceFastGradCase(t, ls, c, red, gv, kind) })
+					}
+				}
+			}
+		}
+	}
+}
+
+// ceFastGradCase is one case of TestCrossEntropyFast32Grad.
+func ceFastGradCase(t *testing.T, ls float64, c int, red Reduction, gv float64, kind string) {
+	t.Helper()
+	const n = 150
+	r := rand.New(rand.NewPCG(uint64(c), 11))
+	x32 := randT(r, tensor.Float32, -6, 6, n, c)
+	l := CrossEntropy{IgnoreIndex: -100, LabelSmoothing: ls, Reduction: red}
+	var y32, y64 *tensor.Tensor
+	switch kind {
+	case "prob":
+		y32 = randT(r, tensor.Float32, 0, 2.0/float64(c), n, c)
+		y64 = y32.To(tensor.Float64)
+	default:
+		y32 = randClasses(r, c, n)
+		y64 = y32
+		l.IgnoreIndex = 1
+		if kind == "ignored" {
+			l.IgnoreIndex = -5
+			tg := y32.Int64s()
+			for i := range tg {
+				tg[i] = -5
+			}
+		} else {
+			y32.Int64s()[3] = 1
+		}
+	}
+	grads := func(x, y *tensor.Tensor) []*tensor.Tensor {
+		x = x.Detach()
+		if err := x.SetRequiresGrad(true); err != nil {
+			t.Fatal(err)
+		}
+		out, err := l.Forward(nil, x, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := tensor.Full(out.DType(), gv, out.Shape()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, second := backwardTwice(t, out, g, x)
+		return []*tensor.Tensor{first[0], second[0]}
+	}
+	want := grads(x32.To(tensor.Float64), y64)
+	got := grads(x32, y32)
+	for i := range got {
+		sameValues(t, fmt.Sprintf("grad, run %d", i+1), got[i], want[i])
+	}
+}
