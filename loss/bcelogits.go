@@ -168,6 +168,9 @@ func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 // the softplus term is log(1 + e^-|x|) + m, each step rounded to float32
 // as ATen rounds it.
 func bceLogitsChunk(o, e, x, y, w, pw []float32) {
+	if w == nil && pw == nil && bceLogitsPlain(o, e, x, y) {
+		return
+	}
 	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
 	for i, v := range x {
 		e[i] = -abs32(v)

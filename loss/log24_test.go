@@ -68,3 +68,36 @@ func TestLog24Seams(t *testing.T) {
 		}
 	}
 }
+
+// TestBCELogitsPlain checks bcelogits' one-loop chunk kernel without
+// weights against its passes with weights of 1: the same bits, the
+// exponentials included.
+func TestBCELogitsPlain(t *testing.T) {
+	for name, c := range kernelCases() {
+		x := c[0]
+		x = append(x, float32(math.Inf(-1)), 1e-30, -1e-30, 104, -104.5, 200)
+		for len(x)%chunk != 0 {
+			x = append(x, float32(len(x)%7)-3)
+		}
+		y := make([]float32, len(x))
+		ones := make([]float32, chunk)
+		for i := range y {
+			y[i] = float32(i%3) / 2
+		}
+		for i := range ones {
+			ones[i] = 1
+		}
+		for j := 0; j < len(x); j += chunk {
+			o, e := make([]float32, chunk), make([]float32, chunk)
+			o1, e1 := make([]float32, chunk), make([]float32, chunk)
+			bceLogitsChunk(o, e, x[j:], y[j:], nil, nil)
+			bceLogitsChunk(o1, e1, x[j:], y[j:], ones, nil)
+			for i := range o {
+				same := func(a, b float32) bool { return math.Float32bits(a) == math.Float32bits(b) || a != a && b != b }
+				if !same(o[i], o1[i]) || !same(e[i], e1[i]) {
+					t.Errorf("%s: x=%g y=%g: loss %g, e %g; with weights %g, %g", name, x[j+i], y[j+i], o[i], e[i], o1[i], e1[i])
+				}
+			}
+		}
+	}
+}

@@ -47,6 +47,39 @@ func logOnePlus32(dst, src []float32) {
 	log24To32(dst, dst)
 }
 
+// bceLogitsPlain is bceLogitsChunk without weights in one loop: e =
+// e**-|x| as exp24To32 computes it, log(1 + e) with the sum rounded to
+// float32 first as logOnePlus32 takes it, and the loss from them as
+// bceLogitsChunk does, each step rounded to float32 as ATen rounds it.
+// It writes e to e and reports that it did the work.
+func bceLogitsPlain(o, e, x, y []float32) bool {
+	const (
+		round = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
+		inv   = 64 / math.Ln2
+	)
+	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
+	// two loops, each with a shorter chain of dependent steps than one
+	// would have, so that more elements are in flight
+	for i, v := range x {
+		xe := -float64(abs32(v))
+		if !(xe >= -104) {
+			e[i] = float32(expSpecial(xe)) // 0, or NaN
+			continue
+		}
+		k := (xe*inv + round) - round
+		r := xe - k*(math.Ln2/64)
+		p := (1 + r) + r*r*(0.5+r*(1.0/6))
+		ki := int64(k)
+		e[i] = float32(p * math.Float64frombits(math.Float64bits(exp2Tab[ki&63])+uint64(ki>>6)<<52))
+	}
+	for i, v := range x {
+		k, r := logSplit(float64(1 + e[i])) // 1 + e in [1, 2], or NaN
+		sp := float32(k+log1pSeries(r)) + max(-v, 0)
+		o[i] = (1-y[i])*v + sp
+	}
+	return true
+}
+
 // The vector kernels of the arithmetic losses take no elements in this
 // build: the scalar loops that call them do the work.
 

@@ -33,6 +33,10 @@ func logOnePlus32(dst, src []float32) {
 	vmath.Log1pTo32(dst, dst)
 }
 
+// bceLogitsPlain reports that it did nothing: in this build
+// bceLogitsChunk's vector passes are faster than one scalar loop.
+func bceLogitsPlain(_, _, _, _ []float32) bool { return false }
+
 // arithVector reports whether the 8-lane kernels of the arithmetic
 // losses (mse, huber, smoothl1) can run: AVX2. It is fixed at start-up.
 var arithVector = archsimd.X86.AVX2()
