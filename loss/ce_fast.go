@@ -95,6 +95,9 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 				total, top = ceExpPass(pass, src, g, psx)
 			}
 		}
+		// a NaN sum (a NaN score, or in plain Go one out of range):
+		// every row on its own
+		flat = flat && total == total
 	}
 	for r := r0; r < r1; r++ {
 		o := (r - r0) * nc

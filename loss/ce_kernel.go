@@ -106,6 +106,105 @@ func expShiftSums32Generic(dst, src []float32, shift float32) (e, d float64) {
 	return e, d
 }
 
+// The passes of ceExpPass in plain Go: ceExp's steps two elements at a
+// time, with its range check taken out of the loop. Each element ORs its
+// offset from the least rounding sum into chk, which stays below ceKSpan
+// (a power of two) only if every element was in range; outside it the
+// table entry and exponent are garbage, and the caller takes the block
+// again. They return the sums and whether every element was in range.
+
+// sumExpFast returns the sum of e**(src[i]-shift) in float64.
+func sumExpFast(src []float32, shift float32) (float64, bool) {
+	h := float64(shift)
+	k := ceExpConst
+	inv, round, step := k.inv, k.round, k.step
+	var s0, s1 float64
+	var chk uint64
+	for len(src) >= 2 {
+		u0, u1 := (float64(src[0])-h)*inv, (float64(src[1])-h)*inv
+		src = src[2:]
+		kr0, kr1 := u0+round, u1+round
+		b0, b1 := math.Float64bits(kr0), math.Float64bits(kr1)
+		chk |= (b0 - ceKLow) | (b1 - ceKLow)
+		t0 := math.Float64frombits(ceExpBits[b0&2047] + (b0>>11)<<52)
+		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
+		s0 += t0 + t0*((u0-(kr0-round))*step)
+		s1 += t1 + t1*((u1-(kr1-round))*step)
+	}
+	for _, v := range src {
+		u := (float64(v) - h) * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
+		s0 += t + t*((u-(kr-round))*step)
+	}
+	return s0 + s1, chk < ceKSpan
+}
+
+// expSumFast sets dst[i] = e**(src[i]-shift) (src as long as dst) and
+// returns their sum in float64.
+func expSumFast(dst, src []float32, shift float32) (float64, bool) {
+	h := float64(shift)
+	k := ceExpConst
+	inv, round, step := k.inv, k.round, k.step
+	var s0, s1 float64
+	var chk uint64
+	for len(src) >= 2 && len(dst) >= 2 {
+		u0, u1 := (float64(src[0])-h)*inv, (float64(src[1])-h)*inv
+		src = src[2:]
+		kr0, kr1 := u0+round, u1+round
+		b0, b1 := math.Float64bits(kr0), math.Float64bits(kr1)
+		chk |= (b0 - ceKLow) | (b1 - ceKLow)
+		t0 := math.Float64frombits(ceExpBits[b0&2047] + (b0>>11)<<52)
+		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
+		e0 := t0 + t0*((u0-(kr0-round))*step)
+		e1 := t1 + t1*((u1-(kr1-round))*step)
+		dst[0], dst[1] = float32(e0), float32(e1)
+		dst = dst[2:]
+		s0 += e0
+		s1 += e1
+	}
+	for i, v := range src[:min(len(src), len(dst))] {
+		u := (float64(v) - h) * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
+		e := t + t*((u-(kr-round))*step)
+		dst[i] = float32(e)
+		s0 += e
+	}
+	return s0 + s1, chk < ceKSpan
+}
+
+// expSumsFast is sumExpFast, or expSumFast when dst is not nil, that also
+// returns the sum of src[i]-shift.
+func expSumsFast(dst, src []float32, shift float32) (e, d float64, ok bool) {
+	h := float64(shift)
+	k := ceExpConst
+	inv, round, step := k.inv, k.round, k.step
+	if dst != nil {
+		src = src[:len(dst)]
+	}
+	var chk uint64
+	for i, v := range src {
+		x := float64(v) - h
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
+		y := t + t*((u-(kr-round))*step)
+		if dst != nil {
+			dst[i] = float32(y)
+		}
+		e += y
+		d += x
+	}
+	return e, d, chk < ceKSpan
+}
+
 // sum32Generic returns the sum of s in float64.
 func sum32Generic(s []float32) float64 {
 	var a, b float64

@@ -2,6 +2,8 @@
 
 package loss
 
+import "math"
+
 // expShiftSum32 sets dst[i] = e**(src[i]-shift) and returns their sum, in
 // float64 (see ceExp for the range the exponentials keep).
 func expShiftSum32(dst, src []float32, shift float32) float64 {
@@ -48,17 +50,24 @@ func blockShift32(s []float32, hint float32) float32 { return s[0] }
 // ceExpPass returns the sum of e**(src[i]-g) in float64, storing the
 // exponentials in dst unless it is nil, and g itself for the block's
 // largest score, which plain Go does not look for; when sx is not nil it
-// sets *sx to the sum of src[i]-g, in the same pass.
+// sets *sx to the sum of src[i]-g, in the same pass. The sum is NaN when
+// some difference is out of the exponentials' range (or NaN): the caller
+// then takes every row of the block on its own.
 func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
+	var e float64
+	var ok bool
 	switch {
 	case sx != nil:
-		var e float64
-		e, *sx = expShiftSums32Generic(dst, src, g)
-		return e, g
+		e, *sx, ok = expSumsFast(dst, src, g)
 	case dst == nil:
-		return sumExpShift32Generic(src, g), g
+		e, ok = sumExpFast(src, g)
+	default:
+		e, ok = expSumFast(dst, src, g)
 	}
-	return expShiftSum32Generic(dst, src, g), g
+	if !ok {
+		return math.NaN(), g
+	}
+	return e, g
 }
 
 // ceShiftOK reports whether a block shifted by g whose largest score is

@@ -197,7 +197,9 @@ func sameValues(t *testing.T, what string, got, want *tensor.Tensor) {
 // stored e**(x-shift) within 4e-7 of math.Exp's, the sums within 1e-6,
 // the sums of differences, -Inf counting for nothing, a NaN anywhere
 // making the sum NaN and, in plain Go, which takes any shift, an
-// infinity or a score far above the shift making it exceed ceMaxSum.
+// infinity or a score far above the shift making it exceed ceMaxSum; the
+// unchecked plain-Go passes the same, reporting NaN and infinite scores
+// out of their range.
 func TestCEExpKernels(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 9))
 	nan, inf := float32(math.NaN()), float32(math.Inf(1))
@@ -231,6 +233,19 @@ func TestCEExpKernels(t *testing.T) {
 				t.Fatalf("n %d: sum only %g, want %g", n, got, want)
 			}
 		}
+		fast := make([]float32, n)
+		e1, ok1 := sumExpFast(src, shift)
+		e2, ok2 := expSumFast(fast, src, shift)
+		e3, d3, ok3 := expSumsFast(nil, src, shift)
+		if !ok1 || !ok2 || !ok3 || !closeTo(e1, want, 1e-6, 0) || !closeTo(e2, want, 1e-6, 0) ||
+			!closeTo(e3, want, 1e-6, 0) || !closeTo(d3, wantD, 1e-6, 1e-3) {
+			t.Fatalf("n %d: fast sums %g %v, %g %v, %g %g %v, want %g %g", n, e1, ok1, e2, ok2, e3, d3, ok3, want, wantD)
+		}
+		for i, v := range src {
+			if w := math.Exp(float64(v) - float64(shift)); !closeTo(float64(fast[i]), w, 4e-7, 0) {
+				t.Fatalf("n %d: fast e**(%g - %g) = %g, want %g", n, v, shift, fast[i], w)
+			}
+		}
 		for _, dst := range [][]float32{nil, make([]float32, n)} {
 			for _, f := range []func(dst, src []float32, shift float32) (float64, float64){expShiftSums32, expShiftSums32Generic} {
 				e, d := f(dst, src, shift)
@@ -256,6 +271,12 @@ func TestCEExpKernels(t *testing.T) {
 			if special <= 0 || special != special {
 				// the vector forms take differences <= 0 only
 				sums = append(sums, sumExpShift32(s, shift), expShiftSum32(make([]float32, n), s, shift))
+			}
+			if _, ok := sumExpFast(s, shift); ok && (special != 200) {
+				t.Fatalf("n %d: %g at %d is in the fast range", n, special, at)
+			}
+			if e, ok := sumExpFast(s, shift); special == 200 && (!ok || !(e > ceMaxSum)) {
+				t.Fatalf("n %d: 200 at %d gives %g %v", n, at, e, ok)
 			}
 			for _, v := range sums {
 				switch {
