@@ -187,9 +187,27 @@ func expSumsFast(dst, src []float32, shift float32) (e, d float64, ok bool) {
 	if dst != nil {
 		src = src[:len(dst)]
 	}
+	var e1, d1 float64
 	var chk uint64
-	for i, v := range src {
-		x := float64(v) - h
+	i := 0
+	for ; i+2 <= len(src); i += 2 {
+		x0, x1 := float64(src[i])-h, float64(src[i+1])-h
+		u0, u1 := x0*inv, x1*inv
+		kr0, kr1 := u0+round, u1+round
+		b0, b1 := math.Float64bits(kr0), math.Float64bits(kr1)
+		chk |= (b0 - ceKLow) | (b1 - ceKLow)
+		t0 := math.Float64frombits(ceExpBits[b0&2047] + (b0>>11)<<52)
+		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
+		y0 := t0 + t0*((u0-(kr0-round))*step)
+		y1 := t1 + t1*((u1-(kr1-round))*step)
+		if dst != nil {
+			dst[i], dst[i+1] = float32(y0), float32(y1)
+		}
+		e, e1 = e+y0, e1+y1
+		d, d1 = d+x0, d1+x1
+	}
+	if i < len(src) {
+		x := float64(src[i]) - h
 		u := x * inv
 		kr := u + round
 		b := math.Float64bits(kr)
@@ -202,7 +220,7 @@ func expSumsFast(dst, src []float32, shift float32) (e, d float64, ok bool) {
 		e += y
 		d += x
 	}
-	return e, d, chk < ceKSpan
+	return e + e1, d + d1, chk < ceKSpan
 }
 
 // sum32Generic returns the sum of s in float64.
