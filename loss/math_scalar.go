@@ -83,12 +83,13 @@ func bceLogitsPlain(o, e, x, y []float32) bool {
 // The vector kernels of the arithmetic losses take no elements in this
 // build: the scalar loops that call them do the work.
 
-func bceGradVec(_, _, _, _ []float32, _ float32) int                       { return 0 }
-func klVec(_, _, _ []float32) int                                          { return 0 }
-func negScaleVec(_, _ []float32, _ float32) int                            { return 0 }
-func mseVec(_, _ []float32) (float64, int)                                 { return 0, 0 }
-func mseFuseVec(_, _, _ []float32, _ float32) (float64, int)               { return 0, 0 }
-func huberVec(_, _ []float32, _ float32) (float64, int)                    { return 0, 0 }
-func huberFuseVec(_, _, _ []float32, _, _ float32) (float64, int)          { return 0, 0 }
-func smoothL1Vec(_, _ []float32, _, _ float32) (float64, int)              { return 0, 0 }
-func smoothL1FuseVec(_, _, _ []float32, _, _, _, _ float32) (float64, int) { return 0, 0 }
+func softMarginVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool) { return 0, 0, false }
+func bceGradVec(_, _, _, _ []float32, _ float32) int                             { return 0 }
+func klVec(_, _, _ []float32) int                                                { return 0 }
+func negScaleVec(_, _ []float32, _ float32) int                                  { return 0 }
+func mseVec(_, _ []float32) (float64, int)                                       { return 0, 0 }
+func mseFuseVec(_, _, _ []float32, _ float32) (float64, int)                     { return 0, 0 }
+func huberVec(_, _ []float32, _ float32) (float64, int)                          { return 0, 0 }
+func huberFuseVec(_, _, _ []float32, _, _ float32) (float64, int)                { return 0, 0 }
+func smoothL1Vec(_, _ []float32, _, _ float32) (float64, int)                    { return 0, 0 }
+func smoothL1FuseVec(_, _, _ []float32, _, _, _, _ float32) (float64, int)       { return 0, 0 }

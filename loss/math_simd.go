@@ -3,6 +3,7 @@
 package loss
 
 import (
+	"math"
 	"simd/archsimd"
 
 	"kt/internal/vmath"
@@ -269,4 +270,136 @@ func negScaleVec(gx, y []float32, g float32) int {
 	}
 	archsimd.ClearAVXUpperBits()
 	return i
+}
+
+// fmaVector reports whether the CPU has AVX2 and FMA, which
+// softMarginVec needs; it is fixed at start-up.
+var fmaVector = archsimd.X86.AVX2() && archsimd.X86.FMA()
+
+// Coefficients of fdlibm's logarithm, R(z) ≈ (log(1+f) - 2s)/s with
+// s = f/(2+f), z = s², as vmath's Log takes them.
+const (
+	lg1 = 6.666666666666735130e-01
+	lg2 = 3.999999999940941908e-01
+	lg3 = 2.857142874366239149e-01
+	lg4 = 2.222219843214978396e-01
+	lg5 = 1.818357216161805012e-01
+	lg6 = 1.531383769920937332e-01
+	lg7 = 1.479819860511658591e-01
+)
+
+// softMarginVec runs softmargin's float32 kernels over x and y, 8 lanes
+// a step, from their start to the first vector with an element outside
+// the tables' range of softplus.go (|x·y| beyond spMax, or NaN), and
+// returns the sum of the losses (when sum is set), how many elements it
+// took and whether it stopped at such a vector; with gx not nil it writes the input's gradient -σ(t)·y·g as it
+// goes, g the per-element gs when that is not nil. With t = -x·y and
+// e = e**-|t| in float32 lanes (Cephes's exponential, as vmath's
+// ExpTo32), the loss is max(t, 0) + log(1 + e) and σ(t) is e/(1+e) below
+// 0 and 1/(1+e) above, both in float64 lanes (fdlibm's logarithm, as
+// vmath's LogTo32), rounded once. The loop makes no call: a call would
+// keep its vectors on the stack. On a CPU without AVX2 and FMA it takes
+// nothing.
+func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
+	if !fmaVector || len(x) < 8 {
+		return 0, 0, false
+	}
+	y = y[:len(x)]
+	if gx != nil {
+		gx = gx[:len(x)]
+	}
+	if gs != nil {
+		gs = gs[:len(x)]
+	}
+	sign := archsimd.BroadcastInt32x8(math.MinInt32)
+	lim := archsimd.BroadcastFloat32x8(-spMax)
+	zero := archsimd.BroadcastFloat32x8(0)
+	gb := archsimd.BroadcastFloat32x8(g)
+	// the exponential's constants
+	kLog2e := archsimd.BroadcastFloat32x8(math.Log2E)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat32x8(-0.693359375), archsimd.BroadcastFloat32x8(2.12194440e-4)
+	kP0, kP1 := archsimd.BroadcastFloat32x8(1.9875691500e-4), archsimd.BroadcastFloat32x8(1.3981999507e-3)
+	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
+	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
+	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
+	// the logarithm's
+	one, zero64 := archsimd.BroadcastFloat64x4(1), archsimd.BroadcastFloat64x4(0)
+	kSqrt2, kHalf, kTwo := archsimd.BroadcastFloat64x4(math.Sqrt2), archsimd.BroadcastFloat64x4(0.5), archsimd.BroadcastFloat64x4(2)
+	kLg1, kLg2, kLg3 := archsimd.BroadcastFloat64x4(lg1), archsimd.BroadcastFloat64x4(lg2), archsimd.BroadcastFloat64x4(lg3)
+	kLg4, kLg5, kLg6 := archsimd.BroadcastFloat64x4(lg4), archsimd.BroadcastFloat64x4(lg5), archsimd.BroadcastFloat64x4(lg6)
+	kLg7 := archsimd.BroadcastFloat64x4(lg7)
+	kLn2hi64, kLn2lo64 := archsimd.BroadcastFloat64x4(6.93147180369123816490e-01), archsimd.BroadcastFloat64x4(1.90821492927058770002e-10)
+	var a0, a1 archsimd.Float64x4
+	more := false
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		xv, yv := archsimd.LoadFloat32x8Slice(x[i:]), archsimd.LoadFloat32x8Slice(y[i:])
+		t := xv.Mul(yv).AsInt32x8().Xor(sign).AsFloat32x8() // -(x·y)
+		na := t.AsInt32x8().Or(sign).AsFloat32x8()          // -|t|
+		if na.Greater(lim).ToBits() != 0xff {
+			more = true
+			break
+		}
+		// e = e**na, na in (-spMax, 0]: no overflow, no subnormal
+		n := na.Mul(kLog2e).RoundToEven()
+		r := n.MulAdd(kLn2hi, na)
+		r = n.MulAdd(kLn2lo, r)
+		p := kP0.MulAdd(r, kP1)
+		p = p.MulAdd(r, kP2)
+		p = p.MulAdd(r, kP3)
+		p = p.MulAdd(r, kP4)
+		p = p.MulAdd(r, kP5)
+		sc := n.ConvertToInt32().Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		e := p.MulAdd(r.Mul(r), r).Add(kOne).Mul(sc)
+		elo, ehi := e.GetLo().ConvertToFloat64(), e.GetHi().ConvertToFloat64()
+		ulo, uhi := elo.Add(one), ehi.Add(one) // 1 + e, exact
+		if sum {
+			// log(1+e) = k·ln2 + log(1+f), 1+e halved above √2 (exactly)
+			biglo := ulo.Greater(kSqrt2)
+			flo := ulo.Mul(kHalf).Sub(one).Merge(elo, biglo)
+			klo := one.Merge(zero64, biglo)
+			slo := flo.Div(flo.Add(kTwo))
+			zlo := slo.Mul(slo)
+			wlo := zlo.Mul(zlo)
+			t1lo := wlo.MulAdd(kLg7, kLg5)
+			t1lo = wlo.MulAdd(t1lo, kLg3)
+			t1lo = wlo.MulAdd(t1lo, kLg1).Mul(zlo)
+			t2lo := wlo.MulAdd(kLg6, kLg4)
+			t2lo = wlo.MulAdd(t2lo, kLg2).Mul(wlo)
+			hflo := flo.Mul(flo).Mul(kHalf)
+			inlo := slo.MulAdd(hflo.Add(t1lo.Add(t2lo)), klo.Mul(kLn2lo64))
+			llo := klo.Mul(kLn2hi64).Sub(hflo.Sub(inlo).Sub(flo))
+			// log(1+e) = k·ln2 + log(1+f), 1+e halved above √2 (exactly)
+			bighi := uhi.Greater(kSqrt2)
+			fhi := uhi.Mul(kHalf).Sub(one).Merge(ehi, bighi)
+			khi := one.Merge(zero64, bighi)
+			shi := fhi.Div(fhi.Add(kTwo))
+			zhi := shi.Mul(shi)
+			whi := zhi.Mul(zhi)
+			t1hi := whi.MulAdd(kLg7, kLg5)
+			t1hi = whi.MulAdd(t1hi, kLg3)
+			t1hi = whi.MulAdd(t1hi, kLg1).Mul(zhi)
+			t2hi := whi.MulAdd(kLg6, kLg4)
+			t2hi = whi.MulAdd(t2hi, kLg2).Mul(whi)
+			hfhi := fhi.Mul(fhi).Mul(kHalf)
+			inhi := shi.MulAdd(hfhi.Add(t1hi.Add(t2hi)), khi.Mul(kLn2lo64))
+			lhi := khi.Mul(kLn2hi64).Sub(hfhi.Sub(inhi).Sub(fhi))
+			m := t.Max(zero)
+			a0 = a0.Add(llo.Add(m.GetLo().ConvertToFloat64()))
+			a1 = a1.Add(lhi.Add(m.GetHi().ConvertToFloat64()))
+		}
+		if gx != nil {
+			gv := gb
+			if gs != nil {
+				gv = archsimd.LoadFloat32x8Slice(gs[i:])
+			}
+			num := e.Merge(kOne, t.Less(zero)) // σ(t)·(1+e)
+			lo := num.GetLo().ConvertToFloat64().Div(ulo).Mul(yv.GetLo().ConvertToFloat64()).Mul(gv.GetLo().ConvertToFloat64())
+			hi := num.GetHi().ConvertToFloat64().Div(uhi).Mul(yv.GetHi().ConvertToFloat64()).Mul(gv.GetHi().ConvertToFloat64())
+			xv.SetLo(lo.ConvertToFloat32()).SetHi(hi.ConvertToFloat32()).AsInt32x8().Xor(sign).AsFloat32x8().StoreSlice(gx[i:])
+		}
+	}
+	s := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return s, i, more
 }

@@ -67,7 +67,9 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 // the tables' range they take the tables of softplus.go, softplus(t) and
 // z/(1+z) = σ(t), within a unit of float32 of those values; beyond it
 // (where the float32 rounding of z shows, and +Inf and NaN appear) they
-// compute z as ATen does, in a second pass.
+// compute z as ATen does, in a second pass. The fuse and backward
+// kernels take whole vectors of elements in the tables' range with
+// softMarginVec first, in the SIMD build on a CPU with AVX2 and FMA.
 
 // softMarginForward32 is softMarginForward on float32.
 func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
@@ -88,10 +90,15 @@ func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	}
 }
 
-// softMarginSum32 is softMarginForward32 summed in float64.
+// softMarginSum32 is softMarginForward32 summed in float64. (The vector
+// kernel is slower than the tables here: its logarithm divides.)
 func softMarginSum32(in args[float32], _ param[float32]) float64 {
-	x := in[0]
-	y := in[1][:len(x)]
+	return softMarginSumTable(in[0], in[1])
+}
+
+// softMarginSumTable is softMarginSum32 on the tables alone.
+func softMarginSumTable(x, y []float32) float64 {
+	y = y[:len(x)]
 	var s0, s1 float64
 	var bad uint64
 	i := 0
@@ -127,6 +134,23 @@ func softMarginSum32(in args[float32], _ param[float32]) float64 {
 func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
+	s := 0.0
+	for {
+		sv, n, more := softMarginVec(gx, nil, x, y, g, true)
+		s += sv
+		x, y, gx = x[n:], y[n:], gx[n:]
+		if !more {
+			break
+		}
+		s += softMarginFuseTable(gx[:8], x[:8], y[:8], g)
+		x, y, gx = x[8:], y[8:], gx[8:]
+	}
+	return s + softMarginFuseTable(gx, x, y, g)
+}
+
+// softMarginFuseTable is softMarginFuse32 on the tables alone.
+func softMarginFuseTable(gx, x, y []float32, g float32) float64 {
+	y, gx = y[:len(x)], gx[:len(x)]
 	ng := -float64(g)
 	s := 0.0
 	var bad uint64
@@ -163,6 +187,21 @@ func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[f
 		return
 	}
 	gx = gx[:len(x)]
+	for {
+		_, n, more := softMarginVec(gx, g.per, x, y, g.s, false)
+		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
+		if !more {
+			break
+		}
+		softMarginBackTable(gx[:8], x[:8], y[:8], g.sub(0, 8))
+		x, y, gx, g = x[8:], y[8:], gx[8:], g.sub(8, len(x))
+	}
+	softMarginBackTable(gx, x, y, g)
+}
+
+// softMarginBackTable is softMarginBackward32 on the tables alone.
+func softMarginBackTable(gx, x, y []float32, g upstream[float32]) {
+	y, gx = y[:len(x)], gx[:len(x)]
 	var bad uint64
 	for i, v := range x {
 		w := y[i]
