@@ -155,6 +155,18 @@ func logSigmoid[T tensor.Float](v T) T {
 // (bceLogitsChunk), its exponentials kept in a scratch chunk.
 func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
+	if w == nil && pw == nil {
+		var e [8]float32
+		for {
+			_, n, more := bceLogitsVec(out, nil, nil, x, y, 0, false)
+			out, x, y = out[n:], x[n:], y[n:]
+			if !more {
+				break
+			}
+			bceLogitsChunk(out[:8], e[:], x, y, nil, nil)
+			out, x, y = out[8:], x[8:], y[8:]
+		}
+	}
 	var e [chunk]float32
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
@@ -206,6 +218,31 @@ func sigmoid32(x, e float32) float32 {
 // and the target's -x·w·g. With pos_weight it takes the scalar kernel.
 func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[float32]) {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx := grad[0]
+	if w != nil || pw != nil || gx == nil {
+		bceLogitsBackChunks(grad, in, g, p)
+		return
+	}
+	gx = gx[:len(x)]
+	g0 := g
+	for {
+		_, n, more := bceLogitsVec(nil, gx, g.per, x, y, g.s, false)
+		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
+		if !more {
+			break
+		}
+		bceLogitsBackChunks(args[float32]{gx[:8]}, args[float32]{x[:8], y[:8]}, g.sub(0, 8), p)
+		x, y, gx, g = x[8:], y[8:], gx[8:], g.sub(8, len(x))
+	}
+	bceLogitsBackChunks(args[float32]{gx}, args[float32]{x, y}, g, p)
+	if grad[1] != nil {
+		bceLogitsBackChunks(args[float32]{nil, grad[1]}, in, g0, p)
+	}
+}
+
+// bceLogitsBackChunks is bceLogitsBackward32 a chunk at a time.
+func bceLogitsBackChunks(grad, in args[float32], g upstream[float32], p param[float32]) {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx, gy := grad[0], grad[1]
 	if pw != nil {
 		bceLogitsBackward(grad, in, g, p)
@@ -244,9 +281,32 @@ func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[fl
 
 // bceLogitsFuse32 is bceLogitsForward32 summed, writing the input's
 // gradient as bceLogitsBackward32 does from the same exponentials, which
-// it keeps in the gradient's chunk. With pos_weight, it runs the two
+// it keeps in the gradient's chunk. Without weights, whole vectors go to
+// bceLogitsVec first (in the SIMD build), as in bceLogitsForward32 and
+// bceLogitsBackward32. With pos_weight, it runs the two
 // kernels one after the other.
 func bceLogitsFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx = gx[:len(x)]
+	if w != nil || pw != nil {
+		return bceLogitsFuseChunks(gx, in, p, g)
+	}
+	s := 0.0
+	for {
+		sv, n, more := bceLogitsVec(nil, gx, nil, x, y, g, true)
+		s += sv
+		x, y, gx = x[n:], y[n:], gx[n:]
+		if !more {
+			break
+		}
+		s += bceLogitsFuseChunks(gx[:8], args[float32]{x[:8], y[:8]}, p, g)
+		x, y, gx = x[8:], y[8:], gx[8:]
+	}
+	return s + bceLogitsFuseChunks(gx, args[float32]{x, y}, p, g)
+}
+
+// bceLogitsFuseChunks is bceLogitsFuse32 a chunk at a time.
+func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx = gx[:len(x)]
 	var buf [chunk]float32

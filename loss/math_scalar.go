@@ -83,6 +83,9 @@ func bceLogitsPlain(o, e, x, y []float32) bool {
 // The vector kernels of the arithmetic losses take no elements in this
 // build: the scalar loops that call them do the work.
 
+func bceLogitsVec(_, _, _, _, _ []float32, _ float32, _ bool) (float64, int, bool) {
+	return 0, 0, false
+}
 func softMarginVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool) { return 0, 0, false }
 func bceGradVec(_, _, _, _ []float32, _ float32) int                             { return 0 }
 func klVec(_, _, _ []float32) int                                                { return 0 }

@@ -403,3 +403,129 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 	archsimd.ClearAVXUpperBits()
 	return s, i, more
 }
+
+// bceLogitsVec runs bcelogits' float32 kernels without weights over x
+// and y, 8 lanes a step, from their start to the first vector with an
+// |x| of 80 or more, or NaN; it returns the sum of the losses (when sum
+// is set), how many elements it took and whether it stopped at such a
+// vector. With o not nil it writes the losses there, with gx not nil the
+// input's gradient (σ(x) - y)·g, g the per-element gs when that is not
+// nil. Each lane takes the steps of bceLogitsChunk and
+// bceLogitsBackward32 in this build, bit for bit: e = e**-|x| as
+// vmath's ExpTo32 computes it, log(1 + e) with the sum rounded to
+// float32 as vmath's Log1pTo32 takes it, then ATen's float32 steps. The
+// loop makes no call. On a CPU without AVX2 and FMA it takes nothing.
+func bceLogitsVec(o, gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
+	if !fmaVector || len(x) < 8 {
+		return 0, 0, false
+	}
+	y = y[:len(x)]
+	if o != nil {
+		o = o[:len(x)]
+	}
+	if gx != nil {
+		gx = gx[:len(x)]
+	}
+	if gs != nil {
+		gs = gs[:len(x)]
+	}
+	sign := archsimd.BroadcastInt32x8(math.MinInt32)
+	lim := archsimd.BroadcastFloat32x8(-80)
+	zero := archsimd.BroadcastFloat32x8(0)
+	gb := archsimd.BroadcastFloat32x8(g)
+	// the exponential's constants
+	kLog2e := archsimd.BroadcastFloat32x8(math.Log2E)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat32x8(-0.693359375), archsimd.BroadcastFloat32x8(2.12194440e-4)
+	kP0, kP1 := archsimd.BroadcastFloat32x8(1.9875691500e-4), archsimd.BroadcastFloat32x8(1.3981999507e-3)
+	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
+	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
+	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
+	// the logarithm's
+	one, zero64 := archsimd.BroadcastFloat64x4(1), archsimd.BroadcastFloat64x4(0)
+	kSqrt2, kHalf, kTwo := archsimd.BroadcastFloat64x4(math.Sqrt2), archsimd.BroadcastFloat64x4(0.5), archsimd.BroadcastFloat64x4(2)
+	kLg1, kLg2, kLg3 := archsimd.BroadcastFloat64x4(lg1), archsimd.BroadcastFloat64x4(lg2), archsimd.BroadcastFloat64x4(lg3)
+	kLg4, kLg5, kLg6 := archsimd.BroadcastFloat64x4(lg4), archsimd.BroadcastFloat64x4(lg5), archsimd.BroadcastFloat64x4(lg6)
+	kLg7 := archsimd.BroadcastFloat64x4(lg7)
+	kLn2hi64, kLn2lo64 := archsimd.BroadcastFloat64x4(6.93147180369123816490e-01), archsimd.BroadcastFloat64x4(1.90821492927058770002e-10)
+	var a0, a1 archsimd.Float64x4
+	more := false
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		xv, yv := archsimd.LoadFloat32x8Slice(x[i:]), archsimd.LoadFloat32x8Slice(y[i:])
+		na := xv.AsInt32x8().Or(sign).AsFloat32x8() // -|x|
+		if na.Greater(lim).ToBits() != 0xff {
+			more = true
+			break
+		}
+		// e = e**na, as vmath's ExpTo32
+		n := na.Mul(kLog2e).RoundToEven()
+		r := n.MulAdd(kLn2hi, na)
+		r = n.MulAdd(kLn2lo, r)
+		p := kP0.MulAdd(r, kP1)
+		p = p.MulAdd(r, kP2)
+		p = p.MulAdd(r, kP3)
+		p = p.MulAdd(r, kP4)
+		p = p.MulAdd(r, kP5)
+		ni := n.ConvertToInt32()
+		n1 := ni.ShiftAllRight(1)
+		s1 := n1.Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
+		e := p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2)
+		u := kOne.Add(e) // rounded to float32, as ATen
+		if sum || o != nil {
+			ulo, uhi := u.GetLo().ConvertToFloat64(), u.GetHi().ConvertToFloat64()
+			// log u = k·ln2 + log(1+f), u halved above √2 (exactly)
+			biglo := ulo.Greater(kSqrt2)
+			flo := ulo.Mul(kHalf).Merge(ulo, biglo).Sub(one)
+			klo := one.Merge(zero64, biglo)
+			slo := flo.Div(flo.Add(kTwo))
+			zlo := slo.Mul(slo)
+			wlo := zlo.Mul(zlo)
+			t1lo := wlo.MulAdd(kLg7, kLg5)
+			t1lo = wlo.MulAdd(t1lo, kLg3)
+			t1lo = wlo.MulAdd(t1lo, kLg1).Mul(zlo)
+			t2lo := wlo.MulAdd(kLg6, kLg4)
+			t2lo = wlo.MulAdd(t2lo, kLg2).Mul(wlo)
+			hflo := flo.Mul(flo).Mul(kHalf)
+			inlo := slo.MulAdd(hflo.Add(t1lo.Add(t2lo)), klo.Mul(kLn2lo64))
+			llo := klo.Mul(kLn2hi64).Sub(hflo.Sub(inlo).Sub(flo))
+			bighi := uhi.Greater(kSqrt2)
+			fhi := uhi.Mul(kHalf).Merge(uhi, bighi).Sub(one)
+			khi := one.Merge(zero64, bighi)
+			shi := fhi.Div(fhi.Add(kTwo))
+			zhi := shi.Mul(shi)
+			whi := zhi.Mul(zhi)
+			t1hi := whi.MulAdd(kLg7, kLg5)
+			t1hi = whi.MulAdd(t1hi, kLg3)
+			t1hi = whi.MulAdd(t1hi, kLg1).Mul(zhi)
+			t2hi := whi.MulAdd(kLg6, kLg4)
+			t2hi = whi.MulAdd(t2hi, kLg2).Mul(whi)
+			hfhi := fhi.Mul(fhi).Mul(kHalf)
+			inhi := shi.MulAdd(hfhi.Add(t1hi.Add(t2hi)), khi.Mul(kLn2lo64))
+			lhi := khi.Mul(kLn2hi64).Sub(hfhi.Sub(inhi).Sub(fhi))
+			l := xv.SetLo(llo.ConvertToFloat32()).SetHi(lhi.ConvertToFloat32())
+			// (1-y)·x + (log u + max(-x, 0)), each step rounded
+			sp := l.Add(xv.AsInt32x8().Xor(sign).AsFloat32x8().Max(zero))
+			loss := kOne.Sub(yv).Mul(xv).Add(sp)
+			if o != nil {
+				loss.StoreSlice(o[i:])
+			}
+			if sum {
+				a0 = a0.Add(loss.GetLo().ConvertToFloat64())
+				a1 = a1.Add(loss.GetHi().ConvertToFloat64())
+			}
+		}
+		if gx != nil {
+			gv := gb
+			if gs != nil {
+				gv = archsimd.LoadFloat32x8Slice(gs[i:])
+			}
+			// σ(x) = (1 for x >= 0, else e)/(1+e), as sigmoid32
+			num := kOne.Merge(e, xv.GreaterEqual(zero))
+			num.Div(u).Sub(yv).Mul(gv).StoreSlice(gx[i:])
+		}
+	}
+	s := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return s, i, more
+}
