@@ -86,7 +86,16 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 	g := blockShift32(src, hint)
 	top = g
 	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
-	if flat {
+	var ps *[3]float64 // a one-row block's probability sums, when the pass took them
+	var psums [3]float64
+	fused := false
+	if flat && s.p != nil && r1-r0 == 1 {
+		if total, psums, fused = ceProbPass(pass, src, s.p[r0*nc:r1*nc], g, s.ls > 0); fused {
+			ps = &psums
+			flat = total == total
+		}
+	}
+	if flat && !fused {
 		total, top = ceExpPass(pass, src, g, psx)
 		if !ceShiftOK(g, top) {
 			// the block's own maximum, found in the pass
@@ -126,7 +135,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 		if s.tgt != nil {
 			v = s.indexLoss(r, row, z, g, flat, sx, one)
 		} else {
-			v = s.probLoss(r, row, z, g, flat)
+			v = s.probLoss(r, row, z, g, flat, ps)
 		}
 		if s.loss != nil {
 			s.loss[r] = float32(v)
@@ -220,9 +229,10 @@ func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool
 }
 
 // probLoss returns the loss of row r with probability target, given its
-// log-normalizer z and, when flat, the block's finite maximum g, and
-// keeps the row's Σt.
-func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool) float64 {
+// log-normalizer z and, when flat, the block's finite shift g and the
+// row's Σp, Σp·(x-g) and Σ(x-g) when the pass took them (ps), and keeps
+// the row's Σt.
+func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool, ps *[3]float64) float64 {
 	nc := s.nc
 	p := s.p[r*nc : r*nc+nc]
 	kp, add := 1.0, 0.0
@@ -231,7 +241,12 @@ func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool)
 	}
 	var ts, v float64
 	if flat {
-		sp, d, sx := probSums32(p, row, g, add != 0) // Σp, Σp·(x-g), Σ(x-g)
+		var sp, d, sx float64 // Σp, Σp·(x-g), Σ(x-g)
+		if ps != nil {
+			sp, d, sx = ps[0], ps[1], ps[2]
+		} else {
+			sp, d, sx = probSums32(p, row, g, add != 0)
+		}
 		ts = sp
 		if add != 0 {
 			ts = kp*sp + add*float64(nc)

@@ -70,6 +70,19 @@ func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
 	return e, g
 }
 
+// ceProbPass is ceExpPass for one row with probability target p that
+// also returns the row's Σp, Σp·(x-g) and, when all is set, Σ(x-g) (see
+// probSums32), taken in the same pass; fused reports that it ran (the
+// vector forms leave those sums to their own pass).
+func ceProbPass(dst, src, p []float32, g float32, all bool) (e float64, sums [3]float64, fused bool) {
+	var ok bool
+	e, sums[0], sums[1], sums[2], ok = expProbFast(dst, src, p, g, all)
+	if !ok {
+		e = math.NaN()
+	}
+	return e, sums, true
+}
+
 // ceShiftOK reports whether a block shifted by g whose largest score is
 // top keeps float32 precision: in plain Go, with exact differences, any
 // shift that keeps the sums in range does.

@@ -87,6 +87,13 @@ func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
 	return e, top
 }
 
+// ceProbPass is the plain-Go build's pass that fuses a probability
+// target's sums into the exponentials' pass: the vector forms take those
+// sums in their own pass (probSums32), so it reports it did not run.
+func ceProbPass(dst, src, p []float32, g float32, all bool) (e float64, sums [3]float64, fused bool) {
+	return 0, sums, false
+}
+
 // ceShiftOK reports whether a block shifted by g whose largest score is
 // top keeps float32 precision: the vector exponentials round each
 // difference to float32, as torch does, and torch shifts by the maximum,

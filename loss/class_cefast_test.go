@@ -241,6 +241,15 @@ func TestCEExpKernels(t *testing.T) {
 			!closeTo(e3, want, 1e-6, 0) || !closeTo(d3, wantD, 1e-6, 1e-3) {
 			t.Fatalf("n %d: fast sums %g %v, %g %v, %g %g %v, want %g %g", n, e1, ok1, e2, ok2, e3, d3, ok3, want, wantD)
 		}
+		pr := make([]float32, n)
+		for i := range pr {
+			pr[i] = float32(r.Float64())
+		}
+		wsp, wdp, wsx := probSums32Generic(pr, src, shift, true)
+		e4, sp4, dp4, sx4, ok4 := expProbFast(make([]float32, n), src, pr, shift, true)
+		if !ok4 || !closeTo(e4, want, 1e-6, 0) || !closeTo(sp4, wsp, 1e-12, 0) || !closeTo(dp4, wdp, 1e-12, 1e-9) || !closeTo(sx4, wsx, 1e-12, 1e-9) {
+			t.Fatalf("n %d: probability sums %g %g %g %g %v, want %g %g %g %g", n, e4, sp4, dp4, sx4, ok4, want, wsp, wdp, wsx)
+		}
 		for i, v := range src {
 			if w := math.Exp(float64(v) - float64(shift)); !closeTo(float64(fast[i]), w, 4e-7, 0) {
 				t.Fatalf("n %d: fast e**(%g - %g) = %g, want %g", n, v, shift, fast[i], w)
