@@ -65,7 +65,7 @@ func (l BCEWithLogits) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	e := elementwise{
 		node: "BinaryCrossEntropyWithLogitsBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y, w, pw}, fixed: flags{2: true, 3: true},
-		k32: kernels[float32]{fwd: bceLogitsForward32, bwd: bceLogitsBackward32, fuse: bceLogitsFuse32},
+		k32: kernels[float32]{fwd: bceLogitsForward32, bwd: bceLogitsBackward32, sum: bceLogitsSum32, fuse: bceLogitsFuse32},
 		k64: kernels[float64]{fwd: bceLogitsForward[float64], bwd: bceLogitsBackward[float64]},
 	}
 	if d == tensor.Float64 && x.DType() == tensor.Float32 && y.DType() == tensor.Float32 {
@@ -329,6 +329,38 @@ func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g flo
 			}
 			e[i] = (sigmoid32(v, e[i]) - ys[i]) * gi
 		}
+	}
+	return s
+}
+
+// bceLogitsSum32 is bceLogitsForward32 summed in float64: without
+// weights, bceLogitsVec's sums of whole vectors (in the SIMD build),
+// and the forward through a scratch chunk for the rest.
+func bceLogitsSum32(in args[float32], p param[float32]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
+	s := 0.0
+	if in[2] == nil && in[3] == nil {
+		for {
+			sv, n, more := bceLogitsVec(nil, nil, nil, x, y, 0, true)
+			s += sv
+			x, y = x[n:], y[n:]
+			if !more || len(x) < 8 {
+				break
+			}
+			// a vector beyond the vector kernel's range: through the
+			// forward below
+			var o [8]float32
+			bceLogitsForward32(o[:], args[float32]{x[:8], y[:8]}, p)
+			s += sum64(o[:])
+			x, y = x[8:], y[8:]
+		}
+		in = args[float32]{x, y}
+	}
+	var buf [chunk]float32
+	for j := 0; j < len(x); j += chunk {
+		o := buf[:min(chunk, len(x)-j)]
+		bceLogitsForward32(o, in.sub(j, j+len(o)), p)
+		s += sum64(o)
 	}
 	return s
 }
