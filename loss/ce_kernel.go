@@ -50,7 +50,7 @@ func ceExp(d, inv, round, step float64) float64 {
 	u := d * inv
 	kr := u + round
 	b := math.Float64bits(kr)
-	if b-ceKLow > ceKSpan {
+	if b-ceKLow >= ceKSpan {
 		if d < 0 {
 			return 0
 		}
@@ -84,26 +84,6 @@ func sumExpShift32Generic(src []float32, shift float32) float64 {
 		s += ceExp(float64(v)-h, k.inv, k.round, k.step)
 	}
 	return s
-}
-
-// expShiftSums32Generic is expShiftSum32Generic that also returns the
-// sum of the differences src[i]-shift. A nil dst takes the sums alone.
-func expShiftSums32Generic(dst, src []float32, shift float32) (e, d float64) {
-	if dst != nil {
-		src = src[:len(dst)]
-	}
-	h := float64(shift)
-	k := ceExpConst
-	for i, v := range src {
-		x := float64(v) - h
-		y := ceExp(x, k.inv, k.round, k.step)
-		if dst != nil {
-			dst[i] = float32(y)
-		}
-		e += y
-		d += x
-	}
-	return e, d
 }
 
 // The passes of ceExpPass in plain Go: ceExp's steps two elements at a

@@ -33,12 +33,6 @@ func sumExpShift32(src []float32, shift float32) float64 {
 	return sumExpShift32Generic(src, shift)
 }
 
-// expShiftSums32 is expShiftSum32 that also returns the sum of
-// src[i]-shift; a nil dst takes the sums alone.
-func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
-	return expShiftSums32Generic(dst, src, shift)
-}
-
 // blockShift32 returns the shift of a block of scores s (not empty): its
 // first score (hint, the largest score of the block before, is for the
 // vector forms). The plain-Go exponentials take the differences exactly,

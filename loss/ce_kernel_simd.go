@@ -338,16 +338,6 @@ func scaleSub32(dst, p []float32, f, a, b float32) {
 	scaleSub32Generic(dst[i:], p, f, a, b)
 }
 
-// expShiftSums32 is expShiftSum32 that also returns the sum of
-// src[i]-shift, taken in a pass of its own; a nil dst takes the sums
-// alone.
-func expShiftSums32(dst, src []float32, shift float32) (e, d float64) {
-	if dst == nil {
-		return sumExpShift32(src, shift), sumShift32(src, shift)
-	}
-	return expShiftSum32(dst, src, shift), sumShift32(src[:len(dst)], shift)
-}
-
 // blockShift32 returns the shift of a block of scores s (not empty):
 // hint, the largest score of the block before, when it is finite (the
 // exponential pass finds the block's own maximum and ceShiftOK tells
