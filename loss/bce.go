@@ -66,7 +66,7 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y, w}, fixed: flags{2: true},
-		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], fuse: bceFuse32},
+		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32},
 		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}
 	return e.run(c)
@@ -149,6 +149,22 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 // them (bceGeneral32).
 func bceForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
+	if w == nil {
+		for {
+			_, n, more := bceVec(out, nil, x, y, 0, false)
+			out, x, y = out[n:], x[n:], y[n:]
+			if !more {
+				break
+			}
+			bceChunks(out[:8], x[:8], y[:8], nil)
+			out, x, y = out[8:], x[8:], y[8:]
+		}
+	}
+	bceChunks(out, x, y, w)
+}
+
+// bceChunks is bceForward32 a chunk at a time.
+func bceChunks(out, x, y, w []float32) {
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys, ws := x[j:j+len(o)], y[j:j+len(o)], part(w, j, j+len(o))
@@ -219,6 +235,25 @@ func bceBinary32(o, x, y, w []float32) {
 func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, w, gx := in[1][:len(x)], in[2], gx[:len(x)]
+	s := 0.0
+	if w == nil {
+		for {
+			sv, n, more := bceVec(nil, gx, x, y, g, true)
+			s += sv
+			x, y, gx = x[n:], y[n:], gx[n:]
+			if !more {
+				break
+			}
+			s += bceFuseChunks(gx[:8], x[:8], y[:8], nil, g)
+			x, y, gx = x[8:], y[8:], gx[8:]
+		}
+	}
+	return s + bceFuseChunks(gx, x, y, w, g)
+}
+
+// bceFuseChunks is bceFuse32 a chunk at a time.
+func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
+	y, gx = y[:len(x)], gx[:len(x)]
 	var buf [chunk]float32
 	s := 0.0
 	for j := 0; j < len(x); j += chunk {
@@ -229,7 +264,7 @@ func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 		if w != nil {
 			ws = w[j : j+k]
 		}
-		bceForward32(o, args[float32]{xs, ys, ws}, param[float32]{})
+		bceChunks(o, xs, ys, ws)
 		s += sum64(o)
 		i0 := bceGradVec(gs, xs, ys, ws, g)
 		if ws == nil {
@@ -244,6 +279,35 @@ func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 			v := xs[i]
 			gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * (g * ws[i])
 		}
+	}
+	return s
+}
+
+// bceSum32 is bceForward32 summed in float64: without weights, bceVec's
+// sums of whole vectors (in the SIMD build), and the forward through a
+// scratch chunk for the rest.
+func bceSum32(in args[float32], _ param[float32]) float64 {
+	x, y, w := in[0], in[1][:len(in[0])], in[2]
+	s := 0.0
+	if w == nil {
+		for {
+			sv, n, more := bceVec(nil, nil, x, y, 0, true)
+			s += sv
+			x, y = x[n:], y[n:]
+			if !more {
+				break
+			}
+			var o [8]float32
+			bceChunks(o[:], x[:8], y[:8], nil)
+			s += sum64(o[:])
+			x, y = x[8:], y[8:]
+		}
+	}
+	var buf [chunk]float32
+	for j := 0; j < len(x); j += chunk {
+		o := buf[:min(chunk, len(x)-j)]
+		bceChunks(o, x[j:], y[j:], part(w, j, j+len(o)))
+		s += sum64(o)
 	}
 	return s
 }

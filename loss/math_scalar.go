@@ -86,6 +86,7 @@ func bceLogitsPlain(o, e, x, y []float32) bool {
 func bceLogitsVec(_, _, _, _, _ []float32, _ float32, _ bool) (float64, int, bool) {
 	return 0, 0, false
 }
+func bceVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool)        { return 0, 0, false }
 func softMarginVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool) { return 0, 0, false }
 func bceGradVec(_, _, _, _ []float32, _ float32) int                             { return 0 }
 func klVec(_, _, _ []float32) int                                                { return 0 }
