@@ -93,12 +93,14 @@ func sumExpShift32Generic(src []float32, shift float32) float64 {
 // table entry and exponent are garbage, and the caller takes the block
 // again. They return the sums and whether every element was in range.
 
-// sumExpFast returns the sum of e**(src[i]-shift) in float64.
+// sumExpFast returns the sum of e**(src[i]-shift) in float64: as Σt
+// + (ln2/2048)·Σt·f over the table entries t and fractions f, the step
+// taken out of the loop.
 func sumExpFast(src []float32, shift float32) (float64, bool) {
 	h := float64(shift)
 	k := ceExpConst
 	inv, round, step := k.inv, k.round, k.step
-	var s0, s1 float64
+	var s0, s1, f0, f1 float64
 	var chk uint64
 	for len(src) >= 2 {
 		u0, u1 := (float64(src[0])-h)*inv, (float64(src[1])-h)*inv
@@ -108,8 +110,9 @@ func sumExpFast(src []float32, shift float32) (float64, bool) {
 		chk |= (b0 - ceKLow) | (b1 - ceKLow)
 		t0 := math.Float64frombits(ceExpBits[b0&2047] + (b0>>11)<<52)
 		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
-		s0 += t0 + t0*((u0-(kr0-round))*step)
-		s1 += t1 + t1*((u1-(kr1-round))*step)
+		s0, s1 = s0+t0, s1+t1
+		f0 += t0 * (u0 - (kr0 - round))
+		f1 += t1 * (u1 - (kr1 - round))
 	}
 	for _, v := range src {
 		u := (float64(v) - h) * inv
@@ -117,9 +120,10 @@ func sumExpFast(src []float32, shift float32) (float64, bool) {
 		b := math.Float64bits(kr)
 		chk |= b - ceKLow
 		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
-		s0 += t + t*((u-(kr-round))*step)
+		s0 += t
+		f0 += t * (u - (kr - round))
 	}
-	return s0 + s1, chk < ceKSpan
+	return (s0 + s1) + (f0+f1)*step, chk < ceKSpan
 }
 
 // expSumFast sets dst[i] = e**(src[i]-shift) (src as long as dst) and
