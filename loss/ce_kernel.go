@@ -212,13 +212,66 @@ func expSumsFast(dst, src []float32, shift float32) (e, d float64, ok bool) {
 // src[i]-shift, the differences exact in float64: the probability-target
 // loss's sums in the exponentials' pass. p is as long as src.
 func expProbFast(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx float64, ok bool) {
+	if dst != nil {
+		src = src[:len(dst)]
+		return expProbStore(dst, src, p[:len(src)], shift, all)
+	}
+	return sumExpProb(src, p[:len(src)], shift, all)
+}
+
+// sumExpProb is expProbFast with no numerators to store: its sum as
+// sumExpFast's, the step taken out of the loop.
+func sumExpProb(src, p []float32, shift float32, all bool) (e, sp, dp, sx float64, ok bool) {
 	h := float64(shift)
 	k := ceExpConst
 	inv, round, step := k.inv, k.round, k.step
-	if dst != nil {
-		src = src[:len(dst)]
-	}
 	p = p[:len(src)]
+	var e1, f0, f1, sp1, dp1, sx1 float64
+	var chk uint64
+	i := 0
+	for ; i+2 <= len(src); i += 2 {
+		x0, x1 := float64(src[i])-h, float64(src[i+1])-h
+		u0, u1 := x0*inv, x1*inv
+		kr0, kr1 := u0+round, u1+round
+		b0, b1 := math.Float64bits(kr0), math.Float64bits(kr1)
+		chk |= (b0 - ceKLow) | (b1 - ceKLow)
+		t0 := math.Float64frombits(ceExpBits[b0&2047] + (b0>>11)<<52)
+		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
+		e, e1 = e+t0, e1+t1
+		f0 += t0 * (u0 - (kr0 - round))
+		f1 += t1 * (u1 - (kr1 - round))
+		p0, p1 := float64(p[i]), float64(p[i+1])
+		sp, sp1 = sp+p0, sp1+p1
+		dp, dp1 = dp+p0*x0, dp1+p1*x1
+		if all {
+			sx, sx1 = sx+x0, sx1+x1
+		}
+	}
+	if i < len(src) {
+		x := float64(src[i]) - h
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
+		e += t
+		f0 += t * (u - (kr - round))
+		sp += float64(p[i])
+		dp += float64(p[i]) * x
+		if all {
+			sx += x
+		}
+	}
+	return (e + e1) + (f0+f1)*step, sp + sp1, dp + dp1, sx + sx1, chk < ceKSpan
+}
+
+// expProbStore is expProbFast storing the numerators in dst (src and p as
+// long as dst).
+func expProbStore(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx float64, ok bool) {
+	h := float64(shift)
+	k := ceExpConst
+	inv, round, step := k.inv, k.round, k.step
+	src, p = src[:len(dst)], p[:len(dst)]
 	var e1, sp1, dp1, sx1 float64
 	var chk uint64
 	i := 0
@@ -232,9 +285,7 @@ func expProbFast(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx 
 		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
 		y0 := t0 + t0*((u0-(kr0-round))*step)
 		y1 := t1 + t1*((u1-(kr1-round))*step)
-		if dst != nil {
-			dst[i], dst[i+1] = float32(y0), float32(y1)
-		}
+		dst[i], dst[i+1] = float32(y0), float32(y1)
 		e, e1 = e+y0, e1+y1
 		p0, p1 := float64(p[i]), float64(p[i+1])
 		sp, sp1 = sp+p0, sp1+p1
@@ -251,9 +302,7 @@ func expProbFast(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx 
 		chk |= b - ceKLow
 		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
 		y := t + t*((u-(kr-round))*step)
-		if dst != nil {
-			dst[i] = float32(y)
-		}
+		dst[i] = float32(y)
 		e += y
 		sp += float64(p[i])
 		dp += float64(p[i]) * x

@@ -246,9 +246,11 @@ func TestCEExpKernels(t *testing.T) {
 			pr[i] = float32(r.Float64())
 		}
 		wsp, wdp, wsx := probSums32Generic(pr, src, shift, true)
-		e4, sp4, dp4, sx4, ok4 := expProbFast(make([]float32, n), src, pr, shift, true)
-		if !ok4 || !closeTo(e4, want, 1e-6, 0) || !closeTo(sp4, wsp, 1e-12, 0) || !closeTo(dp4, wdp, 1e-12, 1e-9) || !closeTo(sx4, wsx, 1e-12, 1e-9) {
-			t.Fatalf("n %d: probability sums %g %g %g %g %v, want %g %g %g %g", n, e4, sp4, dp4, sx4, ok4, want, wsp, wdp, wsx)
+		for _, dst := range [][]float32{nil, make([]float32, n)} {
+			e4, sp4, dp4, sx4, ok4 := expProbFast(dst, src, pr, shift, true)
+			if !ok4 || !closeTo(e4, want, 1e-6, 0) || !closeTo(sp4, wsp, 1e-12, 0) || !closeTo(dp4, wdp, 1e-12, 1e-9) || !closeTo(sx4, wsx, 1e-12, 1e-9) {
+				t.Fatalf("n %d: probability sums %g %g %g %g %v, want %g %g %g %g", n, e4, sp4, dp4, sx4, ok4, want, wsp, wdp, wsx)
+			}
 		}
 		for i, v := range src {
 			if w := math.Exp(float64(v) - float64(shift)); !closeTo(float64(fast[i]), w, 4e-7, 0) {
