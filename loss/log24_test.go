@@ -7,11 +7,12 @@ import (
 
 // TestLog24Seams checks log24To32, log1p24To32 and logPick32 within one
 // float32 unit of package math where the reduction changes hands: near 1
-// (2**-9 below, 2**-8 above), at the midpoints between table points,
-// and at the ends of binades; in place as well as not.
+// (2**-10 below, 2**-9 above, and twice as far), at the midpoints
+// between table points, and at the ends of binades; in place as well as
+// not.
 func TestLog24Seams(t *testing.T) {
 	var xs []float32
-	for _, c := range []float64{1, 1 - 0x1p-9, 1 + 0x1p-8, 1 - 0x1p-8, 1.5 + 0x1p-8, 2 - 0x1p-8, 2, 0.5, 0x1p-126, 0x1p-149, 3e38} {
+	for _, c := range []float64{1, 1 - 0x1p-10, 1 + 0x1p-9, 1 - 0x1p-9, 1 + 0x1p-8, 1 - 0x1p-8, 1.5 + 0x1p-8, 2 - 0x1p-8, 2, 0.5, 0x1p-126, 0x1p-149, 3e38} {
 		v := float32(c)
 		for range 40 {
 			v = math.Nextafter32(v, 0)

@@ -40,36 +40,36 @@ func weightShape(shape, w []int) error {
 }
 
 // Logarithms to float32 precision for the float32 kernels: a relative
-// error below 1e-9 in float64, so that rounded to float32 they are within
-// one unit of the exact value, with no division and no branch for a
+// error below 4e-9 in float64 (a sixteenth of a float32 unit), so that
+// rounded to float32 they are within one unit of the exact value, with no division and no branch for a
 // positive finite argument. The argument 2**e·m is split by the nearest
-// of the points c = 1 + j/128 to its mantissa, m/c - 1 = r in
-// [-2**-8, 2**-8] and log(1+r) a short series; a mantissa within 2**-8
-// below 2 counts as c = 1 of the next binade (so every v within 2**-9
-// below 1 and 2**-8 above it has e = 0 and c = 1), so that near 1 the
-// reduction is exact (r = m - 1) and a result near 0 keeps its precision.
+// of the points c = 1 + j/256 to its mantissa, m/c - 1 = r in
+// [-2**-9, 2**-9] and log(1+r) a cubic; a mantissa within 2**-9 below 2
+// counts as c = 1 of the next binade (so every v within 2**-10 below 1
+// and 2**-9 above it has e = 0 and c = 1), so that near 1 the reduction
+// is exact (r = m - 1) and a result near 0 keeps its precision.
 
-// logTab holds log c and 1/c for c = 1 + j/128, side by side.
-var logTab = func() (t [128][2]float64) {
+// logTab holds log c and 1/c for c = 1 + j/256, side by side.
+var logTab = func() (t [256][2]float64) {
 	for j := range t {
-		c := 1 + float64(j)/128
+		c := 1 + float64(j)/256
 		t[j] = [2]float64{math.Log(c), 1 / c}
 	}
 	return t
 }()
 
-// log1pSeries returns log(1+r) for |r| <= 2**-8, within 2e-11 of it
-// relative.
+// log1pSeries returns log(1+r) for |r| <= 2**-9, within 2e-9 of it
+// relative (the first omitted term, r**4/4, is below r·2**-29).
 func log1pSeries(r float64) float64 {
-	return r * (1 - r*(0.5-r*(1.0/3-r*0.25)))
+	return r * (1 - r*(0.5-r*(1.0/3)))
 }
 
 // logSplit returns e·ln2 + log c and r, the parts of log v for a positive
 // normal finite float64 v: log v = e·ln2 + log c + log1pSeries(r).
 func logSplit(v float64) (float64, float64) {
 	b := math.Float64bits(v)
-	b2 := b + 1<<44 // rounds the mantissa to the nearest 128th
-	c := &logTab[b2>>45&127]
+	b2 := b + 1<<43 // rounds the mantissa to the nearest 256th
+	c := &logTab[b2>>44&255]
 	m := math.Float64frombits(b - b2&(0x7ff<<52) + 1023<<52) // v/2**e
 	return float64(int64(b2>>52)-1023)*math.Ln2 + c[0], m*c[1] - 1
 }
@@ -123,7 +123,7 @@ var negZero = math.Copysign(0, -1)
 func log1pBad(u float32) bool { return !(u > -1 && u <= math.MaxFloat32) }
 
 // log1p24To32 sets dst[i] = log(1 + src[i]) to float32 precision: log24
-// of 1 + src[i], exact in float64 for |src[i]| from 2**-9, and below
+// of 1 + src[i], exact in float64 for |src[i]| from 2**-10, and below
 // it the series of src[i] itself (which keeps ±0 and tiny values), as
 // the reduction would take it with r = src[i]; special cases as
 // log24To32.
@@ -136,8 +136,8 @@ func log1p24To32(dst, src []float32) {
 		}
 		u := float64(v)
 		k, r := logSplit(1 + u)
-		if math.Abs(u) < 0x1p-9 {
-			// k is 0 (1+u is within 2**-9 of 1); -0 adds nothing,
+		if math.Abs(u) < 0x1p-10 {
+			// k is 0 (1+u is within 2**-10 of 1); -0 adds nothing,
 			// so that log1p(-0) is -0
 			k, r = negZero, u
 		}

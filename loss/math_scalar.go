@@ -16,7 +16,7 @@ func log1pTo32(dst, src []float32) { log1p24To32(dst, src) }
 // logPick32 sets dst[i] = log x[i] where y[i] is 1, log1p(-x[i]) where
 // it is 0, for y all 0 or 1: the logarithm of a = x or 1-x, exact in
 // float64, as log24To32 and log1p24To32 take it (the series of -x itself
-// where |x| < 2**-9 and y is 0). A zero a gives -Inf (x and 1-x are
+// where |x| < 2**-10 and y is 0). A zero a gives -Inf (x and 1-x are
 // finite there, at least 2**-149 if not 0).
 func logPick32(dst, x, y []float32) {
 	x, y = x[:len(dst)], y[:len(dst)]
@@ -30,8 +30,8 @@ func logPick32(dst, x, y []float32) {
 			continue
 		}
 		k, r := logSplit(a)
-		if t == 0 && math.Abs(sx) < 0x1p-9 {
-			k, r = negZero, sx // k is 0: 1-x is within 2**-9 of 1
+		if t == 0 && math.Abs(sx) < 0x1p-10 {
+			k, r = negZero, sx // k is 0: 1-x is within 2**-10 of 1
 		}
 		dst[i] = float32(k + log1pSeries(r))
 	}
