@@ -12,17 +12,26 @@ import (
 // no class weights, class indices or class probabilities as targets, with
 // or without label smoothing. Rows go in blocks of about ceBlockLen
 // elements (for rows of 64 classes or more a block is one row). A block's
-// exponentials are taken in one flat pass shifted by one score g of the
-// block (blockShift32: its first in plain Go, its maximum in the SIMD
-// build): each row's normalizer is the sum of its part, and a row whose
-// sum comes out of [ceMinSum, ceMaxSum] (a maximum far below g, a score
-// far above it, a non-finite score) is taken again with its own maximum,
-// so that every row's terms keep float32 precision and none overflows.
+// exponentials are taken in one flat pass shifted by a score g near the
+// block's (blockShift32: in plain Go, whose differences are exact, the
+// block's first score; in the SIMD build, whose differences round to
+// float32 as torch's do, the largest score of the block before, the pass
+// finding the block's own and the block taken again with it when the two
+// are more than 2 apart, see ceShiftOK): each row's normalizer is the sum
+// of its part, and a row whose sum comes out of [ceMinSum, ceMaxSum] (a
+// maximum far below g, a score far above it, a non-finite score) is taken
+// again with its own maximum, so that every row's terms keep float32
+// precision and none overflows.
 //
 // Label smoothing and probability targets need sums over the row besides
 // the normalizer: of x-g and of p·(x-g). The row's loss is then
 // Σt·(z-g) - Σt·(x-g), with z the log-normalizer: both terms within a few
 // units of the loss when the row's sum is in range.
+//
+// Recorded with reduction mean or sum, the forward turns each row's
+// numerators into the row's gradient for an output gradient of 1 (grad)
+// while they are in the cache; the backward then hands them over
+// (scaleGrad).
 
 const (
 	ceBlockLen = 1024
