@@ -30,7 +30,7 @@ func logPick32(dst, x, y []float32) {
 			continue
 		}
 		k, r := logSplit(a)
-		if t == 0 && math.Abs(sx) < 0x1p-10 {
+		if math.Abs(sx) < 0x1p-10 && t == 0 { // (rarely true: a predictable branch first)
 			k, r = negZero, sx // k is 0: 1-x is within 2**-10 of 1
 		}
 		dst[i] = float32(k + log1pSeries(r))
