@@ -132,7 +132,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 			if r1-r0 > 1 {
 				rs = sum32(num)
 			}
-			z = float64(g) + vmath.Log(rs)
+			z = float64(g) + ceLog(rs) // rs in range, or the row is taken again
 		}
 		if !flat || !(rs >= ceMinSum && rs <= ceMaxSum) {
 			z, rs = ceRowExact(row, num)

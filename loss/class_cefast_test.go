@@ -450,3 +450,24 @@ func ceFastGradCase(t *testing.T, ls float64, c int, red Reduction, gv float64, 
 		sameValues(t, fmt.Sprintf("grad, run %d", i+1), got[i], want[i])
 	}
 }
+
+// TestCELog checks the row sums' logarithm against math.Log over
+// [ceMinSum, ceMaxSum]: random arguments, powers of two and their
+// neighbours, within 1e-14 of it (absolute below 1).
+func TestCELog(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	check := func(x float64) {
+		if got, want := ceLog(x), math.Log(x); math.Abs(got-want) > 1e-14*max(1, math.Abs(want)) {
+			t.Fatalf("ceLog(%g) = %.17g, want %.17g", x, got, want)
+		}
+	}
+	for range 100000 {
+		check(math.Exp2(r.Float64()*94 - 30))
+	}
+	for e := -30; e <= 64; e++ {
+		x := math.Exp2(float64(e))
+		check(x)
+		check(math.Nextafter(x, 0))
+		check(math.Nextafter(x, math.Inf(1)))
+	}
+}
