@@ -101,13 +101,30 @@ func probabilities(x *tensor.Tensor) error {
 	return nil
 }
 
+// inUnit reports whether every element of s is in [0, 1] (NaN is not).
 func inUnit[T tensor.Float](s []T) bool {
+	if f, ok := any(s).([]float32); ok {
+		return inUnit32(f)
+	}
 	for _, v := range s {
 		if !(v >= 0 && v <= 1) {
 			return false
 		}
 	}
 	return true
+}
+
+// inUnit32 is inUnit on float32 without a branch an element: the bits
+// of v in [0, 1] are at most 1's, or -0's; any other v sets the top bit
+// of bad (NaN's magnitude is above 1's).
+func inUnit32(s []float32) bool {
+	var bad uint32
+	for _, v := range s {
+		b := math.Float32bits(v)
+		m := b &^ (1 << 31)
+		bad |= (0x3f800000 - m) | (b & (m + 0x7fffffff)) // m > 1's; or negative and not ±0
+	}
+	return bad>>31 == 0
 }
 
 func bceForward[T tensor.Float](out []T, in args[T], _ param[T]) {

@@ -175,3 +175,15 @@ func TestBCEVectors(t *testing.T) {
 		t.Errorf("sums %g (fused), %g, chunked %g", s, sum, s1)
 	}
 }
+
+// TestInUnit32 checks the branchless range test against the plain one.
+func TestInUnit32(t *testing.T) {
+	vals := []float32{0, float32(math.Copysign(0, -1)), 1, 0.5, 0x1p-149, math.Nextafter32(1, 2), -0x1p-149, -1, 2,
+		float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), -float32(math.NaN()), 1e30}
+	for _, v := range vals {
+		want := v >= 0 && v <= 1
+		if got := inUnit32([]float32{0.5, v, 0.25}); got != want {
+			t.Errorf("inUnit32(%g) = %v, want %v", v, got, want)
+		}
+	}
+}
