@@ -152,18 +152,31 @@ func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float3
 func softMarginFuseTable(gx, x, y []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
 	ng := -float64(g)
-	s := 0.0
+	var s, s1 float64
 	var bad uint64
-	for i, v := range x {
+	i := 0
+	for ; i+2 <= len(x); i += 2 { // two independent elements a step
+		w, w1 := y[i], y[i+1]
+		k, h := spArg(float64(x[i]*w) * -8)
+		k1, h1 := spArg(float64(x[i+1]*w1) * -8)
+		bad |= k | k1
+		k &= spRows - 1
+		k1 &= spRows - 1
+		s += spPoly(&spTab[k], h)
+		s1 += spPoly(&spTab[k1], h1)
+		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
+		gx[i+1] = float32(float64(w1) * spPoly(&sigTab[k1], h1) * ng)
+	}
+	if i < len(x) {
 		w := y[i]
-		k, h := spArg(float64(v*w) * -8)
+		k, h := spArg(float64(x[i]*w) * -8)
 		bad |= k
 		k &= spRows - 1
 		s += spPoly(&spTab[k], h)
 		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
 	}
 	if bad < spRows {
-		return s
+		return s + s1
 	}
 	s = 0
 	for i, v := range x {
