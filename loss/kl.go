@@ -54,7 +54,7 @@ func (l KLDiv) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		e.k32 = kernels[float32]{fwd: klLogForward[float32], bwd: klLogBackward[float32]}
 		e.k64 = kernels[float64]{fwd: klLogForward[float64], bwd: klLogBackward[float64]}
 	} else {
-		e.k32 = kernels[float32]{fwd: klForward32, bwd: klBackward[float32], fuse: klFuse32}
+		e.k32 = kernels[float32]{fwd: klForward32, bwd: klBackward[float32], sum: klSum32, fuse: klFuse32}
 		e.k64 = kernels[float64]{fwd: klForward[float64], bwd: klBackward[float64]}
 	}
 	return e.run(c)
@@ -138,10 +138,28 @@ func klForward32(out []float32, in args[float32], _ param[float32]) {
 }
 
 // klFuse32 is klForward32 summed, writing the input's gradient -y·g as it
-// goes.
+// goes: whole vectors with klFuseVec first (in the SIMD build), then a
+// chunk at a time.
 func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
+	s := 0.0
+	for {
+		sv, n, more := klFuseVec(nil, gx, x, y, g, true)
+		s += sv
+		x, y, gx = x[n:], y[n:], gx[n:]
+		if !more {
+			break
+		}
+		s += klFuseChunks(gx[:8], x[:8], y[:8], g)
+		x, y, gx = x[8:], y[8:], gx[8:]
+	}
+	return s + klFuseChunks(gx, x, y, g)
+}
+
+// klFuseChunks is klFuse32 a chunk at a time.
+func klFuseChunks(gx, x, y []float32, g float32) float64 {
+	y, gx = y[:len(x)], gx[:len(x)]
 	var buf [chunk]float32
 	s := 0.0
 	for j := 0; j < len(x); j += chunk {
@@ -152,6 +170,33 @@ func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float
 		for i := negScaleVec(gs, ys, g); i < len(ys); i++ {
 			gs[i] = -ys[i] * g
 		}
+	}
+	return s
+}
+
+// klSum32 is klForward32 summed in float64: whole vectors with
+// klFuseVec first (in the SIMD build), then the forward through a
+// scratch chunk.
+func klSum32(in args[float32], p param[float32]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
+	s := 0.0
+	for {
+		sv, n, more := klFuseVec(nil, nil, x, y, 0, true)
+		s += sv
+		x, y = x[n:], y[n:]
+		if !more {
+			break
+		}
+		var o [8]float32
+		klForward32(o[:], args[float32]{x[:8], y[:8]}, p)
+		s += sum64(o[:])
+		x, y = x[8:], y[8:]
+	}
+	var buf [chunk]float32
+	for j := 0; j < len(x); j += chunk {
+		o := buf[:min(chunk, len(x)-j)]
+		klForward32(o, args[float32]{x[j:], y[j:]}, p)
+		s += sum64(o)
 	}
 	return s
 }

@@ -187,3 +187,39 @@ func TestInUnit32(t *testing.T) {
 		}
 	}
 }
+
+// TestKLVectors checks kl's float32 sum and fuse kernels (8 lanes a step
+// in the SIMD build) against their chunked passes: the same gradient
+// bits, the same sums to rounding, with zero targets and a vector of
+// negative ones among them.
+func TestKLVectors(t *testing.T) {
+	var x, y []float32
+	for i := range 3000 {
+		x = append(x, -float32(i%97)/13)
+		y = append(y, float32(i%101)/100) // zeros among them
+	}
+	y = append(y, 0x1p-149, 1e-30, 1, 1e30)
+	x = append(x, -1, -2, 0, -0.5)
+	y[1000] = -0.5 // a vector the chunked passes take
+	const g = 0.25
+	gx, gx1 := make([]float32, len(x)), make([]float32, len(x))
+	s := klFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+	s1 := klFuseChunks(gx1, x, y, g)
+	sum := klSum32(args[float32]{x, y}, param[float32]{})
+	for i := range gx {
+		if math.Float32bits(gx[i]) != math.Float32bits(gx1[i]) {
+			t.Errorf("y=%g: gradient %g, chunked %g", y[i], gx[i], gx1[i])
+		}
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Abs(b) || a != a && b != b }
+	if !near(s, s1) || !near(sum, s1) {
+		t.Errorf("sums %g (fused), %g, chunked %g", s, sum, s1)
+	}
+	y[1000] = 0.5 // all vectors in range: finite sums
+	s = klFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+	s1 = klFuseChunks(gx1, x, y, g)
+	sum = klSum32(args[float32]{x, y}, param[float32]{})
+	if !near(s, s1) || !near(sum, s1) || math.IsInf(s1, 0) || s1 != s1 {
+		t.Errorf("sums %g (fused), %g, chunked %g", s, sum, s1)
+	}
+}

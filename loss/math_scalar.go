@@ -87,6 +87,7 @@ func bceLogitsVec(_, _, _, _, _ []float32, _ float32, _ bool) (float64, int, boo
 	return 0, 0, false
 }
 func bceVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool)        { return 0, 0, false }
+func klFuseVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool)     { return 0, 0, false }
 func softMarginVec(_, _, _, _ []float32, _ float32, _ bool) (float64, int, bool) { return 0, 0, false }
 func bceGradVec(_, _, _, _ []float32, _ float32) int                             { return 0 }
 func klVec(_, _, _ []float32) int                                                { return 0 }

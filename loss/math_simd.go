@@ -640,3 +640,106 @@ func bceVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	archsimd.ClearAVXUpperBits()
 	return s, i, more
 }
+
+// klFuseVec runs kl's float32 kernels over x and y, 8 lanes a step, from
+// their start to the first vector with a target below 0, infinite or NaN;
+// it returns the sum of the terms xlogy(y, y) - y·x (when sum is set),
+// how many elements it took and whether it stopped at such a vector.
+// With o not nil it writes the terms there, with gx not nil the input's
+// gradient -y·g. Each lane takes the steps of vmath's LogTo32 (whose
+// float64 logarithm it spells out), klVec and negScaleVec, bit for bit.
+// The loop makes no call. On a CPU without AVX2 and FMA it takes
+// nothing.
+func klFuseVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
+	if !fmaVector || len(x) < 8 {
+		return 0, 0, false
+	}
+	y = y[:len(x)]
+	if o != nil {
+		o = o[:len(x)]
+	}
+	if gx != nil {
+		gx = gx[:len(x)]
+	}
+	zero, inf := archsimd.BroadcastFloat32x8(0), archsimd.BroadcastFloat32x8(float32(math.Inf(1)))
+	ng := archsimd.BroadcastFloat32x8(-g)
+	// the logarithm's
+	one, two := archsimd.BroadcastFloat64x4(1), archsimd.BroadcastFloat64x4(2)
+	mant, expOne := archsimd.BroadcastUint64x4(1<<52-1), archsimd.BroadcastUint64x4(1023<<52)
+	bit52, sqrt2 := archsimd.BroadcastUint64x4(1<<52), archsimd.BroadcastInt64x4(0x3ff6a09e667f3bcd)
+	shift, magic := archsimd.BroadcastUint64x4(52), archsimd.BroadcastFloat64x4(0x1p52)
+	bias, kHalf := archsimd.BroadcastFloat64x4(1023), archsimd.BroadcastFloat64x4(0.5)
+	kLg1, kLg2, kLg3 := archsimd.BroadcastFloat64x4(lg1), archsimd.BroadcastFloat64x4(lg2), archsimd.BroadcastFloat64x4(lg3)
+	kLg4, kLg5, kLg6 := archsimd.BroadcastFloat64x4(lg4), archsimd.BroadcastFloat64x4(lg5), archsimd.BroadcastFloat64x4(lg6)
+	kLg7 := archsimd.BroadcastFloat64x4(lg7)
+	kLn2hi, kLn2lo := archsimd.BroadcastFloat64x4(6.93147180369123816490e-01), archsimd.BroadcastFloat64x4(1.90821492927058770002e-10)
+	var a0, a1 archsimd.Float64x4
+	more := false
+	i := 0
+	for ; i+8 <= len(x); i += 8 {
+		yv := archsimd.LoadFloat32x8Slice(y[i:])
+		if yv.GreaterEqual(zero).And(yv.Less(inf)).ToBits() != 0xff {
+			more = true
+			break
+		}
+		if sum || o != nil {
+			xv := archsimd.LoadFloat32x8Slice(x[i:])
+			// log y, as vmath's log4 (y = 0 gives a finite value,
+			// dropped below)
+			ulo, uhi := yv.GetLo().ConvertToFloat64(), yv.GetHi().ConvertToFloat64()
+			blo := ulo.AsUint64x4()
+			mlo := blo.And(mant).Or(expOne)
+			biglo := mlo.AsInt64x4().Greater(sqrt2)
+			mlo = mlo.Sub(bit52).Merge(mlo, biglo)
+			elo := blo.ShiftRight(shift).Or(magic.AsUint64x4()).AsFloat64x4().Sub(magic)
+			elo = elo.Sub(bias).Add(one.Masked(biglo))
+			flo := mlo.AsFloat64x4().Sub(one)
+			slo := flo.Div(flo.Add(two))
+			zlo := slo.Mul(slo)
+			wlo := zlo.Mul(zlo)
+			t1lo := wlo.MulAdd(kLg7, kLg5)
+			t1lo = wlo.MulAdd(t1lo, kLg3)
+			t1lo = wlo.MulAdd(t1lo, kLg1).Mul(zlo)
+			t2lo := wlo.MulAdd(kLg6, kLg4)
+			t2lo = wlo.MulAdd(t2lo, kLg2).Mul(wlo)
+			hflo := flo.Mul(flo).Mul(kHalf)
+			inlo := slo.MulAdd(hflo.Add(t1lo.Add(t2lo)), elo.Mul(kLn2lo))
+			llo := elo.Mul(kLn2hi).Sub(hflo.Sub(inlo).Sub(flo))
+			bhi := uhi.AsUint64x4()
+			mhi := bhi.And(mant).Or(expOne)
+			bighi := mhi.AsInt64x4().Greater(sqrt2)
+			mhi = mhi.Sub(bit52).Merge(mhi, bighi)
+			ehi := bhi.ShiftRight(shift).Or(magic.AsUint64x4()).AsFloat64x4().Sub(magic)
+			ehi = ehi.Sub(bias).Add(one.Masked(bighi))
+			fhi := mhi.AsFloat64x4().Sub(one)
+			shi := fhi.Div(fhi.Add(two))
+			zhi := shi.Mul(shi)
+			whi := zhi.Mul(zhi)
+			t1hi := whi.MulAdd(kLg7, kLg5)
+			t1hi = whi.MulAdd(t1hi, kLg3)
+			t1hi = whi.MulAdd(t1hi, kLg1).Mul(zhi)
+			t2hi := whi.MulAdd(kLg6, kLg4)
+			t2hi = whi.MulAdd(t2hi, kLg2).Mul(whi)
+			hfhi := fhi.Mul(fhi).Mul(kHalf)
+			inhi := shi.MulAdd(hfhi.Add(t1hi.Add(t2hi)), ehi.Mul(kLn2lo))
+			lhi := ehi.Mul(kLn2hi).Sub(hfhi.Sub(inhi).Sub(fhi))
+			l := xv.SetLo(llo.ConvertToFloat32()).SetHi(lhi.ConvertToFloat32())
+			// xlogy(y, y) - y·x, as klVec
+			xl := zero.Merge(yv.Mul(l), yv.Equal(zero))
+			term := xl.Sub(yv.Mul(xv))
+			if o != nil {
+				term.StoreSlice(o[i:])
+			}
+			if sum {
+				a0 = a0.Add(term.GetLo().ConvertToFloat64())
+				a1 = a1.Add(term.GetHi().ConvertToFloat64())
+			}
+		}
+		if gx != nil {
+			yv.Mul(ng).StoreSlice(gx[i:])
+		}
+	}
+	s := lanes4(a0, a1)
+	archsimd.ClearAVXUpperBits()
+	return s, i, more
+}
