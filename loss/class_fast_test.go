@@ -166,3 +166,45 @@ func TestMultiLabelSoftMarginLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestNLLGather checks nll's four-row gather against a plain loop: row
+// counts around multiples of four, ignored rows at every place (the
+// gather goes row by row after one), and an out-of-range target giving
+// the first bad target's error.
+func TestNLLGather(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	const c = 7
+	for rows := range 13 {
+		x := make([]float32, rows*c)
+		for i := range x {
+			x[i] = float32(r.NormFloat64())
+		}
+		for ign := -1; ign < rows; ign++ {
+			tgt := make([]int64, rows)
+			for i := range tgt {
+				tgt[i] = int64(r.IntN(c))
+			}
+			if ign >= 0 {
+				tgt[ign] = -100
+			}
+			var want, n float64
+			for i, v := range tgt {
+				if v != -100 {
+					want -= float64(x[i*c+int(v)])
+					n++
+				}
+			}
+			got, gn, err := nllGather(x, tgt, c, -100)
+			if err != nil || gn != n || math.Abs(got-want) > 1e-12 {
+				t.Fatalf("rows %d ignored %d: %g %g %v, want %g %g", rows, ign, got, gn, err, want, n)
+			}
+			if rows > 0 {
+				bad := append([]int64(nil), tgt...)
+				bad[rows-1] = c
+				if _, _, err := nllGather(x, bad, c, -100); err == nil || err.Error() != checkTargets(bad, c, -100).Error() {
+					t.Fatalf("rows %d: bad target gives %v", rows, err)
+				}
+			}
+		}
+	}
+}

@@ -146,19 +146,8 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 	if loss == nil && w == nil && lay.s == 1 {
 		// the common case: one gather per row, the bounds checked once
 		// per row
-		nc := int64(lay.c)
-		for r, t := range tgt[:rows] {
-			if t == l.IgnoreIndex {
-				continue
-			}
-			if uint64(t) < uint64(nc) {
-				if i := int64(r)*nc + t; i < int64(len(xd)) {
-					sum -= float64(xd[i])
-					tw++
-				}
-			} else {
-				return nil, checkTargets(tgt, lay.c, l.IgnoreIndex) // the first bad one
-			}
+		if sum, tw, err = nllGather(xd, tgt[:rows], lay.c, l.IgnoreIndex); err != nil {
+			return nil, err
 		}
 	} else {
 		for r, t := range tgt[:rows] {
@@ -224,4 +213,50 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 		return []*tensor.Tensor{gt, nil}, err
 	})
 	return out, nil
+}
+
+// nllGather returns -Σ x[r·c + t[r]] over the rows whose target t[r] is
+// not ignore, in float64, and their count; or the error of the first
+// target that is not a class. The gathers, one a row and each likely a
+// cache and TLB miss, go four rows a step into four sums, so that more of
+// them are in flight at once.
+func nllGather[T real](x []T, tgt []int64, c int, ignore int64) (sum, n float64, err error) {
+	nc := int64(c)
+	at := func(r int, t int64) (int64, bool) {
+		i := int64(r)*nc + t
+		return i, uint64(t) < uint64(nc) && i < int64(len(x))
+	}
+	var s [4]float64
+	r := 0
+	for ; r+4 <= len(tgt); r += 4 {
+		t0, t1, t2, t3 := tgt[r], tgt[r+1], tgt[r+2], tgt[r+3]
+		if t0 == ignore || t1 == ignore || t2 == ignore || t3 == ignore {
+			break // the rows one at a time from here
+		}
+		i0, ok0 := at(r, t0)
+		i1, ok1 := at(r+1, t1)
+		i2, ok2 := at(r+2, t2)
+		i3, ok3 := at(r+3, t3)
+		if !(ok0 && ok1 && ok2 && ok3) {
+			break
+		}
+		s[0] -= float64(x[i0])
+		s[1] -= float64(x[i1])
+		s[2] -= float64(x[i2])
+		s[3] -= float64(x[i3])
+		n += 4
+	}
+	for ; r < len(tgt); r++ {
+		t := tgt[r]
+		if t == ignore {
+			continue
+		}
+		i, ok := at(r, t)
+		if !ok {
+			return 0, 0, checkTargets(tgt, c, ignore) // the first bad one
+		}
+		s[0] -= float64(x[i])
+		n++
+	}
+	return (s[0] + s[1]) + (s[2] + s[3]), n, nil
 }
