@@ -97,6 +97,9 @@ func sumExpShift32Generic(src []float32, shift float32) float64 {
 // + (ln2/2048)·Σt·f over the table entries t and fractions f, the step
 // taken out of the loop.
 func sumExpFast(src []float32, shift float32) (float64, bool) {
+	if shift == 0 {
+		return sumExpFast0(src)
+	}
 	h := float64(shift)
 	k := ceExpConst
 	inv, round, step := k.inv, k.round, k.step
@@ -116,6 +119,37 @@ func sumExpFast(src []float32, shift float32) (float64, bool) {
 	}
 	for _, v := range src {
 		u := (float64(v) - h) * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpBits[b&2047] + (b>>11)<<52)
+		s0 += t
+		f0 += t * (u - (kr - round))
+	}
+	return (s0 + s1) + (f0+f1)*step, chk < ceKSpan
+}
+
+// sumExpFast0 is sumExpFast for a shift of 0, one subtraction an element
+// less.
+func sumExpFast0(src []float32) (float64, bool) {
+	k := ceExpConst
+	inv, round, step := k.inv, k.round, k.step
+	var s0, s1, f0, f1 float64
+	var chk uint64
+	for len(src) >= 2 {
+		u0, u1 := float64(src[0])*inv, float64(src[1])*inv
+		src = src[2:]
+		kr0, kr1 := u0+round, u1+round
+		b0, b1 := math.Float64bits(kr0), math.Float64bits(kr1)
+		chk |= (b0 - ceKLow) | (b1 - ceKLow)
+		t0 := math.Float64frombits(ceExpBits[b0&2047] + (b0>>11)<<52)
+		t1 := math.Float64frombits(ceExpBits[b1&2047] + (b1>>11)<<52)
+		s0, s1 = s0+t0, s1+t1
+		f0 += t0 * (u0 - (kr0 - round))
+		f1 += t1 * (u1 - (kr1 - round))
+	}
+	for _, v := range src {
+		u := float64(v) * inv
 		kr := u + round
 		b := math.Float64bits(kr)
 		chk |= b - ceKLow

@@ -34,12 +34,18 @@ func sumExpShift32(src []float32, shift float32) float64 {
 }
 
 // blockShift32 returns the shift of a block of scores s (not empty): its
-// first score (hint, the largest score of the block before, is for the
-// vector forms). The plain-Go exponentials take the differences exactly,
-// so any shift that keeps a row's sum in range gives float32 precision,
-// and a pass for the maximum would cost a third of the exponentials'
-// time.
-func blockShift32(s []float32, hint float32) float32 { return s[0] }
+// first score, or 0 when that is within ±16, which spares the passes a
+// subtraction an element (hint, the largest score of the block before, is
+// for the vector forms). The plain-Go exponentials take the differences
+// exactly, so any shift that keeps a row's sum in range gives float32
+// precision, and a pass for the maximum would cost a third of the
+// exponentials' time.
+func blockShift32(s []float32, hint float32) float32 {
+	if g := s[0]; !(g >= -16 && g <= 16) {
+		return g
+	}
+	return 0
+}
 
 // ceExpPass returns the sum of e**(src[i]-g) in float64, storing the
 // exponentials in dst unless it is nil, and g itself for the block's
