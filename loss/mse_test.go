@@ -393,7 +393,7 @@ func TestLogOnePlus(t *testing.T) {
 
 // TestArithKernels32 checks the float32 sum and fuse kernels of mse,
 // huber and smoothl1 (vector lanes in the SIMD build, and their scalar
-// tails) against the element kernels: the sum within float64 rounding of
+// tails) against the element kernels: the sum within 1e-6 relative of
 // the float64 sum of the element losses, NaN where one is NaN, and the
 // fused gradient bit for bit the backward kernel's.
 func TestArithKernels32(t *testing.T) {
@@ -435,7 +435,9 @@ func TestArithKernels32(t *testing.T) {
 					if math.IsNaN(want) || math.IsInf(want, 0) {
 						return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)
 					}
-					return math.Abs(got-want) <= 1e-12*math.Abs(want)
+					// the kernels may sum a few float32 losses in
+					// float32 before widening: a few float32 units
+					return math.Abs(got-want) <= 1e-6*math.Abs(want)
 				}
 				if got := k.k.sum(in, k.k.p); !same(got) {
 					t.Errorf("%s n=%d special=%v: sum %v, want %v", k.name, n, special, got, want)

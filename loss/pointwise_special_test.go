@@ -1,0 +1,75 @@
+package loss
+
+import (
+	"math"
+	"testing"
+)
+
+// TestArithKernels32Special puts one special difference (NaN, ±Inf, ±0,
+// the largest float32, values at and near the parameter) at each place
+// of an otherwise ordinary input, so that it meets every part of the
+// float32 sum and fuse kernels (blocks and tail), and checks the sum
+// against the float64 sum of the element losses (NaN and ±Inf exactly)
+// and the fused gradient bit for bit against the backward kernel's.
+func TestArithKernels32Special(t *testing.T) {
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	negz := float32(math.Copysign(0, -1))
+	ks := []struct {
+		name string
+		k    kernels[float32]
+	}{
+		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32}},
+		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 1}}},
+		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 0.3}}},
+		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](1)}},
+		{"smoothl1_4", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](4)}},
+		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
+	}
+	specials := []struct {
+		name string
+		x, y float32
+	}{
+		{"nan-x", nan, 1}, {"nan-y", 1, nan}, {"+inf", inf, 0}, {"-inf", -inf, 0}, {"inf-inf", inf, inf},
+		{"+0", 0, 0}, {"-0", negz, 0}, {"0-0", 0, negz}, {"max", math.MaxFloat32, 0}, {"-max", -math.MaxFloat32, 0},
+		{"one", 1, 0}, {"-one", -1, 0}, {"below-one", 0.99999994, 0}, {"four", 4, 0}, {"tiny", 1e-45, 0},
+	}
+	const n, g = 37, 0.125
+	for _, k := range ks {
+		for _, s := range specials {
+			for _, at := range []int{0, 5, 16, 31, 36} {
+				x, y := make([]float32, n), make([]float32, n)
+				for i := range x {
+					x[i], y[i] = float32(i%7)*0.3-0.9, float32(i%5)*0.2-0.4
+				}
+				x[at], y[at] = s.x, s.y
+				in := args[float32]{x, y}
+				el := make([]float32, n)
+				k.k.fwd(el, in, k.k.p)
+				want := 0.0
+				for _, v := range el {
+					want += float64(v)
+				}
+				ok := func(got float64) bool {
+					if math.IsNaN(want) || math.IsInf(want, 0) {
+						return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)
+					}
+					return math.Abs(got-want) <= 1e-6*math.Abs(want)
+				}
+				if got := k.k.sum(in, k.k.p); !ok(got) {
+					t.Errorf("%s %s at %d: sum %v, want %v", k.name, s.name, at, got, want)
+				}
+				gx := make([]float32, n)
+				if got := k.k.fuse(gx, in, k.k.p, g); !ok(got) {
+					t.Errorf("%s %s at %d: fused sum %v, want %v", k.name, s.name, at, got, want)
+				}
+				wg := make([]float32, n)
+				k.k.bwd(args[float32]{wg}, in, upstream[float32]{s: g}, k.k.p)
+				for i := range wg {
+					if math.Float32bits(gx[i]) != math.Float32bits(wg[i]) && !(gx[i] != gx[i] && wg[i] != wg[i]) {
+						t.Errorf("%s %s at %d: gradient %d is %v, want %v", k.name, s.name, at, i, gx[i], wg[i])
+					}
+				}
+			}
+		}
+	}
+}
