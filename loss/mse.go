@@ -81,25 +81,32 @@ func mseBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	}
 }
 
-// mseSum32 is mseSum on float32, four elements a step.
+// mseSum32 is mseSum on float32, sixteen elements a step: four float32
+// sums take four squares each before they are widened into one float64
+// sum, which saves most of the conversions. The squares are never
+// negative, so a float32 sum of four is within 3 float32 units (2e-7) of
+// theirs relative, a hundredth of the 2e-5 the results are held to.
 func mseSum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]
-	var b, c, d float64
 	a, i := mseVec(x, y)
-	for ; i+4 <= len(x); i += 4 {
-		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
-		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
-		a += float64(d0 * d0)
-		b += float64(d1 * d1)
-		c += float64(d2 * d2)
-		d += float64(d3 * d3)
+	for ; i+16 <= len(x); i += 16 {
+		x16, y16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16])
+		var s0, s1, s2, s3 float32
+		for k := 0; k < 16; k += 4 {
+			d0, d1, d2, d3 := x16[k]-y16[k], x16[k+1]-y16[k+1], x16[k+2]-y16[k+2], x16[k+3]-y16[k+3]
+			s0 += d0 * d0
+			s1 += d1 * d1
+			s2 += d2 * d2
+			s3 += d3 * d3
+		}
+		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}
 	for ; i < len(x); i++ {
 		d0 := x[i] - y[i]
 		a += float64(d0 * d0)
 	}
-	return (a + b) + (c + d)
+	return a
 }
 
 // mseFuse32 is mseSum32 writing the input's gradient 2(x-y)·g as it goes.
@@ -107,21 +114,24 @@ func mseFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
 	s := 2 * g
-	var b, c, d float64
 	a, i := mseFuseVec(gx, x, y, s)
-	for ; i+4 <= len(x); i += 4 {
-		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
-		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
-		a += float64(d0 * d0)
-		b += float64(d1 * d1)
-		c += float64(d2 * d2)
-		d += float64(d3 * d3)
-		g4[0], g4[1], g4[2], g4[3] = s*d0, s*d1, s*d2, s*d3
+	for ; i+16 <= len(x); i += 16 {
+		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
+		var s0, s1, s2, s3 float32
+		for k := 0; k < 16; k += 4 {
+			d0, d1, d2, d3 := x16[k]-y16[k], x16[k+1]-y16[k+1], x16[k+2]-y16[k+2], x16[k+3]-y16[k+3]
+			s0 += d0 * d0
+			s1 += d1 * d1
+			s2 += d2 * d2
+			s3 += d3 * d3
+			g16[k], g16[k+1], g16[k+2], g16[k+3] = s*d0, s*d1, s*d2, s*d3
+		}
+		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}
 	for ; i < len(x); i++ {
 		d0 := x[i] - y[i]
 		a += float64(d0 * d0)
 		gx[i] = s * d0
 	}
-	return (a + b) + (c + d)
+	return a
 }
