@@ -74,6 +74,24 @@ func logSplit(v float64) (float64, float64) {
 	return float64(int64(b2>>52)-1023)*math.Ln2 + c[0], m*c[1] - 1
 }
 
+// logTab12 holds logTab's entries for the points c = 1 + j/256, j < 256,
+// and at j = 256 log 2 and 1/2, for log12.
+var logTab12 = func() (t [512][2]float64) {
+	copy(t[:256], logTab[:])
+	t[256] = [2]float64{math.Ln2, 0.5}
+	return t
+}()
+
+// log12 returns log f for a float32 f in [1, 2], as log24 computes it,
+// bit for bit, from f's own bits: in [1, 2] the exponent is 0, and a
+// mantissa within 2**-9 below 2 takes the point c = 2 (log24's c = 1 of
+// the next binade: the same log 2 and the same r = f/2 - 1). NaN gives
+// NaN; any other f outside [1, 2] a wrong value.
+func log12(f float32) float64 {
+	c := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
+	return c[0] + log1pSeries(float64(f)*c[1]-1)
+}
+
 // log24 returns log v for a float64 v, to float32 precision; zero,
 // negative, subnormal, infinite and NaN arguments are left to math.Log.
 func log24(v float64) float64 {
