@@ -309,8 +309,17 @@ func bceLogitsFuse32(gx []float32, in args[float32], p param[float32], g float32
 func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx = gx[:len(x)]
-	var buf [chunk]float32
 	s := 0.0
+	if w == nil && pw == nil && bceLogitsPlain(nil, nil, nil, nil) {
+		// this build's scalar kernels are bceLogitsPlain's (it reports
+		// so on no elements): the same bits in one pass a chunk
+		for j := 0; j < len(x); j += chunk {
+			k := min(chunk, len(x)-j)
+			s += bceLogitsPlainFuse(gx[j:j+k], x[j:j+k], y[j:j+k], g)
+		}
+		return s
+	}
+	var buf [chunk]float32
 	for j := 0; j < len(x); j += chunk {
 		e := gx[j:min(j+chunk, len(x))]
 		k := len(e)

@@ -47,15 +47,6 @@ func logOnePlus32(dst, src []float32) {
 	log24To32(dst, dst)
 }
 
-// pow2Tab[n] is 2**(n-160), for n below 161: the scale of exp24To32's
-// reduction by a multiplication, for k·ln2/64 from -9600·ln2/64 to 0.
-var pow2Tab = func() (t [256]float64) {
-	for n := range 161 {
-		t[n] = math.Ldexp(1, n-160)
-	}
-	return t
-}()
-
 // bceLogitsPlain is bceLogitsChunk without weights in one loop: e =
 // e**-|x| as exp24To32 computes it, log(1 + e) with the sum rounded to
 // float32 first as logOnePlus32 takes it, and the loss from them as
@@ -63,33 +54,15 @@ var pow2Tab = func() (t [256]float64) {
 // It writes e to e and reports that it did the work.
 //
 // The steps are exp24To32's and log24's, bit for bit, written for the
-// ranges they meet here, so that more of them stay in the floating-point
-// registers: -|x| sets the sign bit; the exponential's scale 2**(k>>6)
-// multiplies from pow2Tab (exact: both factors are powers of two or
-// table values in range); 1 + e is in [1, 2], so the logarithm is log12;
-// max(-x, 0) is |x| where x's sign bit is set, 0 elsewhere (the loss is
-// NaN for a NaN x either way).
+// ranges they meet here (bceLogitsExp; 1 + e is in [1, 2], so the
+// logarithm is log12); max(-x, 0) is |x| where x's sign bit is set, 0
+// elsewhere (the loss is NaN for a NaN x either way).
 func bceLogitsPlain(o, e, x, y []float32) bool {
-	const (
-		round = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
-		inv   = 64 / math.Ln2
-		sign  = 1 << 31
-	)
+	const sign = 1 << 31
 	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
 	// two loops, each with a shorter chain of dependent steps than one
 	// would have, so that more elements are in flight
-	for i, v := range x {
-		xe := float64(math.Float32frombits(math.Float32bits(v) | sign))
-		if !(xe >= -104) {
-			e[i] = float32(expSpecial(xe)) // 0, or NaN
-			continue
-		}
-		k := (xe*inv + round) - round
-		r := xe - k*(math.Ln2/64)
-		p := (1 + r) + r*r*(0.5+r*(1.0/6))
-		ki := int64(k)
-		e[i] = float32(p * (exp2Tab[ki&63] * pow2Tab[(ki>>6+160)&255]))
-	}
+	bceLogitsExp(e, x)
 	for i, v := range x {
 		b := math.Float32bits(v)
 		m := math.Float32frombits(uint32(int32(b)>>31) & (b &^ sign)) // max(-v, 0)

@@ -1,0 +1,80 @@
+package loss
+
+import "math"
+
+// pow2Tab[n] is 2**(n-160), for n below 161: the scale of exp24To32's
+// reduction by a multiplication, for k·ln2/64 from -9600·ln2/64 to 0.
+var pow2Tab = func() (t [256]float64) {
+	for n := range 161 {
+		t[n] = math.Ldexp(1, n-160)
+	}
+	return t
+}()
+
+// bceLogitsExp sets e[i] = e**-|x[i]| as exp24To32 computes it, bit for
+// bit, written for arguments at or below 0 so that more of its steps stay
+// in the floating-point registers: -|x| sets the sign bit, and the scale
+// 2**(k>>6) multiplies from pow2Tab (exact: both factors are powers of
+// two or table values, in range). Below -104 it gives 0, NaN for NaN.
+func bceLogitsExp(e, x []float32) {
+	const (
+		round = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
+		inv   = 64 / math.Ln2
+		sign  = 1 << 31
+	)
+	x = x[:len(e)]
+	for i, v := range x {
+		xe := float64(math.Float32frombits(math.Float32bits(v) | sign))
+		if !(xe >= -104) {
+			e[i] = float32(expSpecial(xe)) // 0, or NaN
+			continue
+		}
+		k := (xe*inv + round) - round
+		r := xe - k*(math.Ln2/64)
+		p := (1 + r) + r*r*(0.5+r*(1.0/6))
+		ki := int64(k)
+		e[i] = float32(p * (exp2Tab[ki&63] * pow2Tab[(ki>>6+160)&255]))
+	}
+}
+
+// bceLogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
+// chunk of elements, in two loops: the exponentials e**-|x| into gx
+// (bceLogitsExp), then for each element the loss as bceLogitsPlain
+// computes it, added to the sum, and the gradient (σ(x) - y)·g over it,
+// σ(x) as sigmoid32 takes it from the same float32 1 + e: bit for bit
+// what the chunk's passes write, with one pass over the chunk instead of
+// three.
+func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
+	const sign = 1 << 31
+	x, y = x[:len(gx)], y[:len(gx)]
+	bceLogitsExp(gx, x)
+	var s0, s1 float64
+	i := 0
+	for ; i+2 <= len(x); i += 2 {
+		// two elements a step, into two sums
+		v0, v1 := x[i], x[i+1]
+		b0, b1 := math.Float32bits(v0), math.Float32bits(v1)
+		e0, e1 := gx[i], gx[i+1]
+		f0, f1 := 1+e0, 1+e1
+		l0 := (1-y[i])*v0 + (float32(log12(f0)) + math.Float32frombits(uint32(int32(b0)>>31)&(b0&^sign)))
+		l1 := (1-y[i+1])*v1 + (float32(log12(f1)) + math.Float32frombits(uint32(int32(b1)>>31)&(b1&^sign)))
+		s0 += float64(l0)
+		s1 += float64(l1)
+		n0, n1 := math.Float32bits(e0), math.Float32bits(e1)
+		if v0 >= 0 {
+			n0 = 0x3f800000 // 1
+		}
+		if v1 >= 0 {
+			n1 = 0x3f800000
+		}
+		gx[i] = (math.Float32frombits(n0)/f0 - y[i]) * g
+		gx[i+1] = (math.Float32frombits(n1)/f1 - y[i+1]) * g
+	}
+	for ; i < len(x); i++ {
+		v, e := x[i], gx[i]
+		b := math.Float32bits(v)
+		s0 += float64((1-y[i])*v + (float32(log12(1+e)) + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
+		gx[i] = (sigmoid32(v, e) - y[i]) * g
+	}
+	return s0 + s1
+}
