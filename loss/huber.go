@@ -117,26 +117,32 @@ func huberGrad[T tensor.Float](d, delta T) T { return max(min(d, delta), -delta)
 // are never negative, so a float32 sum of four is within 3 float32 units
 // (2e-7) of theirs relative, a hundredth of the 2e-5 the results are
 // held to.
+//
+// |d| and the minimum are taken on d's bits, which order as the values
+// do for values at or above 0 (a positive delta): a NaN d makes a NaN
+// loss whichever minimum it gets, ±Inf +Inf.
 func huberSum32(in args[float32], p param[float32]) float64 {
+	const sign = 1 << 31
 	x := in[0]
 	y, delta := in[1][:len(x)], p.a
+	db := math.Float32bits(delta)
 	a, i := huberVec(x, y, delta)
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16])
 		var s0, s1, s2, s3 float32
 		for k := 0; k < 16; k += 4 {
 			// element by element, so that few values are live at once
-			z0 := abs32(x16[k] - y16[k])
-			m0 := min(z0, delta)
+			u0 := math.Float32bits(x16[k]-y16[k]) &^ sign
+			z0, m0 := math.Float32frombits(u0), math.Float32frombits(min(u0, db))
 			s0 += m0 * (z0 - 0.5*m0)
-			z1 := abs32(x16[k+1] - y16[k+1])
-			m1 := min(z1, delta)
+			u1 := math.Float32bits(x16[k+1]-y16[k+1]) &^ sign
+			z1, m1 := math.Float32frombits(u1), math.Float32frombits(min(u1, db))
 			s1 += m1 * (z1 - 0.5*m1)
-			z2 := abs32(x16[k+2] - y16[k+2])
-			m2 := min(z2, delta)
+			u2 := math.Float32bits(x16[k+2]-y16[k+2]) &^ sign
+			z2, m2 := math.Float32frombits(u2), math.Float32frombits(min(u2, db))
 			s2 += m2 * (z2 - 0.5*m2)
-			z3 := abs32(x16[k+3] - y16[k+3])
-			m3 := min(z3, delta)
+			u3 := math.Float32bits(x16[k+3]-y16[k+3]) &^ sign
+			z3, m3 := math.Float32frombits(u3), math.Float32frombits(min(u3, db))
 			s3 += m3 * (z3 - 0.5*m3)
 		}
 		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
@@ -150,11 +156,13 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 // huberFuse32 is huberSum32 writing the input's gradient, d clamped to
 // [-delta, delta] times g, as it goes: the clamp is min(|d|, delta) with
 // d's sign put back (NaN stays NaN, ±Inf gives ±delta, ±0 ±0), which
-// shares the loss's |d| and minimum.
+// shares the loss's |d| and minimum, both taken on d's bits as in
+// huberSum32, the minimum of a NaN kept NaN.
 func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
-	const sign = 1 << 31
+	const sign, inf = 1 << 31, 0x7f800000
 	x := in[0]
 	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
+	db := math.Float32bits(delta)
 	a, i := huberFuseVec(gx, x, y, delta, g)
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
@@ -162,25 +170,41 @@ func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) fl
 		for k := 0; k < 16; k += 4 {
 			// element by element, so that few values are live at once
 			b0 := math.Float32bits(x16[k] - y16[k])
-			z0 := math.Float32frombits(b0 &^ sign)
-			m0 := min(z0, delta)
+			u0 := b0 &^ sign
+			mb0 := min(u0, db)
+			if u0 > inf {
+				mb0 = u0 // NaN
+			}
+			z0, m0 := math.Float32frombits(u0), math.Float32frombits(mb0)
 			s0 += m0 * (z0 - 0.5*m0)
-			g16[k] = math.Float32frombits(math.Float32bits(m0)|b0&sign) * g
+			g16[k] = math.Float32frombits(mb0|b0&sign) * g
 			b1 := math.Float32bits(x16[k+1] - y16[k+1])
-			z1 := math.Float32frombits(b1 &^ sign)
-			m1 := min(z1, delta)
+			u1 := b1 &^ sign
+			mb1 := min(u1, db)
+			if u1 > inf {
+				mb1 = u1
+			}
+			z1, m1 := math.Float32frombits(u1), math.Float32frombits(mb1)
 			s1 += m1 * (z1 - 0.5*m1)
-			g16[k+1] = math.Float32frombits(math.Float32bits(m1)|b1&sign) * g
+			g16[k+1] = math.Float32frombits(mb1|b1&sign) * g
 			b2 := math.Float32bits(x16[k+2] - y16[k+2])
-			z2 := math.Float32frombits(b2 &^ sign)
-			m2 := min(z2, delta)
+			u2 := b2 &^ sign
+			mb2 := min(u2, db)
+			if u2 > inf {
+				mb2 = u2
+			}
+			z2, m2 := math.Float32frombits(u2), math.Float32frombits(mb2)
 			s2 += m2 * (z2 - 0.5*m2)
-			g16[k+2] = math.Float32frombits(math.Float32bits(m2)|b2&sign) * g
+			g16[k+2] = math.Float32frombits(mb2|b2&sign) * g
 			b3 := math.Float32bits(x16[k+3] - y16[k+3])
-			z3 := math.Float32frombits(b3 &^ sign)
-			m3 := min(z3, delta)
+			u3 := b3 &^ sign
+			mb3 := min(u3, db)
+			if u3 > inf {
+				mb3 = u3
+			}
+			z3, m3 := math.Float32frombits(u3), math.Float32frombits(mb3)
 			s3 += m3 * (z3 - 0.5*m3)
-			g16[k+3] = math.Float32frombits(math.Float32bits(m3)|b3&sign) * g
+			g16[k+3] = math.Float32frombits(mb3|b3&sign) * g
 		}
 		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}
