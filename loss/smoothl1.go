@@ -145,8 +145,13 @@ func smoothL1Sum32(in args[float32], p param[float32]) float64 {
 // the conversions. The losses are never negative, so a float32 sum of
 // four is within 3 float32 units (2e-7) of theirs relative, a hundredth of
 // the 2e-5 the results are held to; the float64 sums carry the rest.
+// |d| and min(|d|, beta) are taken on d's bits, which order as the
+// values do at or above 0: a NaN d makes a NaN loss (z - m) whichever
+// minimum it gets, ±Inf +Inf.
 func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
+	const sign = 1 << 31
 	y = y[:len(x)]
+	bb := math.Float32bits(beta)
 	v, i := smoothL1Vec(x, y, beta, half)
 	a := acc[0] + v // one float64 sum in the loop: fewer live registers
 	for ; i+16 <= len(x); i += 16 {
@@ -154,17 +159,17 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 		var s0, s1, s2, s3 float32
 		for k := 0; k < 16; k += 4 {
 			// element by element, so that few values are live at once
-			z0 := abs32(x16[k] - y16[k])
-			m0 := min(z0, beta)
+			u0 := math.Float32bits(x16[k]-y16[k]) &^ sign
+			z0, m0 := math.Float32frombits(u0), math.Float32frombits(min(u0, bb))
 			s0 += m0*m0*half + (z0 - m0)
-			z1 := abs32(x16[k+1] - y16[k+1])
-			m1 := min(z1, beta)
+			u1 := math.Float32bits(x16[k+1]-y16[k+1]) &^ sign
+			z1, m1 := math.Float32frombits(u1), math.Float32frombits(min(u1, bb))
 			s1 += m1*m1*half + (z1 - m1)
-			z2 := abs32(x16[k+2] - y16[k+2])
-			m2 := min(z2, beta)
+			u2 := math.Float32bits(x16[k+2]-y16[k+2]) &^ sign
+			z2, m2 := math.Float32frombits(u2), math.Float32frombits(min(u2, bb))
 			s2 += m2*m2*half + (z2 - m2)
-			z3 := abs32(x16[k+3] - y16[k+3])
-			m3 := min(z3, beta)
+			u3 := math.Float32bits(x16[k+3]-y16[k+3]) &^ sign
+			z3, m3 := math.Float32frombits(u3), math.Float32frombits(min(u3, bb))
 			s3 += m3*m3*half + (z3 - m3)
 		}
 		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
@@ -181,8 +186,9 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 // clamped to [-1, 1] times g, as it goes: when beta is a power of two, as
 // the default 1 is, that is min(|d|, beta) with d's sign, times 1/beta
 // (exact), times g. The loss shares |d| and that minimum, and is summed
-// as smoothL1Acc sums it. NaN gives NaN (the minimum keeps it), ±Inf
-// ±g, ±0 ±0·g, as the clamp does.
+// as smoothL1Acc sums it, |d| and the minimum on d's bits (the minimum
+// of a NaN kept NaN). NaN gives NaN, ±Inf ±g, ±0 ±0·g, as the clamp
+// does.
 func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	beta, half := p.a, p.b
 	x := in[0]
@@ -193,8 +199,8 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 		}
 		return smoothL1Sum32(in, p)
 	}
-	const sign = 1 << 31
-	inv := 1 / beta
+	const sign, inf = 1 << 31, 0x7f800000
+	inv, bb := 1/beta, math.Float32bits(beta)
 	a, i := smoothL1FuseVec(gx, x, y, beta, half, inv, g)
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
@@ -202,25 +208,41 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 		for k := 0; k < 16; k += 4 {
 			// element by element, so that few values are live at once
 			b0 := math.Float32bits(x16[k] - y16[k])
-			z0 := math.Float32frombits(b0 &^ sign)
-			m0 := min(z0, beta)
+			u0 := b0 &^ sign
+			mb0 := min(u0, bb)
+			if u0 > inf {
+				mb0 = u0 // NaN
+			}
+			z0, m0 := math.Float32frombits(u0), math.Float32frombits(mb0)
 			s0 += m0*m0*half + (z0 - m0)
-			g16[k] = math.Float32frombits(math.Float32bits(m0)|b0&sign) * inv * g
+			g16[k] = math.Float32frombits(mb0|b0&sign) * inv * g
 			b1 := math.Float32bits(x16[k+1] - y16[k+1])
-			z1 := math.Float32frombits(b1 &^ sign)
-			m1 := min(z1, beta)
+			u1 := b1 &^ sign
+			mb1 := min(u1, bb)
+			if u1 > inf {
+				mb1 = u1
+			}
+			z1, m1 := math.Float32frombits(u1), math.Float32frombits(mb1)
 			s1 += m1*m1*half + (z1 - m1)
-			g16[k+1] = math.Float32frombits(math.Float32bits(m1)|b1&sign) * inv * g
+			g16[k+1] = math.Float32frombits(mb1|b1&sign) * inv * g
 			b2 := math.Float32bits(x16[k+2] - y16[k+2])
-			z2 := math.Float32frombits(b2 &^ sign)
-			m2 := min(z2, beta)
+			u2 := b2 &^ sign
+			mb2 := min(u2, bb)
+			if u2 > inf {
+				mb2 = u2
+			}
+			z2, m2 := math.Float32frombits(u2), math.Float32frombits(mb2)
 			s2 += m2*m2*half + (z2 - m2)
-			g16[k+2] = math.Float32frombits(math.Float32bits(m2)|b2&sign) * inv * g
+			g16[k+2] = math.Float32frombits(mb2|b2&sign) * inv * g
 			b3 := math.Float32bits(x16[k+3] - y16[k+3])
-			z3 := math.Float32frombits(b3 &^ sign)
-			m3 := min(z3, beta)
+			u3 := b3 &^ sign
+			mb3 := min(u3, bb)
+			if u3 > inf {
+				mb3 = u3
+			}
+			z3, m3 := math.Float32frombits(u3), math.Float32frombits(mb3)
 			s3 += m3*m3*half + (z3 - m3)
-			g16[k+3] = math.Float32frombits(math.Float32bits(m3)|b3&sign) * inv * g
+			g16[k+3] = math.Float32frombits(mb3|b3&sign) * inv * g
 		}
 		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}
