@@ -364,6 +364,16 @@ func bceLogitsSum32(in args[float32], p param[float32]) float64 {
 			x, y = x[8:], y[8:]
 		}
 		in = args[float32]{x, y}
+		if bceLogitsPlain(nil, nil, nil, nil) {
+			// this build's scalar kernel is bceLogitsPlain: summed as
+			// it goes
+			var e [chunk]float32
+			for j := 0; j < len(x); j += chunk {
+				k := min(chunk, len(x)-j)
+				s += bceLogitsPlainSum(e[:k], x[j:j+k], y[j:j+k])
+			}
+			return s
+		}
 	}
 	var buf [chunk]float32
 	for j := 0; j < len(x); j += chunk {

@@ -78,3 +78,26 @@ func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 	}
 	return s0 + s1
 }
+
+// bceLogitsPlainSum is bceLogitsPlain summed, for up to a chunk of
+// elements: the exponentials into the scratch e, then the losses, bit for
+// bit bceLogitsPlain's, added to two float64 sums as they are made.
+func bceLogitsPlainSum(e, x, y []float32) float64 {
+	const sign = 1 << 31
+	x, y = x[:len(e)], y[:len(e)]
+	bceLogitsExp(e, x)
+	var s0, s1 float64
+	i := 0
+	for ; i+2 <= len(x); i += 2 {
+		v0, v1 := x[i], x[i+1]
+		b0, b1 := math.Float32bits(v0), math.Float32bits(v1)
+		s0 += float64((1-y[i])*v0 + (float32(log12(1+e[i])) + math.Float32frombits(uint32(int32(b0)>>31)&(b0&^sign))))
+		s1 += float64((1-y[i+1])*v1 + (float32(log12(1+e[i+1])) + math.Float32frombits(uint32(int32(b1)>>31)&(b1&^sign))))
+	}
+	for ; i < len(x); i++ {
+		v := x[i]
+		b := math.Float32bits(v)
+		s0 += float64((1-y[i])*v + (float32(log12(1+e[i])) + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
+	}
+	return s0 + s1
+}
