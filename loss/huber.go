@@ -157,9 +157,12 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 // [-delta, delta] times g, as it goes: the clamp is min(|d|, delta) with
 // d's sign put back (NaN stays NaN, ±Inf gives ±delta, ±0 ±0), which
 // shares the loss's |d| and minimum, both taken on d's bits as in
-// huberSum32, the minimum of a NaN kept NaN.
+// huberSum32. The minimum of a NaN is delta there; a block of sixteen
+// with a NaN difference has a NaN loss sum and takes its gradients again
+// by the clamp (a rarely taken, predictable branch), so that NaN gives
+// NaN.
 func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
-	const sign, inf = 1 << 31, 0x7f800000
+	const sign = 1 << 31
 	x := in[0]
 	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
 	db := math.Float32bits(delta)
@@ -172,39 +175,34 @@ func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) fl
 			b0 := math.Float32bits(x16[k] - y16[k])
 			u0 := b0 &^ sign
 			mb0 := min(u0, db)
-			if u0 > inf {
-				mb0 = u0 // NaN
-			}
 			z0, m0 := math.Float32frombits(u0), math.Float32frombits(mb0)
 			s0 += m0 * (z0 - 0.5*m0)
 			g16[k] = math.Float32frombits(mb0|b0&sign) * g
 			b1 := math.Float32bits(x16[k+1] - y16[k+1])
 			u1 := b1 &^ sign
 			mb1 := min(u1, db)
-			if u1 > inf {
-				mb1 = u1
-			}
 			z1, m1 := math.Float32frombits(u1), math.Float32frombits(mb1)
 			s1 += m1 * (z1 - 0.5*m1)
 			g16[k+1] = math.Float32frombits(mb1|b1&sign) * g
 			b2 := math.Float32bits(x16[k+2] - y16[k+2])
 			u2 := b2 &^ sign
 			mb2 := min(u2, db)
-			if u2 > inf {
-				mb2 = u2
-			}
 			z2, m2 := math.Float32frombits(u2), math.Float32frombits(mb2)
 			s2 += m2 * (z2 - 0.5*m2)
 			g16[k+2] = math.Float32frombits(mb2|b2&sign) * g
 			b3 := math.Float32bits(x16[k+3] - y16[k+3])
 			u3 := b3 &^ sign
 			mb3 := min(u3, db)
-			if u3 > inf {
-				mb3 = u3
-			}
 			z3, m3 := math.Float32frombits(u3), math.Float32frombits(mb3)
 			s3 += m3 * (z3 - 0.5*m3)
 			g16[k+3] = math.Float32frombits(mb3|b3&sign) * g
+		}
+		if t := (s0 + s1) + (s2 + s3); t != t {
+			// a NaN difference (its minimum above is not NaN): the
+			// block's gradients again, by the clamp
+			for k := range g16 {
+				g16[k] = huberGrad(x16[k]-y16[k], delta) * g
+			}
 		}
 		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}

@@ -186,9 +186,11 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 // clamped to [-1, 1] times g, as it goes: when beta is a power of two, as
 // the default 1 is, that is min(|d|, beta) with d's sign, times 1/beta
 // (exact), times g. The loss shares |d| and that minimum, and is summed
-// as smoothL1Acc sums it, |d| and the minimum on d's bits (the minimum
-// of a NaN kept NaN). NaN gives NaN, ±Inf ±g, ±0 ±0·g, as the clamp
-// does.
+// as smoothL1Acc sums it, |d| and the minimum on d's bits. The minimum
+// of a NaN is beta there; a block of sixteen with a NaN difference has a
+// NaN loss sum and takes its gradients again by the clamp (a rarely
+// taken, predictable branch). NaN gives NaN, ±Inf ±g, ±0 ±0·g, as the
+// clamp does.
 func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	beta, half := p.a, p.b
 	x := in[0]
@@ -199,7 +201,7 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 		}
 		return smoothL1Sum32(in, p)
 	}
-	const sign, inf = 1 << 31, 0x7f800000
+	const sign = 1 << 31
 	inv, bb := 1/beta, math.Float32bits(beta)
 	a, i := smoothL1FuseVec(gx, x, y, beta, half, inv, g)
 	for ; i+16 <= len(x); i += 16 {
@@ -210,39 +212,34 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 			b0 := math.Float32bits(x16[k] - y16[k])
 			u0 := b0 &^ sign
 			mb0 := min(u0, bb)
-			if u0 > inf {
-				mb0 = u0 // NaN
-			}
 			z0, m0 := math.Float32frombits(u0), math.Float32frombits(mb0)
 			s0 += m0*m0*half + (z0 - m0)
 			g16[k] = math.Float32frombits(mb0|b0&sign) * inv * g
 			b1 := math.Float32bits(x16[k+1] - y16[k+1])
 			u1 := b1 &^ sign
 			mb1 := min(u1, bb)
-			if u1 > inf {
-				mb1 = u1
-			}
 			z1, m1 := math.Float32frombits(u1), math.Float32frombits(mb1)
 			s1 += m1*m1*half + (z1 - m1)
 			g16[k+1] = math.Float32frombits(mb1|b1&sign) * inv * g
 			b2 := math.Float32bits(x16[k+2] - y16[k+2])
 			u2 := b2 &^ sign
 			mb2 := min(u2, bb)
-			if u2 > inf {
-				mb2 = u2
-			}
 			z2, m2 := math.Float32frombits(u2), math.Float32frombits(mb2)
 			s2 += m2*m2*half + (z2 - m2)
 			g16[k+2] = math.Float32frombits(mb2|b2&sign) * inv * g
 			b3 := math.Float32bits(x16[k+3] - y16[k+3])
 			u3 := b3 &^ sign
 			mb3 := min(u3, bb)
-			if u3 > inf {
-				mb3 = u3
-			}
 			z3, m3 := math.Float32frombits(u3), math.Float32frombits(mb3)
 			s3 += m3*m3*half + (z3 - m3)
 			g16[k+3] = math.Float32frombits(mb3|b3&sign) * inv * g
+		}
+		if t := (s0 + s1) + (s2 + s3); t != t {
+			// a NaN difference (its minimum above is not NaN): the
+			// block's gradients again, by the clamp
+			for k := range g16 {
+				g16[k] = smoothL1Grad(x16[k]-y16[k], beta) * g
+			}
 		}
 		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}
