@@ -33,10 +33,10 @@ func TestArithKernels32Special(t *testing.T) {
 		{"+0", 0, 0}, {"-0", negz, 0}, {"0-0", 0, negz}, {"max", math.MaxFloat32, 0}, {"-max", -math.MaxFloat32, 0},
 		{"one", 1, 0}, {"-one", -1, 0}, {"below-one", 0.99999994, 0}, {"four", 4, 0}, {"tiny", 1e-45, 0},
 	}
-	const n, g = 37, 0.125
+	const n, g = 150, 0.125 // the vector kernels' blocks of 64, their last short block and the scalar tail
 	for _, k := range ks {
 		for _, s := range specials {
-			for _, at := range []int{0, 5, 16, 31, 36} {
+			for _, at := range []int{0, 5, 16, 31, 36, 63, 64, 100, 143, 149} {
 				x, y := make([]float32, n), make([]float32, n)
 				for i := range x {
 					x[i], y[i] = float32(i%7)*0.3-0.9, float32(i%5)*0.2-0.4
