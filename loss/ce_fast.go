@@ -389,6 +389,12 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 	return out, nil
 }
 
+// ceSpan is how many consecutive blocks pass the shift's hint on, each to
+// the next. A span starts without one and goes to one goroutine whole, so
+// that every block's shift, and with it the rounding of its numerators,
+// is the same however the rows are split across threads.
+const ceSpan = 16
+
 // run computes all rows in blocks and returns the sum of their losses and
 // the number of rows that count.
 func (s *ceRows) run(rows int) (tot, cnt float64) {
@@ -396,10 +402,13 @@ func (s *ceRows) run(rows int) (tot, cnt float64) {
 	per := max(1, ceBlockLen/nc) // rows per block
 	nb := (rows + per - 1) / per
 	part := make([]float64, 2*nb) // loss sum and count of each block
-	forRows(nb, per*nc, func(b0, b1 int) {
+	forRows((nb+ceSpan-1)/ceSpan, ceSpan*per*nc, func(s0, s1 int) {
 		buf := make([]float32, per*nc)
-		hint := float32(math.NaN())
-		for b := b0; b < b1; b++ {
+		var hint float32
+		for b := s0 * ceSpan; b < min(s1*ceSpan, nb); b++ {
+			if b%ceSpan == 0 {
+				hint = float32(math.NaN())
+			}
 			part[2*b], part[2*b+1], hint = s.block(b*per, min(b*per+per, rows), buf, hint)
 		}
 	})
