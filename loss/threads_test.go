@@ -37,56 +37,85 @@ func TestThreadCounts(t *testing.T) {
 	wrap := func(v []float32) *tensor.Tensor { x, _ := tensor.Wrap(slices.Clone(v), rows, cols); return x }
 	cls, _ := tensor.Wrap(classes, rows)
 	scores, other := normal(rows*cols), normal(rows*cols)
+	signs := normal(rows * cols)
+	for i := range signs {
+		signs[i] = float32(2*r.IntN(2) - 1)
+	}
+	rowSigns := signs[:rows]
+	ys, _ := tensor.Wrap(slices.Clone(rowSigns), rows)
+	flat := func(v []float32) *tensor.Tensor { x, _ := tensor.Wrap(slices.Clone(v), rows*cols); return x }
 	cases := []struct {
 		name string
 		l    Loss
 		x    []float32
 		y    *tensor.Tensor
+		more []*tensor.Tensor // inputs after y
 	}{
-		{"mse", NewMSE(), scores, wrap(other)},
-		{"l1", NewL1(), scores, wrap(other)},
-		{"smoothl1", NewSmoothL1(), scores, wrap(other)},
-		{"huber", NewHuber(), scores, wrap(other)},
-		{"bce", NewBCE(), probs, wrap(bits)},
-		{"bcelogits", NewBCEWithLogits(), scores, wrap(bits)},
-		{"softmargin", NewSoftMargin(), scores, wrap(bits)},
-		{"kl", KLDiv{Reduction: BatchMean}, scores, wrap(probs)},
-		{"ce", NewCrossEntropy(), scores, cls},
-		{"ce smoothing", CrossEntropy{IgnoreIndex: -100, LabelSmoothing: 0.1, Reduction: Mean}, scores, cls},
-		{"ce probabilities", NewCrossEntropy(), scores, wrap(probs)},
-		{"nll", NewNLL(), scores, cls},
-		{"multisoft", NewMultiLabelSoftMargin(), scores, wrap(bits)},
-		{"multimargin", NewMultiMargin(), scores, cls},
+		{"mse", NewMSE(), scores, wrap(other), nil},
+		{"l1", NewL1(), scores, wrap(other), nil},
+		{"smoothl1", NewSmoothL1(), scores, wrap(other), nil},
+		{"huber", NewHuber(), scores, wrap(other), nil},
+		{"bce", NewBCE(), probs, wrap(bits), nil},
+		{"bcelogits", NewBCEWithLogits(), scores, wrap(bits), nil},
+		{"softmargin", NewSoftMargin(), scores, wrap(bits), nil},
+		{"kl", KLDiv{Reduction: BatchMean}, scores, wrap(probs), nil},
+		{"ce", NewCrossEntropy(), scores, cls, nil},
+		{"ce smoothing", CrossEntropy{IgnoreIndex: -100, LabelSmoothing: 0.1, Reduction: Mean}, scores, cls, nil},
+		{"ce probabilities", NewCrossEntropy(), scores, wrap(probs), nil},
+		{"nll", NewNLL(), scores, cls, nil},
+		{"multisoft", NewMultiLabelSoftMargin(), scores, wrap(bits), nil},
+		{"multimargin", NewMultiMargin(), scores, cls, nil},
+		{"poisson", NewPoissonNLL(), scores, wrap(probs), nil},
+		{"hinge", NewHinge(), scores, wrap(signs), nil},
+		{"margin", NewMarginRanking(), scores, wrap(other), []*tensor.Tensor{wrap(signs)}},
+		{"triplet", NewTripletMargin(), scores, wrap(other), []*tensor.Tensor{wrap(probs)}},
+		{"triplet swap", TripletMargin{Margin: 1, P: 2, Eps: 1e-6, Swap: true, Reduction: Mean}, scores, wrap(other), []*tensor.Tensor{wrap(probs)}},
+		{"cosineloss", NewCosineEmbedding(), scores, wrap(other), []*tensor.Tensor{ys}},
+		{"similar", NewCosineSimilarity(), scores, wrap(other), nil},
+		{"pairwise", NewPairwiseDistance(), scores, wrap(other), nil},
+		{"mse flat", NewMSE(), scores[:rows*cols], flat(other), nil},
 	}
 	old := runtime.GOMAXPROCS(0)
 	defer runtime.GOMAXPROCS(old)
 	for _, c := range cases {
-		var loss0 float32
-		var grad0 []float32
+		var out0, grad0 []float32
 		for k, procs := range []int{1, 2, 4} {
 			runtime.GOMAXPROCS(procs)
 			x := wrap(c.x)
+			if c.name == "mse flat" {
+				x = flat(c.x)
+			}
 			if err := x.SetRequiresGrad(true); err != nil {
 				t.Fatal(err)
 			}
-			out, err := c.l.Forward(nil, x, c.y)
+			out, err := c.l.Forward(nil, append([]*tensor.Tensor{x, c.y}, c.more...)...)
 			if err != nil {
 				t.Fatalf("%s: %v", c.name, err)
 			}
-			if err := tensor.Backward(out, nil, false); err != nil {
+			var g *tensor.Tensor // ones for a loss without reduction
+			if out.Numel() != 1 {
+				g, _ = tensor.Ones(out.DType(), out.Shape()...)
+			}
+			if err := tensor.Backward(out, g, false); err != nil {
 				t.Fatalf("%s: %v", c.name, err)
 			}
-			loss, grad := tensor.Data[float32](out)[0], tensor.Data[float32](x.Grad)
+			loss, grad := tensor.Data[float32](out), tensor.Data[float32](x.Grad)
 			if k == 0 {
-				loss0, grad0 = loss, slices.Clone(grad)
+				out0, grad0 = slices.Clone(loss), slices.Clone(grad)
 				continue
 			}
-			if math.Float32bits(loss) != math.Float32bits(loss0) {
-				t.Errorf("%s: loss %v with %d threads, %v with one", c.name, loss, procs, loss0)
+			if !slices.EqualFunc(loss, out0, sameBits) {
+				t.Errorf("%s: loss differs with %d threads", c.name, procs)
 			}
-			if !slices.Equal(grad, grad0) {
+			if !slices.EqualFunc(grad, grad0, sameBits) {
 				t.Errorf("%s: gradient differs with %d threads", c.name, procs)
 			}
 		}
 	}
+}
+
+// sameBits reports whether two float32s have the same bits, or are both
+// NaN.
+func sameBits(a, b float32) bool {
+	return math.Float32bits(a) == math.Float32bits(b) || a != a && b != b
 }
