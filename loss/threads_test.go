@@ -119,3 +119,85 @@ func TestThreadCounts(t *testing.T) {
 func sameBits(a, b float32) bool {
 	return math.Float32bits(a) == math.Float32bits(b) || a != a && b != b
 }
+
+// TestThreadCountsCTC is TestThreadCounts for ctc (a batch of 64, whose
+// per-sample work splits across goroutines) and multilabel margin.
+func TestThreadCountsCTC(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const T, N, C, S = 50, 64, 20, 30
+	lp := make([]float32, T*N*C)
+	for i := range lp {
+		lp[i] = float32(r.NormFloat64()) - 3
+	}
+	tg, il, tl := make([]int64, N*S), make([]int64, N), make([]int64, N)
+	for i := range tg {
+		tg[i] = 1 + int64(r.IntN(C-1))
+	}
+	for i := range il {
+		il[i], tl[i] = T-int64(r.IntN(5)), S-int64(r.IntN(10))
+	}
+	const rows, cols = 300, 300 // multilabel margin: 90000 elements
+	ml := make([]float32, rows*cols)
+	for i := range ml {
+		ml[i] = float32(r.NormFloat64())
+	}
+	mt := make([]int64, rows*cols)
+	for i := range rows {
+		k := r.IntN(cols)
+		for j := range cols {
+			mt[i*cols+j] = -1
+			if j < k {
+				mt[i*cols+j] = int64(r.IntN(cols))
+			}
+		}
+	}
+	cases := []struct {
+		name  string
+		l     Loss
+		x     func() *tensor.Tensor
+		other []*tensor.Tensor
+	}{
+		{"ctc", NewCTC(), func() *tensor.Tensor { x, _ := tensor.Wrap(slices.Clone(lp), T, N, C); return x }, []*tensor.Tensor{
+			must(tensor.Wrap(tg, N, S)), must(tensor.Wrap(il, N)), must(tensor.Wrap(tl, N))}},
+		{"multilabel", NewMultiLabelMargin(), func() *tensor.Tensor { x, _ := tensor.Wrap(slices.Clone(ml), rows, cols); return x },
+			[]*tensor.Tensor{must(tensor.Wrap(mt, rows, cols))}},
+	}
+	old := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(old)
+	for _, c := range cases {
+		var out0, grad0 []float32
+		for k, procs := range []int{1, 2, 4} {
+			runtime.GOMAXPROCS(procs)
+			x := c.x()
+			if err := x.SetRequiresGrad(true); err != nil {
+				t.Fatal(err)
+			}
+			out, err := c.l.Forward(nil, append([]*tensor.Tensor{x}, c.other...)...)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if err := tensor.Backward(out, nil, false); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			loss, grad := tensor.Data[float32](out), tensor.Data[float32](x.Grad)
+			if k == 0 {
+				if v := float64(loss[0]); math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("%s: loss %v, want a finite one to compare", c.name, v)
+				}
+				out0, grad0 = slices.Clone(loss), slices.Clone(grad)
+				continue
+			}
+			if !slices.EqualFunc(loss, out0, sameBits) || !slices.EqualFunc(grad, grad0, sameBits) {
+				t.Errorf("%s: loss or gradient differs with %d threads", c.name, procs)
+			}
+		}
+	}
+}
+
+// must returns t, panicking on an error of a test's own construction.
+func must(t *tensor.Tensor, err error) *tensor.Tensor {
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
