@@ -150,7 +150,7 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 			s.loss[r] = float32(v)
 		}
 		if s.unit != 0 {
-			s.grad(r, row, num, rs, z)
+			s.grad(r, row, num, rs, z, s.unit)
 		}
 		sum += v
 		cnt++
@@ -159,17 +159,16 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 }
 
 // grad turns row r's numerators num (their sum rs, 0 when they are not
-// there, and its log-normalizer z) into the row's gradient for an output
-// gradient of 1, while they are in the cache: the backward then has
-// nothing to do, or one scaling pass for another output gradient.
-func (s *ceRows) grad(r int, row, num []float32, rs, z float64) {
-	u, nc := s.unit, float64(s.nc)
+// there, and its log-normalizer z) into the row's gradient for the row's
+// output gradient u. The forward calls it while the numerators are in the
+// cache, with u the output gradient of 1 divided out by the reduction
+// (the backward then has nothing to do, or one scaling pass for another
+// output gradient); the backward calls it when the forward did not.
+func (s *ceRows) grad(r int, row, num []float32, rs, z, u float64) {
+	nc := float64(s.nc)
 	if s.tgt == nil {
 		// probability target t = p·kp + add: u·(Σt·softmax - t)
-		kp, add := 1.0, 0.0
-		if s.ls > 0 {
-			kp, add = 1-s.ls, s.ls/nc
-		}
+		kp, add := s.smoothing()
 		f := u * s.tsum[r]
 		if rs > 0 {
 			f /= rs
@@ -213,6 +212,29 @@ func (s *ceRows) scaleGrad(g *tensor.Tensor) []float32 {
 	return gx
 }
 
+// smoothing returns the factor kp and the addend add that make a
+// probability target p the smoothed target p·kp + add.
+func (s *ceRows) smoothing() (kp, add float64) {
+	if s.ls > 0 {
+		return 1 - s.ls, s.ls / float64(s.nc)
+	}
+	return 1, 0
+}
+
+// output returns the loss: the rows' losses for reduction None, else
+// their sum tot, divided by div for Mean; rounded to float32 before the
+// division, as in PyTorch.
+func (s *ceRows) output(r Reduction, tot, div float64, shape []int) (*tensor.Tensor, error) {
+	if s.loss != nil {
+		return tensor.Wrap(s.loss, shape...)
+	}
+	v := float32(tot)
+	if r == Mean {
+		v /= float32(div)
+	}
+	return tensor.Scalar(v), nil
+}
+
 // indexLoss returns the loss of row r with class-index target, given its
 // log-normalizer z and, when flat, the block's finite maximum g; sx is
 // the row's Σ(x-g) when known.
@@ -244,10 +266,7 @@ func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool
 func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool, ps *[3]float64) float64 {
 	nc := s.nc
 	p := s.p[r*nc : r*nc+nc]
-	kp, add := 1.0, 0.0
-	if s.ls > 0 {
-		kp, add = 1-s.ls, s.ls/float64(nc)
-	}
+	kp, add := s.smoothing()
 	var ts, v float64
 	if flat {
 		var sp, d, sx float64 // Σp, Σp·(x-g), Σ(x-g)
@@ -319,18 +338,9 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 		s.loss = make([]float32, rows)
 	}
 	tot, tw := s.run(rows)
-	var out *tensor.Tensor
-	if s.loss != nil {
-		var err error
-		if out, err = tensor.Wrap(s.loss, lay.shape...); err != nil {
-			return nil, err
-		}
-	} else {
-		v := float32(tot) // rounded before the division, as in PyTorch
-		if l.Reduction == Mean {
-			v /= float32(tw)
-		}
-		out = tensor.Scalar(v)
+	out, err := s.output(l.Reduction, tot, tw, lay.shape)
+	if err != nil {
+		return nil, err
 	}
 	ls := s.ls
 	name := "NllLossBackward0"
@@ -364,23 +374,11 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 					}
 					continue
 				}
-				g := gr.at(r)
-				a := g * (1 - ls)         // on the target's -log p
-				b := g * ls / float64(nc) // on Σ_k -log p_k
-				pc := a + b*float64(nc)
-				if sums != nil && sums[r] > 0 {
-					if b != 0 {
-						scaleSub32(grow, nil, float32(pc/sums[r]), 0, float32(b))
-					} else {
-						scale32(grow, float32(pc/sums[r]))
-					}
-				} else {
-					rowExpScale(grow, xd[base:base+nc], s.lse[r], pc)
-					if b != 0 {
-						scaleSub32(grow, nil, 1, 0, float32(b))
-					}
+				rs := 0.0 // no numerators kept: taken afresh
+				if sums != nil {
+					rs = sums[r]
 				}
-				grow[t] = float32(float64(grow[t]) - a)
+				s.grad(r, xd[base:base+nc], grow, rs, s.lse[r], gr.at(r))
 			}
 		})
 		gt, err := wrapGrad(gx, x)
@@ -446,18 +444,9 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		s.loss = make([]float32, rows)
 	}
 	tot, _ := s.run(rows)
-	var out *tensor.Tensor
-	if s.loss != nil {
-		var err error
-		if out, err = tensor.Wrap(s.loss, lay.shape...); err != nil {
-			return nil, err
-		}
-	} else {
-		v := float32(tot) // rounded before the division, as in PyTorch
-		if l.Reduction == Mean {
-			v /= float32(rows)
-		}
-		out = tensor.Scalar(v)
+	out, err := s.output(l.Reduction, tot, float64(rows), lay.shape)
+	if err != nil {
+		return nil, err
 	}
 	if !rec {
 		return out, nil
@@ -466,10 +455,7 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 	if l.Reduction == Mean {
 		name = "DivBackward1"
 	}
-	kp, add := 1.0, 0.0
-	if s.ls > 0 {
-		kp, add = 1-s.ls, s.ls/float64(nc)
-	}
+	kp, _ := s.smoothing()
 	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		var gx, gy []float32
@@ -497,18 +483,14 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r * nc
-				xr, pr := xd[base:base+nc], yd[base:base+nc]
+				xr := xd[base:base+nc]
 				z, g := s.lse[r], gr.at(r)
 				if gx != nil && !made {
-					grow := gx[base : base+nc]
-					f := g * s.tsum[r]
-					if sums != nil && sums[r] > 0 {
-						f /= sums[r]
-					} else {
-						rowExpScale(grow, xr, z, f)
-						f = 1
+					rs := 0.0 // no numerators kept: taken afresh
+					if sums != nil {
+						rs = sums[r]
 					}
-					scaleSub32(grow, pr, float32(f), float32(g*kp), float32(g*add))
+					s.grad(r, xr, gx[base:base+nc], rs, z, g)
 				}
 				if gy != nil {
 					a := g * kp
