@@ -90,15 +90,12 @@ func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	}
 }
 
-// softMarginSum32 is softMarginForward32 summed in float64. (The vector
-// kernel is slower than the tables here: its logarithm divides.)
+// softMarginSum32 is softMarginForward32 summed in float64, on the
+// tables alone in both builds (the vector kernel is slower here: its
+// logarithm divides).
 func softMarginSum32(in args[float32], _ param[float32]) float64 {
-	return softMarginSumTable(in[0], in[1])
-}
-
-// softMarginSumTable is softMarginSum32 on the tables alone.
-func softMarginSumTable(x, y []float32) float64 {
-	y = y[:len(x)]
+	x := in[0]
+	y := in[1][:len(x)]
 	var s0, s1 float64
 	var bad uint64
 	i := 0
