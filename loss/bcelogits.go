@@ -180,7 +180,8 @@ func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 // the softplus term is log(1 + e^-|x|) + m, each step rounded to float32
 // as ATen rounds it.
 func bceLogitsChunk(o, e, x, y, w, pw []float32) {
-	if w == nil && pw == nil && bceLogitsPlain(o, e, x, y) {
+	if w == nil && pw == nil && plainLogits {
+		bceLogitsPlain(o, e, x, y)
 		return
 	}
 	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
@@ -310,9 +311,8 @@ func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g flo
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx = gx[:len(x)]
 	s := 0.0
-	if w == nil && pw == nil && bceLogitsPlain(nil, nil, nil, nil) {
-		// this build's scalar kernels are bceLogitsPlain's (it reports
-		// so on no elements): the same bits in one pass a chunk
+	if w == nil && pw == nil && plainLogits {
+		// the same bits as the passes below, in one pass a chunk
 		for j := 0; j < len(x); j += chunk {
 			k := min(chunk, len(x)-j)
 			s += bceLogitsPlainFuse(gx[j:j+k], x[j:j+k], y[j:j+k], g)
@@ -364,9 +364,8 @@ func bceLogitsSum32(in args[float32], p param[float32]) float64 {
 			x, y = x[8:], y[8:]
 		}
 		in = args[float32]{x, y}
-		if bceLogitsPlain(nil, nil, nil, nil) {
-			// this build's scalar kernel is bceLogitsPlain: summed as
-			// it goes
+		if plainLogits {
+			// bceLogitsPlain, summed as it goes
 			var e [chunk]float32
 			for j := 0; j < len(x); j += chunk {
 				k := min(chunk, len(x)-j)

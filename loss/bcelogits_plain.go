@@ -37,6 +37,30 @@ func bceLogitsExp(e, x []float32) {
 	}
 }
 
+// bceLogitsPlain is bceLogitsChunk without weights in one loop: e =
+// e**-|x| as exp24To32 computes it, log(1 + e) with the sum rounded to
+// float32 first as logOnePlus32 takes it, and the loss from them as
+// bceLogitsChunk does, each step rounded to float32 as ATen rounds it.
+// It writes e to e.
+//
+// The steps are exp24To32's and log24's, bit for bit, written for the
+// ranges they meet here (bceLogitsExp; 1 + e is in [1, 2], so the
+// logarithm is log12); max(-x, 0) is |x| where x's sign bit is set, 0
+// elsewhere (the loss is NaN for a NaN x either way).
+func bceLogitsPlain(o, e, x, y []float32) {
+	const sign = 1 << 31
+	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
+	// two loops, each with a shorter chain of dependent steps than one
+	// would have, so that more elements are in flight
+	bceLogitsExp(e, x)
+	for i, v := range x {
+		b := math.Float32bits(v)
+		m := math.Float32frombits(uint32(int32(b)>>31) & (b &^ sign)) // max(-v, 0)
+		sp := float32(log12(1+e[i])) + m
+		o[i] = (1-y[i])*v + sp
+	}
+}
+
 // bceLogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
 // chunk of elements, in two loops: the exponentials e**-|x| into gx
 // (bceLogitsExp), then for each element the loss as bceLogitsPlain

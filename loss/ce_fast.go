@@ -483,7 +483,7 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r * nc
-				xr := xd[base:base+nc]
+				xr := xd[base : base+nc]
 				z, g := s.lse[r], gr.at(r)
 				if gx != nil && !made {
 					rs := 0.0 // no numerators kept: taken afresh

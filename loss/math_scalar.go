@@ -47,30 +47,10 @@ func logOnePlus32(dst, src []float32) {
 	log24To32(dst, dst)
 }
 
-// bceLogitsPlain is bceLogitsChunk without weights in one loop: e =
-// e**-|x| as exp24To32 computes it, log(1 + e) with the sum rounded to
-// float32 first as logOnePlus32 takes it, and the loss from them as
-// bceLogitsChunk does, each step rounded to float32 as ATen rounds it.
-// It writes e to e and reports that it did the work.
-//
-// The steps are exp24To32's and log24's, bit for bit, written for the
-// ranges they meet here (bceLogitsExp; 1 + e is in [1, 2], so the
-// logarithm is log12); max(-x, 0) is |x| where x's sign bit is set, 0
-// elsewhere (the loss is NaN for a NaN x either way).
-func bceLogitsPlain(o, e, x, y []float32) bool {
-	const sign = 1 << 31
-	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
-	// two loops, each with a shorter chain of dependent steps than one
-	// would have, so that more elements are in flight
-	bceLogitsExp(e, x)
-	for i, v := range x {
-		b := math.Float32bits(v)
-		m := math.Float32frombits(uint32(int32(b)>>31) & (b &^ sign)) // max(-v, 0)
-		sp := float32(log12(1+e[i])) + m
-		o[i] = (1-y[i])*v + sp
-	}
-	return true
-}
+// plainLogits reports that bcelogits without weights takes the plain-Go
+// one-loop kernels (bceLogitsPlain and its sum and fuse forms): in this
+// build they are faster than bceLogitsChunk's passes.
+const plainLogits = true
 
 // The vector kernels of the arithmetic losses take no elements in this
 // build: the scalar loops that call them do the work.

@@ -34,9 +34,9 @@ func logOnePlus32(dst, src []float32) {
 	vmath.Log1pTo32(dst, dst)
 }
 
-// bceLogitsPlain reports that it did nothing: in this build
-// bceLogitsChunk's vector passes are faster than one scalar loop.
-func bceLogitsPlain(_, _, _, _ []float32) bool { return false }
+// plainLogits reports that bcelogits keeps bceLogitsChunk's passes: in
+// this build their vector forms are faster than the one-loop kernels.
+const plainLogits = false
 
 // arithVector reports whether the 8-lane kernels of the arithmetic
 // losses (mse, huber, smoothl1) can run: AVX2. It is fixed at start-up.
