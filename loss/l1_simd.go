@@ -2,7 +2,11 @@
 
 package loss
 
-import "simd/archsimd"
+import (
+	"simd/archsimd"
+
+	"kt/internal/vmath"
+)
 
 // signBit keeps only a float32 lane's sign bit (absMask, its
 // complement, is math_simd.go's).
@@ -21,14 +25,14 @@ func l1Vec(x, y []float32) (float64, int) {
 	for ; i+16 <= len(x); i += 16 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		e := archsimd.LoadFloat32x8Slice(x[i+8:]).Sub(archsimd.LoadFloat32x8Slice(y[i+8:]))
-		a0, a1 = addWide32(a0, a1, d.AsUint32x8().And(abs).AsFloat32x8())
-		b0, b1 = addWide32(b0, b1, e.AsUint32x8().And(abs).AsFloat32x8())
+		a0, a1 = vmath.AddWide(a0, a1, d.AsUint32x8().And(abs).AsFloat32x8())
+		b0, b1 = vmath.AddWide(b0, b1, e.AsUint32x8().And(abs).AsFloat32x8())
 	}
 	for ; i+8 <= len(x); i += 8 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
-		a0, a1 = addWide32(a0, a1, d.AsUint32x8().And(abs).AsFloat32x8())
+		a0, a1 = vmath.AddWide(a0, a1, d.AsUint32x8().And(abs).AsFloat32x8())
 	}
-	s := lanes4(a0.Add(b0), a1.Add(b1))
+	s := vmath.SumLanes(a0.Add(b0), a1.Add(b1))
 	archsimd.ClearAVXUpperBits()
 	return s, i
 }
@@ -48,12 +52,12 @@ func l1FuseVec(gx, x, y []float32, g float32) (float64, int) {
 	for ; i+8 <= len(x); i += 8 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		bits := d.AsUint32x8()
-		a0, a1 = addWide32(a0, a1, bits.And(abs).AsFloat32x8())
+		a0, a1 = vmath.AddWide(a0, a1, bits.And(abs).AsFloat32x8())
 		v := bits.And(sgn).Or(one).AsFloat32x8().Mul(gv)
 		plain := d.Equal(d).And(d.NotEqual(zero)) // neither NaN nor ±0
 		v.Merge(d.Sub(d).Mul(gv), plain).StoreSlice(gx[i:])
 	}
-	r := lanes4(a0, a1)
+	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }

@@ -58,18 +58,6 @@ const absMask = 0x7fffffff
 // vecMin is the shortest slice the vector kernels take.
 const vecMin = 32
 
-// addWide32 adds the 8 lanes of v into two float64 accumulators.
-func addWide32(a0, a1 archsimd.Float64x4, v archsimd.Float32x8) (archsimd.Float64x4, archsimd.Float64x4) {
-	return a0.Add(v.GetLo().ConvertToFloat64()), a1.Add(v.GetHi().ConvertToFloat64())
-}
-
-// lanes4 returns the sum of the lanes of a0 and a1.
-func lanes4(a0, a1 archsimd.Float64x4) float64 {
-	var b [4]float64
-	a0.Add(a1).Store(&b)
-	return (b[0] + b[1]) + (b[2] + b[3])
-}
-
 // mseVec sums (x-y)² over the first elements of x and y.
 func mseVec(x, y []float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
@@ -81,14 +69,14 @@ func mseVec(x, y []float32) (float64, int) {
 	for ; i+16 <= len(x); i += 16 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		e := archsimd.LoadFloat32x8Slice(x[i+8:]).Sub(archsimd.LoadFloat32x8Slice(y[i+8:]))
-		a0, a1 = addWide32(a0, a1, d.Mul(d))
-		b0, b1 = addWide32(b0, b1, e.Mul(e))
+		a0, a1 = vmath.AddWide(a0, a1, d.Mul(d))
+		b0, b1 = vmath.AddWide(b0, b1, e.Mul(e))
 	}
 	for ; i+8 <= len(x); i += 8 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
-		a0, a1 = addWide32(a0, a1, d.Mul(d))
+		a0, a1 = vmath.AddWide(a0, a1, d.Mul(d))
 	}
-	s := lanes4(a0.Add(b0), a1.Add(b1))
+	s := vmath.SumLanes(a0.Add(b0), a1.Add(b1))
 	archsimd.ClearAVXUpperBits()
 	return s, i
 }
@@ -104,10 +92,10 @@ func mseFuseVec(gx, x, y []float32, s float32) (float64, int) {
 	i := 0
 	for ; i+8 <= len(x); i += 8 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
-		a0, a1 = addWide32(a0, a1, d.Mul(d))
+		a0, a1 = vmath.AddWide(a0, a1, d.Mul(d))
 		sv.Mul(d).StoreSlice(gx[i:])
 	}
-	r := lanes4(a0, a1)
+	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }
@@ -126,9 +114,9 @@ func huberVec(x, y []float32, delta float32) (float64, int) {
 	for ; i+8 <= len(x); i += 8 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		c := d.Min(hi).Max(lo)
-		a0, a1 = addWide32(a0, a1, c.Mul(d.Sub(half.Mul(c))))
+		a0, a1 = vmath.AddWide(a0, a1, c.Mul(d.Sub(half.Mul(c))))
 	}
-	r := lanes4(a0, a1)
+	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }
@@ -147,10 +135,10 @@ func huberFuseVec(gx, x, y []float32, delta, g float32) (float64, int) {
 	for ; i+8 <= len(x); i += 8 {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		c := d.Min(hi).Max(lo)
-		a0, a1 = addWide32(a0, a1, c.Mul(d.Sub(half.Mul(c))))
+		a0, a1 = vmath.AddWide(a0, a1, c.Mul(d.Sub(half.Mul(c))))
 		d.Merge(c, d.IsNaN()).Mul(gv).StoreSlice(gx[i:])
 	}
-	r := lanes4(a0, a1)
+	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }
@@ -171,9 +159,9 @@ func smoothL1Vec(x, y []float32, beta, half float32) (float64, int) {
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		z := d.AsInt32x8().And(mask).AsFloat32x8()
 		m := z.Min(bv)
-		a0, a1 = addWide32(a0, a1, m.Mul(m).Mul(hv).Add(z.Sub(m)))
+		a0, a1 = vmath.AddWide(a0, a1, m.Mul(m).Mul(hv).Add(z.Sub(m)))
 	}
-	r := lanes4(a0, a1)
+	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }
@@ -196,11 +184,11 @@ func smoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, i
 		d := archsimd.LoadFloat32x8Slice(x[i:]).Sub(archsimd.LoadFloat32x8Slice(y[i:]))
 		z := d.AsInt32x8().And(mask).AsFloat32x8()
 		m := z.Min(bv)
-		a0, a1 = addWide32(a0, a1, m.Mul(m).Mul(hv).Add(z.Sub(m)))
+		a0, a1 = vmath.AddWide(a0, a1, m.Mul(m).Mul(hv).Add(z.Sub(m)))
 		c := d.Mul(iv).Min(one).Max(mone)
 		d.Merge(c, d.IsNaN()).Mul(gv).StoreSlice(gx[i:])
 	}
-	r := lanes4(a0, a1)
+	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return r, i
 }
@@ -399,7 +387,7 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 			xv.SetLo(lo.ConvertToFloat32()).SetHi(hi.ConvertToFloat32()).AsInt32x8().Xor(sign).AsFloat32x8().StoreSlice(gx[i:])
 		}
 	}
-	s := lanes4(a0, a1)
+	s := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return s, i, more
 }
@@ -525,7 +513,7 @@ func bceLogitsVec(o, gx, gs, x, y []float32, g float32, sum bool) (float64, int,
 			num.Div(u).Sub(yv).Mul(gv).StoreSlice(gx[i:])
 		}
 	}
-	s := lanes4(a0, a1)
+	s := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return s, i, more
 }
@@ -636,7 +624,7 @@ func bceVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 			d.Div(kOne.Sub(xv).Mul(xv).Max(eps)).Mul(gv).StoreSlice(gx[i:])
 		}
 	}
-	s := lanes4(a0, a1)
+	s := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return s, i, more
 }
@@ -739,7 +727,7 @@ func klFuseVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) 
 			yv.Mul(ng).StoreSlice(gx[i:])
 		}
 	}
-	s := lanes4(a0, a1)
+	s := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return s, i, more
 }

@@ -44,13 +44,14 @@ func splitShift(shift float64) (nhi, nslo float32) {
 	return -hi, -float32(shift - float64(hi))
 }
 
-// addWide adds the 8 lanes of v into two float64 accumulators.
-func addWide(a0, a1 archsimd.Float64x4, v archsimd.Float32x8) (archsimd.Float64x4, archsimd.Float64x4) {
+// AddWide adds the 8 lanes of v into two float64 accumulators: the low
+// four into a0, the high four into a1.
+func AddWide(a0, a1 archsimd.Float64x4, v archsimd.Float32x8) (archsimd.Float64x4, archsimd.Float64x4) {
 	return a0.Add(v.GetLo().ConvertToFloat64()), a1.Add(v.GetHi().ConvertToFloat64())
 }
 
-// sum4 returns the sum of the lanes of a0 and a1.
-func sum4(a0, a1 archsimd.Float64x4) float64 {
+// SumLanes returns the sum of the lanes of a0 and a1.
+func SumLanes(a0, a1 archsimd.Float64x4) float64 {
 	var b [4]float64
 	a0.Add(a1).Store(&b)
 	return (b[0] + b[1]) + (b[2] + b[3])
@@ -161,9 +162,9 @@ func sumExp8(s []float32, nhis, nslos float32) (float64, int) {
 		s1 := n1.Add(kBias).ShiftAllLeft(23).AsFloat32x8()
 		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
 		y := d.Merge(p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2), d.IsNaN())
-		a0, a1 = addWide(a0, a1, y)
+		a0, a1 = AddWide(a0, a1, y)
 	}
-	sum := sum4(a0, a1)
+	sum := SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return sum, i
 }
@@ -257,9 +258,9 @@ func expSum8(dst, src []float32, nhis, nslos float32) (float64, int) {
 		s2 := ni.Sub(n1).Add(kBias).ShiftAllLeft(23).AsFloat32x8()
 		y := d.Merge(p.MulAdd(r.Mul(r), r).Add(kOne).Mul(s1).Mul(s2), d.IsNaN())
 		y.StoreSlice(dst[i:])
-		a0, a1 = addWide(a0, a1, y)
+		a0, a1 = AddWide(a0, a1, y)
 	}
-	sum := sum4(a0, a1)
+	sum := SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()
 	return sum, i
 }
