@@ -13,8 +13,8 @@ import (
 // BenchmarkRows times every row of the reference table:
 // BenchmarkRows/<id>/fwd is the forward alone (nothing records),
 // BenchmarkRows/<id>/fwdbwd records the forward and runs the backward for
-// the gradient of the row's inputs (their Grad reset to nil each call, as
-// torch's x.grad = None). A row's tensors are made once, before its
+// the gradient of the row's inputs (their Grad freed and reset to nil each
+// call, as torch's x.grad = None drops the last reference to it). A row's tensors are made once, before its
 // timings.
 func BenchmarkRows(b *testing.B) {
 	for _, r := range rows() {
@@ -32,12 +32,12 @@ func BenchmarkRows(b *testing.B) {
 }
 
 // benchForward times the forward under NoGrad (for the copy row, a clone
-// of the tensor).
+// of the tensor, freed as torch's is when its last reference goes).
 func benchForward(b *testing.B, r row, ins []*tensor.Tensor) {
 	b.ReportAllocs()
 	if r.loss == nil {
 		for b.Loop() {
-			ins[0].Clone()
+			ins[0].Clone().Free()
 		}
 		return
 	}
@@ -70,7 +70,7 @@ func benchBackward(b *testing.B, r row, ins []*tensor.Tensor) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, k := range r.grads {
-			in[k].Grad = nil
+			in[k].FreeGrad()
 		}
 		out, err := r.loss.Forward(nil, in...)
 		if err != nil {

@@ -59,14 +59,15 @@ type ceRows struct {
 	tgt    []int64 // class indices, nil for probability targets
 	ignore int64
 	nc     int
-	ls     float64   // label smoothing, at least 0
-	p      []float32 // probability targets
-	tsum   []float64 // per row Σt, the smoothed target's sum (probability targets)
-	keep   []float32 // softmax numerators, under recording; the gradient itself when unit is set
-	unit   float64   // a row's gradient factor for an output gradient of 1, when the forward makes the input's gradient (0: it does not)
-	sums   []float64 // their sums per row (0: not kept), under recording
-	lse    []float64 // log-normalizer per row, under recording
-	loss   []float32 // per-row loss, for reduction none
+	ls     float64        // label smoothing, at least 0
+	p      []float32      // probability targets
+	tsum   []float64      // per row Σt, the smoothed target's sum (probability targets)
+	keep   []float32      // softmax numerators, under recording; the gradient itself when unit is set
+	keepT  *tensor.Tensor // the tensor whose storage keep is
+	unit   float64        // a row's gradient factor for an output gradient of 1, when the forward makes the input's gradient (0: it does not)
+	sums   []float64      // their sums per row (0: not kept), under recording
+	lse    []float64      // log-normalizer per row, under recording
+	loss   []float32      // per-row loss, for reduction none
 }
 
 // block computes rows [r0, r1), using buf (at least (r1-r0)·nc long) for
@@ -201,15 +202,15 @@ func (s *ceRows) grad(r int, row, num []float32, rs, z, u float64) {
 // scaleGrad returns the gradient the forward made (s.keep) for output
 // gradient g, a scalar: as it is for 1, else scaled by g. It hands the
 // buffer over: a second backward (retained graph) computes afresh.
-func (s *ceRows) scaleGrad(g *tensor.Tensor) []float32 {
-	gx := s.keep
-	s.keep, s.sums, s.unit = nil, nil, 0
+func (s *ceRows) scaleGrad(g *tensor.Tensor) *tensor.Tensor {
+	gt, gx := s.keepT, s.keep
+	s.keepT, s.keep, s.sums, s.unit = nil, nil, nil, 0
 	if v := float32(g.At(0)); v != 1 {
 		forRows(len(gx)/s.nc, s.nc, func(lo, hi int) {
 			scale32(gx[lo*s.nc:hi*s.nc], v)
 		})
 	}
-	return gx
+	return gt
 }
 
 // smoothing returns the factor kp and the addend add that make a
@@ -315,7 +316,7 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 	rows, nc := lay.rows(), lay.c
 	s := &ceRows{x: xd, tgt: tgt[:rows], ignore: l.IgnoreIndex, nc: nc, ls: max(l.LabelSmoothing, 0)}
 	if c.GradEnabled() && x.RequiresGrad() {
-		s.keep = make([]float32, len(xd))
+		s.keepT, s.keep = tensor.AllocLike[float32](x)
 		s.sums = make([]float64, rows)
 		s.lse = make([]float64, rows)
 		if l.Reduction != None {
@@ -354,24 +355,21 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 			return nil, nil
 		}
 		if s.unit != 0 && s.keep != nil {
-			gt, err := wrapGrad(s.scaleGrad(g), x)
-			return []*tensor.Tensor{gt, nil}, err
+			return []*tensor.Tensor{castGrad(s.scaleGrad(g), x), nil}, nil
 		}
 		gr := newRowGrad(g, l.Reduction, tw)
-		gx, sums := s.keep, s.sums
+		gt, gx, sums := s.keepT, s.keep, s.sums
 		if gx == nil {
-			gx = make([]float32, len(xd))
+			gt, gx = newGrad[float32](x)
 		}
-		s.keep, s.sums = nil, nil // a second backward (retained graph) computes afresh
+		s.keepT, s.keep, s.sums = nil, nil, nil // a second backward (retained graph) computes afresh
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				t := tgt[r]
 				base := r * nc
 				grow := gx[base : base+nc]
 				if t == l.IgnoreIndex {
-					if sums != nil {
-						clear(grow) // the forward's numerators of a block
-					}
+					clear(grow) // unset, or the forward's numerators
 					continue
 				}
 				rs := 0.0 // no numerators kept: taken afresh
@@ -381,8 +379,7 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 				s.grad(r, xd[base:base+nc], grow, rs, s.lse[r], gr.at(r))
 			}
 		})
-		gt, err := wrapGrad(gx, x)
-		return []*tensor.Tensor{gt, nil}, err
+		return []*tensor.Tensor{castGrad(gt, x), nil}, nil
 	})
 	return out, nil
 }
@@ -431,7 +428,7 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		s.sums = make([]float64, rows)
 		s.lse = make([]float64, rows)
 		if x.RequiresGrad() {
-			s.keep = make([]float32, len(xd))
+			s.keepT, s.keep = tensor.AllocLike[float32](x)
 			switch l.Reduction {
 			case Mean:
 				s.unit = 1 / float64(rows)
@@ -459,26 +456,27 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		var gx, gy []float32
+		var gxt, gyt *tensor.Tensor
 		sums := s.sums
 		made := false // gx made by the forward
 		if needsGrad(x) {
 			if s.unit != 0 && s.keep != nil {
-				gx, made = s.scaleGrad(g), true
+				gxt, made = s.scaleGrad(g), true
+				gx = tensor.Data[float32](gxt)
 			} else {
-				gx = s.keep
+				gxt, gx = s.keepT, s.keep
 				if gx == nil {
-					gx = make([]float32, len(xd))
+					gxt, gx = newGrad[float32](x)
 					sums = nil
 				}
-				s.keep = nil // a second backward (retained graph) computes afresh
+				s.keepT, s.keep = nil, nil // a second backward (retained graph) computes afresh
 			}
 		}
 		if needsGrad(y) {
-			gy = make([]float32, len(yd))
+			gyt, gy = newGrad[float32](y)
 		}
 		if made && gy == nil {
-			gt, err := wrapGrad(gx, x)
-			return []*tensor.Tensor{gt, nil}, err
+			return []*tensor.Tensor{castGrad(gxt, x), nil}, nil
 		}
 		forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
@@ -501,16 +499,11 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 			}
 		})
 		res := make([]*tensor.Tensor, 2)
-		var err error
-		if gx != nil {
-			if res[0], err = wrapGrad(gx, x); err != nil {
-				return nil, err
-			}
+		if gxt != nil {
+			res[0] = castGrad(gxt, x)
 		}
-		if gy != nil {
-			if res[1], err = wrapGrad(gy, y); err != nil {
-				return nil, err
-			}
+		if gyt != nil {
+			res[1] = castGrad(gyt, y)
 		}
 		return res, nil
 	})

@@ -124,6 +124,20 @@ func wrapGrad[T real](data []T, in *tensor.Tensor) (*tensor.Tensor, error) {
 	return g.To(in.DType()), nil
 }
 
+// newGrad returns a gradient tensor of in's shape, of element type T,
+// whose elements are unset, and its storage (see tensor.AllocLike).
+func newGrad[T real](in *tensor.Tensor) (*tensor.Tensor, []T) { return tensor.AllocLike[T](in) }
+
+// castGrad returns the gradient g in the type of its input in; g itself
+// is freed when it is converted.
+func castGrad(g, in *tensor.Tensor) *tensor.Tensor {
+	c := g.To(in.DType())
+	if c != g {
+		g.Free()
+	}
+	return c
+}
+
 // needsGrad reports whether in is present and requires a gradient.
 func needsGrad(in *tensor.Tensor) bool { return in != nil && in.RequiresGrad() }
 

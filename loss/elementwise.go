@@ -95,12 +95,14 @@ func (e *elementwise) numel() int {
 	return n
 }
 
-// wrap returns data as a tensor of the broadcast shape.
-func wrap[T real](data []T, shape []int, like *tensor.Tensor) (*tensor.Tensor, error) {
+// alloc returns a tensor of the broadcast shape (nil: like's) whose
+// elements are unset, and its storage (see tensor.Alloc).
+func alloc[T real](shape []int, like *tensor.Tensor) (*tensor.Tensor, []T, error) {
 	if shape == nil {
-		return tensor.WrapAs(data, like)
+		t, s := tensor.AllocLike[T](like)
+		return t, s, nil
 	}
-	return tensor.Wrap(data, shape...)
+	return tensor.Alloc[T](shape...)
 }
 
 // prepare returns the elements of t as type d, broadcast to shape (nil:
@@ -133,8 +135,9 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 	}
 	n := e.numel()
 	var pre []T // the input's gradient for an upstream gradient of 1, when fused
+	var preT *tensor.Tensor
 	if e.fusable(c, k.fuse != nil) {
-		pre = make([]T, n)
+		preT, pre = tensor.AllocLike[T](e.inputs[0])
 	}
 	out, div, err := forward(e, k, in, n, pre)
 	if err != nil {
@@ -143,7 +146,9 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 	if e.castOut && e.out != e.dtype {
 		// The output is PyTorch's: cast to its type. The node's
 		// gradient arrives in that type and is cast back in backward.
-		out = out.To(e.out)
+		cast := out.To(e.out)
+		out.Free()
+		out = cast
 	}
 	if !c.GradEnabled() || !tensor.AnyRequiresGrad(e.inputs[:]...) {
 		return out, nil
@@ -151,7 +156,7 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 	nd := &node[T]{
 		reduction: e.reduction, dtype: e.dtype, sameTypes: e.sameTypes,
 		inputs: e.inputs.list(),
-		k:      *k, in: in, n: n, div: div, pre: pre,
+		k:      *k, in: in, n: n, div: div, pre: preT,
 	}
 	if e.shape != nil {
 		nd.shape = append([]int(nil), e.shape...)
@@ -200,15 +205,17 @@ func (e *elementwise) divisor(n int) float64 {
 // gradient for an upstream gradient of 1.
 func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) (*tensor.Tensor, float64, error) {
 	if e.reduction == None {
-		o := make([]T, n)
+		out, o, err := alloc[T](e.shape, e.inputs[0])
+		if err != nil {
+			return nil, 1, err
+		}
 		if n < par.Grain {
 			k.fwd(o, in, k.p)
 		} else {
 			kc := *k // a copy, so the closure does not make the plan escape
 			par.For(n, func(lo, hi int) { kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p) })
 		}
-		out, err := wrap(o, e.shape, e.inputs[0])
-		return out, 1, err
+		return out, 1, nil
 	}
 	div := e.divisor(n)
 	g := T(1 / div) // the upstream gradient per element, as backward works it out for 1
@@ -273,7 +280,7 @@ type node[T real] struct {
 	in        args[T]
 	n         int
 	div       float64
-	pre       []T // the input's gradient made by the forward (see fusable); nil once used
+	pre       *tensor.Tensor // the input's gradient made by the forward (see fusable); nil once used
 }
 
 // backward allocates the gradients the inputs need, runs the backward
@@ -296,15 +303,20 @@ func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		up.s = T(float64(gs[0]) / nd.div)
 	}
 	var grad args[T]
+	var gts [maxArgs]*tensor.Tensor
 	pre := nd.pre
 	nd.pre = nil // the gradient goes to its caller, who may change it
 	for i := range nd.inputs {
-		if nd.need[i] {
-			if i == 0 && pre != nil {
-				grad[i] = pre // the backward kernel overwrites every element
-				continue
-			}
-			grad[i] = make([]T, n)
+		if !nd.need[i] {
+			continue
+		}
+		if i == 0 && pre != nil {
+			gts[i], grad[i] = pre, tensor.Data[T](pre) // the backward kernel overwrites every element
+			continue
+		}
+		var err error
+		if gts[i], grad[i], err = alloc[T](nd.shape, nd.inputs[0]); err != nil {
+			return nil, err
 		}
 	}
 	k, in := &nd.k, nd.in
@@ -318,19 +330,24 @@ func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 	}
 	res := make([]*tensor.Tensor, len(nd.inputs))
 	for i, t := range nd.inputs {
-		if grad[i] == nil {
+		gt := gts[i]
+		if gt == nil {
 			continue
 		}
-		gt, err := wrap(grad[i], nd.shape, nd.inputs[0])
-		if err != nil {
-			return nil, err
-		}
 		if nd.shape != nil {
-			if gt, err = tensor.SumTo(gt, t.Shape()); err != nil {
+			st, err := tensor.SumTo(gt, t.Shape())
+			if err != nil {
 				return nil, err
 			}
+			if st != gt {
+				gt.Free()
+			}
+			gt = st
 		}
 		res[i] = gt.To(t.DType())
+		if res[i] != gt {
+			gt.Free()
+		}
 	}
 	return res, nil
 }

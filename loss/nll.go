@@ -194,7 +194,7 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 			return nil, nil
 		}
 		gr := newRowGrad(g, l.Reduction, tw)
-		gx := make([]T, len(xd))
+		gt, gx := tensor.AllocZeros[T](x)
 		for r, t := range tgt[:rows] {
 			if t == l.IgnoreIndex {
 				continue
@@ -209,8 +209,7 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 			}
 			gx[i] = T(-wt * gr.at(r))
 		}
-		gt, err := wrapGrad(gx, x)
-		return []*tensor.Tensor{gt, nil}, err
+		return []*tensor.Tensor{castGrad(gt, x), nil}, nil
 	})
 	return out, nil
 }

@@ -25,6 +25,10 @@ type Node struct {
 	inputs   []*Tensor
 	backward BackwardFunc
 	freed    bool
+	// held shares the counted storage of the inputs and the output, which
+	// the backward may read, until the graph is freed: a Free of one of
+	// them in between does not hand its storage to another tensor.
+	held []*Tensor
 }
 
 // Ctx carries the settings of a computation. The nil *Ctx is the default:
@@ -45,9 +49,33 @@ func (c *Ctx) Record(out *Tensor, name string, inputs []*Tensor, backward Backwa
 	if !c.GradEnabled() || !AnyRequiresGrad(inputs...) {
 		return false
 	}
-	out.node = &Node{Name: name, inputs: inputs, backward: backward}
+	n := &Node{Name: name, inputs: inputs, backward: backward}
+	for _, t := range inputs {
+		n.hold(t)
+	}
+	n.hold(out)
+	out.node = n
 	out.requiresGrad = false
 	return true
+}
+
+// hold keeps a reference to t's storage, if it is counted, until the node
+// is freed.
+func (n *Node) hold(t *Tensor) {
+	if t != nil && t.blk != nil {
+		n.held = append(n.held, t.Detach())
+	}
+}
+
+// free drops the node's saved values: its backward and the storage it
+// held.
+func (n *Node) free() {
+	n.freed = true
+	n.backward = nil
+	for _, t := range n.held {
+		t.Free()
+	}
+	n.held = nil
 }
 
 // AnyRequiresGrad reports whether any of ts (nil entries allowed)
@@ -90,7 +118,7 @@ func (t *Tensor) SetRequiresGrad(b bool) error {
 // Detach returns a tensor sharing t's storage, with no history, that does
 // not require grad.
 func (t *Tensor) Detach() *Tensor {
-	d := &Tensor{dtype: t.dtype, shape: t.shape}
+	d := header(t.dtype, t.shape)
 	d.shareStorage(t)
 	return d
 }
@@ -135,6 +163,8 @@ func Backward(t, grad *Tensor, retain bool) error {
 			return ErrFreedGraph
 		}
 	}
+	// The gradients the loop makes are its own: once added into another
+	// (or found to need none), their storage goes back to the cache.
 	grads := map[*Node]*Tensor{t.node: grad}
 	for _, n := range order {
 		g := grads[n]
@@ -146,15 +176,26 @@ func Backward(t, grad *Tensor, retain bool) error {
 		if err != nil {
 			return err
 		}
-		for i, in := range n.inputs {
-			if in == nil || i >= len(gs) || gs[i] == nil || !in.RequiresGrad() {
+		gs = distinct(gs, g)
+		for i, gi := range gs {
+			if gi == nil {
 				continue
 			}
-			gi := gs[i]
+			var in *Tensor
+			if i < len(n.inputs) {
+				in = n.inputs[i]
+			}
+			if in == nil || !in.RequiresGrad() {
+				gi.Free()
+				continue
+			}
 			if !SameShape(gi.shape, in.shape) {
 				return fmt.Errorf("Function %s returned an invalid gradient at index %d - got %s but expected shape compatible with %s", n.Name, i, SizeString(gi.shape), SizeString(in.shape))
 			}
-			gi = gi.To(in.dtype)
+			if c := gi.To(in.dtype); c != gi {
+				gi.Free()
+				gi = c
+			}
 			if in.node == nil {
 				if err := accumulate(in, gi); err != nil {
 					return err
@@ -163,27 +204,51 @@ func Backward(t, grad *Tensor, retain bool) error {
 			}
 			if prev := grads[in.node]; prev != nil {
 				addInto(prev, gi)
+				gi.Free()
 			} else {
 				grads[in.node] = gi
 			}
 		}
+		g.Free()
 	}
 	if !retain {
 		for _, n := range order {
-			n.freed = true
-			n.backward = nil
+			n.free()
 		}
 	}
 	return nil
 }
 
-// accumulate adds g into leaf's Grad (taking g as the Grad if there is
-// none yet).
+// distinct returns gs with every entry that is g, or repeats an earlier
+// entry, replaced by a copy, so that each gradient the loop takes has one
+// owner.
+func distinct(gs []*Tensor, g *Tensor) []*Tensor {
+	for i, gi := range gs {
+		if gi == nil {
+			continue
+		}
+		dup := gi == g
+		for _, prev := range gs[:i] {
+			dup = dup || prev == gi
+		}
+		if dup {
+			gs[i] = gi.Clone()
+		}
+	}
+	return gs
+}
+
+// accumulate adds g, a gradient the caller owns, into leaf's Grad: g
+// becomes the Grad if there is none yet, else it is added and freed.
 func accumulate(leaf, g *Tensor) error {
 	if !leaf.requiresGrad {
+		g.Free()
 		return nil
 	}
-	g = g.To(leaf.dtype)
+	if c := g.To(leaf.dtype); c != g {
+		g.Free()
+		g = c
+	}
 	if leaf.Grad == nil {
 		leaf.Grad = g
 		return nil
@@ -192,6 +257,7 @@ func accumulate(leaf, g *Tensor) error {
 		return fmt.Errorf("%w: gradient %s does not match %s", ErrShape, SizeString(g.shape), SizeString(leaf.Grad.shape))
 	}
 	addInto(leaf.Grad, g)
+	g.Free()
 	return nil
 }
 

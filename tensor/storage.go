@@ -60,7 +60,9 @@ func setData[T Elem](t *Tensor, s []T) {
 	}
 }
 
-// shareStorage makes t use the storage of from (of t's type).
+// shareStorage makes t use the storage of from (of t's type), holding a
+// reference to it when it is counted.
 func (t *Tensor) shareStorage(from *Tensor) {
 	t.f32, t.f64, t.data = from.f32, from.f64, from.data
+	t.blk = from.retain()
 }

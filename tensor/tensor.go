@@ -16,7 +16,6 @@ package tensor
 import (
 	"errors"
 	"fmt"
-	"runtime"
 
 	"kt/internal/par"
 )
@@ -40,6 +39,7 @@ type Tensor struct {
 	f32   []float32 // storage of a Float32 tensor
 	f64   []float64 // storage of a Float64 tensor
 	data  any       // storage of the other types: []int64, []int32, []int16, []uint8, []int8 or []bool
+	blk   *block    // the references to counted storage (see cache.go), nil if not counted
 
 	requiresGrad bool  // a leaf that accumulates into Grad
 	node         *Node // the operation that made this tensor, if recorded
@@ -241,15 +241,7 @@ func makeData(d DType, n int) any {
 
 // Zeros returns a tensor of zeros.
 func Zeros(d DType, shape ...int) (*Tensor, error) {
-	if err := checkShape(shape); err != nil {
-		return nil, err
-	}
-	if d > Bool {
-		return nil, fmt.Errorf("unknown dtype %d", d)
-	}
-	t := header(d, shape)
-	t.setRaw(makeData(d, numel(shape)))
-	return t, nil
+	return Full(d, 0, shape...)
 }
 
 // Ones returns a tensor of ones.
@@ -258,22 +250,36 @@ func Ones(d DType, shape ...int) (*Tensor, error) { return Full(d, 1, shape...) 
 // Full returns a tensor filled with v converted to d (as a Go conversion;
 // nonzero is true for Bool).
 func Full(d DType, v float64, shape ...int) (*Tensor, error) {
-	t, err := Zeros(d, shape...)
-	if err != nil {
+	if err := checkShape(shape); err != nil {
 		return nil, err
 	}
-	if v != 0 {
+	if d > Bool {
+		return nil, fmt.Errorf("unknown dtype %d", d)
+	}
+	t := header(d, shape)
+	zero := true
+	switch d {
+	case Float32:
+		zero = takeInto[float32](t)
+	case Float64:
+		zero = takeInto[float64](t)
+	default:
+		t.setRaw(makeData(d, numel(shape)))
+	}
+	if v != 0 || !zero {
 		t.fill(v)
 	}
 	return t, nil
 }
 
+// fill sets every element of t to v; large float storage is filled in
+// parallel.
 func (t *Tensor) fill(v float64) {
 	switch s := t.raw().(type) {
 	case []float32:
-		fillT(s, float32(v))
+		fillPar(s, float32(v))
 	case []float64:
-		fillT(s, v)
+		fillPar(s, v)
 	case []int64:
 		fillT(s, int64(v))
 	case []int32:
@@ -293,6 +299,17 @@ func fillT[T Elem](s []T, v T) {
 	for i := range s {
 		s[i] = v
 	}
+}
+
+// fillPar is fillT over ranges in parallel; zero clears.
+func fillPar[T float32 | float64](s []T, v T) {
+	par.For(len(s), func(lo, hi int) {
+		if v == 0 {
+			clear(s[lo:hi])
+			return
+		}
+		fillT(s[lo:hi], v)
+	})
 }
 
 // Arange returns the values start, start+step, ... below end (above end
@@ -329,9 +346,9 @@ func (t *Tensor) Clone() *Tensor {
 	c := header(t.dtype, t.shape)
 	switch s := t.raw().(type) {
 	case []float32:
-		setData(c, cloneSlice(s))
+		cloneInto(c, s)
 	case []float64:
-		setData(c, cloneSlice(s))
+		cloneInto(c, s)
 	case []int64:
 		setData(c, append([]int64(nil), s...))
 	case []int32:
@@ -348,19 +365,16 @@ func (t *Tensor) Clone() *Tensor {
 	return c
 }
 
-// cloneSlice returns a copy of s. A large slice is copied in parallel
-// when there are several threads: one long memmove cannot be preempted,
-// and a garbage collection that starts during it (the allocation of the
-// copy can start one) keeps signalling its goroutine until the copy ends,
-// which made a 40 MB clone take 40-100 ms with GOMAXPROCS=2 instead of 7.
-// With one thread, append copies without zeroing the new slice first.
-func cloneSlice[T float32 | float64](s []T) []T {
-	if len(s) < par.Grain || runtime.GOMAXPROCS(0) == 1 {
-		return append([]T(nil), s...)
-	}
-	d := make([]T, len(s))
+// cloneInto gives c (of s's type and shape, no storage yet) a copy of s.
+// A large slice is copied in parallel ranges when there are several
+// threads: one long memmove cannot be preempted, and a garbage collection
+// that starts during it keeps signalling its goroutine until the copy
+// ends, which made a 40 MB clone take 40-100 ms with GOMAXPROCS=2 instead
+// of 7.
+func cloneInto[T float32 | float64](c *Tensor, s []T) {
+	takeInto[T](c)
+	d := Data[T](c)
 	par.For(len(s), func(lo, hi int) { copy(d[lo:hi], s[lo:hi]) })
-	return d
 }
 
 // Item returns the value of a one-element tensor as a float64 (bool as 0
