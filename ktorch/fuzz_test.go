@@ -1,9 +1,11 @@
 package ktorch
 
 import (
+	"math"
 	"testing"
 
 	"kt/k"
+	"kt/tensor"
 
 	"kt/q/qtest"
 )
@@ -143,5 +145,46 @@ func TestFreeReleases(t *testing.T) {
 	}
 	if got := qtest.Output(in, "count r"); got != "13\n" {
 		t.Errorf("training rows: %q, want 13", got)
+	}
+}
+
+// TestFreeShared checks that freeing a pointer whose tensor another object
+// still holds (an optimizer's parameter, or the same tensor under a second
+// pointer) leaves that object working, and that freeing an input of a
+// pending backward does not disturb the backward.
+func TestFreeShared(t *testing.T) {
+	in, s := newInterp(t)
+	for _, line := range []string{
+		"x:tensor(`randn;100000;`grad)", "x0:tensor x", "o:opt(`sgd;x;.1)",
+		"z:mse(x;tensor(`zeros;100000))", "free x", "backward z", "step o",
+		"y:tensor(`ones;100000)", "y2:expand(y;100000)", "free y",
+	} {
+		if out := qtest.Output(in, line); out != "" {
+			t.Fatalf("%s: %s", line, out)
+		}
+	}
+	var p *tensor.Tensor
+	for _, o := range s.objs {
+		if v, ok := o.(*optObj); ok {
+			p = v.params[0]
+		}
+	}
+	x0 := qtest.Output(in, "x0")
+	if p == nil || p.Numel() != 100000 || x0 == "" {
+		t.Fatalf("the optimizer's parameter: %v", p)
+	}
+	if got := qtest.Output(in, "sum tensor y2"); got != "100000e\n" {
+		t.Errorf("sum of the second pointer's tensor: %q", got)
+	}
+	v, err := in.Eval("x0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs := v.(k.Reals)
+	for i, got := range p.Float32s() {
+		g := float32(2*float64(xs[i])) / 100000
+		if want := xs[i] - float32(.1)*g; math.Abs(float64(got-want)) > 1e-6 {
+			t.Fatalf("parameter %d: %v, want %v", i, got, want)
+		}
 	}
 }

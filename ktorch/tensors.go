@@ -2,6 +2,7 @@ package ktorch
 
 import (
 	"fmt"
+	"slices"
 
 	"kt/k"
 	"kt/tensor"
@@ -278,25 +279,30 @@ func (s *Session) tensorOrK(x k.V) (t *tensor.Tensor, p bool, err error) {
 }
 
 // result returns a computed tensor as a new pointer when any argument was
-// a pointer, else as a k value (the reference's kresult).
+// a pointer, else as a k value (the reference's kresult), freeing the
+// tensor, which nothing else holds.
 func (s *Session) result(p bool, t *tensor.Tensor) k.V {
 	if p {
 		return s.add(&tensorObj{t})
 	}
-	return kget(t)
+	v := kget(t)
+	t.Free()
+	return v
 }
 
 // free releases an object, a list or dictionary of objects, or all objects.
 func (s *Session) free(x k.V) (k.V, error) {
 	if isEmpty(x) {
-		clear(s.objs)
+		for id := range s.objs {
+			s.drop(id)
+		}
 		return k.Null, nil
 	}
 	if id, _, ok, err := s.lookup(x); ok {
 		if err != nil {
 			return nil, err
 		}
-		delete(s.objs, id)
+		s.drop(id)
 		return k.Null, nil
 	}
 	vals := x
@@ -328,9 +334,34 @@ func (s *Session) free(x k.V) (k.V, error) {
 	}
 	for _, y := range l {
 		id, _, _, _ := s.lookup(y)
-		delete(s.objs, id)
+		s.drop(id)
 	}
 	return k.Null, nil
+}
+
+// drop removes object id. A tensor that no other object holds (as an
+// optimizer holds its parameters) is freed, its storage going back to
+// the engine's cache.
+func (s *Session) drop(id int64) {
+	o := s.objs[id]
+	delete(s.objs, id)
+	t, ok := o.(*tensorObj)
+	if !ok {
+		return
+	}
+	for _, other := range s.objs {
+		switch v := other.(type) {
+		case *tensorObj:
+			if v.t == t.t {
+				return
+			}
+		case *optObj:
+			if slices.Contains(v.params, t.t) {
+				return
+			}
+		}
+	}
+	t.t.Free()
 }
 
 // returnFn gives the k value of a tensor and frees it.
@@ -343,8 +374,9 @@ func (s *Session) returnFn(x k.V) (k.V, error) {
 	if !ok || !isT {
 		return nil, fmt.Errorf("return: expecting tensor, vector or dictionary, given %s", s.knameOf(x))
 	}
-	delete(s.objs, id)
-	return kget(t.t), nil
+	v := kget(t.t)
+	s.drop(id)
+	return v, nil
 }
 
 // use re-points tensor x to the tensor y points to (freeing y's pointer)
@@ -463,7 +495,7 @@ func (s *Session) resetGrad(x k.V, none bool, fn string) (k.V, error) {
 	}
 	for _, t := range ts {
 		if none {
-			t.Grad = nil
+			t.FreeGrad()
 		} else {
 			t.ZeroGrad()
 		}
