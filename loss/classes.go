@@ -65,11 +65,17 @@ func forRows(rows, work int, fn func(lo, hi int)) {
 // div for Mean. As in PyTorch the sum is rounded to T before the division.
 func reduceRows[T real](rows []float64, r Reduction, div float64, shape []int) (*tensor.Tensor, error) {
 	if r == None {
-		o := make([]T, len(rows))
+		t, o, err := tensor.Alloc[T](shape...)
+		if err != nil {
+			return nil, err
+		}
+		if len(o) != len(rows) {
+			return nil, fmt.Errorf("%w: %d losses for shape %v", tensor.ErrShape, len(rows), shape)
+		}
 		for i, v := range rows {
 			o[i] = T(v)
 		}
-		return tensor.Wrap(o, shape...)
+		return t, nil
 	}
 	s := 0.0
 	for _, v := range rows {

@@ -110,13 +110,11 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 	name := [...]string{None: "AddBackward0", Mean: "MeanBackward0", Sum: "SumBackward0"}[l.Reduction]
 	recorded := c.Record(out, name, []*tensor.Tensor{x1, x2, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
-		var g1, g2 []T
-		if needsGrad(x1) {
-			g1 = make([]T, len(ad))
+		gts, gs, err := zeroGrads[T](shape, x1, x2)
+		if err != nil {
+			return nil, err
 		}
-		if needsGrad(x2) {
-			g2 = make([]T, len(ad))
-		}
+		g1, g2 := gs[0], gs[1]
 		forRows(rows, dim, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				var dc float64 // ∂loss/∂cos
@@ -138,7 +136,7 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 				similarGradRow(g1, g2, ad, bd, r*dim, dim, q, dc*cs/s1, dc*cs/s2)
 			}
 		})
-		return distGrads(shape, []*tensor.Tensor{x1, x2, y}, [][]T{g1, g2, nil})
+		return distGrads([]*tensor.Tensor{x1, x2, y}, gts) // the target gets none
 	})
 	rs.release(recorded)
 	return out, nil
@@ -239,13 +237,12 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 	}
 	recorded := c.Record(out, "SumBackward1", []*tensor.Tensor{x1, x2}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, None, 1)
-		var g1, g2 []T
-		if needsGrad(x1) {
-			g1 = make([]T, len(ad))
+		ins := []*tensor.Tensor{x1, x2}
+		gts, gs, err := zeroGrads[T](shape, ins...)
+		if err != nil {
+			return nil, err
 		}
-		if needsGrad(x2) {
-			g2 = make([]T, len(ad))
-		}
+		g1, g2 := gs[0], gs[1]
 		forRows(rows, n, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r/inner*n*inner + r%inner
@@ -278,7 +275,7 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 				}
 			}
 		})
-		return distGrads(shape, []*tensor.Tensor{x1, x2}, [][]T{g1, g2})
+		return distGrads(ins, gts)
 	})
 	rs.release(recorded)
 	return out, nil

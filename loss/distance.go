@@ -265,17 +265,21 @@ func sgn(v float64) float64 {
 	return v
 }
 
-// gradTo returns the gradient g (of the broadcast shape) summed to in's
-// shape and converted to its dtype.
-func gradTo[T real](g []T, shape []int, in *tensor.Tensor) (*tensor.Tensor, error) {
-	t, err := tensor.Wrap(g, shape...)
-	if err != nil {
-		return nil, err
+// zeroGrads returns zeroed gradients of the broadcast shape for the
+// inputs that need one (nil for the others), as tensors and as their
+// storage.
+func zeroGrads[T real](shape []int, ins ...*tensor.Tensor) ([]*tensor.Tensor, [][]T, error) {
+	ts, gs := make([]*tensor.Tensor, len(ins)), make([][]T, len(ins))
+	for i, in := range ins {
+		if !needsGrad(in) {
+			continue
+		}
+		var err error
+		if ts[i], gs[i], err = tensor.AllocZeros[T](shape...); err != nil {
+			return nil, nil, err
+		}
 	}
-	if t, err = tensor.SumTo(t, in.Shape()); err != nil {
-		return nil, err
-	}
-	return t.To(in.DType()), nil
+	return ts, gs, nil
 }
 
 // Forward computes the distances between the rows of x1 and x2.
@@ -308,34 +312,35 @@ func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tenso
 			return nil, nil
 		}
 		gr := newRowGrad(g, None, 1)
-		n := len(pd.x1)
-		var g1, g2 []T
-		if needsGrad(x1) {
-			g1 = make([]T, n)
+		ins := []*tensor.Tensor{x1, x2}
+		gts, gs, err := zeroGrads[T](pd.shape, ins...)
+		if err != nil {
+			return nil, err
 		}
-		if needsGrad(x2) {
-			g2 = make([]T, n)
-		}
-		pd.backward(gr.at, g1, g2)
-		return distGrads(pd.shape, []*tensor.Tensor{x1, x2}, [][]T{g1, g2})
+		pd.backward(gr.at, gs[0], gs[1])
+		return distGrads(ins, gts)
 	})
 	pd.rs.release(recorded)
 	return out, nil
 }
 
-// distGrads makes the gradient tensors of ins from gs (nil for none), each
-// of the broadcast shape.
-func distGrads[T real](shape []int, ins []*tensor.Tensor, gs [][]T) ([]*tensor.Tensor, error) {
+// distGrads returns the gradients of ins from gs (nil for none), each of
+// the broadcast shape, summed to its input's shape and converted to its
+// type.
+func distGrads(ins, gs []*tensor.Tensor) ([]*tensor.Tensor, error) {
 	res := make([]*tensor.Tensor, len(ins))
 	for i, g := range gs {
 		if g == nil {
 			continue
 		}
-		t, err := gradTo(g, shape, ins[i])
+		t, err := tensor.SumTo(g, ins[i].Shape())
 		if err != nil {
 			return nil, fmt.Errorf("gradient of input %d: %w", i, err)
 		}
-		res[i] = t
+		if t != g {
+			g.Free()
+		}
+		res[i] = castGrad(t, ins[i])
 	}
 	return res, nil
 }

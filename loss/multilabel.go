@@ -117,12 +117,11 @@ func multiLabelRun[T real](c *tensor.Ctx, l MultiLabelMargin, x, y *tensor.Tenso
 				}
 			}
 		})
-		gt := make([]T, len(gx))
+		t, gt := newGrad[T](x)
 		for i, v := range gx {
 			gt[i] = T(v)
 		}
-		t, err := wrapGrad(gt, x)
-		return []*tensor.Tensor{t, nil}, err
+		return []*tensor.Tensor{castGrad(t, x), nil}, nil
 	})
 	return out, nil
 }

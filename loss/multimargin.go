@@ -118,7 +118,7 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 			return nil, nil
 		}
 		gr := newRowGrad(g, l.Reduction, float64(nframe))
-		gx := make([]T, len(xd))
+		gxt, gx := newGrad[T](x)
 		forRows(nframe, dim, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				row, grow := xd[r*dim:r*dim+dim], gx[r*dim:r*dim+dim]
@@ -133,8 +133,7 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 				grow[t] = T(-gt)
 			}
 		})
-		gt, err := wrapGrad(gx, x)
-		return []*tensor.Tensor{gt, nil}, err
+		return []*tensor.Tensor{castGrad(gxt, x), nil}, nil
 	})
 	rs.release(recorded)
 	return out, nil

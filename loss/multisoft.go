@@ -280,8 +280,11 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 	// Contiguous rows run row kernels; under recording they keep e**-|x|
 	// in what becomes the input's gradient, for the backward's sigmoid.
 	var keep []T
+	var keepT *tensor.Tensor
 	if inner == 1 && c.GradEnabled() && x.RequiresGrad() {
-		keep = make([]T, len(xd))
+		if keepT, keep, err = tensor.Alloc[T](shape...); err != nil {
+			return nil, err
+		}
 	}
 	forRows(rows, nc, func(lo, hi int) {
 		if inner == 1 {
@@ -311,16 +314,23 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 	c.Record(out, name, []*tensor.Tensor{x, y}, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		gr := newRowGrad(g, l.Reduction, float64(rows))
 		var gx, gy []T
+		var gts [2]*tensor.Tensor
 		cached := false
 		if needsGrad(x) {
-			gx, cached = keep, keep != nil
+			gts[0], gx, cached = keepT, keep, keep != nil
 			if gx == nil {
-				gx = make([]T, len(xd))
+				var err error
+				if gts[0], gx, err = tensor.Alloc[T](shape...); err != nil {
+					return nil, err
+				}
 			}
-			keep = nil // a second backward (retained graph) computes afresh
+			keepT, keep = nil, nil // a second backward (retained graph) computes afresh
 		}
 		if needsGrad(y) {
-			gy = make([]T, len(yd))
+			var err error
+			if gts[1], gy, err = tensor.Alloc[T](shape...); err != nil {
+				return nil, err
+			}
 		}
 		forRows(rows, nc, func(lo, hi int) {
 			if inner == 1 {
@@ -348,18 +358,18 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 		})
 		res := make([]*tensor.Tensor, 2)
 		ins := [2]*tensor.Tensor{x, y}
-		for k, gk := range [2][]T{gx, gy} {
-			if gk == nil {
+		for k, gt := range gts {
+			if gt == nil {
 				continue
 			}
-			t, err := tensor.Wrap(gk, shape...)
+			t, err := tensor.SumTo(gt, ins[k].Shape())
 			if err != nil {
 				return nil, err
 			}
-			if t, err = tensor.SumTo(t, ins[k].Shape()); err != nil {
-				return nil, err
+			if t != gt {
+				gt.Free()
 			}
-			res[k] = t.To(ins[k].DType())
+			res[k] = castGrad(t, ins[k])
 		}
 		return res, nil
 	})

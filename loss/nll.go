@@ -194,7 +194,10 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 			return nil, nil
 		}
 		gr := newRowGrad(g, l.Reduction, tw)
-		gt, gx := tensor.AllocZeros[T](x)
+		gt, gx, err := tensor.AllocZeros[T](x.Shape()...)
+		if err != nil {
+			return nil, err
+		}
 		for r, t := range tgt[:rows] {
 			if t == l.IgnoreIndex {
 				continue

@@ -117,17 +117,12 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 		if !dp.differentiable() {
 			return nil, nil
 		}
-		m := len(dp.x1)
-		var ga, gp, gn []T // nil for an input without a gradient
-		if needsGrad(a) {
-			ga = make([]T, m)
+		ins := []*tensor.Tensor{a, p, n}
+		gts, gs, err := zeroGrads[T](full, ins...)
+		if err != nil {
+			return nil, err
 		}
-		if needsGrad(p) {
-			gp = make([]T, m)
-		}
-		if needsGrad(n) {
-			gn = make([]T, m)
-		}
+		ga, gp, gn := gs[0], gs[1], gs[2] // nil for an input without a gradient
 		on := func(r int) float64 {
 			if active[r] != 0 {
 				return gr.at(r)
@@ -139,13 +134,7 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 		} else {
 			tripletGradEach(ga, gp, gn, dp, dn, ds, on, which)
 		}
-		var gs [3][]T
-		for i, t := range []*tensor.Tensor{a, p, n} {
-			if needsGrad(t) {
-				gs[i] = [][]T{ga, gp, gn}[i]
-			}
-		}
-		return distGrads(full, []*tensor.Tensor{a, p, n}, gs[:])
+		return distGrads(ins, gts)
 	})
 	rs.release(recorded)
 	for _, d := range []*pdist[T]{dp, dn, ds} {

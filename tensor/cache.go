@@ -263,14 +263,17 @@ func (t *Tensor) FreeGrad() {
 	}
 }
 
-// AllocZeros is AllocLike with every element zero: reused storage is
+// AllocZeros is Alloc with every element zero: reused storage is
 // cleared, in parallel when it is large.
-func AllocZeros[T float32 | float64](like *Tensor) (*Tensor, []T) {
-	t := header(dtypeOf[T](), like.shape)
+func AllocZeros[T float32 | float64](shape ...int) (*Tensor, []T, error) {
+	if err := checkShape(shape); err != nil {
+		return nil, nil, err
+	}
+	t := header(dtypeOf[T](), shape)
 	zero := takeInto[T](t)
 	s := Data[T](t)
 	if !zero {
 		fillPar(s, 0)
 	}
-	return t, s
+	return t, s, nil
 }
