@@ -13,8 +13,11 @@ import (
 // TestThreadCounts checks that losses large enough to be split across
 // goroutines give the same bits, loss and gradient, with one, two and
 // four threads: sums add fixed blocks in order and ranges are disjoint,
-// whoever runs them.
+// whoever runs them. Each run frees its output and gradient, and the
+// cache is not poisoned, so the next run writes over the storage the last
+// one left: a kernel that skipped an element would show it.
 func TestThreadCounts(t *testing.T) {
+	defer tensor.PoisonCache(tensor.PoisonCache(false))
 	r := rand.New(rand.NewPCG(5, 6))
 	const rows, cols = 400, 500 // 200000 elements, past par.Grain
 	normal := func(n int) []float32 {
@@ -79,8 +82,9 @@ func TestThreadCounts(t *testing.T) {
 	defer runtime.GOMAXPROCS(old)
 	for _, c := range cases {
 		var out0, grad0 []float32
-		for k, procs := range []int{1, 2, 4} {
+		for k, procs := range []int{1, 2, 4, 1} {
 			runtime.GOMAXPROCS(procs)
+			scribble(rows*cols, float32(1000+k))
 			x := wrap(c.x)
 			if c.name == "mse flat" {
 				x = flat(c.x)
@@ -102,15 +106,32 @@ func TestThreadCounts(t *testing.T) {
 			loss, grad := tensor.Data[float32](out), tensor.Data[float32](x.Grad)
 			if k == 0 {
 				out0, grad0 = slices.Clone(loss), slices.Clone(grad)
-				continue
 			}
 			if !slices.EqualFunc(loss, out0, sameBits) {
-				t.Errorf("%s: loss differs with %d threads", c.name, procs)
+				t.Errorf("%s: loss differs with %d threads (run %d)", c.name, procs, k)
 			}
 			if !slices.EqualFunc(grad, grad0, sameBits) {
-				t.Errorf("%s: gradient differs with %d threads", c.name, procs)
+				t.Errorf("%s: gradient differs with %d threads (run %d)", c.name, procs, k)
 			}
+			x.FreeGrad()
+			out.Free()
 		}
+	}
+}
+
+// scribble leaves junk v in the cached storage of n float32s that the
+// next Allocs of that size take.
+func scribble(n int, v float32) {
+	var ts []*tensor.Tensor
+	for range 3 {
+		t, s, _ := tensor.Alloc[float32](n)
+		for i := range s {
+			s[i] = v
+		}
+		ts = append(ts, t)
+	}
+	for _, t := range ts {
+		t.Free()
 	}
 }
 
