@@ -13,7 +13,9 @@ var ErrFreedGraph = errors.New("Trying to backward through the graph a second ti
 // gradient of its output (same shape and dtype as the output). It returns
 // one entry per input, in order: nil for an input that needs no gradient
 // (see (*Tensor).RequiresGrad), otherwise a fresh tensor of that input's
-// shape that the function does not keep.
+// shape that nothing else holds: Backward owns it, and frees it once it is
+// added into another gradient. (Returning the output gradient itself is
+// allowed; Backward copies it.)
 type BackwardFunc func(grad *Tensor) ([]*Tensor, error)
 
 // Node is one recorded operation of the tape: the grad_fn of the tensor

@@ -39,9 +39,9 @@ type storeCache struct {
 	mu     sync.Mutex
 	f32    shelf[float32]
 	f64    shelf[float64]
-	bytes  int  // held on the shelves
-	limit  int  // the most bytes held
-	poison bool // Alloc fills storage with NaN
+	bytes  int         // held on the shelves
+	limit  int         // the most bytes held
+	poison atomic.Bool // Alloc fills storage with NaN
 }
 
 // cache is the package's storage cache; SetCacheLimit and PoisonCache
@@ -73,13 +73,7 @@ func CachedBytes() int {
 // return with NaN (of any size, new or reused), and returns the previous
 // setting. Tests turn it on to prove that a kernel writes every element
 // of the storage it was given.
-func PoisonCache(on bool) bool {
-	cache.mu.Lock()
-	defer cache.mu.Unlock()
-	old := cache.poison
-	cache.poison = on
-	return old
-}
+func PoisonCache(on bool) bool { return cache.poison.Swap(on) }
 
 // sizeClass returns the capacity, at least n, that storage of n elements
 // is made with: n rounded up to an eighth of its power of two, so that a
@@ -167,13 +161,6 @@ func sizeOf[T float32 | float64](v T) uintptr {
 	return 8
 }
 
-// poisoned reports whether Alloc fills storage with NaN.
-func poisoned() bool {
-	cache.mu.Lock()
-	defer cache.mu.Unlock()
-	return cache.poison
-}
-
 // Alloc returns a float tensor of element type T and the given shape, and
 // its storage, whose elements are unset: the caller writes every one
 // before the tensor is read. Large storage comes from the cache (see
@@ -197,7 +184,7 @@ func AllocLike[T float32 | float64](like *Tensor) (*Tensor, []T) {
 func allocInto[T float32 | float64](t *Tensor) []T {
 	takeInto[T](t)
 	s := Data[T](t)
-	if poisoned() {
+	if cache.poison.Load() {
 		nan := T(math.NaN())
 		for i := range s {
 			s[i] = nan
