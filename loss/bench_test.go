@@ -87,7 +87,7 @@ func BenchmarkLoss(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					xg.Grad = nil
+					xg.FreeGrad()
 					if err := tensor.Backward(z, nil, false); err != nil {
 						b.Fatal(err)
 					}

@@ -107,7 +107,7 @@ func BenchmarkClassLoss(b *testing.B) {
 			}
 			for b.Loop() {
 				for _, t := range ins {
-					t.Grad = nil
+					t.FreeGrad()
 				}
 				out, err := cb.loss.Forward(nil, ins...)
 				if err != nil {
