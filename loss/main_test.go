@@ -1,21 +1,11 @@
 package loss
 
 import (
-	"flag"
-	"os"
 	"testing"
 
-	"kt/tensor"
+	"kt/tensor/tensortest"
 )
 
-// TestMain runs the package's tests with the storage cache poisoned:
-// storage a loss takes with tensor.Alloc comes filled with NaN, so a
-// kernel that leaves an element of its output or gradient unwritten
-// fails the fixtures. Benchmarks run without poison.
-func TestMain(m *testing.M) {
-	flag.Parse()
-	if f := flag.Lookup("test.bench"); f == nil || f.Value.String() == "" {
-		tensor.PoisonCache(true)
-	}
-	os.Exit(m.Run())
-}
+// TestMain runs the tests with the storage cache poisoned: every element
+// of an output or gradient must be written.
+func TestMain(m *testing.M) { tensortest.Main(m) }
