@@ -132,6 +132,9 @@ func smoothL1Sum32(in args[float32], p param[float32]) float64 {
 	if p.a == 0 {
 		return l1Sum32(in, p)
 	}
+	if smoothL1ByHuber && huberScales(p.a) {
+		return float64(1/p.a) * huberSum32(in, param[float32]{a: p.a})
+	}
 	var acc [4]float64
 	smoothL1Acc(&acc, in[0], in[1], p.a, p.b)
 	return (acc[0] + acc[1]) + (acc[2] + acc[3])
@@ -195,6 +198,11 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 	beta, half := p.a, p.b
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
+	if smoothL1ByHuber && huberScales(beta) {
+		if gi := g / beta; gi*beta == g {
+			return float64(1/beta) * huberFuse32(gx, in, param[float32]{a: beta}, gi)
+		}
+	}
 	if beta == 0 || !powerOfTwo(beta) || !powerOfTwo(1/beta) {
 		for i := range x {
 			gx[i] = smoothL1Grad(x[i]-y[i], beta) * g
@@ -258,4 +266,16 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 func powerOfTwo(v float32) bool {
 	b := math.Float32bits(v)
 	return b&(1<<23-1) == 0 && b>>23&0xff != 0 && b>>23&0xff != 0xff
+}
+
+// huberScales reports whether smoothl1's loss at beta is Huber's loss at
+// delta = beta times 1/beta, exactly as ATen rounds it: for a power of
+// two beta in [2**-20, 1], 0.5·d²/beta is 0.5·d² (Huber's d·(d/2),
+// rounded once) scaled, |d| - beta/2 is beta·(|d| - beta/2) scaled, and
+// no Huber loss overflows where smoothl1's would not (beta·(|d| - beta/2)
+// is at most |d|). The gradient, d/beta clamped to [-1, 1] times g, is
+// then Huber's, d clamped to [-beta, beta], times g/beta, when that
+// quotient is exact.
+func huberScales(beta float32) bool {
+	return beta >= 0x1p-20 && beta <= 1 && powerOfTwo(beta)
 }
