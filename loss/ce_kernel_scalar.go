@@ -58,11 +58,11 @@ func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
 	var ok bool
 	switch {
 	case sx != nil:
-		e, *sx, ok = expSumsFast(dst, src, g)
+		e, *sx, ok = ceExpSums(dst, src, g)
 	case dst == nil:
-		e, ok = sumExpFast(src, g)
+		e, ok = ceSumExp(src, g)
 	default:
-		e, ok = expSumFast(dst, src, g)
+		e, ok = ceExpStore(dst, src, g)
 	}
 	if !ok {
 		return math.NaN(), g
