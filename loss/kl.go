@@ -143,6 +143,9 @@ func klForward32(out []float32, in args[float32], _ param[float32]) {
 func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
+	if klPlain {
+		return klFusePlain(gx, x, y, g)
+	}
 	s := 0.0
 	for {
 		sv, n, more := klFuseVec(nil, gx, x, y, g, true)
@@ -179,6 +182,9 @@ func klFuseChunks(gx, x, y []float32, g float32) float64 {
 // scratch chunk.
 func klSum32(in args[float32], p param[float32]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
+	if klPlain {
+		return klSumPlain(x, y)
+	}
 	s := 0.0
 	for {
 		sv, n, more := klFuseVec(nil, nil, x, y, 0, true)
@@ -197,6 +203,54 @@ func klSum32(in args[float32], p param[float32]) float64 {
 		o := buf[:min(chunk, len(x)-j)]
 		klForward32(o, args[float32]{x[j:], y[j:]}, p)
 		s += sum64(o)
+	}
+	return s
+}
+
+// klFusePlain is klFuse32 in one loop: each element's term y·log y -
+// y·x, its float64 sum and the gradient -y·g as it goes, with no scratch
+// chunk and no further pass (plain Go's form, see klPlain). The terms
+// are klForward32's bit for bit: the logarithm as log24To32 takes it,
+// inline (a call would put the loop's variables on the stack), and
+// y·log y 0 where y is 0.
+func klFusePlain(gx, x, y []float32, g float32) float64 {
+	y, gx = y[:len(x)], gx[:len(x)]
+	var s float64
+	for i, v := range y {
+		var t float32
+		if logBad(v) {
+			var xl float32
+			if v != 0 {
+				xl = v * float32(logSpecial(float64(v)))
+			}
+			t = xl - v*x[i]
+		} else {
+			k, r := logSplit(float64(v))
+			t = v*float32(k+log1pSeries(r)) - v*x[i]
+		}
+		s += float64(t)
+		gx[i] = -v * g
+	}
+	return s
+}
+
+// klSumPlain is klSum32 in one loop (see klFusePlain).
+func klSumPlain(x, y []float32) float64 {
+	y = y[:len(x)]
+	var s float64
+	for i, v := range y {
+		var t float32
+		if logBad(v) {
+			var xl float32
+			if v != 0 {
+				xl = v * float32(logSpecial(float64(v)))
+			}
+			t = xl - v*x[i]
+		} else {
+			k, r := logSplit(float64(v))
+			t = v*float32(k+log1pSeries(r)) - v*x[i]
+		}
+		s += float64(t)
 	}
 	return s
 }
