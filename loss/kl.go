@@ -2,6 +2,7 @@ package loss
 
 import (
 	"errors"
+	"math"
 
 	"kt/tensor"
 )
@@ -210,26 +211,26 @@ func klSum32(in args[float32], p param[float32]) float64 {
 // klFusePlain is klFuse32 in one loop: each element's term y·log y -
 // y·x, its float64 sum and the gradient -y·g as it goes, with no scratch
 // chunk and no further pass (plain Go's form, see klPlain). The terms
-// are klForward32's bit for bit: the logarithm as log24To32 takes it,
-// inline (a call would put the loop's variables on the stack), and
-// y·log y 0 where y is 0.
+// are klForward32's bit for bit: the logarithm is log24To32's, taken on
+// y's float32 bits (klLog), inline (a call would put the loop's
+// variables on the stack), and y·log y is 0 where y is 0.
 func klFusePlain(gx, x, y []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
+	c := klConst
+	ng := -g
 	var s float64
 	for i, v := range y {
 		var t float32
-		if logBad(v) {
-			var xl float32
-			if v != 0 {
-				xl = v * float32(logSpecial(float64(v)))
-			}
-			t = xl - v*x[i]
+		if b := math.Float32bits(v); b-0x800000 < 0x7f000000 {
+			b2 := b + 1<<14
+			e := &logTab[b2>>15&255]
+			r := float64(math.Float32frombits(b-b2&0x7f800000+0x3f800000))*e[1] - c.one
+			t = v*float32((logExp2[b2>>23&255]+e[0])+r*(c.one-r*(c.half-r*c.third))) - v*x[i]
 		} else {
-			k, r := logSplit(float64(v))
-			t = v*float32(k+log1pSeries(r)) - v*x[i]
+			t = klTermOdd(x[i], v)
 		}
 		s += float64(t)
-		gx[i] = -v * g
+		gx[i] = v * ng
 	}
 	return s
 }
@@ -237,20 +238,54 @@ func klFusePlain(gx, x, y []float32, g float32) float64 {
 // klSumPlain is klSum32 in one loop (see klFusePlain).
 func klSumPlain(x, y []float32) float64 {
 	y = y[:len(x)]
+	c := klConst
 	var s float64
 	for i, v := range y {
 		var t float32
-		if logBad(v) {
-			var xl float32
-			if v != 0 {
-				xl = v * float32(logSpecial(float64(v)))
-			}
-			t = xl - v*x[i]
+		if b := math.Float32bits(v); b-0x800000 < 0x7f000000 {
+			b2 := b + 1<<14
+			e := &logTab[b2>>15&255]
+			r := float64(math.Float32frombits(b-b2&0x7f800000+0x3f800000))*e[1] - c.one
+			t = v*float32((logExp2[b2>>23&255]+e[0])+r*(c.one-r*(c.half-r*c.third))) - v*x[i]
 		} else {
-			k, r := logSplit(float64(v))
-			t = v*float32(k+log1pSeries(r)) - v*x[i]
+			t = klTermOdd(x[i], v)
 		}
 		s += float64(t)
 	}
 	return s
+}
+
+// The one-loop kernels take log y for a positive normal finite float32
+// y = 2**e·m from its bits as logSplit does from the float64's: b + 2**14
+// rounds the mantissa to the nearest 256th (carrying into the exponent),
+// whose top 8 bits index logTab; the mantissa with the exponent cleared
+// is m, exact in float32; e·ln2 comes from logExp2, as logSplit's
+// float64(e)·ln2 rounds it. The series' constants are variables
+// (klConst), which the loops keep in registers.
+
+// logExp2[e] is (e-127)·ln2, the logarithm of a float32's power of two
+// for its biased exponent e.
+var logExp2 = func() (t [256]float64) {
+	for e := range t {
+		t[e] = float64(e-127) * math.Ln2
+	}
+	return t
+}()
+
+// klConst holds log1pSeries' constants.
+var klConst = struct{ one, half, third float64 }{1, 0.5, 1.0 / 3}
+
+// klTermOdd is klForward32's term y·log y - y·x for a y that is not a
+// positive normal finite float32: subnormal (through logSplit, as
+// log24To32), zero (0 - y·x), negative, +Inf or NaN (logSpecial).
+func klTermOdd(x, y float32) float32 {
+	var xl float32
+	switch {
+	case y > 0 && y <= math.MaxFloat32:
+		k, r := logSplit(float64(y))
+		xl = y * float32(k+log1pSeries(r))
+	case y != 0:
+		xl = y * float32(logSpecial(float64(y)))
+	}
+	return xl - y*x
 }
