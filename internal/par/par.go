@@ -3,17 +3,21 @@
 // Loops of fewer than Grain elements run on the calling goroutine. Larger
 // ones are cut into ranges that the caller and up to GOMAXPROCS-1 helper
 // goroutines claim one at a time from a shared counter: the caller starts
-// at once, and a helper that is slow to get a thread (a parked thread
-// takes tens of microseconds to wake) takes fewer ranges instead of
-// holding the others up. The caller never waits for a helper that has not
-// claimed a range. Sum cuts its range into fixed blocks, so its result
-// does not depend on the number of workers or on who ran which block.
+// at once, and a helper that is slow to get a thread takes fewer ranges
+// instead of holding the others up. The caller never waits for a helper
+// that has not claimed a range. Sum cuts its range into fixed blocks, so
+// its result does not depend on the number of workers or on who ran which
+// block.
+//
+// The helpers are started by the first parallel loop and live on between
+// loops. After a loop a helper polls for the next one for a short while
+// (yielding its thread between polls) before it blocks, because waking a
+// parked thread takes tens of microseconds, as much as a whole loop of a
+// few hundred thousand elements. Nothing polls when GOMAXPROCS is 1. Stop
+// ends the helpers.
 package par
 
-import (
-	"runtime"
-	"sync/atomic"
-)
+import "runtime"
 
 // Grain is the number of elements below which a loop stays on one
 // goroutine.
@@ -32,6 +36,7 @@ func workers(n int) int {
 		return 1
 	}
 	w := runtime.GOMAXPROCS(0)
+	helpers.fit(w - 1)
 	if m := n / (Grain / 2); w > m {
 		w = m
 	}
@@ -81,37 +86,4 @@ func Sum(n int, fn func(lo, hi int) float64) float64 {
 		s += p
 	}
 	return s
-}
-
-// job is nb blocks of work shared by the goroutines that claim them.
-type job struct {
-	next, done atomic.Int64
-	nb         int64
-	body       func(b int)
-	finished   chan struct{} // closed when the last block is done
-}
-
-// run calls body once for every block in [0, nb), from the caller and
-// w-1 helper goroutines, and returns when every block is done.
-func run(nb, w int, body func(b int)) {
-	j := &job{nb: int64(nb), body: body, finished: make(chan struct{})}
-	for range min(w, nb) - 1 {
-		go j.work()
-	}
-	j.work()
-	<-j.finished
-}
-
-// work claims and runs blocks until none is left.
-func (j *job) work() {
-	for {
-		b := j.next.Add(1) - 1
-		if b >= j.nb {
-			return
-		}
-		j.body(int(b))
-		if j.done.Add(1) == j.nb {
-			close(j.finished)
-		}
-	}
 }
