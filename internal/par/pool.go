@@ -2,6 +2,7 @@ package par
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,9 +26,10 @@ type pool struct {
 	sleeping atomic.Int32        // helpers blocked in wait
 	size     atomic.Int32        // len(helpers), read without mu
 
-	mu      sync.Mutex
-	wake    sync.Cond // on mu: gen moved, or a helper was told to quit
-	helpers []*helper
+	mu       sync.Mutex
+	wake     sync.Cond // on mu: gen moved, or a helper was told to quit
+	helpers  []*helper
+	quitting []*helper // told to quit, perhaps not yet exited
 }
 
 // helper is one helper goroutine's stop signal.
@@ -51,9 +53,20 @@ func newPool() *pool {
 // them again. Programs need not call it; it lets a test check that no
 // goroutine outlives it. Loops running while Stop runs still complete.
 func Stop() {
-	for _, h := range helpers.resize(0) {
+	for _, h := range helpers.stop() {
 		<-h.exited
 	}
+}
+
+// stop tells every helper to quit and returns those that may not have
+// exited yet.
+func (p *pool) stop() []*helper {
+	p.resize(0)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	gone := p.quitting
+	p.quitting = nil
+	return gone
 }
 
 // fit makes the pool n helpers strong, if it is not already.
@@ -63,16 +76,15 @@ func (p *pool) fit(n int) {
 	}
 }
 
-// resize starts or stops helpers until there are n, and returns the
-// helpers it told to quit.
-func (p *pool) resize(n int) []*helper {
+// resize starts or stops helpers until there are n.
+func (p *pool) resize(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	var gone []*helper
+	p.quitting = slices.DeleteFunc(p.quitting, (*helper).gone)
 	if len(p.helpers) > n {
-		gone = append(gone, p.helpers[n:]...)
-		for _, h := range gone {
+		for _, h := range p.helpers[n:] {
 			h.quit.Store(true)
+			p.quitting = append(p.quitting, h)
 		}
 		clear(p.helpers[n:])
 		p.helpers = p.helpers[:n]
@@ -84,7 +96,16 @@ func (p *pool) resize(n int) []*helper {
 		go p.serve(h, p.gen.Load())
 	}
 	p.size.Store(int32(n))
-	return gone
+}
+
+// gone reports whether h's goroutine has returned.
+func (h *helper) gone() bool {
+	select {
+	case <-h.exited:
+		return true
+	default:
+		return false
+	}
 }
 
 // post offers j to the helpers, waking up to n of those that are blocked.
