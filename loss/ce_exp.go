@@ -272,21 +272,29 @@ func ceExpStoreSums(dst, src []float32, shift float32) (e, d float64, ok bool) {
 // ceExpProb is ceSumExp, or ceExpStore when dst is not nil, that also
 // returns the sums of p[i] and of p[i]·(src[i]-shift) and, when all is
 // set, of src[i]-shift, the differences exact in float64 (as
-// expProbFast); p is as long as src.
+// expProbFast); p is as long as src. Without all, the probability sums
+// take one chain each, so that the loop's values fit in registers.
 func ceExpProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx float64, ok bool) {
-	if dst != nil {
-		return ceExpStoreProb(dst, src[:len(dst)], p[:len(dst)], shift, all)
+	switch {
+	case all:
+		return expProbFast(dst, src, p, shift, all)
+	case dst != nil:
+		e, sp, dp, ok = ceExpStoreProb(dst, src[:len(dst)], p[:len(dst)], shift)
+		return e, sp, dp, 0, ok
 	}
 	h := float64(shift)
 	k := ceExpConst
 	inv, round := k.inv, k.round
 	p = p[:len(src)]
-	var e1, f0, f1, sp1, dp1, sx1 float64
+	var e1, f0, f1 float64
 	var chk uint64
 	i := 0
 	for ; i+2 <= len(src); i += 2 {
 		v, q := (*[2]float32)(src[i:i+2]), (*[2]float32)(p[i:i+2])
 		x := float64(v[0]) - h
+		w := float64(q[0])
+		sp += w
+		dp += w * x
 		u := x * inv
 		kr := u + round
 		b := math.Float64bits(kr)
@@ -294,13 +302,10 @@ func ceExpProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx fl
 		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
 		e += t
 		f0 += t * (u - (kr - round))
-		w := float64(q[0])
+		x = float64(v[1]) - h
+		w = float64(q[1])
 		sp += w
 		dp += w * x
-		if all {
-			sx += x
-		}
-		x = float64(v[1]) - h
 		u = x * inv
 		kr = u + round
 		b = math.Float64bits(kr)
@@ -308,15 +313,12 @@ func ceExpProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx fl
 		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
 		e1 += t
 		f1 += t * (u - (kr - round))
-		w = float64(q[1])
-		sp1 += w
-		dp1 += w * x
-		if all {
-			sx1 += x
-		}
 	}
 	if i < len(src) {
 		x := float64(src[i]) - h
+		w := float64(p[i])
+		sp += w
+		dp += w * x
 		u := x * inv
 		kr := u + round
 		b := math.Float64bits(kr)
@@ -324,29 +326,26 @@ func ceExpProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx fl
 		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
 		e += t
 		f0 += t * (u - (kr - round))
-		w := float64(p[i])
-		sp += w
-		dp += w * x
-		if all {
-			sx += x
-		}
 	}
-	return (e + e1) + (f0+f1)*k.step, sp + sp1, dp + dp1, sx + sx1, chk < ceKSpan
+	return (e + e1) + (f0+f1)*k.step, sp, dp, 0, chk < ceKSpan
 }
 
-// ceExpStoreProb is ceExpProb storing the numerators in dst (src and p
-// as long as dst).
-func ceExpStoreProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx float64, ok bool) {
+// ceExpStoreProb is ceExpProb without all, storing the numerators in dst
+// (src and p as long as dst).
+func ceExpStoreProb(dst, src, p []float32, shift float32) (e, sp, dp float64, ok bool) {
 	h := float64(shift)
 	k := ceExpConst
 	inv, round, step := k.inv, k.round, k.step
 	src, p = src[:len(dst)], p[:len(dst)]
-	var e1, sp1, dp1, sx1 float64
+	var e1 float64
 	var chk uint64
 	i := 0
 	for ; i+2 <= len(src); i += 2 {
 		v, q, o := (*[2]float32)(src[i:i+2]), (*[2]float32)(p[i:i+2]), (*[2]float32)(dst[i:i+2])
 		x := float64(v[0]) - h
+		w := float64(q[0])
+		sp += w
+		dp += w * x
 		u := x * inv
 		kr := u + round
 		b := math.Float64bits(kr)
@@ -355,13 +354,10 @@ func ceExpStoreProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, 
 		y := t + t*((u-(kr-round))*step)
 		o[0] = float32(y)
 		e += y
-		w := float64(q[0])
+		x = float64(v[1]) - h
+		w = float64(q[1])
 		sp += w
 		dp += w * x
-		if all {
-			sx += x
-		}
-		x = float64(v[1]) - h
 		u = x * inv
 		kr = u + round
 		b = math.Float64bits(kr)
@@ -370,15 +366,12 @@ func ceExpStoreProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, 
 		y = t + t*((u-(kr-round))*step)
 		o[1] = float32(y)
 		e1 += y
-		w = float64(q[1])
-		sp1 += w
-		dp1 += w * x
-		if all {
-			sx1 += x
-		}
 	}
 	if i < len(src) {
 		x := float64(src[i]) - h
+		w := float64(p[i])
+		sp += w
+		dp += w * x
 		u := x * inv
 		kr := u + round
 		b := math.Float64bits(kr)
@@ -387,12 +380,6 @@ func ceExpStoreProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, 
 		y := t + t*((u-(kr-round))*step)
 		dst[i] = float32(y)
 		e += y
-		w := float64(p[i])
-		sp += w
-		dp += w * x
-		if all {
-			sx += x
-		}
 	}
-	return e + e1, sp + sp1, dp + dp1, sx + sx1, chk < ceKSpan
+	return e + e1, sp, dp, chk < ceKSpan
 }

@@ -76,7 +76,7 @@ func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
 // vector forms leave those sums to their own pass).
 func ceProbPass(dst, src, p []float32, g float32, all bool) (e float64, sums [3]float64, fused bool) {
 	var ok bool
-	e, sums[0], sums[1], sums[2], ok = expProbFast(dst, src, p, g, all)
+	e, sums[0], sums[1], sums[2], ok = ceExpProb(dst, src, p, g, all)
 	if !ok {
 		e = math.NaN()
 	}
