@@ -180,6 +180,9 @@ func ceExpSums(dst, src []float32, shift float32) (e, d float64, ok bool) {
 	if dst != nil {
 		return ceExpStoreSums(dst, src, shift)
 	}
+	if shift == 0 {
+		return ceSumsExp0(src)
+	}
 	h := float64(shift)
 	k := ceExpConst
 	inv, round := k.inv, k.round
@@ -219,6 +222,67 @@ func ceExpSums(dst, src []float32, shift float32) (e, d float64, ok bool) {
 		f0 += t * (u - (kr - round))
 	}
 	return (e + e1) + (f0+f1)*k.step, d + d1, chk < ceKSpan
+}
+
+// ceSumsExp0 is ceExpSums for no numerators and a shift of 0: four
+// elements a step, the scores' sum in one chain.
+func ceSumsExp0(src []float32) (e, d float64, ok bool) {
+	k := ceExpConst
+	inv, round := k.inv, k.round
+	var e1, f0, f1 float64
+	var chk uint64
+	i := 0
+	for ; i+4 <= len(src); i += 4 {
+		v := (*[4]float32)(src[i : i+4])
+		x := float64(v[0])
+		d += x
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e += t
+		f0 += t * (u - (kr - round))
+		x = float64(v[1])
+		d += x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e1 += t
+		f1 += t * (u - (kr - round))
+		x = float64(v[2])
+		d += x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e += t
+		f0 += t * (u - (kr - round))
+		x = float64(v[3])
+		d += x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e1 += t
+		f1 += t * (u - (kr - round))
+	}
+	for ; i < len(src); i++ {
+		x := float64(src[i])
+		d += x
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e += t
+		f0 += t * (u - (kr - round))
+	}
+	return (e + e1) + (f0+f1)*k.step, d, chk < ceKSpan
 }
 
 // ceExpStoreSums is ceExpSums storing the numerators in dst (src as
