@@ -14,13 +14,13 @@ func expShiftSum32(dst, src []float32, shift float32) float64 {
 func sum32(s []float32) float64 { return sum32Generic(s) }
 
 // scale32 multiplies s by f in place.
-func scale32(s []float32, f float32) { scale32Generic(s, f) }
+func scale32(s []float32, f float32) { scale32Plain(s, f) }
 
 // sumShift32 returns the sum of s[i]-h in float64.
 func sumShift32(s []float32, h float32) float64 { return sumShift32Generic(s, h) }
 
 // scaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b) (p nil: dst[i]·f - b).
-func scaleSub32(dst, p []float32, f, a, b float32) { scaleSub32Generic(dst, p, f, a, b) }
+func scaleSub32(dst, p []float32, f, a, b float32) { scaleSub32Plain(dst, p, f, a, b) }
 
 // probSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
 // set, of s[i]-h, in float64.
