@@ -154,62 +154,62 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 }
 
 // huberFuse32 is huberSum32 writing the input's gradient, d clamped to
-// [-delta, delta] times g, as it goes: the clamp is min(|d|, delta) with
-// d's sign put back (NaN stays NaN, ±Inf gives ±delta, ±0 ±0), which
-// shares the loss's |d| and minimum, both taken on d's bits as in
-// huberSum32. The minimum of a NaN is delta there; a block of sixteen
-// with a NaN difference has a NaN loss sum and takes its gradients again
-// by the clamp (a rarely taken, predictable branch), so that NaN gives
-// NaN.
+// [-delta, delta] times g, as it goes. Both come from that clamp c, taken
+// on d's bits (min(|d|, delta) with d's sign put back: ±Inf gives
+// ±delta, ±0 ±0): the loss is c·(2d - c)/2, twice ATen's 0.5·z·z (z =
+// |d| < delta) or delta·(z - delta/2) rounded alike, and the halving is
+// taken once, on the sum. A block of sixteen whose sum is not finite (a
+// NaN difference, whose clamp here is ±delta; an infinite one; or 2d
+// overflowing) is taken again element by element, the losses by huber
+// and the gradients by the clamp (a rarely taken, predictable branch),
+// so that NaN gives NaN and a finite loss stays finite.
 func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	const sign = 1 << 31
 	x := in[0]
 	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
 	db := math.Float32bits(delta)
 	a, i := huberFuseVec(gx, x, y, delta, g)
+	w := 0.0 // twice the losses of the blocks of sixteen
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
 		var s0, s1, s2, s3 float32
 		for k := 0; k < 16; k += 4 {
 			// element by element, so that few values are live at once
-			b0 := math.Float32bits(x16[k] - y16[k])
-			u0 := b0 &^ sign
-			mb0 := min(u0, db)
-			z0, m0 := math.Float32frombits(u0), math.Float32frombits(mb0)
-			s0 += m0 * (z0 - 0.5*m0)
-			g16[k] = math.Float32frombits(mb0|b0&sign) * g
-			b1 := math.Float32bits(x16[k+1] - y16[k+1])
-			u1 := b1 &^ sign
-			mb1 := min(u1, db)
-			z1, m1 := math.Float32frombits(u1), math.Float32frombits(mb1)
-			s1 += m1 * (z1 - 0.5*m1)
-			g16[k+1] = math.Float32frombits(mb1|b1&sign) * g
-			b2 := math.Float32bits(x16[k+2] - y16[k+2])
-			u2 := b2 &^ sign
-			mb2 := min(u2, db)
-			z2, m2 := math.Float32frombits(u2), math.Float32frombits(mb2)
-			s2 += m2 * (z2 - 0.5*m2)
-			g16[k+2] = math.Float32frombits(mb2|b2&sign) * g
-			b3 := math.Float32bits(x16[k+3] - y16[k+3])
-			u3 := b3 &^ sign
-			mb3 := min(u3, db)
-			z3, m3 := math.Float32frombits(u3), math.Float32frombits(mb3)
-			s3 += m3 * (z3 - 0.5*m3)
-			g16[k+3] = math.Float32frombits(mb3|b3&sign) * g
+			d0 := x16[k] - y16[k]
+			b0 := math.Float32bits(d0)
+			c0 := math.Float32frombits(min(b0&^sign, db) | b0&sign)
+			g16[k] = c0 * g
+			s0 += c0 * (d0 + d0 - c0)
+			d1 := x16[k+1] - y16[k+1]
+			b1 := math.Float32bits(d1)
+			c1 := math.Float32frombits(min(b1&^sign, db) | b1&sign)
+			g16[k+1] = c1 * g
+			s1 += c1 * (d1 + d1 - c1)
+			d2 := x16[k+2] - y16[k+2]
+			b2 := math.Float32bits(d2)
+			c2 := math.Float32frombits(min(b2&^sign, db) | b2&sign)
+			g16[k+2] = c2 * g
+			s2 += c2 * (d2 + d2 - c2)
+			d3 := x16[k+3] - y16[k+3]
+			b3 := math.Float32bits(d3)
+			c3 := math.Float32frombits(min(b3&^sign, db) | b3&sign)
+			g16[k+3] = c3 * g
+			s3 += c3 * (d3 + d3 - c3)
 		}
-		if t := (s0 + s1) + (s2 + s3); t != t {
-			// a NaN difference (its minimum above is not NaN): the
-			// block's gradients again, by the clamp
+		if t := (s0 + s1) + (s2 + s3); t-t != 0 {
 			for k := range g16 {
-				g16[k] = huberGrad(x16[k]-y16[k], delta) * g
+				d := x16[k] - y16[k]
+				a += float64(huber(d, delta))
+				g16[k] = huberGrad(d, delta) * g
 			}
+			continue
 		}
-		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
+		w += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
 	}
 	for ; i < len(x); i++ {
 		d0 := x[i] - y[i]
 		a += float64(huber(d0, delta))
 		gx[i] = huberGrad(d0, delta) * g
 	}
-	return a
+	return a + 0.5*w
 }
