@@ -407,6 +407,9 @@ func ceExpProb(dst, src, p []float32, shift float32, all bool) (e, sp, dp, sx fl
 	case dst != nil:
 		e, sp, dp, ok = ceExpStoreProb(dst, src[:len(dst)], p[:len(dst)], shift)
 		return e, sp, dp, 0, ok
+	case shift == 0:
+		e, sp, dp, ok = ceExpProb0(src, p[:len(src)])
+		return e, sp, dp, 0, ok
 	}
 	h := float64(shift)
 	k := ceExpConst
@@ -612,4 +615,76 @@ func ceExpStoreSums0(dst, src []float32) (e, d float64, ok bool) {
 		e += y
 	}
 	return e + e1, d, chk < ceKSpan
+}
+
+// ceExpProb0 is ceExpProb without numerators, all or shift: four
+// elements a step (p as long as src).
+func ceExpProb0(src, p []float32) (e, sp, dp float64, ok bool) {
+	k := ceExpConst
+	inv, round := k.inv, k.round
+	p = p[:len(src)]
+	var e1, f0, f1 float64
+	var chk uint64
+	i := 0
+	for ; i+4 <= len(src); i += 4 {
+		v, q := (*[4]float32)(src[i:i+4]), (*[4]float32)(p[i:i+4])
+		x := float64(v[0])
+		w := float64(q[0])
+		sp += w
+		dp += w * x
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e += t
+		f0 += t * (u - (kr - round))
+		x = float64(v[1])
+		w = float64(q[1])
+		sp += w
+		dp += w * x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e1 += t
+		f1 += t * (u - (kr - round))
+		x = float64(v[2])
+		w = float64(q[2])
+		sp += w
+		dp += w * x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e += t
+		f0 += t * (u - (kr - round))
+		x = float64(v[3])
+		w = float64(q[3])
+		sp += w
+		dp += w * x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e1 += t
+		f1 += t * (u - (kr - round))
+	}
+	for ; i < len(src); i++ {
+		x := float64(src[i])
+		w := float64(p[i])
+		sp += w
+		dp += w * x
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		e += t
+		f0 += t * (u - (kr - round))
+	}
+	return (e + e1) + (f0+f1)*k.step, sp, dp, chk < ceKSpan
 }
