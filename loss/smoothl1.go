@@ -127,7 +127,9 @@ func smoothL1Grad[T tensor.Float](d, beta T) T {
 	return max(min(d/beta, 1), -1)
 }
 
-// smoothL1Sum32 is smoothL1Sum on float32, four elements a step.
+// smoothL1Sum32 is smoothL1Sum on float32: in plain Go at the betas
+// huberScales takes, Huber's sum kernel scaled by 1/beta
+// (smoothL1ByHuber); otherwise sixteen elements a step (smoothL1Acc).
 func smoothL1Sum32(in args[float32], p param[float32]) float64 {
 	if p.a == 0 {
 		return l1Sum32(in, p)
@@ -193,7 +195,8 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 // of a NaN is beta there; a block of sixteen with a NaN difference has a
 // NaN loss sum and takes its gradients again by the clamp (a rarely
 // taken, predictable branch). NaN gives NaN, ±Inf ±g, ±0 ±0·g, as the
-// clamp does.
+// clamp does. In plain Go, at the betas huberScales takes, it is Huber's
+// fuse kernel at delta beta with g/beta, its sum scaled by 1/beta.
 func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	beta, half := p.a, p.b
 	x := in[0]
