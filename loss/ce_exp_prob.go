@@ -144,6 +144,9 @@ func ceExpProb0(src, p []float32) (e, sp, dp float64, ok bool) {
 // ceExpStoreProb is ceExpProb without all, storing the numerators in dst
 // (src and p as long as dst).
 func ceExpStoreProb(dst, src, p []float32, shift float32) (e, sp, dp float64, ok bool) {
+	if shift == 0 {
+		return ceExpStoreProb0(dst, src, p)
+	}
 	h := float64(shift)
 	k := ceExpConst
 	inv, round, step := k.inv, k.round, k.step
@@ -180,6 +183,83 @@ func ceExpStoreProb(dst, src, p []float32, shift float32) (e, sp, dp float64, ok
 	}
 	if i < len(src) {
 		x := float64(src[i]) - h
+		w := float64(p[i])
+		sp += w
+		dp += w * x
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		y := t + t*((u-(kr-round))*step)
+		dst[i] = float32(y)
+		e += y
+	}
+	return e + e1, sp, dp, chk < ceKSpan
+}
+
+// ceExpStoreProb0 is ceExpStoreProb for a shift of 0, four elements a
+// step.
+func ceExpStoreProb0(dst, src, p []float32) (e, sp, dp float64, ok bool) {
+	k := ceExpConst
+	inv, round, step := k.inv, k.round, k.step
+	src, p = src[:len(dst)], p[:len(dst)]
+	var e1 float64
+	var chk uint64
+	i := 0
+	for ; i+4 <= len(src); i += 4 {
+		v, q, o := (*[4]float32)(src[i:i+4]), (*[4]float32)(p[i:i+4]), (*[4]float32)(dst[i:i+4])
+		x := float64(v[0])
+		w := float64(q[0])
+		sp += w
+		dp += w * x
+		u := x * inv
+		kr := u + round
+		b := math.Float64bits(kr)
+		chk |= b - ceKLow
+		t := math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		y := t + t*((u-(kr-round))*step)
+		o[0] = float32(y)
+		e += y
+		x = float64(v[1])
+		w = float64(q[1])
+		sp += w
+		dp += w * x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		y = t + t*((u-(kr-round))*step)
+		o[1] = float32(y)
+		e1 += y
+		x = float64(v[2])
+		w = float64(q[2])
+		sp += w
+		dp += w * x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		y = t + t*((u-(kr-round))*step)
+		o[2] = float32(y)
+		e += y
+		x = float64(v[3])
+		w = float64(q[3])
+		sp += w
+		dp += w * x
+		u = x * inv
+		kr = u + round
+		b = math.Float64bits(kr)
+		chk |= b - ceKLow
+		t = math.Float64frombits(ceExpAdj[b&2047] + b<<41)
+		y = t + t*((u-(kr-round))*step)
+		o[3] = float32(y)
+		e1 += y
+	}
+	for ; i < len(src); i++ {
+		x := float64(src[i])
 		w := float64(p[i])
 		sp += w
 		dp += w * x
