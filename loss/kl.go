@@ -139,8 +139,8 @@ func klForward32(out []float32, in args[float32], _ param[float32]) {
 }
 
 // klFuse32 is klForward32 summed, writing the input's gradient -y·g as it
-// goes: whole vectors with klFuseVec first (in the SIMD build), then a
-// chunk at a time.
+// goes: in plain Go one loop (klFusePlain); in the SIMD build whole
+// vectors with klFuseVec first, then a chunk at a time.
 func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
@@ -178,9 +178,9 @@ func klFuseChunks(gx, x, y []float32, g float32) float64 {
 	return s
 }
 
-// klSum32 is klForward32 summed in float64: whole vectors with
-// klFuseVec first (in the SIMD build), then the forward through a
-// scratch chunk.
+// klSum32 is klForward32 summed in float64: in plain Go one loop
+// (klSumPlain); in the SIMD build whole vectors with klFuseVec first,
+// then the forward through a scratch chunk.
 func klSum32(in args[float32], p param[float32]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
 	if klPlain {
@@ -212,8 +212,9 @@ func klSum32(in args[float32], p param[float32]) float64 {
 // y·x, its float64 sum and the gradient -y·g as it goes, with no scratch
 // chunk and no further pass (plain Go's form, see klPlain). The terms
 // are klForward32's bit for bit: the logarithm is log24To32's, taken on
-// y's float32 bits (klLog), inline (a call would put the loop's
-// variables on the stack), and y·log y is 0 where y is 0.
+// y's float32 bits as described below, inline (a call would put the
+// loop's variables on the stack), and y·log y is 0 where y is 0; a y
+// that is not a positive normal finite float32 takes klTermOdd.
 func klFusePlain(gx, x, y []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
 	c := klConst
