@@ -45,7 +45,7 @@ func TestFor(t *testing.T) {
 
 func TestSum(t *testing.T) {
 	withProcs(t, func(t *testing.T, procs int) {
-		for _, n := range []int{0, 1, Block + 1, Grain, 5*Grain + 3} {
+		for _, n := range []int{0, 1, Block + 1, Grain, 5*Grain + 3, 1_000_003} {
 			got := Sum(n, func(lo, hi int) float64 {
 				s := 0.0
 				for i := lo; i < hi; i++ {
