@@ -23,7 +23,7 @@ const checkEvery = 64
 type pool struct {
 	gen      atomic.Uint64       // counts the jobs posted
 	cur      atomic.Pointer[job] // the job posted last; nil once it is done
-	sleeping atomic.Int32        // helpers blocked in wait
+	sleeping atomic.Int32        // helpers blocked in await
 	size     atomic.Int32        // len(helpers), read without mu
 
 	mu       sync.Mutex

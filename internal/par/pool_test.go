@@ -31,6 +31,15 @@ func TestPoolSize(t *testing.T) {
 		if n != procs-1 {
 			t.Errorf("GOMAXPROCS=%d: %d helpers listed, want %d", procs, n, procs-1)
 		}
+		if procs == 1 {
+			// The helpers told to quit exit: none is left polling.
+			for try := 0; serving() != 0; try++ {
+				if try == 100 {
+					t.Fatalf("GOMAXPROCS=1: %d helper goroutines still running", serving())
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		}
 	}
 	Stop()
 	if got := helpers.size.Load(); got != 0 {
