@@ -26,8 +26,8 @@ const Grain = 1 << 16
 // Block is the size of the blocks whose partial sums Sum adds in order.
 const Block = 1 << 13
 
-// perWorker is how many ranges For cuts a loop into for each worker, so
-// that the ranges of a late worker are shared out.
+// perWorker is how many ranges For and Sum cut a loop into for each
+// worker, so that the ranges of a late worker are shared out.
 const perWorker = 8
 
 // workers returns how many goroutines a loop of n elements uses.
