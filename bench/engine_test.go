@@ -5,7 +5,9 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
+	"time"
 
 	"kt/tensor"
 )
@@ -34,19 +36,54 @@ func BenchmarkRows(b *testing.B) {
 // benchForward times the forward under NoGrad (for the copy row, a clone
 // of the tensor, freed as torch's is when its last reference goes).
 func benchForward(b *testing.B, r row, ins []*tensor.Tensor) {
+	ct := new(callTimes)
+	defer ct.report(b)
 	b.ReportAllocs()
 	if r.loss == nil {
 		for b.Loop() {
+			t0 := time.Now()
 			ins[0].Clone().Free()
+			ct.add(time.Since(t0))
 		}
 		return
 	}
 	ctx := &tensor.Ctx{NoGrad: true}
 	for b.Loop() {
+		t0 := time.Now()
 		if _, err := r.loss.Forward(ctx, ins...); err != nil {
 			b.Fatal(err)
 		}
+		ct.add(time.Since(t0))
 	}
+}
+
+// callTimes keeps the durations of a benchmark's last calls, without
+// allocating in its loop, for the median that the torch side quotes too.
+type callTimes struct {
+	d [4096]time.Duration
+	n int
+}
+
+// add records one call.
+func (c *callTimes) add(d time.Duration) {
+	c.d[c.n%len(c.d)] = d
+	c.n++
+}
+
+// report adds the median of the recorded calls to b's results as
+// med-ns/op.
+func (c *callTimes) report(b *testing.B) {
+	k := min(c.n, len(c.d))
+	if k == 0 {
+		return
+	}
+	s := slices.Clone(c.d[:k])
+	slices.Sort(s)
+	m := float64(s[k/2])
+	if k%2 == 0 {
+		m = float64(s[k/2-1]+s[k/2]) / 2
+	}
+	b.ReportMetric(m, "med-ns/op")
 }
 
 // benchBackward times the recorded forward and its backward; a loss
@@ -67,8 +104,11 @@ func benchBackward(b *testing.B, r row, ins []*tensor.Tensor) {
 			b.Fatal(err)
 		}
 	}
+	ct := new(callTimes)
+	defer ct.report(b)
 	b.ReportAllocs()
 	for b.Loop() {
+		t0 := time.Now()
 		for _, k := range r.grads {
 			in[k].FreeGrad()
 		}
@@ -79,6 +119,7 @@ func benchBackward(b *testing.B, r row, ins []*tensor.Tensor) {
 		if err := tensor.Backward(out, g, false); err != nil {
 			b.Fatal(err)
 		}
+		ct.add(time.Since(t0))
 	}
 }
 

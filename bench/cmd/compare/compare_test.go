@@ -41,9 +41,11 @@ cpu: AMD EPYC
 BenchmarkRows/mse_1e6/fwd     	     134	    893153 ns/op	     728 B/op	      12 allocs/op
 BenchmarkRows/ce-smooth0.1_4096x1000/fwdbwd-2   	      27	   4016455 ns/op	 4007216 B/op	      24 allocs/op
 BenchmarkRows/copy_1e7/fwd-16 	       1	1.5e+07 ns/op
+BenchmarkRows/nll_4096x1000/fwd-2         	    8754	     42961 ns/op	     39203 med-ns/op	     392 B/op	       7 allocs/op
 PASS
 `
-	want := []sample{{"mse_1e6", "fwd", 893.153}, {"ce-smooth0.1_4096x1000", "fwdbwd", 4016.455}, {"copy_1e7", "fwd", 15000}}
+	want := []sample{{"mse_1e6", "fwd", 893.153}, {"ce-smooth0.1_4096x1000", "fwdbwd", 4016.455}, {"copy_1e7", "fwd", 15000},
+		{"nll_4096x1000", "fwd", 39.203}}
 	got, err := parseGoBench(strings.NewReader(out))
 	if err != nil {
 		t.Fatal(err)

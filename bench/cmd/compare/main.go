@@ -9,9 +9,10 @@
 // torch.set_num_threads(n) and the malloc settings of the reference, then
 // the engine's BenchmarkRows with GOMAXPROCS=n, so that the two sides
 // alternate on a shared machine. The table quotes the median over the
-// repetitions of each side's timing: torch's is the median of its calls,
-// the engine's is go test's ns/op, the mean of its calls. The ratio is
-// engine/torch: below 1 the engine is faster.
+// repetitions of each side's timing, which is the median of its calls on
+// both sides (the engine's BenchmarkRows reports it as med-ns/op besides
+// go test's mean). The ratio is engine/torch: below 1 the engine is
+// faster.
 package main
 
 import (

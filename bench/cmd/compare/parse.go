@@ -43,8 +43,13 @@ func parseTorch(r io.Reader) ([]sample, error) {
 // -GOMAXPROCS.
 var goBenchLine = regexp.MustCompile(`^BenchmarkRows/(\S+)/(fwd|fwdbwd)(?:-\d+)?\s+\d+\s+([0-9.e+]+) ns/op`)
 
+// goMedian matches the median of the calls that BenchmarkRows reports
+// besides go test's mean.
+var goMedian = regexp.MustCompile(`\s([0-9.e+]+) med-ns/op`)
+
 // parseGoBench reads the output of go test -bench for BenchmarkRows and
-// returns its timings. Lines that are not results are skipped; a FAIL or
+// returns its timings: the median of the calls (med-ns/op), or go test's
+// mean (ns/op) on a line without one. Lines that are not results are skipped; a FAIL or
 // panic is an error.
 func parseGoBench(r io.Reader) ([]sample, error) {
 	var out []sample
@@ -58,7 +63,11 @@ func parseGoBench(r io.Reader) ([]sample, error) {
 		if m == nil {
 			continue
 		}
-		ns, err := strconv.ParseFloat(m[3], 64)
+		v := m[3] // the mean, when a line has no median
+		if md := goMedian.FindStringSubmatch(line); md != nil {
+			v = md[1]
+		}
+		ns, err := strconv.ParseFloat(v, 64)
 		if err != nil {
 			return nil, fmt.Errorf("engine output: bad timing: %q", line)
 		}
