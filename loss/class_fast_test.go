@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"kt/tensor"
@@ -163,6 +164,53 @@ func TestMultiLabelSoftMarginLarge(t *testing.T) {
 		for i, gs := range [][]*tensor.Tensor{first, second} {
 			checkValues(t, fmt.Sprintf("%v grad x (backward %d)", d, i), gs[0], gx, rtol, atol)
 			checkValues(t, fmt.Sprintf("%v grad y (backward %d)", d, i), gs[1], gy, rtol, atol)
+		}
+	}
+}
+
+// TestNLLSum checks nll's gather in blocks of rows: the same bits with
+// one, two and four threads, within float64 rounding of a plain loop,
+// and the first bad target's error from a late block.
+func TestNLLSum(t *testing.T) {
+	old := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(old)
+	r := rand.New(rand.NewPCG(9, 9))
+	const c = 5
+	for _, rows := range []int{0, 1, 255, 257, 2047, 2048, 5000, 9001} {
+		x := make([]float32, rows*c)
+		for i := range x {
+			x[i] = float32(r.NormFloat64()) * 1e4
+		}
+		tgt := make([]int64, rows)
+		want, wn := 0.0, 0.0
+		for i := range tgt {
+			tgt[i] = int64(r.IntN(c))
+			if i%97 == 3 {
+				tgt[i] = -100
+				continue
+			}
+			want -= float64(x[i*c+int(tgt[i])])
+			wn++
+		}
+		var first float64
+		for k, procs := range []int{1, 2, 4} {
+			runtime.GOMAXPROCS(procs)
+			got, n, err := nllSum(x, tgt, c, -100)
+			if err != nil || n != wn || math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+				t.Fatalf("rows %d, %d threads: %g %g %v, want %g %g", rows, procs, got, n, err, want, wn)
+			}
+			if k == 0 {
+				first = got
+			} else if math.Float64bits(got) != math.Float64bits(first) {
+				t.Errorf("rows %d: %d threads give %g, one gives %g", rows, procs, got, first)
+			}
+			if rows > 0 {
+				bad := append([]int64(nil), tgt...)
+				bad[rows-1], bad[rows/2] = c, -1
+				if _, _, err := nllSum(x, bad, c, -100); err == nil || err.Error() != checkTargets(bad, c, -100).Error() {
+					t.Fatalf("rows %d: bad targets give %v", rows, err)
+				}
+			}
 		}
 	}
 }

@@ -2,7 +2,9 @@ package loss
 
 import (
 	"fmt"
+	"sync/atomic"
 
+	"kt/internal/par"
 	"kt/tensor"
 )
 
@@ -146,7 +148,7 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 	if loss == nil && w == nil && lay.s == 1 {
 		// the common case: one gather per row, the bounds checked once
 		// per row
-		if sum, tw, err = nllGather(xd, tgt[:rows], lay.c, l.IgnoreIndex); err != nil {
+		if sum, tw, err = nllSum(xd, tgt[:rows], lay.c, l.IgnoreIndex); err != nil {
 			return nil, err
 		}
 	} else {
@@ -215,6 +217,37 @@ func nllRun[T real](c *tensor.Ctx, l NLL, x, y *tensor.Tensor, tgt []int64, lay 
 		return []*tensor.Tensor{castGrad(gt, x), nil}, nil
 	})
 	return out, nil
+}
+
+// nllRowCost is how many elements of a streaming loop one row of nllSum
+// counts as when it splits rows across goroutines: each row's gather is
+// a cache and TLB miss. Rows then go in blocks of par.Block/nllRowCost
+// (256), across threads from par.Grain/nllRowCost rows (2048) on.
+const nllRowCost = 32
+
+// nllSum is nllGather over blocks of rows, their sums added in order,
+// so the result does not depend on how many goroutines gathered them.
+func nllSum[T real](x []T, tgt []int64, c int, ignore int64) (sum, n float64, err error) {
+	rows := len(tgt)
+	counts := make([]float64, (rows*nllRowCost+par.Block-1)/par.Block)
+	var bad atomic.Bool
+	sum = par.Sum(rows*nllRowCost, func(lo, hi int) float64 {
+		r0, r1 := lo/nllRowCost, hi/nllRowCost // par.Block is a multiple of nllRowCost
+		s, k, err := nllGather(x[min(r0*c, len(x)):], tgt[r0:r1], c, ignore)
+		if err != nil {
+			bad.Store(true)
+			return 0
+		}
+		counts[lo/par.Block] = k
+		return s
+	})
+	if bad.Load() {
+		return 0, 0, checkTargets(tgt, c, ignore) // the first bad one
+	}
+	for _, k := range counts {
+		n += k
+	}
+	return sum, n, nil
 }
 
 // nllGather returns -Σ x[r·c + t[r]] over the rows whose target t[r] is
