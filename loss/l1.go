@@ -124,6 +124,7 @@ func l1Fuse32(gx []float32, in args[float32], _ param[float32], g float32) float
 	y, gx := in[1][:len(x)], gx[:len(x)]
 	var b, c, d float64
 	a, i := l1FuseVec(gx, x, y, g)
+	gb, zb := math.Float32bits(g), math.Float32bits(0*g)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
 		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
@@ -131,12 +132,29 @@ func l1Fuse32(gx []float32, in args[float32], _ param[float32], g float32) float
 		b += float64(abs32(d1))
 		c += float64(abs32(d2))
 		d += float64(abs32(d3))
-		g4[0], g4[1], g4[2], g4[3] = sign(d0)*g, sign(d1)*g, sign(d2)*g, sign(d3)*g
+		g4[0] = signScale32(d0, gb, zb)
+		g4[1] = signScale32(d1, gb, zb)
+		g4[2] = signScale32(d2, gb, zb)
+		g4[3] = signScale32(d3, gb, zb)
 	}
 	for ; i < len(x); i++ {
 		d0 := x[i] - y[i]
 		a += float64(abs32(d0))
-		gx[i] = sign(d0) * g
+		gx[i] = signScale32(d0, gb, zb)
 	}
 	return (a + b) + (c + d)
+}
+
+// signScale32 returns sign(d)·g from the bits gb of g and zb of 0·g,
+// without a branch on d: ±g by d's sign, 0·g for ±0, and d made quiet for
+// a NaN, as sign(d)·g gives them.
+func signScale32(d float32, gb, zb uint32) float32 {
+	b := math.Float32bits(d)
+	r := gb ^ b&(1<<31)
+	if m := b &^ (1 << 31); m == 0 {
+		r = zb
+	} else if m > 0x7f800000 {
+		r = b | 1<<22
+	}
+	return math.Float32frombits(r)
 }
