@@ -360,7 +360,7 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 		gr := newRowGrad(g, l.Reduction, tw)
 		gt, gx, sums := s.keepT, s.keep, s.sums
 		if gx == nil {
-			gt, gx = newGrad[float32](x)
+			gt, gx = tensor.AllocLike[float32](x)
 		}
 		s.keepT, s.keep, s.sums = nil, nil, nil // a second backward (retained graph) computes afresh
 		forRows(rows, nc, func(lo, hi int) {
@@ -466,14 +466,14 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 			} else {
 				gxt, gx = s.keepT, s.keep
 				if gx == nil {
-					gxt, gx = newGrad[float32](x)
+					gxt, gx = tensor.AllocLike[float32](x)
 					sums = nil
 				}
 				s.keepT, s.keep = nil, nil // a second backward (retained graph) computes afresh
 			}
 		}
 		if needsGrad(y) {
-			gyt, gy = newGrad[float32](y)
+			gyt, gy = tensor.AllocLike[float32](y)
 		}
 		if made && gy == nil {
 			return []*tensor.Tensor{castGrad(gxt, x), nil}, nil

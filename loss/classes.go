@@ -130,10 +130,6 @@ func wrapGrad[T real](data []T, in *tensor.Tensor) (*tensor.Tensor, error) {
 	return g.To(in.DType()), nil
 }
 
-// newGrad returns a gradient tensor of in's shape, of element type T,
-// whose elements are unset, and its storage (see tensor.AllocLike).
-func newGrad[T real](in *tensor.Tensor) (*tensor.Tensor, []T) { return tensor.AllocLike[T](in) }
-
 // castGrad returns the gradient g in the type of its input in; g itself
 // is freed when it is converted.
 func castGrad(g, in *tensor.Tensor) *tensor.Tensor {
@@ -142,6 +138,20 @@ func castGrad(g, in *tensor.Tensor) *tensor.Tensor {
 		g.Free()
 	}
 	return c
+}
+
+// sumGrad returns g, a gradient of a broadcast shape, summed back to the
+// shape of its input in and converted to in's type (castGrad); g is freed
+// when a sum replaces it.
+func sumGrad(g, in *tensor.Tensor) (*tensor.Tensor, error) {
+	t, err := tensor.SumTo(g, in.Shape())
+	if err != nil {
+		return nil, err
+	}
+	if t != g {
+		g.Free()
+	}
+	return castGrad(t, in), nil
 }
 
 // needsGrad reports whether in is present and requires a gradient.

@@ -333,14 +333,10 @@ func distGrads(ins, gs []*tensor.Tensor) ([]*tensor.Tensor, error) {
 		if g == nil {
 			continue
 		}
-		t, err := tensor.SumTo(g, ins[i].Shape())
-		if err != nil {
+		var err error
+		if res[i], err = sumGrad(g, ins[i]); err != nil {
 			return nil, fmt.Errorf("gradient of input %d: %w", i, err)
 		}
-		if t != g {
-			g.Free()
-		}
-		res[i] = castGrad(t, ins[i])
 	}
 	return res, nil
 }

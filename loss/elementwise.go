@@ -334,19 +334,9 @@ func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		if gt == nil {
 			continue
 		}
-		if nd.shape != nil {
-			st, err := tensor.SumTo(gt, t.Shape())
-			if err != nil {
-				return nil, err
-			}
-			if st != gt {
-				gt.Free()
-			}
-			gt = st
-		}
-		res[i] = gt.To(t.DType())
-		if res[i] != gt {
-			gt.Free()
+		var err error
+		if res[i], err = sumGrad(gt, t); err != nil {
+			return nil, err
 		}
 	}
 	return res, nil

@@ -425,36 +425,8 @@ func TestArithKernels32(t *testing.T) {
 			}
 			in := args[float32]{x, y}
 			for _, k := range ks {
-				el := make([]float32, n)
-				k.k.fwd(el, in, k.k.p)
-				want := 0.0
-				for _, v := range el {
-					want += float64(v)
-				}
-				same := func(got float64) bool {
-					if math.IsNaN(want) || math.IsInf(want, 0) {
-						return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)
-					}
-					// the kernels may sum a few float32 losses in
-					// float32 before widening: a few float32 units
-					return math.Abs(got-want) <= 1e-6*math.Abs(want)
-				}
-				if got := k.k.sum(in, k.k.p); !same(got) {
-					t.Errorf("%s n=%d special=%v: sum %v, want %v", k.name, n, special, got, want)
-				}
-				const g = 0.25
-				gx := make([]float32, n)
-				got := k.k.fuse(gx, in, k.k.p, g)
-				if !same(got) {
-					t.Errorf("%s n=%d special=%v: fused sum %v, want %v", k.name, n, special, got, want)
-				}
-				wg := make([]float32, n)
-				k.k.bwd(args[float32]{wg}, in, upstream[float32]{s: g}, k.k.p)
-				for i := range wg {
-					if math.Float32bits(gx[i]) != math.Float32bits(wg[i]) && !(gx[i] != gx[i] && wg[i] != wg[i]) {
-						t.Errorf("%s n=%d special=%v: gradient %d is %v, want %v", k.name, n, special, i, gx[i], wg[i])
-						break
-					}
+				if msg := checkSumFuse(k.k, in, 0.25); msg != "" {
+					t.Errorf("%s n=%d special=%v: %s", k.name, n, special, msg)
 				}
 			}
 		}

@@ -117,7 +117,7 @@ func multiLabelRun[T real](c *tensor.Ctx, l MultiLabelMargin, x, y *tensor.Tenso
 				}
 			}
 		})
-		t, gt := newGrad[T](x)
+		t, gt := tensor.AllocLike[T](x)
 		for i, v := range gx {
 			gt[i] = T(v)
 		}

@@ -118,7 +118,7 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 			return nil, nil
 		}
 		gr := newRowGrad(g, l.Reduction, float64(nframe))
-		gxt, gx := newGrad[T](x)
+		gxt, gx := tensor.AllocLike[T](x)
 		forRows(nframe, dim, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				row, grow := xd[r*dim:r*dim+dim], gx[r*dim:r*dim+dim]

@@ -362,14 +362,10 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 			if gt == nil {
 				continue
 			}
-			t, err := tensor.SumTo(gt, ins[k].Shape())
-			if err != nil {
+			var err error
+			if res[k], err = sumGrad(gt, ins[k]); err != nil {
 				return nil, err
 			}
-			if t != gt {
-				gt.Free()
-			}
-			res[k] = castGrad(t, ins[k])
 		}
 		return res, nil
 	})

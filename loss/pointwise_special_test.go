@@ -42,32 +42,8 @@ func TestArithKernels32Special(t *testing.T) {
 					x[i], y[i] = float32(i%7)*0.3-0.9, float32(i%5)*0.2-0.4
 				}
 				x[at], y[at] = s.x, s.y
-				in := args[float32]{x, y}
-				el := make([]float32, n)
-				k.k.fwd(el, in, k.k.p)
-				want := 0.0
-				for _, v := range el {
-					want += float64(v)
-				}
-				ok := func(got float64) bool {
-					if math.IsNaN(want) || math.IsInf(want, 0) {
-						return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)
-					}
-					return math.Abs(got-want) <= 1e-6*math.Abs(want)
-				}
-				if got := k.k.sum(in, k.k.p); !ok(got) {
-					t.Errorf("%s %s at %d: sum %v, want %v", k.name, s.name, at, got, want)
-				}
-				gx := make([]float32, n)
-				if got := k.k.fuse(gx, in, k.k.p, g); !ok(got) {
-					t.Errorf("%s %s at %d: fused sum %v, want %v", k.name, s.name, at, got, want)
-				}
-				wg := make([]float32, n)
-				k.k.bwd(args[float32]{wg}, in, upstream[float32]{s: g}, k.k.p)
-				for i := range wg {
-					if math.Float32bits(gx[i]) != math.Float32bits(wg[i]) && !(gx[i] != gx[i] && wg[i] != wg[i]) {
-						t.Errorf("%s %s at %d: gradient %d is %v, want %v", k.name, s.name, at, i, gx[i], wg[i])
-					}
+				if msg := checkSumFuse(k.k, args[float32]{x, y}, g); msg != "" {
+					t.Errorf("%s %s at %d: %s", k.name, s.name, at, msg)
 				}
 			}
 		}

@@ -37,32 +37,8 @@ func TestSmoothL1ByHuber(t *testing.T) {
 						x[i], y[i] = float32(r.NormFloat64())*beta*2, float32(r.NormFloat64())*beta*2
 					}
 					x[at], y[at] = s.x*beta, s.y*beta
-					in := args[float32]{x, y}
-					el := make([]float32, n)
-					k.fwd(el, in, k.p)
-					want := 0.0
-					for _, v := range el {
-						want += float64(v)
-					}
-					ok := func(got float64) bool {
-						if math.IsNaN(want) || math.IsInf(want, 0) {
-							return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)
-						}
-						return math.Abs(got-want) <= 1e-6*math.Abs(want)
-					}
-					if got := k.sum(in, k.p); !ok(got) {
-						t.Errorf("beta %g %s at %d: sum %v, want %v", beta, s.name, at, got, want)
-					}
-					gx := make([]float32, n)
-					if got := k.fuse(gx, in, k.p, g); !ok(got) {
-						t.Errorf("beta %g g %g %s at %d: fused sum %v, want %v", beta, g, s.name, at, got, want)
-					}
-					wg := make([]float32, n)
-					k.bwd(args[float32]{wg}, in, upstream[float32]{s: g}, k.p)
-					for i := range wg {
-						if math.Float32bits(gx[i]) != math.Float32bits(wg[i]) && !(gx[i] != gx[i] && wg[i] != wg[i]) {
-							t.Errorf("beta %g g %g %s at %d: gradient %d is %v, want %v", beta, g, s.name, at, i, gx[i], wg[i])
-						}
+					if msg := checkSumFuse(k, args[float32]{x, y}, g); msg != "" {
+						t.Errorf("beta %g g %g %s at %d: %s", beta, g, s.name, at, msg)
 					}
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // The storage cache. PyTorch gives a tensor's memory back to its
@@ -95,17 +96,13 @@ func bitLen(n int) int {
 	return b
 }
 
-// counted reports whether storage of n elements of size bytes each is
-// counted and cached.
-func counted(n, size int) bool { return n*size >= cacheMin }
-
 // take returns storage of n elements of type T, its block (nil when the
 // storage is not counted), and whether its elements are zero. Counted
 // storage comes from the cache when a slice of its size class is free.
 func take[T float32 | float64](n int) ([]T, *block, bool) {
 	var z T
-	size := int(sizeOf(z))
-	if !counted(n, size) {
+	size := int(unsafe.Sizeof(z))
+	if n*size < cacheMin {
 		return make([]T, n), nil, true
 	}
 	c := sizeClass(n)
@@ -129,7 +126,7 @@ func take[T float32 | float64](n int) ([]T, *block, bool) {
 // cache, or leaves it to the garbage collector when the cache is full.
 func give[T float32 | float64](s []T) {
 	var z T
-	size := int(sizeOf(z))
+	size := int(unsafe.Sizeof(z))
 	c := cap(s)
 	if sizeClass(c) != c {
 		return // not made by take
@@ -151,14 +148,6 @@ func shelfOf[T float32 | float64]() shelf[T] {
 	}
 	sh, _ := any(cache.f64).(shelf[T])
 	return sh
-}
-
-// sizeOf returns the size in bytes of a float32 or float64.
-func sizeOf[T float32 | float64](v T) uintptr {
-	if _, ok := any(v).(float32); ok {
-		return 4
-	}
-	return 8
 }
 
 // Alloc returns a float tensor of element type T and the given shape, and
@@ -253,14 +242,9 @@ func (t *Tensor) FreeGrad() {
 // AllocZeros is Alloc with every element zero: reused storage is
 // cleared, in parallel when it is large.
 func AllocZeros[T float32 | float64](shape ...int) (*Tensor, []T, error) {
-	if err := checkShape(shape); err != nil {
+	t, err := Zeros(dtypeOf[T](), shape...)
+	if err != nil {
 		return nil, nil, err
 	}
-	t := header(dtypeOf[T](), shape)
-	zero := takeInto[T](t)
-	s := Data[T](t)
-	if !zero {
-		fillPar(s, 0)
-	}
-	return t, s, nil
+	return t, Data[T](t), nil
 }

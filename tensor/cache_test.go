@@ -4,6 +4,7 @@ import (
 	"math"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // big is a float32 size whose storage is counted (at least cacheMin bytes).
@@ -70,9 +71,10 @@ func TestFreeReuse(t *testing.T) {
 	}
 }
 
-// same32as64 reports whether two slices of different types share memory.
+// same32as64 reports whether two slices of different types start at the
+// same address.
 func same32as64(a []float32, b []float64) bool {
-	return len(a) > 0 && len(b) > 0 && any(&a[0]) == any(&b[0])
+	return len(a) > 0 && len(b) > 0 && unsafe.Pointer(&a[0]) == unsafe.Pointer(&b[0])
 }
 
 // TestFreeViews checks that storage shared by views goes back only with
