@@ -6,7 +6,7 @@ import (
 )
 
 // BenchmarkKernels32 times the float32 sum and fuse kernels of huber,
-// smoothl1, kl and the fast cross entropy's passes on data that stays in
+// smoothl1, softmargin, kl and the fast cross entropy's passes on data that stays in
 // the cache (16384 elements), so that a change to a loop shows without
 // the memory's noise; it reports nanoseconds an element.
 func BenchmarkKernels32(b *testing.B) {
@@ -34,6 +34,8 @@ func BenchmarkKernels32(b *testing.B) {
 	run("huber/fuse", func() float64 { return huberFuse32(g, in, param[float32]{a: 1}, 1e-7) })
 	run("smoothl1/sum", func() float64 { return smoothL1Sum32(in, smoothL1Param[float32](1)) })
 	run("smoothl1/fuse", func() float64 { return smoothL1Fuse32(g, in, smoothL1Param[float32](1), 1e-7) })
+	run("softmargin/sum", func() float64 { return softMarginSum32(in, param[float32]{}) })
+	run("softmargin/fuse", func() float64 { return softMarginFuse32(g, in, param[float32]{}, 1e-7) })
 	run("kl/sum", func() float64 { return klSum32(args[float32]{lx, py}, param[float32]{}) })
 	run("kl/fuse", func() float64 { return klFuse32(g, args[float32]{lx, py}, param[float32]{}, 1e-4) })
 	run("ce/sum", func() float64 { e, _ := ceExpPass(nil, x, 0, nil); return e })

@@ -283,11 +283,11 @@ const (
 // took and whether it stopped at such a vector; with gx not nil it writes the input's gradient -σ(t)·y·g as it
 // goes, g the per-element gs when that is not nil. With t = -x·y and
 // e = e**-|t| in float32 lanes (Cephes's exponential, as vmath's
-// ExpTo32), the loss is max(t, 0) + log(1 + e) and σ(t) is e/(1+e) below
-// 0 and 1/(1+e) above, both in float64 lanes (fdlibm's logarithm, as
-// vmath's LogTo32), rounded once. The loop makes no call: a call would
-// keep its vectors on the stack. On a CPU without AVX2 and FMA it takes
-// nothing.
+// ExpTo32), the loss is max(t, 0) + log(1 + e), the logarithm in
+// float32 lanes as log1p32.go takes it and the sum in float64; σ(t) is
+// e/(1+e) below 0 and 1/(1+e) above, in float64 lanes, rounded once.
+// The loop makes no call: a call would keep its vectors on the stack.
+// On a CPU without AVX2 and FMA it takes nothing.
 func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
 		return 0, 0, false
@@ -310,13 +310,12 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
 	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
 	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
-	// the logarithm's
-	one, zero64 := archsimd.BroadcastFloat64x4(1), archsimd.BroadcastFloat64x4(0)
-	kSqrt2, kHalf, kTwo := archsimd.BroadcastFloat64x4(math.Sqrt2), archsimd.BroadcastFloat64x4(0.5), archsimd.BroadcastFloat64x4(2)
-	kLg1, kLg2, kLg3 := archsimd.BroadcastFloat64x4(lg1), archsimd.BroadcastFloat64x4(lg2), archsimd.BroadcastFloat64x4(lg3)
-	kLg4, kLg5, kLg6 := archsimd.BroadcastFloat64x4(lg4), archsimd.BroadcastFloat64x4(lg5), archsimd.BroadcastFloat64x4(lg6)
-	kLg7 := archsimd.BroadcastFloat64x4(lg7)
-	kLn2hi64, kLn2lo64 := archsimd.BroadcastFloat64x4(6.93147180369123816490e-01), archsimd.BroadcastFloat64x4(1.90821492927058770002e-10)
+	// the logarithm's (log1p32.go)
+	one := archsimd.BroadcastFloat64x4(1)
+	kHalf32, kMinusHalf := archsimd.BroadcastFloat32x8(0.5), archsimd.BroadcastFloat32x8(-0.5)
+	kL0, kL1, kL2, kL3 := archsimd.BroadcastFloat32x8(l1p0), archsimd.BroadcastFloat32x8(l1p1), archsimd.BroadcastFloat32x8(l1p2), archsimd.BroadcastFloat32x8(l1p3)
+	kL4, kL5, kL6, kL7 := archsimd.BroadcastFloat32x8(l1p4), archsimd.BroadcastFloat32x8(l1p5), archsimd.BroadcastFloat32x8(l1p6), archsimd.BroadcastFloat32x8(l1p7)
+	kLn2 := archsimd.BroadcastFloat32x8(ln2Hi)
 	var a0, a1 archsimd.Float64x4
 	more := false
 	i := 0
@@ -342,39 +341,19 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 		elo, ehi := e.GetLo().ConvertToFloat64(), e.GetHi().ConvertToFloat64()
 		ulo, uhi := elo.Add(one), ehi.Add(one) // 1 + e, exact
 		if sum {
-			// log(1+e) = k·ln2 + log(1+f), 1+e halved above √2 (exactly)
-			biglo := ulo.Greater(kSqrt2)
-			flo := ulo.Mul(kHalf).Sub(one).Merge(elo, biglo)
-			klo := one.Merge(zero64, biglo)
-			slo := flo.Div(flo.Add(kTwo))
-			zlo := slo.Mul(slo)
-			wlo := zlo.Mul(zlo)
-			t1lo := wlo.MulAdd(kLg7, kLg5)
-			t1lo = wlo.MulAdd(t1lo, kLg3)
-			t1lo = wlo.MulAdd(t1lo, kLg1).Mul(zlo)
-			t2lo := wlo.MulAdd(kLg6, kLg4)
-			t2lo = wlo.MulAdd(t2lo, kLg2).Mul(wlo)
-			hflo := flo.Mul(flo).Mul(kHalf)
-			inlo := slo.MulAdd(hflo.Add(t1lo.Add(t2lo)), klo.Mul(kLn2lo64))
-			llo := klo.Mul(kLn2hi64).Sub(hflo.Sub(inlo).Sub(flo))
-			// log(1+e) = k·ln2 + log(1+f), 1+e halved above √2 (exactly)
-			bighi := uhi.Greater(kSqrt2)
-			fhi := uhi.Mul(kHalf).Sub(one).Merge(ehi, bighi)
-			khi := one.Merge(zero64, bighi)
-			shi := fhi.Div(fhi.Add(kTwo))
-			zhi := shi.Mul(shi)
-			whi := zhi.Mul(zhi)
-			t1hi := whi.MulAdd(kLg7, kLg5)
-			t1hi = whi.MulAdd(t1hi, kLg3)
-			t1hi = whi.MulAdd(t1hi, kLg1).Mul(zhi)
-			t2hi := whi.MulAdd(kLg6, kLg4)
-			t2hi = whi.MulAdd(t2hi, kLg2).Mul(whi)
-			hfhi := fhi.Mul(fhi).Mul(kHalf)
-			inhi := shi.MulAdd(hfhi.Add(t1hi.Add(t2hi)), khi.Mul(kLn2lo64))
-			lhi := khi.Mul(kLn2hi64).Sub(hfhi.Sub(inhi).Sub(fhi))
+			// log(1+e) as log1p32.go takes it: above 1/2, ln2 + log(1+f)
+			// with f = (e-1)/2; else f = e
+			big := e.Greater(kHalf32)
+			f := e.Sub(kOne).Mul(kHalf32).Merge(e, big)
+			f2 := f.Mul(f)
+			f4 := f2.Mul(f2)
+			q47 := kL7.MulAdd(f, kL6).MulAdd(f2, kL5.MulAdd(f, kL4))
+			q03 := kL3.MulAdd(f, kL2).MulAdd(f2, kL1.MulAdd(f, kL0))
+			q := q47.MulAdd(f4, q03).MulAdd(f, kMinusHalf)
+			l := q.MulAdd(f2, f).Add(kLn2.Merge(zero, big))
 			m := t.Max(zero)
-			a0 = a0.Add(llo.Add(m.GetLo().ConvertToFloat64()))
-			a1 = a1.Add(lhi.Add(m.GetHi().ConvertToFloat64()))
+			a0 = a0.Add(l.GetLo().ConvertToFloat64().Add(m.GetLo().ConvertToFloat64()))
+			a1 = a1.Add(l.GetHi().ConvertToFloat64().Add(m.GetHi().ConvertToFloat64()))
 		}
 		if gx != nil {
 			gv := gb

@@ -90,12 +90,29 @@ func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	}
 }
 
-// softMarginSum32 is softMarginForward32 summed in float64, on the
-// tables alone in both builds (the vector kernel is slower here: its
-// logarithm divides).
+// softMarginSum32 is softMarginForward32 summed in float64: whole
+// vectors through softMarginVec (in the SIMD build), the rest on the
+// tables.
 func softMarginSum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]
+	s := 0.0
+	for {
+		sv, n, more := softMarginSumVec(x, y)
+		s += sv
+		x, y = x[n:], y[n:]
+		if !more {
+			break
+		}
+		s += softMarginSumTable(x[:8], y[:8])
+		x, y = x[8:], y[8:]
+	}
+	return s + softMarginSumTable(x, y)
+}
+
+// softMarginSumTable is softMarginSum32 on the tables alone.
+func softMarginSumTable(x, y []float32) float64 {
+	y = y[:len(x)]
 	var s0, s1 float64
 	var bad uint64
 	i := 0
