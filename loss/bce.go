@@ -268,7 +268,9 @@ func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 	return s + bceFuseChunks(gx, x, y, w, g)
 }
 
-// bceFuseChunks is bceFuse32 a chunk at a time.
+// bceFuseChunks is bceFuse32 a chunk at a time: without weights in the
+// default build, bcePickFuse's one loop; else the forward's passes into
+// a scratch chunk, then the gradient's.
 func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
 	var buf [chunk]float32
@@ -280,6 +282,12 @@ func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
 		var ws []float32
 		if w != nil {
 			ws = w[j : j+k]
+		}
+		if ws == nil && plainBCE {
+			if v, ok := bcePickFuse(gs, xs, ys, g); ok {
+				s += v
+				continue
+			}
 		}
 		bceChunks(o, xs, ys, ws)
 		s += sum64(o)
@@ -301,8 +309,9 @@ func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
 }
 
 // bceSum32 is bceForward32 summed in float64: without weights, bceVec's
-// sums of whole vectors (in the SIMD build), and the forward through a
-// scratch chunk for the rest.
+// sums of whole vectors (in the SIMD build), bcePickSum's of chunks (in
+// the default build), and the forward through a scratch chunk for the
+// rest.
 func bceSum32(in args[float32], _ param[float32]) float64 {
 	x, y, w := in[0], in[1][:len(in[0])], in[2]
 	s := 0.0
@@ -323,6 +332,12 @@ func bceSum32(in args[float32], _ param[float32]) float64 {
 	var buf [chunk]float32
 	for j := 0; j < len(x); j += chunk {
 		o := buf[:min(chunk, len(x)-j)]
+		if w == nil && plainBCE {
+			if v, ok := bcePickSum(x[j:j+len(o)], y[j:j+len(o)]); ok {
+				s += v
+				continue
+			}
+		}
 		bceChunks(o, x[j:], y[j:], part(w, j, j+len(o)))
 		s += sum64(o)
 	}
