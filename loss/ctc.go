@@ -44,7 +44,9 @@ type ctcPlan struct {
 	reduction   Reduction
 	zeroInf     bool
 	width       int       // 2*maxL+1: the extended target positions
-	alpha       []float64 // log α per sample, time and position
+	alpha       []float64 // α per sample, time and position: log α, or linear where lin
+	lin         []bool    // per sample, whether alpha holds ctcAlphaLinear's α
+	scale       []float64 // per sample and time, the log of the linear α's scale
 	nll         []float64 // negative log-likelihood per sample
 	targetShape []int
 }
@@ -71,6 +73,19 @@ func (l CTC) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	if err := l.Reduction.check(false); err != nil {
 		return nil, err
 	}
+	p, err := l.plan(in)
+	if err != nil {
+		return nil, err
+	}
+	if p.logProbs.DType() == tensor.Float32 {
+		return ctcRun[float32](c, p, in)
+	}
+	return ctcRun[float64](c, p, in)
+}
+
+// plan checks the four inputs as ctc_loss_cpu does and returns the
+// problem they pose.
+func (l CTC) plan(in []*tensor.Tensor) (*ctcPlan, error) {
 	lp, targets := in[0], in[1]
 	il, err := ctcLengths(in[2], "input_lengths")
 	if err != nil {
@@ -100,10 +115,7 @@ func (l CTC) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	if err := p.checkTargets(targets, l.Blank); err != nil {
 		return nil, err
 	}
-	if lp.DType() == tensor.Float32 {
-		return ctcRun[float32](c, p, in)
-	}
-	return ctcRun[float64](c, p, in)
+	return p, nil
 }
 
 // checkTargets checks the targets and lengths as ctc_loss_cpu does, with
@@ -185,6 +197,8 @@ type ctcScratch struct {
 	beta []float64 // log β per time and position
 	lcab []float64 // log α + log β at one time step
 	acc  []float64 // per class, the occupancy at one time step
+	lin  []float64 // the linear recursions' β at one time step
+	ex   []float64 // per class, e**log-probability at one time step
 }
 
 func (p *ctcPlan) scratch(backward bool) *ctcScratch {
@@ -193,6 +207,8 @@ func (p *ctcPlan) scratch(backward bool) *ctcScratch {
 		sc.beta = make([]float64, p.t*p.width)
 		sc.lcab = make([]float64, p.width)
 		sc.acc = make([]float64, p.c)
+		sc.lin = make([]float64, p.width)
+		sc.ex = make([]float64, p.c)
 	}
 	return sc
 }
@@ -211,8 +227,20 @@ func (p *ctcPlan) labels(b int, sc *ctcScratch) int {
 }
 
 // ctcAlpha fills alpha for sample b and returns its negative
-// log-likelihood.
+// log-likelihood: in linear space where ctcAlphaLinear can, else in log
+// space.
 func ctcAlpha[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) float64 {
+	if nll, ok := ctcAlphaLinear(p, lp, b, sc); ok {
+		p.lin[b] = true
+		return nll
+	}
+	p.lin[b] = false
+	return ctcAlphaLog(p, lp, b, sc)
+}
+
+// ctcAlphaLog fills sample b's log α and returns its negative
+// log-likelihood.
+func ctcAlphaLog[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) float64 {
 	inf := math.Inf(-1)
 	tb, l := p.il[b], p.tl[b]
 	if tb == 0 {
@@ -283,6 +311,12 @@ func ctcGrad[T real](p *ctcPlan, lp []T, grad []T, sc *ctcScratch, b int, gr flo
 	nll := p.nll[b]
 	if tb == 0 || (p.zeroInf && math.IsInf(nll, 1)) {
 		return // already zero
+	}
+	if p.lin[b] {
+		if ctcGradLinear(p, lp, grad, sc, b, gr) {
+			return
+		}
+		ctcAlphaToLog(p, b)
 	}
 	w := p.labels(b, sc)
 	ext, skip := sc.ext[:w], sc.skip[:w]
@@ -369,6 +403,7 @@ func ctcGradStep[T real](lpt, gt []T, lcab []float64, ext []int, nll, gr float64
 func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Tensor, error) {
 	lp := tensor.Data[T](p.logProbs)
 	p.alpha = make([]float64, p.n*p.t*p.width)
+	p.lin, p.scale = make([]bool, p.n), make([]float64, p.n*p.t)
 	p.nll = make([]float64, p.n)
 	cost := p.t * p.width * 8 // a cell of α costs several elementwise operations
 	forRows(p.n, cost, func(lo, hi int) {
