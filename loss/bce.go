@@ -60,8 +60,14 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 			}
 		}
 	}
-	if err := probabilities(x); err != nil {
-		return nil, err
+	// In the default build, the unweighted float32 sums are NaN where an
+	// input is outside [0, 1] (see bcePickSum): the range check waits for
+	// a NaN loss, and the inputs are read once.
+	late := plainBCE && d == tensor.Float32 && w == nil && l.Reduction != None
+	if !late {
+		if err := probabilities(x); err != nil {
+			return nil, err
+		}
 	}
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
@@ -69,7 +75,17 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32},
 		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}
-	return e.run(c)
+	out, err := e.run(c)
+	if err != nil || !late {
+		return out, err
+	}
+	if v := out.Float32s(); len(v) == 1 && v[0] != v[0] {
+		if err := probabilities(x); err != nil {
+			out.Free()
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // probabilities returns PyTorch's error unless every element of the float

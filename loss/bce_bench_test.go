@@ -31,19 +31,12 @@ func BenchmarkBCEKernels32(b *testing.B) {
 	}
 	run("bce/sum", func() float64 { return bceSum32(args[float32]{p, y}, param[float32]{}) })
 	run("bce/fuse", func() float64 { return bceFuse32(g, args[float32]{p, y}, param[float32]{}, 1e-7) })
-	run("bce/pick", func() float64 {
+	run("bce/passes", func() float64 { // the chunk's passes, for comparison
+		var o [chunk]float32
 		s := 0.0
 		for j := 0; j < n; j += chunk {
-			v, _ := bcePickSum(p[j:j+chunk], y[j:j+chunk])
-			s += v
-		}
-		return s
-	})
-	run("bce/pickfuse", func() float64 {
-		s := 0.0
-		for j := 0; j < n; j += chunk {
-			v, _ := bcePickFuse(g[j:j+chunk], p[j:j+chunk], y[j:j+chunk], 1e-7)
-			s += v
+			bceChunks(o[:], p[j:j+chunk], y[j:j+chunk], nil)
+			s += sum64(o[:])
 		}
 		return s
 	})

@@ -5,11 +5,19 @@ import "math"
 // One-loop kernels of bce's sum and fused gradient for unweighted
 // float32 chunks: each element's loss is -max(log a, -100) with a = x
 // where y is 1 and a = 1-x where y is 0 (exact in float64), its
-// logarithm log24's, bit for bit as logPick32 and bceBinary32 make it,
-// and it is added to the sum as it is made, with nothing written and
-// reread. The loops check their own preconditions as they go, without a
-// branch: every target 0 or 1 and every input in [0, 1]. A chunk that
-// fails them returns false, and its caller takes the general passes.
+// logarithm log24's, and it is added to the sum in float64 as it is
+// made, with nothing written and reread. The loops check their own
+// preconditions as they go, without a branch: every input in [0, 1]
+// (else the sum is NaN, as ATen's two logarithms make it, so that BCE's
+// Forward can leave its range check until the sum is NaN) and every
+// target 0 or 1 (else the caller takes bceGeneral32's passes).
+//
+// With t the target and u = 1-t, a = u + (t-u)·x, and t·u is ±0 for a
+// target 0 or 1 alone. The logarithm is log24's of a (logSplit and
+// log1pSeries), its bits clamped below at bceLimBits. The error of a's
+// rounding (nonzero only for target 0 and x below 2**-30, where a is
+// within 2**-30 of 1, its point c = 1 and r = a - 1 exact) is added to
+// r, so that r is -x exactly there, as log1p24To32 takes it.
 
 const (
 	// bceLimBits is the bits of the float64 nearest e**-100, whose log24
@@ -17,10 +25,7 @@ const (
 	// the logarithm's clamp at -100 costs no float comparison (log 0 is
 	// then -100 too, as ATen's clamp makes it).
 	bceLimBits = 0x36ea8c1f14e2af5d
-	// bceOneBits is the bits of 1: a is in [0, 1] when its bits are at
-	// most these (negative a, NaN and +Inf have more).
-	bceOneBits = 0x3ff0000000000000
-	// bceOne32 is the bits of float32 1, a target's one other value.
+	// bceOne32 is the bits of float32 1.
 	bceOne32 = 0x3f800000
 )
 
@@ -34,66 +39,134 @@ var bceLn2Tab = func() (t [256]float64) {
 	return t
 }()
 
-// bcePickSum returns the sum of bce's losses over a chunk of unweighted
-// elements, in float64 from each float32 loss, and whether every target
-// was 0 or 1 and every a in [0, 1] (if not, the sum means nothing): every
-// input is in [0, 1], or within 2**-53 below 0 with target 0, where
-// a is 1 and r = -x, the loss log1p's all the same.
-//
-// With t the target and u = 1-t, a = u + (t-u)·x is x or 1-x, and t·u
-// is ±0 for a target 0 or 1 alone. The logarithm is log24's of a, its
-// bits clamped below at bceLimBits. The error of a's rounding (nonzero
-// only for target 0 and x below 2**-30, where a is within 2**-30 of 1,
-// its point c = 1 and r = a - 1 exact) is added to r, so that r is -x
-// exactly there, as log1p24To32 takes it.
-func bcePickSum(x, y []float32) (float64, bool) {
-	y = y[:len(x)]
-	var s0 float64
-	var ybad, hi uint64
-	for i, v := range x {
-		t := float64(y[i])
-		u := 1 - t
-		sx := (t - u) * float64(v)
-		a := u + sx
-		d := sx - (a - u) // a's rounding error
-		b := max(math.Float64bits(a), bceLimBits)
-		b2 := b + 1<<43 // rounds the mantissa to the nearest 256th
-		c := &logTab[b2>>44&255]
-		m := math.Float64frombits(b - b2&(0x7ff<<52) + 1023<<52) // a/2**e
-		r := (m*c[1] - 1) + d
-		l := (bceLn2Tab[(b2>>52+146)&255] + c[0]) + r*(1-r*(0.5-r*(1.0/3)))
-		ybad |= math.Float64bits(t * u)
-		hi = max(hi, b)
-		s0 -= float64(float32(l))
-	}
-	return s0, ybad<<1 == 0 && hi <= bceOneBits
+// bceInputBad returns what the kernels accumulate to check their
+// inputs: the magnitude's bits, at most 1's for |x| <= 1 (NaN's are
+// more), and in the top bit of the second (xb-1)&xb, set for a negative
+// x other than -0.
+func bceInputBad(xb uint32) (uint32, uint32) {
+	return xb &^ (1 << 31), (xb - 1) & xb
 }
 
-// bcePickFuse is bcePickSum writing the input's gradient
-// (x-y)/max((1-x)·x, eps)·g to gx as it goes, bit for bit as
-// bceBackward does (and, the chunk failing the checks, something the
-// caller overwrites).
-func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
-	x, y = x[:len(gx)], y[:len(gx)]
-	var s0 float64
-	var ybad, hi uint64
-	for i, v := range x {
-		yv := y[i]
-		t := float64(yv)
+// bcePickSum returns the sum of bce's losses over a chunk of unweighted
+// elements, and whether every target was 0 or 1 (if not, the sum means
+// nothing). An input outside [0, 1] makes the sum NaN.
+func bcePickSum(x, y []float32) (float64, bool) {
+	y = y[:len(x)]
+	var s0, s1 float64
+	var ybad uint64
+	var xhi, xneg uint32
+	i := 0
+	for ; i+1 < len(x); i += 2 {
+		v0, v1 := x[i], x[i+1]
+		t0, t1 := float64(y[i]), float64(y[i+1])
+		u0, u1 := 1-t0, 1-t1
+		sx0, sx1 := (t0-u0)*float64(v0), (t1-u1)*float64(v1)
+		a0, a1 := u0+sx0, u1+sx1
+		d0, d1 := sx0-(a0-u0), sx1-(a1-u1) // a's rounding errors
+		b0, b1 := max(math.Float64bits(a0), bceLimBits), max(math.Float64bits(a1), bceLimBits)
+		p0, p1 := b0+1<<43, b1+1<<43 // round the mantissa to the nearest 256th
+		e0, e1 := p0>>52, p1>>52
+		c0, c1 := &logTab[p0>>44&255], &logTab[p1>>44&255]
+		m0, m1 := math.Float64frombits(b0-(e0-1023)<<52), math.Float64frombits(b1-(e1-1023)<<52) // a/2**e
+		r0, r1 := (m0*c0[1]-1)+d0, (m1*c1[1]-1)+d1
+		s0 -= (bceLn2Tab[(e0+146)&255] + c0[0]) + r0*(1-r0*(0.5-r0*(1.0/3)))
+		s1 -= (bceLn2Tab[(e1+146)&255] + c1[0]) + r1*(1-r1*(0.5-r1*(1.0/3)))
+		ybad |= math.Float64bits(t0*u0) | math.Float64bits(t1*u1)
+		h0, n0 := bceInputBad(math.Float32bits(v0))
+		h1, n1 := bceInputBad(math.Float32bits(v1))
+		xhi = max(xhi, h0, h1)
+		xneg |= n0 | n1
+	}
+	if i < len(x) {
+		v := x[i]
+		t := float64(y[i])
 		u := 1 - t
 		sx := (t - u) * float64(v)
 		a := u + sx
 		d := sx - (a - u)
 		b := max(math.Float64bits(a), bceLimBits)
-		b2 := b + 1<<43
-		c := &logTab[b2>>44&255]
-		m := math.Float64frombits(b - b2&(0x7ff<<52) + 1023<<52)
+		p := b + 1<<43
+		e := p >> 52
+		c := &logTab[p>>44&255]
+		m := math.Float64frombits(b - (e-1023)<<52)
 		r := (m*c[1] - 1) + d
-		l := (bceLn2Tab[(b2>>52+146)&255] + c[0]) + r*(1-r*(0.5-r*(1.0/3)))
+		s0 -= (bceLn2Tab[(e+146)&255] + c[0]) + r*(1-r*(0.5-r*(1.0/3)))
 		ybad |= math.Float64bits(t * u)
-		hi = max(hi, b)
-		s0 -= float64(float32(l))
-		gx[i] = (v - yv) / max((1-v)*v, bceEps) * g
+		h, n := bceInputBad(math.Float32bits(v))
+		xhi = max(xhi, h)
+		xneg |= n
 	}
-	return s0, ybad<<1 == 0 && hi <= bceOneBits
+	if xhi > bceOne32 || xneg>>31 != 0 {
+		return math.NaN(), true
+	}
+	return s0 + s1, ybad<<1 == 0
+}
+
+// bcePickFuse is bcePickSum writing the input's gradient
+// (x-y)/max((1-x)·x, eps)·g to gx as it goes, bit for bit as
+// bceBackward does. If some target is not 0 or 1, it returns false, and
+// the caller rewrites the gradient.
+func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
+	x, y = x[:len(gx)], y[:len(gx)]
+	var s0, s1 float64
+	var ybad uint64
+	var xhi, xneg uint32
+	i := 0
+	for ; i+1 < len(x); i += 2 {
+		v0, v1 := x[i], x[i+1]
+		w0, w1 := y[i], y[i+1]
+		t0, t1 := float64(w0), float64(w1)
+		u0, u1 := 1-t0, 1-t1
+		sx0, sx1 := (t0-u0)*float64(v0), (t1-u1)*float64(v1)
+		a0, a1 := u0+sx0, u1+sx1
+		d0, d1 := sx0-(a0-u0), sx1-(a1-u1)
+		b0, b1 := max(math.Float64bits(a0), bceLimBits), max(math.Float64bits(a1), bceLimBits)
+		p0, p1 := b0+1<<43, b1+1<<43
+		e0, e1 := p0>>52, p1>>52
+		c0, c1 := &logTab[p0>>44&255], &logTab[p1>>44&255]
+		m0, m1 := math.Float64frombits(b0-(e0-1023)<<52), math.Float64frombits(b1-(e1-1023)<<52)
+		r0, r1 := (m0*c0[1]-1)+d0, (m1*c1[1]-1)+d1
+		s0 -= (bceLn2Tab[(e0+146)&255] + c0[0]) + r0*(1-r0*(0.5-r0*(1.0/3)))
+		s1 -= (bceLn2Tab[(e1+146)&255] + c1[0]) + r1*(1-r1*(0.5-r1*(1.0/3)))
+		ybad |= math.Float64bits(t0*u0) | math.Float64bits(t1*u1)
+		h0, n0 := bceInputBad(math.Float32bits(v0))
+		h1, n1 := bceInputBad(math.Float32bits(v1))
+		xhi = max(xhi, h0, h1)
+		xneg |= n0 | n1
+		gx[i] = (v0 - w0) / bceDenom(v0) * g
+		gx[i+1] = (v1 - w1) / bceDenom(v1) * g
+	}
+	if i < len(x) {
+		v, w := x[i], y[i]
+		t := float64(w)
+		u := 1 - t
+		sx := (t - u) * float64(v)
+		a := u + sx
+		d := sx - (a - u)
+		b := max(math.Float64bits(a), bceLimBits)
+		p := b + 1<<43
+		e := p >> 52
+		c := &logTab[p>>44&255]
+		m := math.Float64frombits(b - (e-1023)<<52)
+		r := (m*c[1] - 1) + d
+		s0 -= (bceLn2Tab[(e+146)&255] + c[0]) + r*(1-r*(0.5-r*(1.0/3)))
+		ybad |= math.Float64bits(t * u)
+		h, n := bceInputBad(math.Float32bits(v))
+		xhi = max(xhi, h)
+		xneg |= n
+		gx[i] = (v - w) / bceDenom(v) * g
+	}
+	if xhi > bceOne32 || xneg>>31 != 0 {
+		return math.NaN(), true
+	}
+	return s0 + s1, ybad<<1 == 0
+}
+
+// bceDenom returns max((1-x)·x, eps), the denominator of bce's input
+// gradient, with a comparison of the product's bits as integers, which
+// orders the non-negative numbers and puts -0 and the negative ones
+// below eps (a NaN product gives NaN or eps, and the gradient NaN).
+func bceDenom(x float32) float32 {
+	p := int32(math.Float32bits((1 - x) * x))
+	return math.Float32frombits(uint32(max(p, int32(math.Float32bits(bceEps)))))
 }

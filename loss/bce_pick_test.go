@@ -4,6 +4,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/par"
+	"kt/tensor"
 )
 
 // bcePickInputs returns inputs in [0, 1] with the special ones among
@@ -28,10 +31,10 @@ func same32(a, b float32) bool {
 }
 
 // TestBCEPickElements checks the one-loop kernels element by element on
-// special inputs and targets 0, -0 and 1: the loss as bceBinary32 makes
-// it, bit for bit; within two float32 units of the generic float64
-// kernel's; the fused gradient bit for bit bceBackward's; the checks
-// passed.
+// special inputs and targets 0, -0 and 1: the loss in float64, rounded
+// to float32, as bceBinary32 makes it; within two float32 units of the
+// generic float64 kernel's; the fused gradient bit for bit bceBackward's;
+// the checks passed.
 func TestBCEPickElements(t *testing.T) {
 	const g = float32(0.37)
 	for _, x := range bcePickInputs() {
@@ -46,7 +49,7 @@ func TestBCEPickElements(t *testing.T) {
 			}
 			o := []float32{0}
 			bceBinary32(o, xs, ys, nil)
-			if s != float64(o[0]) || sf != s {
+			if float32(s) != o[0] || sf != s {
 				t.Errorf("x=%g y=%g: loss %g (fused %g), want %g", x, y, s, sf, o[0])
 			}
 			o64 := []float64{0}
@@ -64,16 +67,19 @@ func TestBCEPickElements(t *testing.T) {
 	}
 }
 
-// TestBCEPickChecks checks that a chunk with one target not 0 or 1, or
-// one input outside [0, 1], fails the one-loop kernels' checks, wherever
-// it is in the chunk, and that the kernels' callers then give the
-// chunk's passes' results.
+// TestBCEPickChecks checks the one-loop kernels' checks, with one
+// target not 0 or 1 or one input outside [0, 1] wherever it is in the
+// chunk: a bad input makes the sum NaN and the gradient still the
+// backward's; a bad target fails the check, and the kernels' callers
+// then give the chunk's passes' results.
 func TestBCEPickChecks(t *testing.T) {
 	nan, inf := float32(math.NaN()), float32(math.Inf(1))
 	badY := []float32{0.5, nan, -nan, inf, -inf, -1, 2, 0x1p-149, -0x1p-149, 1 - 0x1p-24, 1 + 0x1p-23, 0.25}
-	badX := []float32{nan, -nan, inf, -inf, -0x1p-149, -1, 1 + 0x1p-23, 2, 3e38}
+	badX := []float32{nan, -nan, inf, -inf, -0x1p-149, -0x1p-60, -1, 1 + 0x1p-23, 2, 3e38}
 	xs := bcePickInputs()[:37]
 	n := len(xs)
+	const g = 0.5
+	k32 := kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32}
 	for _, at := range []int{0, 1, n / 2, n - 1} {
 		for k := range len(badX) + len(badY) {
 			for _, y0 := range []float32{0, 1} {
@@ -86,18 +92,75 @@ func TestBCEPickChecks(t *testing.T) {
 				} else {
 					y[at] = badY[k-len(badX)]
 				}
-				// x within 2**-53 below 0 and target 0 give a = 1 and
-				// r = -x, the loss log1p's: the check lets them through
-				pass := x[at] < 0 && x[at] > -0x1p-53 && y[at] == 0
-				if _, ok := bcePickSum(x, y); ok != pass {
-					t.Errorf("x=%g y=%g at %d: sum's checks passed: %v", x[at], y[at], at, ok)
+				s, ok := bcePickSum(x, y)
+				gx := make([]float32, n)
+				sf, okf := bcePickFuse(gx, x, y, g)
+				if k < len(badX) {
+					if !ok || !okf || s == s || sf == sf {
+						t.Errorf("x=%g y=%g at %d: sums %v, %v (checks %v, %v), want NaN", x[at], y[at], at, s, sf, ok, okf)
+					}
+					wg := make([]float32, n)
+					bceBackward[float32](args[float32]{wg}, args[float32]{x, y}, upstream[float32]{s: g}, param[float32]{})
+					for i := range wg {
+						if !same32(gx[i], wg[i]) {
+							t.Errorf("x=%g y=%g at %d: gradient %d is %g, want %g", x[at], y[at], at, i, gx[i], wg[i])
+						}
+					}
+					if s := bceSum32(args[float32]{x, y}, param[float32]{}); plainBCE && s == s {
+						t.Errorf("x=%g y=%g at %d: bceSum32 %v, want NaN", x[at], y[at], at, s)
+					}
+					continue
 				}
-				if _, ok := bcePickFuse(make([]float32, n), x, y, 1); ok != pass {
-					t.Errorf("x=%g y=%g at %d: fused checks passed: %v", x[at], y[at], at, ok)
+				if ok || okf {
+					t.Errorf("x=%g y=%g at %d: checks passed (%v, %v)", x[at], y[at], at, ok, okf)
 				}
-				k32 := kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32}
-				if msg := checkSumFuse(k32, args[float32]{x, y}, 0.5); msg != "" {
+				if msg := checkSumFuse(k32, args[float32]{x, y}, g); msg != "" {
 					t.Errorf("x=%g y=%g at %d: %s", x[at], y[at], at, msg)
+				}
+			}
+		}
+	}
+}
+
+// TestBCERange checks BCE's range check, which in the default build
+// waits for a NaN loss when the kernels are the one-loop ones: an input
+// outside [0, 1] anywhere is PyTorch's error, with and without the fused
+// gradient, for each reduction, at sizes below and above par.Grain; a NaN
+// target with inputs in range is a NaN loss.
+func TestBCERange(t *testing.T) {
+	const msg = "all elements of input should be between 0 and 1"
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, n := range []int{1, 9, 3*chunk + 1, par.Grain + 5} {
+		x, y := make([]float32, n), make([]float32, n)
+		for i := range x {
+			x[i], y[i] = r.Float32(), float32(r.IntN(2))
+		}
+		for _, red := range []Reduction{Mean, Sum, None} {
+			for _, at := range []int{0, n / 2, n - 1} {
+				for _, bad := range []float32{-0x1p-149, 1 + 0x1p-23, float32(math.NaN()), float32(math.Inf(-1))} {
+					for _, grad := range []bool{false, true} {
+						xb := append([]float32{}, x...)
+						xb[at] = bad
+						xt, _ := tensor.Wrap(xb, n)
+						yt, _ := tensor.Wrap(append([]float32{}, y...), n)
+						if grad {
+							requireGrad(t, xt)
+						}
+						if _, err := (BCE{Reduction: red}).Forward(nil, xt, yt); err == nil || err.Error() != msg {
+							t.Errorf("n=%d %v x[%d]=%g grad %v: error %v", n, red, at, bad, grad, err)
+						}
+					}
+				}
+				yb := append([]float32{}, y...)
+				yb[at] = float32(math.NaN())
+				xt, _ := tensor.Wrap(append([]float32{}, x...), n)
+				yt, _ := tensor.Wrap(yb, n)
+				if red == None {
+					continue
+				}
+				out, err := (BCE{Reduction: red}).Forward(nil, xt, yt)
+				if err != nil || out.Float32s()[0] == out.Float32s()[0] {
+					t.Errorf("n=%d %v y[%d] NaN: %v, %v; want NaN", n, red, at, out, err)
 				}
 			}
 		}
