@@ -402,9 +402,11 @@ func ctcGradStep[T real](lpt, gt []T, lcab []float64, ext []int, nll, gr float64
 
 func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Tensor, error) {
 	lp := tensor.Data[T](p.logProbs)
-	p.alpha = make([]float64, p.n*p.t*p.width)
-	p.lin, p.scale = make([]bool, p.n), make([]float64, p.n*p.t)
-	p.nll = make([]float64, p.n)
+	// α, its scales and the losses come from a pooled buffer, kept by the
+	// backward when one is recorded
+	rs := getRows(p.n*p.t*p.width + p.n*p.t + p.n)
+	p.alpha, p.scale, p.nll = rs.take(p.n*p.t*p.width), rs.take(p.n*p.t), rs.take(p.n)
+	p.lin = make([]bool, p.n)
 	cost := p.t * p.width * 8 // a cell of α costs several elementwise operations
 	forRows(p.n, cost, func(lo, hi int) {
 		sc := p.scratch(false)
@@ -441,12 +443,15 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 	case p.zeroInf:
 		name = "WhereBackward0"
 	}
-	c.Record(out, name, in, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
+	recorded := c.Record(out, name, in, func(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 		if !needsGrad(p.logProbs) {
 			return nil, nil
 		}
 		gr := newRowGrad(g, p.reduction, float64(p.n))
-		gt := make([]T, len(lp))
+		gtt, gt, err := tensor.AllocZeros[T](p.logProbs.Shape()...) // time steps past a sample's length stay 0
+		if err != nil {
+			return nil, err
+		}
 		forRows(p.n, cost, func(lo, hi int) {
 			sc := p.scratch(true)
 			for b := lo; b < hi; b++ {
@@ -457,8 +462,8 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 				ctcGrad(p, lp, gt, sc, b, gb)
 			}
 		})
-		t, err := wrapGrad(gt, p.logProbs)
-		return []*tensor.Tensor{t, nil, nil, nil}, err
+		return []*tensor.Tensor{gtt, nil, nil, nil}, nil
 	})
+	rs.release(recorded)
 	return out, nil
 }
