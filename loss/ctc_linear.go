@@ -13,27 +13,34 @@ import (
 // exponential per label and time step and a logarithm per time step.
 //
 // They are exact where nothing underflows, which the kernels make sure
-// of: a sample takes them when every log-probability of its time steps
-// is in [ctcLinLo, ctcLinHi] (so that an emission is a normal number, no
-// product overflows, and the classes it does not use give ATen's
-// gradient), and while, at each time step, no α or β other than 0 of the
-// positions that can still be on a path falls below ctcLinMin of their
-// sum (ctcScale). Else
-// the sample takes the log-space recursions of ctc.go, which give ATen's
-// infinities and NaN for infeasible and non-finite samples. Both agree
-// within float64 rounding (TestCTCLinear).
+// of: a sample takes them when the log-probabilities of its time steps
+// are finite, those of its labels and blank in [ctcLinLo, ctcLinHi] (so
+// that an emission is a normal number and no product overflows), and
+// while, at each time step, no α or β other than 0 of the positions that
+// can still be on a path falls below ctcLinMin of their sum (ctcScale).
+// Else the sample takes the log-space recursions of ctc.go, which give
+// ATen's infinities and NaN for infeasible and non-finite samples (-Inf in
+// a class the sample does not use gives NaN there). Both agree within
+// float64 rounding (TestCTCLinear).
 const (
 	ctcLinLo  = -100.0
 	ctcLinHi  = 30.0
 	ctcLinMin = 1e-200
 )
 
-// ctcLinRows reports whether every log-probability of sample b's time
-// steps is in [ctcLinLo, ctcLinHi] (NaN is not).
-func ctcLinRows[T real](p *ctcPlan, lp []T, b int) bool {
+// ctcLinRows reports whether sample b's log-probabilities are finite,
+// and those of its extended labels ext in [ctcLinLo, ctcLinHi], at each
+// of its time steps.
+func ctcLinRows[T real](p *ctcPlan, lp []T, b int, ext []int) bool {
 	for t := range p.il[b] {
-		for _, v := range lp[(t*p.n+b)*p.c:][:p.c] {
-			if !(float64(v) >= ctcLinLo && float64(v) <= ctcLinHi) {
+		row := lp[(t*p.n+b)*p.c:][:p.c]
+		for _, v := range row {
+			if f := float64(v); f-f != 0 { // ±Inf or NaN
+				return false
+			}
+		}
+		for _, c := range ext {
+			if f := float64(row[c]); !(f >= ctcLinLo && f <= ctcLinHi) {
 				return false
 			}
 		}
@@ -55,11 +62,14 @@ func ctcWindow(w, tb, t int) (int, int) {
 // recursions (its α is then to be filled again).
 func ctcAlphaLinear[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) (float64, bool) {
 	tb, l := p.il[b], p.tl[b]
-	if tb == 0 || l == 0 || !ctcLinRows(p, lp, b) {
+	if tb == 0 || l == 0 {
 		return 0, false
 	}
 	w := p.labels(b, sc)
 	ext, skip := sc.ext[:w], sc.skip[:w]
+	if !ctcLinRows(p, lp, b, ext) {
+		return 0, false
+	}
 	la := p.alpha[b*p.t*p.width:]
 	scale := p.scale[b*p.t:][:tb]
 	logC := 0.0

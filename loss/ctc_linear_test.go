@@ -68,9 +68,10 @@ func ctcBoth(t *testing.T, lp []float64, T, N, C int, tg []int64, il, tl []int64
 // ones' losses and gradients within float64 rounding, on random problems
 // (log-softmax inputs, spread out or peaked, with repeated labels), and
 // that samples outside the linear bounds fall back to the same values:
-// a log-probability below ctcLinLo, one above ctcLinHi, -Inf in an unused
-// class, NaN, an infeasible sample, and a sample whose last steps make
-// its β, not its α, leave ctcScale's bounds.
+// a label's log-probability below ctcLinLo, one above ctcLinHi, -Inf in
+// an unused class, NaN, an infeasible sample, and a sample whose last
+// steps make its β, not its α, leave ctcScale's bounds; unused classes
+// far outside the bounds (60, -500) stay linear.
 func TestCTCLinear(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	const T, N, C, S = 30, 8, 6, 12
@@ -107,7 +108,10 @@ func TestCTCLinear(t *testing.T) {
 		{"peaked", 6, nil, N, N},
 		{"flat", 0.01, nil, N, N},
 		{"below ctcLinLo", 1, func(lp []float64, _, _, _ []int64) { lp[5*N*C+C+0] = -150 }, N - 1, N - 1},
-		{"above ctcLinHi", 1, func(lp []float64, _, _, _ []int64) { lp[2*N*C+3*C+4] = 40 }, N - 1, N - 1},
+		{"above ctcLinHi", 1, func(lp []float64, _, _, _ []int64) { lp[2*N*C+3*C+1] = 40 }, N - 1, N - 1},
+		{"unused classes far out", 1, func(lp []float64, _, _, _ []int64) {
+			lp[2*N*C+3*C+4], lp[9*N*C+5*C+5] = 60, -500
+		}, N, N},
 		{"-Inf unused", 1, func(lp []float64, _, _, _ []int64) { lp[7*N*C+2*C+5] = math.Inf(-1) }, N - 1, N - 1},
 		{"NaN", 1, func(lp []float64, _, _, _ []int64) { lp[N*C+4*C+1] = math.NaN() }, N - 1, N - 1},
 		{"infeasible", 1, func(_ []float64, _, il, tl []int64) { il[6] = tl[6] - 1 }, N - 1, N - 1},
