@@ -23,9 +23,9 @@ import (
 // a class the sample does not use gives NaN there). Both agree within
 // float64 rounding (TestCTCLinear).
 const (
-	ctcLinLo  = -100.0
+	ctcLinLo  = -300.0
 	ctcLinHi  = 30.0
-	ctcLinMin = 1e-200
+	ctcLinMin = 1e-150
 )
 
 // ctcLinRows reports whether sample b's log-probabilities are finite,
@@ -123,9 +123,10 @@ func ctcAlphaLinear[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) (float64,
 // is not a positive finite number or an element other than 0 falls below
 // ctcLinMin of it. A 0 is a position no path takes (one that needs more
 // steps because of repeated labels): it stays 0, as its log is -Inf in
-// log space. Any other element is at least ctcLinMin times an emission
-// (at least e**ctcLinLo) of a scaled sum, a normal number, so that no
-// zero comes from an underflow.
+// log space. Any other element is a sum of scaled elements of the step
+// before (each at least ctcLinMin) times an emission (at least
+// e**ctcLinLo, 5e-131): 5e-281 or more, a normal number, so that no zero
+// comes from an underflow.
 func ctcScale(v []float64) (float64, bool) {
 	c, m := 0.0, math.Inf(1)
 	for _, x := range v {

@@ -107,7 +107,7 @@ func TestCTCLinear(t *testing.T) {
 		{"spread", 1, nil, N, N},
 		{"peaked", 6, nil, N, N},
 		{"flat", 0.01, nil, N, N},
-		{"below ctcLinLo", 1, func(lp []float64, _, _, _ []int64) { lp[5*N*C+C+0] = -150 }, N - 1, N - 1},
+		{"below ctcLinLo", 1, func(lp []float64, _, _, _ []int64) { lp[5*N*C+C+0] = -350 }, N - 1, N - 1},
 		{"above ctcLinHi", 1, func(lp []float64, _, _, _ []int64) { lp[2*N*C+3*C+1] = 40 }, N - 1, N - 1},
 		{"unused classes far out", 1, func(lp []float64, _, _, _ []int64) {
 			lp[2*N*C+3*C+4], lp[9*N*C+5*C+5] = 60, -500
@@ -134,6 +134,9 @@ func TestCTCLinear(t *testing.T) {
 				row[0] = 0
 			}
 		}, N, N - 1},
+	}
+	if v := ctcLinMin * math.Exp(ctcLinLo); !(v >= 0x1p-1000) {
+		t.Fatalf("ctcLinMin·e**ctcLinLo = %g: a value within the bounds may underflow", v)
 	}
 	for _, c := range cases {
 		lp, tg, il, tl := problem(c.spread)
