@@ -2,38 +2,38 @@ package loss
 
 import "math"
 
-// pow2Tab[n] is 2**(n-160), for n below 161: the scale of exp24To32's
-// reduction by a multiplication, for k·ln2/64 from -9600·ln2/64 to 0.
-var pow2Tab = func() (t [256]float64) {
-	for n := range 161 {
-		t[n] = math.Ldexp(1, n-160)
-	}
-	return t
-}()
+// bceLogitsExpConst holds bceLogitsExp's constants, which it reads into
+// locals before its loop so that they stay in registers (the compiler
+// reloads a constant from memory at each use): the lower bound of the
+// reduction's range, 64/ln2, 1.5·2**52 (adding it rounds a float64 below
+// 2**51 to an integer), ln2/64 and the cubic's 1, 1/2 and 1/6.
+var bceLogitsExpConst = [7]float64{-104, 64 / math.Ln2, 0x1.8p52, math.Ln2 / 64, 1, 0.5, 1.0 / 6}
 
 // bceLogitsExp sets e[i] = e**-|x[i]| as exp24To32 computes it, bit for
 // bit, written for arguments at or below 0 so that more of its steps stay
 // in the floating-point registers: -|x| sets the sign bit, and the scale
-// 2**(k>>6) multiplies from pow2Tab (exact: both factors are powers of
-// two or table values, in range). Below -104 it gives 0, NaN for NaN.
+// 2**(k>>6)·2**((k&63)/64) adds k>>6 to the exponent of exp2Tab's entry,
+// both taken from the bits of k + 1.5·2**52, whose low 51 bits hold k
+// (the same product: the scale is a normal number). Below -104 it gives
+// 0, NaN for NaN.
 func bceLogitsExp(e, x []float32) {
-	const (
-		round = 0x1.8p52 // adding it rounds a float64 below 2**51 to an integer
-		inv   = 64 / math.Ln2
-		sign  = 1 << 31
-	)
+	const sign = 1 << 31
+	c := &bceLogitsExpConst
+	lo, inv, round, ln2, one, half, sixth := c[0], c[1], c[2], c[3], c[4], c[5], c[6]
 	x = x[:len(e)]
 	for i, v := range x {
 		xe := float64(math.Float32frombits(math.Float32bits(v) | sign))
-		if !(xe >= -104) {
+		if !(xe >= lo) {
 			e[i] = float32(expSpecial(xe)) // 0, or NaN
 			continue
 		}
-		k := (xe*inv + round) - round
-		r := xe - k*(math.Ln2/64)
-		p := (1 + r) + r*r*(0.5+r*(1.0/6))
-		ki := int64(k)
-		e[i] = float32(p * (exp2Tab[ki&63] * pow2Tab[(ki>>6+160)&255]))
+		kr := xe*inv + round
+		kb := math.Float64bits(kr) // 1.5·2**52 + k: k's bits below bit 51
+		k := kr - round
+		r := xe - k*ln2
+		p := (one + r) + r*r*(half+r*sixth)
+		sc := math.Float64frombits(math.Float64bits(exp2Tab[kb&63]) + (kb&^63)<<46) // (k>>6)<<52
+		e[i] = float32(p * sc)
 	}
 }
 
