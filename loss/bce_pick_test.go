@@ -125,7 +125,8 @@ func TestBCEPickChecks(t *testing.T) {
 // TestBCERange checks BCE's range check, which in the default build
 // waits for a NaN loss when the kernels are the one-loop ones: an input
 // outside [0, 1] anywhere is PyTorch's error, with and without the fused
-// gradient, for each reduction, at sizes below and above par.Grain; a NaN
+// gradient (no gradients, the input's, both the input's and the target's),
+// for each reduction, at sizes below and above par.Grain; a NaN
 // target with inputs in range is a NaN loss.
 func TestBCERange(t *testing.T) {
 	const msg = "all elements of input should be between 0 and 1"
@@ -138,16 +139,19 @@ func TestBCERange(t *testing.T) {
 		for _, red := range []Reduction{Mean, Sum, None} {
 			for _, at := range []int{0, n / 2, n - 1} {
 				for _, bad := range []float32{-0x1p-149, 1 + 0x1p-23, float32(math.NaN()), float32(math.Inf(-1))} {
-					for _, grad := range []bool{false, true} {
+					for grad := range 3 { // none, the input's, both
 						xb := append([]float32{}, x...)
 						xb[at] = bad
 						xt, _ := tensor.Wrap(xb, n)
 						yt, _ := tensor.Wrap(append([]float32{}, y...), n)
-						if grad {
+						if grad > 0 {
 							requireGrad(t, xt)
 						}
+						if grad > 1 {
+							requireGrad(t, yt)
+						}
 						if _, err := (BCE{Reduction: red}).Forward(nil, xt, yt); err == nil || err.Error() != msg {
-							t.Errorf("n=%d %v x[%d]=%g grad %v: error %v", n, red, at, bad, grad, err)
+							t.Errorf("n=%d %v x[%d]=%g grads %d: error %v", n, red, at, bad, grad, err)
 						}
 					}
 				}
