@@ -13,12 +13,12 @@ import (
 // lanes a step, from their start to the first vector with an element
 // outside the tables' range of softplus.go (|x·y| beyond spMax, or NaN);
 // it returns the sum, how many elements it took and whether it stopped
-// at such a vector. With t = -x·y and e = e**-|t| as softMarginVec
-// takes it, each lane's loss is max(t, 0) + log(1+e) rounded to float32,
-// as ATen's loss is a float32, the logarithm as log1p32.go takes it with
-// ln 2 rounded to float32 (0.02 units of the result off); the losses are
-// added in float64. It is softMarginVec's forward alone, with fewer
-// vectors live so that the loop keeps them in registers. On a CPU
+// at such a vector. With t = -x·y and e = e**-|t| as softMarginVec takes
+// it, each lane's loss is max(t, 0) + log(1+e) rounded to float32, as
+// ATen's loss is a float32, the logarithm as log1p32.go takes it (ln 2
+// rounded to float32 is under a tenth of a unit of the result off); the
+// losses are added in float64. It is softMarginVec's forward alone, with
+// fewer vectors live so that the loop keeps them in registers. On a CPU
 // without AVX2 and FMA it takes nothing.
 func softMarginSumVec(x, y []float32) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
