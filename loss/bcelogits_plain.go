@@ -61,67 +61,66 @@ func bceLogitsPlain(o, e, x, y []float32) {
 	}
 }
 
+// bceLogConst holds the constants of log12's series, 1, 1/2 and 1/3,
+// and bceOne32 float32's 1, which the loops below read into locals so
+// that they stay in registers (see bceLogitsExpConst).
+var (
+	bceLogConst = [3]float64{1, 0.5, 1.0 / 3}
+	bceOne32f   = float32(1)
+)
+
 // bceLogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
 // chunk of elements, in two loops: the exponentials e**-|x| into gx
 // (bceLogitsExp), then for each element the loss as bceLogitsPlain
-// computes it, added to the sum, and the gradient (σ(x) - y)·g over it,
-// σ(x) as sigmoid32 takes it from the same float32 1 + e: bit for bit
-// what the chunk's passes write, with one pass over the chunk instead of
-// three.
+// computes it (log12 written out, with its constants in registers),
+// added to the sum, and the gradient (σ(x) - y)·g over it, σ(x) as
+// sigmoid32 takes it from the same float32 1 + e: bit for bit what the
+// chunk's passes write, with one pass over the chunk instead of three.
 func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 	const sign = 1 << 31
 	x, y = x[:len(gx)], y[:len(gx)]
 	bceLogitsExp(gx, x)
-	var s0, s1 float64
-	i := 0
-	for ; i+2 <= len(x); i += 2 {
-		// two elements a step, into two sums
-		v0, v1 := x[i], x[i+1]
-		b0, b1 := math.Float32bits(v0), math.Float32bits(v1)
-		e0, e1 := gx[i], gx[i+1]
-		f0, f1 := 1+e0, 1+e1
-		l0 := (1-y[i])*v0 + (float32(log12(f0)) + math.Float32frombits(uint32(int32(b0)>>31)&(b0&^sign)))
-		l1 := (1-y[i+1])*v1 + (float32(log12(f1)) + math.Float32frombits(uint32(int32(b1)>>31)&(b1&^sign)))
-		s0 += float64(l0)
-		s1 += float64(l1)
-		n0, n1 := math.Float32bits(e0), math.Float32bits(e1)
-		if v0 >= 0 {
-			n0 = 0x3f800000 // 1
-		}
-		if v1 >= 0 {
-			n1 = 0x3f800000
-		}
-		gx[i] = (math.Float32frombits(n0)/f0 - y[i]) * g
-		gx[i+1] = (math.Float32frombits(n1)/f1 - y[i+1]) * g
-	}
-	for ; i < len(x); i++ {
-		v, e := x[i], gx[i]
+	c := &bceLogConst
+	one, half, third := c[0], c[1], c[2]
+	one32 := bceOne32f
+	s := 0.0
+	for i, v := range x {
 		b := math.Float32bits(v)
-		s0 += float64((1-y[i])*v + (float32(log12(1+e)) + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
-		gx[i] = (sigmoid32(v, e) - y[i]) * g
+		e := gx[i]
+		f := e + one32
+		t := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
+		r := float64(f)*t[1] - one
+		l := float32(t[0] + r*(one-r*(half-r*third))) // log12(f)
+		w := y[i]
+		s += float64((one32-w)*v + (l + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
+		n := math.Float32bits(e)
+		if v >= 0 {
+			n = 0x3f800000 // 1
+		}
+		gx[i] = (math.Float32frombits(n)/f - w) * g
 	}
-	return s0 + s1
+	return s
 }
 
 // bceLogitsPlainSum is bceLogitsPlain summed, for up to a chunk of
 // elements: the exponentials into the scratch e, then the losses, bit for
-// bit bceLogitsPlain's, added to two float64 sums as they are made.
+// bit bceLogitsPlain's (log12 written out as in bceLogitsPlainFuse),
+// added to the sum as they are made, in bceLogitsPlainFuse's order.
 func bceLogitsPlainSum(e, x, y []float32) float64 {
 	const sign = 1 << 31
 	x, y = x[:len(e)], y[:len(e)]
 	bceLogitsExp(e, x)
-	var s0, s1 float64
-	i := 0
-	for ; i+2 <= len(x); i += 2 {
-		v0, v1 := x[i], x[i+1]
-		b0, b1 := math.Float32bits(v0), math.Float32bits(v1)
-		s0 += float64((1-y[i])*v0 + (float32(log12(1+e[i])) + math.Float32frombits(uint32(int32(b0)>>31)&(b0&^sign))))
-		s1 += float64((1-y[i+1])*v1 + (float32(log12(1+e[i+1])) + math.Float32frombits(uint32(int32(b1)>>31)&(b1&^sign))))
-	}
-	for ; i < len(x); i++ {
-		v := x[i]
+	c := &bceLogConst
+	one, half, third := c[0], c[1], c[2]
+	one32 := bceOne32f
+	s := 0.0
+	for i, v := range x {
 		b := math.Float32bits(v)
-		s0 += float64((1-y[i])*v + (float32(log12(1+e[i])) + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
+		f := one32 + e[i]
+		t := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
+		r := float64(f)*t[1] - one
+		l := float32(t[0] + r*(one-r*(half-r*third)))
+		s += float64((one32-y[i])*v + (l + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
 	}
-	return s0 + s1
+	return s
 }
