@@ -9,13 +9,23 @@ import "math"
 // 2**51 to an integer), ln2/64 and the cubic's 1, 1/2 and 1/6.
 var bceLogitsExpConst = [7]float64{-104, 64 / math.Ln2, 0x1.8p52, math.Ln2 / 64, 1, 0.5, 1.0 / 6}
 
+// exp2Bits[j] is the bits of exp2Tab[j] less j<<46: added to kb<<46,
+// where kb = 1.5·2**52 + k holds k in its low 51 bits, it gives the bits
+// of 2**(k>>6)·exp2Tab[k&63] (k&63's bits and the constant's cancel or
+// fall off the top).
+var exp2Bits = func() (t [64]uint64) {
+	for j := range t {
+		t[j] = math.Float64bits(exp2Tab[j]) - uint64(j)<<46
+	}
+	return t
+}()
+
 // bceLogitsExp sets e[i] = e**-|x[i]| as exp24To32 computes it, bit for
 // bit, written for arguments at or below 0 so that more of its steps stay
 // in the floating-point registers: -|x| sets the sign bit, and the scale
 // 2**(k>>6)·2**((k&63)/64) adds k>>6 to the exponent of exp2Tab's entry,
-// both taken from the bits of k + 1.5·2**52, whose low 51 bits hold k
-// (the same product: the scale is a normal number). Below -104 it gives
-// 0, NaN for NaN.
+// both taken from the bits of k + 1.5·2**52 (exp2Bits; the same product:
+// the scale is a normal number). Below -104 it gives 0, NaN for NaN.
 func bceLogitsExp(e, x []float32) {
 	const sign = 1 << 31
 	c := &bceLogitsExpConst
@@ -32,7 +42,7 @@ func bceLogitsExp(e, x []float32) {
 		k := kr - round
 		r := xe - k*ln2
 		p := (one + r) + r*r*(half+r*sixth)
-		sc := math.Float64frombits(math.Float64bits(exp2Tab[kb&63]) + (kb&^63)<<46) // (k>>6)<<52
+		sc := math.Float64frombits(kb<<46 + exp2Bits[kb&63])
 		e[i] = float32(p * sc)
 	}
 }
