@@ -86,8 +86,9 @@ var (
 // added to the sum, and the gradient (σ(x) - y)·g over it, σ(x) as
 // sigmoid32 takes it from the same float32 1 + e: bit for bit what the
 // chunk's passes write, with one pass over the chunk instead of three.
+// The softplus term log(1+e) + max(-x, 0) subtracts x where its sign bit
+// is set and +0 elsewhere (l - x is l + |x| exactly as l + max(-x, 0)).
 func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
-	const sign = 1 << 31
 	x, y = x[:len(gx)], y[:len(gx)]
 	bceLogitsExp(gx, x)
 	c := &bceLogConst
@@ -102,7 +103,7 @@ func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 		r := float64(f)*t[1] - one
 		l := float32(t[0] + r*(one-r*(half-r*third))) // log12(f)
 		w := y[i]
-		s += float64((one32-w)*v + (l + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
+		s += float64((one32-w)*v + (l - math.Float32frombits(uint32(int32(b)>>31)&b))) // l + max(-v, 0)
 		n := math.Float32bits(e)
 		if v >= 0 {
 			n = 0x3f800000 // 1
@@ -117,7 +118,6 @@ func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 // bit bceLogitsPlain's (log12 written out as in bceLogitsPlainFuse),
 // added to the sum as they are made, in bceLogitsPlainFuse's order.
 func bceLogitsPlainSum(e, x, y []float32) float64 {
-	const sign = 1 << 31
 	x, y = x[:len(e)], y[:len(e)]
 	bceLogitsExp(e, x)
 	c := &bceLogConst
@@ -130,7 +130,7 @@ func bceLogitsPlainSum(e, x, y []float32) float64 {
 		t := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
 		r := float64(f)*t[1] - one
 		l := float32(t[0] + r*(one-r*(half-r*third)))
-		s += float64((one32-y[i])*v + (l + math.Float32frombits(uint32(int32(b)>>31)&(b&^sign))))
+		s += float64((one32-y[i])*v + (l - math.Float32frombits(uint32(int32(b)>>31)&b))) // l + max(-v, 0)
 	}
 	return s
 }
