@@ -80,24 +80,28 @@ var (
 )
 
 // bceLogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
-// chunk of elements, in two loops: the exponentials e**-|x| into gx
-// (bceLogitsExp), then for each element the loss as bceLogitsPlain
-// computes it (log12 written out, with its constants in registers),
-// added to the sum, and the gradient (σ(x) - y)·g over it, σ(x) as
-// sigmoid32 takes it from the same float32 1 + e: bit for bit what the
-// chunk's passes write, with one pass over the chunk instead of three.
+// chunk of elements, in two loops: the exponentials e**-|x| into a
+// scratch chunk (bceLogitsExp; the gradient's lines, not yet in the
+// cache, are written once, by the second loop), then for each element
+// the loss as bceLogitsPlain computes it (log12 written out, with its
+// constants in registers), added to the sum, and the gradient
+// (σ(x) - y)·g over it, σ(x) as sigmoid32 takes it from the same float32
+// 1 + e: bit for bit what the chunk's passes write, with one pass over
+// the chunk instead of three.
 // The softplus term log(1+e) + max(-x, 0) subtracts x where its sign bit
 // is set and +0 elsewhere (l - x is l + |x| exactly as l + max(-x, 0)).
 func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 	x, y = x[:len(gx)], y[:len(gx)]
-	bceLogitsExp(gx, x)
+	var eb [chunk]float32
+	es := eb[:len(x)]
+	bceLogitsExp(es, x)
 	c := &bceLogConst
 	one, half, third := c[0], c[1], c[2]
 	one32 := bceOne32f
 	s := 0.0
 	for i, v := range x {
 		b := math.Float32bits(v)
-		e := gx[i]
+		e := es[i]
 		f := e + one32
 		t := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
 		r := float64(f)*t[1] - one
