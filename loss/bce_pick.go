@@ -25,8 +25,8 @@ const (
 	// the logarithm's clamp at -100 costs no float comparison (log 0 is
 	// then -100 too, as ATen's clamp makes it).
 	bceLimBits = 0x36ea8c1f14e2af5d
-	// bceOne32 is the bits of float32 1.
-	bceOne32 = 0x3f800000
+	// bceOneBits32 is the bits of float32 1.
+	bceOneBits32 = 0x3f800000
 )
 
 // bceLn2Tab[(e+146)&255] is (e-1023)·ln2 for the biased exponents e of
@@ -96,7 +96,7 @@ func bcePickSum(x, y []float32) (float64, bool) {
 		xhi = max(xhi, h)
 		xneg |= n
 	}
-	if xhi > bceOne32 || xneg>>31 != 0 {
+	if xhi > bceOneBits32 || xneg>>31 != 0 {
 		return math.NaN(), true
 	}
 	return s0 + s1, ybad<<1 == 0
@@ -156,7 +156,7 @@ func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
 		xneg |= n
 		gx[i] = (v - w) / bceDenom(v) * g
 	}
-	if xhi > bceOne32 || xneg>>31 != 0 {
+	if xhi > bceOneBits32 || xneg>>31 != 0 {
 		return math.NaN(), true
 	}
 	return s0 + s1, ybad<<1 == 0

@@ -72,7 +72,7 @@ func bceLogitsPlain(o, e, x, y []float32) {
 }
 
 // bceLogConst holds the constants of log12's series, 1, 1/2 and 1/3,
-// and bceOne32 float32's 1, which the loops below read into locals so
+// and bceOne32f float32's 1, which the loops below read into locals so
 // that they stay in registers (see bceLogitsExpConst).
 var (
 	bceLogConst = [3]float64{1, 0.5, 1.0 / 3}
