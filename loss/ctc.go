@@ -195,7 +195,7 @@ type ctcScratch struct {
 	ext  []int     // extended labels of the sample
 	skip []bool    // whether position s may be reached from s-2
 	beta []float64 // log β per time and position
-	lcab []float64 // log α + log β at one time step
+	lcab []float64 // log α + log β at one time step; in linear space, β' at one step
 	acc  []float64 // per class, the occupancy at one time step
 	lin  []float64 // the linear recursions' β at one time step
 	ex   []float64 // per class, e**log-probability at one time step
@@ -267,7 +267,7 @@ func ctcAlphaLog[T real](p *ctcPlan, lp []T, b int, sc *ctcScratch) float64 {
 		// Positions above 2t+1 are unreachable from the start, and those
 		// below w-2(tb-t) cannot reach the end in the steps left: their α
 		// are left -Inf (their β is, so no gradient or loss reads them).
-		top, lo := min(w, 2*t+2), max(w-2*(tb-t), 0)
+		lo, top := ctcWindow(w, tb, t)
 		for s := range min(lo, w) {
 			cur[s] = inf
 		}
@@ -335,13 +335,13 @@ func ctcGrad[T real](p *ctcPlan, lp []T, grad []T, sc *ctcScratch, b int, gr flo
 		next, cur := lb[(t+1)*w:(t+2)*w], lb[t*w:(t+1)*w]
 		lpt := lp[idx(t) : idx(t)+p.c]
 		// β above 2t+1 meets an α of -Inf: it stays -Inf, as it was set
-		top := min(w, 2*t+2)
+		lo, top := ctcWindow(w, tb, t)
 		if top == w {
 			cur[w-1] = next[w-1] + float64(lpt[ext[w-1]])
 			top = w - 1
 		}
 		// and β below w-2(tb-t) cannot reach the end: also left -Inf
-		for s := top - 1; s >= max(w-2*(tb-t), 0); s-- {
+		for s := top - 1; s >= lo; s-- {
 			var v float64
 			if s+2 < w && skip[s+2] {
 				v = vmath.LogSumExp3(next[s], next[s+1], next[s+2])
@@ -367,7 +367,8 @@ func ctcGrad[T real](p *ctcPlan, lp []T, grad []T, sc *ctcScratch, b int, gr flo
 		for c := range acc {
 			acc[c] = 0
 		}
-		for s := max(w-2*(tb-t), 0); s < min(w, 2*t+2); s++ {
+		lo, hi := ctcWindow(w, tb, t)
+		for s := lo; s < hi; s++ {
 			acc[ext[s]] += vmath.Exp(lcab[s] - m) // outside, lcab is -Inf
 		}
 		for c, v := range lpt {
