@@ -95,31 +95,40 @@ func fmtUS(us float64) string {
 // forward+backward, then a count of the wins.
 func (r *results) write(w io.Writer, threads []int) {
 	for _, th := range threads {
-		fmt.Fprintf(w, "\n%d thread(s): torch.set_num_threads(%d), GOMAXPROCS=%d\n\n", th, th, th)
-		fmt.Fprintln(w, "| row | torch fwd µs | engine fwd µs | ratio | torch f+b µs | engine f+b µs | ratio |")
-		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
-		wins, total := 0, 0
-		for _, id := range r.order {
-			if r.isStep(th, id) {
-				continue
-			}
-			cols := []string{id}
-			for _, mode := range []string{"fwd", "fwdbwd"} {
-				c := r.cell(th, id, mode)
-				cols = append(cols, c.columns()...)
-				if c.ok {
-					total++
-					if c.engine < c.torch {
-						wins++
-					}
-				}
-			}
-			fmt.Fprintf(w, "| %s |\n", strings.Join(cols, " | "))
-		}
-		fmt.Fprintf(w, "\nengine faster in %d of %d timings\n", wins, total)
-		r.writeCopyBound(w, th)
+		fmt.Fprintf(w, "\n%d thread(s): torch.set_num_threads(%d), GOMAXPROCS=%d\n", th, th, th)
+		r.writeLosses(w, th)
 		r.writeSteps(w, th)
 	}
+}
+
+// writeLosses prints the losses' table for th threads, if any loss row
+// was timed.
+func (r *results) writeLosses(w io.Writer, th int) {
+	if !slices.ContainsFunc(r.order, func(id string) bool { return !r.isStep(th, id) }) {
+		return
+	}
+	fmt.Fprintln(w, "\n| row | torch fwd µs | engine fwd µs | ratio | torch f+b µs | engine f+b µs | ratio |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	wins, total := 0, 0
+	for _, id := range r.order {
+		if r.isStep(th, id) {
+			continue
+		}
+		cols := []string{id}
+		for _, mode := range []string{"fwd", "fwdbwd"} {
+			c := r.cell(th, id, mode)
+			cols = append(cols, c.columns()...)
+			if c.ok {
+				total++
+				if c.engine < c.torch {
+					wins++
+				}
+			}
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cols, " | "))
+	}
+	fmt.Fprintf(w, "\nengine faster in %d of %d timings\n", wins, total)
+	r.writeCopyBound(w, th)
 }
 
 // isStep reports whether row id is an optimizer's: torch timed its step.
