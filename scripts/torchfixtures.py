@@ -257,6 +257,7 @@ def gen_mse():
         g.each("doc2", {}, lambda: two(T(1, 3, 6, 9), T(1, 2, 4, 8)))
         g.each("nonfinite", {}, lambda: two(T(1, float("inf"), float("nan"), 2), T(1, 2, 3, float("inf"))))
         g.each("broadcast", {}, lambda: two(g.randn(3, 4), g.randn(4)))
+        nonfinite(g, two)
     return gen_pointwise("mse", nn.MSELoss, [("", {})], extra)
 
 
@@ -265,7 +266,16 @@ def gen_l1():
         # zero differences: the gradient of |d| at 0 is 0
         g.each("zero", {}, lambda: two(T(1, 2, -3, 0), T(1, 2.5, -3, 0)))
         g.each("broadcast", {}, lambda: two(g.randn(3, 4), g.randn(4)))
+        nonfinite(g, two)
     return gen_pointwise("l1", nn.L1Loss, [("", {})], extra)
+
+
+def nonfinite(g, two, opts=None):
+    """Differences that are NaN (from NaN in either tensor, or inf - inf)
+    and infinite of both signs, among finite ones."""
+    inf, nan = float("inf"), float("nan")
+    g.each("nonfinite", opts or {}, lambda: two(T(1, nan, 2, inf, -inf, inf, 3, -inf, 0.5),
+                                               T(1, 2, nan, 2, 0, inf, inf, -inf, -0.5)))
 
 
 def gen_huber():
@@ -274,6 +284,7 @@ def gen_huber():
         for delta in (1.0, 0.5, 2.0):
             g.each("kink/delta%g" % delta, {"delta": delta},
                    lambda: two(T(0.25 + delta, 0.25 - delta, 1, 3, -5), T(0.25, 0.25, 1, 0, 4)))
+        nonfinite(g, two)
     return gen_pointwise("huber", nn.HuberLoss, [("", {}), ("delta0.5", {"delta": 0.5}), ("delta2", {"delta": 2.0})], extra)
 
 
@@ -284,6 +295,9 @@ def gen_smoothl1():
                    lambda: two(T(0.25 + beta, 0.25 - beta, 1, 3, -5), T(0.25, 0.25, 1, 0, 4)))
         # beta 0 is L1, but at d = 0 the gradient is -1 for input and target
         g.each("beta0/zero", {"beta": 0.0}, lambda: two(T(1, 2, -3, 0, 0.5), T(1, 2.5, -3, 0, -0.5)))
+        nonfinite(g, two)
+        g.each("beta0/nonfinite", {"beta": 0.0}, lambda: two(T(1, float("nan"), float("inf"), -float("inf")),
+                                                            T(1, 2, 2, float("inf"))))
     return gen_pointwise("smoothl1", nn.SmoothL1Loss,
                          [("", {}), ("beta1", {"beta": 1.0}), ("beta0.5", {"beta": 0.5}), ("beta0", {"beta": 0.0})], extra)
 
