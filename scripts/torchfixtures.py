@@ -308,6 +308,7 @@ def gen_softmargin():
         # y*x = -100: exp(100) overflows float32 (inf loss, nan gradient)
         g.each("overflow", {}, lambda: two(T(-100, 100, 50, -88), T(1, -1, 1, 1)))
         g.each("zero", {}, lambda: two(T(0, 0, 1), T(1, -1, 0)))
+        nonfinite(g, two)
     return gen_pointwise("softmargin", nn.SoftMarginLoss, [("", {})], extra, target_grad=False)
 
 
@@ -384,6 +385,10 @@ def gen_bcelogits():
     g.each("doc/both", {"pos_weight": cw},
            lambda: [("input", T([[1.5] * 5] * 3), True), ("target", T([[1.0] * 5] * 3), True),
                     ("weight", T([[.1] * 5, [1] * 5, [2] * 5]), False)], forward=bcel_fwd)
+    # NaN and infinite logits and targets
+    inf, nan = float("inf"), float("nan")
+    g.each("nonfinite", {}, lambda: [("input", T(nan, inf, -inf, inf, -inf, 1, 2, 0.5), True),
+                                     ("target", T(1, 1, 1, 0, 0, nan, inf, -inf), True)], forward=bcel_fwd)
     # large logits: stable forms
     g.each("large", {"pos_weight": T(2, .5, 1, 3)},
            lambda: [("input", T(-100, 100, 30, -30), True), ("target", T(1, 0, .5, .5), True)], forward=bcel_fwd)
@@ -500,6 +505,12 @@ def gen_kl():
                     ("target", T([[float("-inf"), -.5, -1], [0, -2, -3]]), True)], reductions=reds)
     g.each("log_target_false", {"log_target": False}, lambda: [("input", g.randn(2, 3), True), ("target", g.rand(2, 3), True)],
            reductions=reds)
+    # NaN and infinite log-probabilities and targets, in both target forms
+    inf, nan = float("inf"), float("nan")
+    for lt in (False, True):
+        g.each("nonfinite/logtarget%d" % lt, {"log_target": lt},
+               lambda: [("input", T([[nan, -inf, inf, -1], [-1, -2, -inf, 0]]), True),
+                        ("target", T([[0.5, 0.5, 0.5, nan], [inf, -inf, 0.5, 0]]), True)], reductions=reds)
     for dt in DTYPES:
         g.add("error/shape", dt, {}, [("input", g.randn(2, 3).to(dt), True), ("target", g.rand(2, 4).to(dt), True)])
     for red in reds:
@@ -635,6 +646,11 @@ def gen_poissonloss():
                                 ("target", torch.floor(g.rand(2, 3) * 4), True)])
     # input 0 without log_input: eps keeps the log finite
     g.each("zeroinput", {"log_input": False}, lambda: [("input", T(0, 0, 1), True), ("target", T(0, 2, 1), True)])
+    # NaN and infinite inputs and targets
+    inf, nan = float("inf"), float("nan")
+    for li in (True, False):
+        g.each("nonfinite/loginput%d" % li, {"log_input": li},
+               lambda: [("input", T(nan, inf, -inf, 1, 2, 0.5), True), ("target", T(1, 1, 1, nan, inf, -inf), True)])
     for dt in DTYPES:
         g.add("error/shape", dt, {}, [("input", g.randn(3).to(dt), True), ("target", g.rand(4).to(dt), True)])
     for red in REDUCTIONS:
