@@ -195,5 +195,8 @@ func (p *Printer) cells(v V) []string {
 		}
 		return s
 	}
+	if IsTemporal(typeOf(v)) {
+		return temporalCells(v)
+	}
 	return nil
 }

@@ -171,9 +171,17 @@ func (w *oneLine) value(v V) {
 	case fmt.Stringer:
 		w.str(x.String())
 	default:
-		// Temporal types (12-19 and their atoms) and any value this
-		// package does not know: display not yet implemented.
-		w.str(fmt.Sprintf("nyi(%dh)", typeOf(v)))
+		switch t := typeOf(v); {
+		case t < 0 && IsTemporal(t):
+			w.str(temporalAtom(v))
+		case IsTemporal(t):
+			if !w.empty(Count(v), t) {
+				temporalVector(w, v)
+			}
+		default:
+			// A value this package does not know.
+			w.str(fmt.Sprintf("nyi(%dh)", t))
+		}
 	}
 }
 

@@ -263,7 +263,6 @@ func TestDisplayFunctions(t *testing.T) {
 			show: lines("code", "{x}", "1"), one: "(code;{x};1)"},
 		{name: "generic null shows nothing", v: Null, show: "", one: "::"},
 		{name: "nil value as generic null", v: nil, show: "", one: "::"},
-		{name: "temporal not yet implemented", v: testTemporal(5), show: lines("nyi(-14h)"), one: "nyi(-14h)"},
 	})
 }
 
@@ -272,11 +271,6 @@ type testLambda string
 
 func (testLambda) Type() int        { return TLambda }
 func (l testLambda) String() string { return string(l) }
-
-// testTemporal stands in for a temporal atom (a date), which has no display yet.
-type testTemporal int32
-
-func (testTemporal) Type() int { return -TDate }
 
 func TestFormatFloat(t *testing.T) {
 	cases := []struct {

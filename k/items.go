@@ -35,6 +35,9 @@ func At(v V, i int) V {
 		}
 		return &Dict{Keys: v.Cols, Vals: Uniform(row)}
 	}
+	if t := v.Type(); t > 0 && IsTemporal(t) {
+		return Retag(At(Under(v), i), t)
+	}
 	return v
 }
 
@@ -117,6 +120,12 @@ func Uniform(items []V) V {
 			v[i] = string(x.(Sym))
 		}
 		return v
+	case -TTimestamp, -TMonth, -TDate, -TDatetime, -TTimespan, -TMinute, -TSecond, -TTime:
+		under := make([]V, len(items))
+		for i, x := range items {
+			under[i] = Under(x)
+		}
+		return Retag(Uniform(under), t)
 	case TDict:
 		if t, ok := dictsToTable(items); ok {
 			return t

@@ -40,6 +40,9 @@ func Count(v V) int {
 		}
 		return Count(x.Data[0])
 	}
+	if t := v.Type(); t > 0 && IsTemporal(t) {
+		return Count(Under(v))
+	}
 	return 1
 }
 
@@ -116,6 +119,9 @@ func first(v V, n int) V {
 			data[i] = first(c, n)
 		}
 		return &Table{Cols: x.Cols, Data: data}
+	}
+	if t := v.Type(); t > 0 && IsTemporal(t) {
+		return Retag(first(Under(v), n), t)
 	}
 	return v
 }
