@@ -34,6 +34,10 @@ func At(v V, i int) V {
 			row[j] = At(c, i)
 		}
 		return &Dict{Keys: v.Cols, Vals: Uniform(row)}
+	case *Attr:
+		return At(v.V, i)
+	case *Enums:
+		return Enum{Domain: v.Domain, Idx: v.Idx[i]}
 	}
 	if t := v.Type(); t > 0 && IsTemporal(t) {
 		return Retag(At(Under(v), i), t)
