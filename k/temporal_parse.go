@@ -298,6 +298,11 @@ func LiteralType(w string) (t int, body string) {
 		switch strings.TrimPrefix(b, "-") {
 		case "0N", "0W":
 			return c, b
+		case "0":
+			// 0p, 0d, 0t ...: the type's zero (0n is the float null)
+			if c != TTimespan {
+				return c, b
+			}
 		}
 		if st, ok := parseStamp(b); ok && (st.month || st.hasDate || st.sep != 0 || st.parts > 1) {
 			return c, b
@@ -309,6 +314,17 @@ func LiteralType(w string) (t int, body string) {
 		return 0, w
 	}
 	return st.infer(), w
+}
+
+// TemporalZero is the zero atom of temporal type t: 2000.01.01, 00:00 ...
+func TemporalZero(t int) V {
+	switch Storage(abs(t)) {
+	case TLong:
+		return Retag(Long(0), t)
+	case TFloat:
+		return Retag(Float(0), t)
+	}
+	return Retag(Int(0), t)
 }
 
 // TemporalNull is the null atom of temporal type t.

@@ -521,6 +521,10 @@ func temporalVector(words []string) (k.V, error) {
 	}
 	items := make([]k.V, len(words))
 	for i, b := range bodies {
+		if b == "0" && b != words[i] {
+			items[i] = k.TemporalZero(t)
+			continue
+		}
 		v, ok := k.ParseTemporal(t, b)
 		if !ok {
 			return nil, errParse(words[i])
