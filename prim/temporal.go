@@ -274,7 +274,6 @@ func shaped(x, v k.V) k.V {
 	return v
 }
 
-
 // Primitives that move the items of a temporal list about, or read them,
 // run on its storage. keepType tags the result with x's type again;
 // onStorage does not (the result is positions, booleans or counts).
