@@ -68,6 +68,10 @@ func (p *Printer) Show(v V) string {
 		lines = []string{f.one(v)}
 	case t > TDict:
 		lines = strings.Split(p.String1(v), "\n")
+	case t == TList && Count(v) == 1 && typeOf(v.(List)[0]) < 0:
+		// A general list of one atom shows as its one-line form: ,5
+		// (a list of one list is a matrix of one row).
+		lines = []string{f.one(v)}
 	default:
 		n := rows - 2
 		if _, ok := v.(*Table); ok || IsKeyedTable(v) {

@@ -264,6 +264,11 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		}
 	case ":":
 		return y, nil
+	case "?":
+		switch x.(type) {
+		case k.Long, k.Int, k.Short:
+			return in.roll(x, y)
+		}
 	case "'":
 		return nil, k.ErrNYI
 	case "~":

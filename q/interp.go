@@ -37,6 +37,7 @@ type Interp struct {
 	keywords map[string]k.V
 	steps    int64
 	depth    int
+	rng      *random
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,

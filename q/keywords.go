@@ -28,6 +28,7 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		}}
 	}
 	kw := map[string]*Keyword{
+		"rand":  unary("rand", (*Interp).rand),
 		"each":  iter("each", "'"),
 		"peach": iter("peach", "'"),
 		"over":  iter("over", "/"),

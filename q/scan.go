@@ -305,6 +305,9 @@ func (s *scanner) numWord() string {
 // blanks: 1 2 3e, 1 -2 0N, 101b, 0x0a0b.
 func (s *scanner) numbers() (k.V, error) {
 	w := s.numWord()
+	if w == "0Ng" {
+		return k.Guid{}, nil
+	}
 	if strings.HasPrefix(w, "0x") {
 		return hexBytes(w[2:])
 	}
