@@ -62,6 +62,11 @@ func (p *Printer) Show(v V) string {
 	// Text past the width is cut, so one-line forms may stop early.
 	f := shower{p: p, limit: cols}
 	var lines []string
+	if a, ok := v.(*Attr); !ok || a.V.Type() >= TTable {
+		// Only a vector shows its attribute (`s#1 2 3); a sorted
+		// dictionary, a table and the items of a list show plain.
+		v = Plain(v)
+	}
 	t := typeOf(v)
 	switch {
 	case t < 0 || (t > 0 && t < 77):

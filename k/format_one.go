@@ -153,6 +153,9 @@ func (w *oneLine) value(v V) {
 			w.lead(len(x))
 			w.items(len(x), "", func(i int) string { return "`" + x[i] })
 		}
+	case *Attr:
+		w.str("`" + string([]byte{x.A}) + "#")
+		w.value(x.V)
 	case List:
 		w.list(x)
 	case *Dict:

@@ -119,6 +119,8 @@ func Storage(t int) int {
 // it is.
 func Under(v V) V {
 	switch x := v.(type) {
+	case *Attr:
+		return Under(x.V)
 	case Timestamp:
 		return Long(x)
 	case Month:

@@ -287,7 +287,8 @@ var (
 	keepTypeRight = []string{"#", "_", "cut", "sublist", "rotate", "xprev"}
 )
 
-func init() {
+// wrapTemporal wraps the primitives above for temporal arguments.
+func wrapTemporal() {
 	for _, name := range keepTypeMonads {
 		Monads[name] = keepType(Monads[name], false)
 	}

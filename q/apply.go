@@ -265,9 +265,20 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	case ":":
 		return y, nil
 	case "?":
-		switch x.(type) {
+		switch v := x.(type) {
 		case k.Long, k.Int, k.Short:
 			return in.roll(x, y)
+		case *k.Attr:
+			if r, ok, err := prim.FindAttr(v, y); ok || err != nil {
+				return r, err
+			}
+		}
+	case "#":
+		if s, ok := x.(k.Sym); ok {
+			switch s {
+			case "", "s", "u", "p", "g":
+				return prim.ApplyAttr(string(s), y)
+			}
 		}
 	case "'":
 		return nil, k.ErrNYI
@@ -422,8 +433,15 @@ func prim2(g string, x, y k.V) (k.V, error) {
 	return f(x, y)
 }
 
-// index is x@i on data.
-func index(x, i k.V) (k.V, error) { return prim2("@", x, i) }
+// index is x@i on data; a sorted dictionary is a step function.
+func index(x, i k.V) (k.V, error) {
+	if a, ok := x.(*k.Attr); ok && a.A == k.AttrSorted {
+		if d, ok := a.V.(*k.Dict); ok {
+			return prim.StepIndex(d, i)
+		}
+	}
+	return prim2("@", x, i)
+}
 
 // listItems is the items of a list as arguments (an atom is one).
 func listItems(v k.V) []k.V {
