@@ -13,6 +13,24 @@ import "strings"
 type Printer struct {
 	Precision  int // \P: significant digits for reals and floats; 0 means 17 (default 7)
 	Rows, Cols int // \c: console height and width (default 25 80)
+	// Domain, when set, gives the symbols of an enumeration domain, so
+	// that enumerations show as `d$`a`b; without it they show indices.
+	Domain func(name string) (Syms, bool)
+}
+
+// enumSyms is the text of each item of an enumeration.
+func (p *Printer) enumSyms(e *Enums) []string {
+	var dom Syms
+	if p.Domain != nil {
+		dom, _ = p.Domain(e.Domain)
+	}
+	r := make([]string, len(e.Idx))
+	for i, j := range e.Idx {
+		if j >= 0 && j < int64(len(dom)) {
+			r[i] = dom[j]
+		}
+	}
+	return r
 }
 
 // Defaults of \P and \c, and the range q coerces \c to.

@@ -198,5 +198,8 @@ func (p *Printer) cells(v V) []string {
 	if IsTemporal(typeOf(v)) {
 		return temporalCells(v)
 	}
+	if e, ok := v.(*Enums); ok {
+		return p.enumSyms(e)
+	}
 	return nil
 }

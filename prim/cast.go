@@ -19,6 +19,13 @@ var castNames = map[string]int{
 	"timespan": k.TTimespan, "minute": k.TMinute, "second": k.TSecond, "time": k.TTime,
 }
 
+// IsCastName reports whether s names a type or field for $ (`long,
+// `date, `year ...) rather than an enumeration domain.
+func IsCastName(s string) bool {
+	_, ok := castNames[s]
+	return ok || s == "" || extractNames[s]
+}
+
 // castTarget reads the left argument of $: a type letter (upper case for
 // parsing strings), a type name, or a type code. It returns the type and
 // whether y is to be parsed from strings.

@@ -61,6 +61,7 @@ func New() *Interp {
 			in.keywords[name] = &Keyword{Name: name, Rank: 2, D: d}
 		}
 	}
+	in.Printer.Domain = in.domain
 	for name, kw := range in.evalKeywords() {
 		in.keywords[name] = kw
 	}

@@ -183,6 +183,8 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 		return k.Long(0), nil
 	case *Lambda:
 		return x, nil
+	case k.Enum, *k.Enums:
+		return in.resolve(x), nil
 	}
 	return prim1(".", x)
 }
