@@ -84,19 +84,25 @@ func (in *Interp) enumSyms(e *k.Enums) k.Syms {
 // resolve is v with enumerations replaced by their symbols, at its top
 // and in the columns of a table and the keys and values of a dictionary.
 func (in *Interp) resolve(v k.V) k.V {
+	r, _ := in.resolved(v)
+	return r
+}
+
+// resolved is resolve, reporting whether anything was replaced.
+func (in *Interp) resolved(v k.V) (k.V, bool) {
 	switch x := v.(type) {
 	case k.Enum:
-		return k.At(in.enumSyms(&k.Enums{Domain: x.Domain, Idx: []int64{x.Idx}}), 0)
+		return k.At(in.enumSyms(&k.Enums{Domain: x.Domain, Idx: []int64{x.Idx}}), 0), true
 	case *k.Enums:
-		return in.enumSyms(x)
+		return in.enumSyms(x), true
 	case *k.Attr:
-		if _, ok := x.V.(*k.Enums); ok {
-			return in.resolve(x.V)
+		if e, ok := x.V.(*k.Enums); ok {
+			return in.enumSyms(e), true
 		}
 	case *k.Table:
 		var data k.List
 		for j, c := range x.Data {
-			if r := in.resolve(c); r != c {
+			if r, ok := in.resolved(c); ok {
 				if data == nil {
 					data = append(k.List{}, x.Data...)
 				}
@@ -104,22 +110,16 @@ func (in *Interp) resolve(v k.V) k.V {
 			}
 		}
 		if data != nil {
-			return &k.Table{Cols: x.Cols, Data: data}
+			return &k.Table{Cols: x.Cols, Data: data}, true
 		}
 	case *k.Dict:
-		if _, ok := x.Keys.(*k.Enums); ok {
-			return &k.Dict{Keys: in.resolve(x.Keys), Vals: in.resolve(x.Vals)}
-		}
-		if _, ok := x.Vals.(*k.Enums); ok {
-			return &k.Dict{Keys: x.Keys, Vals: in.resolve(x.Vals)}
-		}
-		if t, ok := x.Vals.(*k.Table); ok {
-			if r := in.resolve(t); r != k.V(t) {
-				return &k.Dict{Keys: in.resolve(x.Keys), Vals: r}
-			}
+		keys, ck := in.resolved(x.Keys)
+		vals, cv := in.resolved(x.Vals)
+		if ck || cv {
+			return &k.Dict{Keys: keys, Vals: vals}, true
 		}
 	}
-	return v
+	return v, false
 }
 
 // enumIndices is "i"$e and `long$e: the indices of an enumeration.
