@@ -128,7 +128,7 @@ func escapeChar(c byte) string {
 	case '\r':
 		return `\r`
 	}
-	if c < 32 || c == 127 {
+	if c < 32 || c >= 127 {
 		return `\` + string([]byte{'0' + c>>6, '0' + c>>3&7, '0' + c&7})
 	}
 	return string(c)

@@ -63,6 +63,24 @@ func wrapAttr() {
 	}
 }
 
+// isSortedTable reports whether the rows of t are in ascending order.
+func isSortedTable(t *k.Table) bool {
+	idx, err := Iasc(t)
+	if err != nil {
+		return false
+	}
+	l, ok := idx.(k.Longs)
+	if !ok {
+		return false
+	}
+	for i, e := range l {
+		if e != int64(i) {
+			return false
+		}
+	}
+	return true
+}
+
 // ApplyAttr is `a#y: y with attribute a ("s", "u", "p", "g", or "" to
 // remove it). A table takes it on its first column, a dictionary on its
 // keys. y without the property is the error q gives ('s-fail, 'u-fail,
@@ -73,6 +91,13 @@ func ApplyAttr(a string, y k.V) (k.V, error) {
 	case *k.Table:
 		if len(v.Data) == 0 {
 			return nil, k.ErrLength
+		}
+		if a == "s" {
+			// a sorted table is parted on its first column
+			a = "p"
+			if !isSortedTable(v) {
+				return nil, k.Err("s-fail")
+			}
 		}
 		c, err := ApplyAttr(a, v.Data[0])
 		if err != nil {

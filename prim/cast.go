@@ -78,7 +78,7 @@ func Cast(x, y k.V) (k.V, error) {
 	if isFloatMatrix(x) && isFloatMatrix(y) {
 		return Mmu(x, y)
 	}
-	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar) {
+	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar || x.Type() == k.TShort) {
 		// one value cast to each target
 		r := make([]k.V, k.Count(x))
 		for i := range r {

@@ -134,6 +134,8 @@ func appendKey(b []byte, x k.V) []byte {
 		return appendKey(appendKey(b, v.Keys), v.Vals)
 	case *k.Table:
 		return appendKey(appendKey(b, v.Cols), v.Data)
+	case k.Guid:
+		return append(b, v[:]...)
 	case k.Enum:
 		b = append(b, v.Domain...)
 		return binary.LittleEndian.AppendUint64(append(b, 0), uint64(v.Idx))

@@ -486,6 +486,19 @@ func temporalCast(t int, y k.V) (k.V, error) {
 	case t == ty:
 		return y, nil
 	}
+	if t == k.TDatetime && (ty == k.TDate || ty == k.TMonth) {
+		// whole days, as floats, whatever their range
+		days := toF64(k.Under(y))
+		if ty == k.TMonth {
+			m := toI64(k.Under(y))
+			for i, e := range m {
+				if !special(e) {
+					days[i] = float64(monthDays(e))
+				}
+			}
+		}
+		return wrap(atom, k.Datetimes(days)), nil
+	}
 	ns := nanosOf(y)
 	if t == k.TDatetime {
 		r := make([]float64, len(ns))

@@ -256,6 +256,12 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		if h, ok := toInt(x); ok && h < 0 || isNullLong(x) {
 			return in.bang(x, y)
 		}
+		if d, ok := x.(k.Sym); ok {
+			if idx, ok := y.(k.Longs); ok {
+				// `d!indices: an enumeration from its indices
+				return in.enumFromIndices(string(d), idx)
+			}
+		}
 		if name, ok := y.(k.Sym); ok && x.Type() < 0 && x.Type() != -k.TSym {
 			// n!`t keys (or unkeys) the global table t in place
 			t, err := in.lookup(string(name), nil)

@@ -178,3 +178,18 @@ func enumOf(d string, r k.V) k.V {
 	}
 	return r
 }
+
+// enumFromIndices is `d!i: the enumeration over d with indices i, each
+// within d ('cast where one is not).
+func (in *Interp) enumFromIndices(d string, idx k.Longs) (k.V, error) {
+	dom, ok := in.domain(d)
+	if !ok {
+		return nil, k.ErrType
+	}
+	for _, i := range idx {
+		if i < 0 || i >= int64(len(dom)) {
+			return nil, k.Err("cast")
+		}
+	}
+	return &k.Enums{Domain: d, Idx: append([]int64(nil), idx...)}, nil
+}

@@ -507,8 +507,8 @@ func temporalVector(words []string) (k.V, error) {
 		wt, body := k.LiteralType(w)
 		bodies[i] = body
 		switch {
-		case body != w && i < len(words)-1:
-			return nil, errParse(w) // a type letter before the last word
+		case body != w && i < len(words)-1 && w[len(w)-1] != words[len(words)-1][len(words[len(words)-1])-1]:
+			return nil, errParse(w) // a type letter before the last word, not the last's
 		case body != w:
 			t = wt
 		case wt != 0 && t != 0 && wt != t:
