@@ -83,4 +83,3 @@ func TestDealDistinct(t *testing.T) {
 		}
 	}
 }
-
