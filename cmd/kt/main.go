@@ -12,6 +12,11 @@
 // input line is echoed behind q) before its output, so that kt -e <
 // script.q prints a transcript. \\ exits.
 //
+// -w sets the workspace limit in MB, as q's -w does: an allocation past it
+// is the error 'wsfull and the session goes on. The default is half of the
+// machine's physical memory, or of the address-space limit (ulimit -v)
+// where that is lower; -w 0 is no limit.
+//
 // SIGTERM and SIGHUP end the session as exit 0 does, once the current line
 // is done: .z.exit runs, the output is flushed and the terminal restored.
 package main
@@ -31,17 +36,24 @@ import (
 
 	"github.com/chzyer/readline"
 
+	"kt/internal/ws"
 	"kt/k"
 	"kt/q"
 )
 
 func main() {
 	echo := flag.Bool("e", false, "echo each input line behind q) before its output (non-terminal input)")
+	wsMB := flag.Int64("w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [file.q]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *wsMB < 0 || *wsMB > 1<<26 {
+		fmt.Fprintln(os.Stderr, "kt: -w: not a size in MB")
+		os.Exit(2)
+	}
+	ws.SetLimit(*wsMB << 20)
 	os.Exit(run(flag.Args(), *echo))
 }
 
