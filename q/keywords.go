@@ -75,6 +75,9 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		".Q.s1": unary(".Q.s1", func(in *Interp, x k.V) (k.V, error) {
 			return k.Chars(in.Printer.String1(x)), nil
 		}),
+		".Q.w": unary(".Q.w", func(in *Interp, x k.V) (k.V, error) {
+			return &k.Dict{Keys: k.Syms{"used", "heap", "peak", "wmax", "mmap", "mphy"}, Vals: workspace()}, nil
+		}),
 		".Q.s": unary(".Q.s", func(in *Interp, x k.V) (k.V, error) {
 			return k.Chars(in.Printer.Show(x)), nil
 		}),
