@@ -254,7 +254,10 @@ func (d *decoder) atom(t int) (k.V, error) {
 	return k.At(v, 0), nil
 }
 
-// width is the bytes of one item of simple vector type t, 0 for another.
+// Width is the bytes of one item of simple vector type t (enumerations
+// included), 0 for another type.
+func Width(t int) int { return width(t) }
+
 func width(t int) int {
 	switch t {
 	case k.TBool, k.TByte, k.TChar:

@@ -35,6 +35,7 @@ type Interp struct {
 
 	globals  map[string]k.V
 	keywords map[string]k.V
+	handles  map[int64]string // files hopen opened, by handle
 	steps    int64
 	depth    int
 }
@@ -64,6 +65,9 @@ func New() *Interp {
 		in.keywords[name] = kw
 	}
 	for name, kw := range in.nameKeywords() {
+		in.keywords[name] = kw
+	}
+	for name, kw := range in.fileKeywords() {
 		in.keywords[name] = kw
 	}
 	return in
