@@ -3,6 +3,7 @@ package codec
 import (
 	"encoding/binary"
 	"math"
+	"strconv"
 
 	"kt/k"
 )
@@ -196,7 +197,7 @@ func (d *decoder) value(depth int) (k.V, error) {
 	case t >= k.TLambda && t <= k.TEachLeft:
 		return d.fn(t, depth)
 	}
-	return nil, k.Err("badmsg: unknown type " + itoa(t))
+	return nil, k.Err("badmsg: unknown type " + strconv.Itoa(t))
 }
 
 // tableOf checks a table's dictionary: symbol names to a list of columns
@@ -244,7 +245,7 @@ func (d *decoder) atom(t int) (k.V, error) {
 	}
 	w := width(-t)
 	if w == 0 {
-		return nil, k.Err("badmsg: unknown type " + itoa(t))
+		return nil, k.Err("badmsg: unknown type " + strconv.Itoa(t))
 	}
 	p, err := d.bytes(w)
 	if err != nil {
@@ -327,6 +328,9 @@ func (d *decoder) vector(t, depth int) (k.V, error) {
 		}
 		v = &k.Enums{Domain: dom, Idx: []int64(readVector(k.TLong, p, d.ord).(k.Longs))}
 	default:
+		if width(t) == 0 {
+			return nil, k.Err("badmsg: unknown type " + strconv.Itoa(t))
+		}
 		p, err := d.bytes(n * width(t))
 		if err != nil {
 			return nil, err

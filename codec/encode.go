@@ -15,6 +15,7 @@ package codec
 import (
 	"encoding/binary"
 	"math"
+	"strconv"
 	"strings"
 
 	"kt/k"
@@ -264,7 +265,7 @@ func (e *encoder) attrValue(v k.V, attr byte) error {
 		return errNYIFn
 	default:
 		if v.Type() < k.TLambda || e.o.Funcs == nil {
-			return k.Err("nyi: no serialized form for type " + itoa(v.Type()))
+			return k.Err("nyi: no serialized form for type " + strconv.Itoa(v.Type()))
 		}
 		f, err := e.o.Funcs.EncodeFunc(v)
 		if err != nil {
@@ -421,14 +422,4 @@ func b2u(b bool) byte {
 		return 1
 	}
 	return 0
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

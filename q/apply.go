@@ -239,6 +239,10 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	switch g {
 	case "2:":
 		return in.dynLoad(x, y)
+	case "0:":
+		return in.fileText(x, y)
+	case "1:":
+		return in.fileBinary(x, y)
 	case "@":
 		if isFunc(x) {
 			return in.apply(x, []k.V{y})

@@ -1,7 +1,6 @@
 package q
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -12,6 +11,7 @@ import (
 
 	"kt/codec"
 	"kt/k"
+	"kt/textio"
 )
 
 // Files: set and get of values in kdb+'s file layout (package codec),
@@ -65,7 +65,13 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 		}),
 		"hclose": unary("hclose", (*Interp).hclose),
 		"save":   unary("save", (*Interp).save),
-		"load":   unary("load", (*Interp).load),
+		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.enumerate(a[0], a[1])
+		}},
+		"load": unary("load", (*Interp).load),
 	}
 	return kw
 }
@@ -314,25 +320,12 @@ func readRange(x k.V, lines bool) (k.V, error) {
 	if !lines {
 		return k.Bytes(b), nil
 	}
-	return splitLines(b), nil
-}
-
-// splitLines is read0's list of lines: separated by LF or CRLF, the
-// separators removed, no empty line for a final LF.
-func splitLines(b []byte) k.List {
-	r := k.List{}
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
-		var line []byte
-		if i < 0 {
-			line, b = b, nil
-		} else {
-			line, b = b[:i], b[i+1:]
-		}
-		line = bytes.TrimSuffix(line, []byte{'\r'})
-		r = append(r, k.Chars(append([]byte{}, line...)))
+	ls := textio.Lines(b)
+	r := make(k.List, len(ls))
+	for i, l := range ls {
+		r[i] = k.Chars(append([]byte{}, l...))
 	}
-	return r
+	return r, nil
 }
 
 // save writes the global a symbol names to a file of that name: `t to

@@ -70,6 +70,7 @@ func New() *Interp {
 	for name, kw := range in.fileKeywords() {
 		in.keywords[name] = kw
 	}
+	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
 	return in
 }
 

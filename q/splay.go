@@ -22,10 +22,19 @@ func (in *Interp) setSplayed(dir string, v k.V) error {
 		return k.Err("type: only a table can be splayed")
 	}
 	for i, name := range t.Cols {
-		col := t.Data[i]
-		if k.Plain(col).Type() == k.TSym {
+		switch c := k.Plain(t.Data[i]).(type) {
+		case k.Syms:
 			return k.Err("type: column " + name + " is symbols: enumerate it first (.Q.en)")
+		case k.List:
+			for _, s := range c {
+				if _, ok := s.(k.Chars); !ok {
+					return k.Err("type: column " + name + " is neither a vector nor a list of strings")
+				}
+			}
 		}
+	}
+	for i, name := range t.Cols {
+		col := t.Data[i]
 		path := filepath.Join(dir, name)
 		if l, ok := col.(k.List); ok {
 			if err := setNested(path, l); err != nil {
@@ -45,10 +54,7 @@ func setNested(path string, l k.List) error {
 	var chars k.Chars
 	ends := make(k.Longs, len(l))
 	for i, s := range l {
-		c, ok := s.(k.Chars)
-		if !ok {
-			return k.Err("type: a splayed column must be a vector or a list of strings")
-		}
+		c := s.(k.Chars)
 		chars = append(chars, c...)
 		ends[i] = int64(len(chars))
 	}
@@ -128,4 +134,93 @@ func getNested(path string) (k.V, error) {
 		start = e
 	}
 	return r, nil
+}
+
+// enumerate is .Q.en[`:db] t: the table with its symbol columns (and
+// columns of symbol lists are not supported) enumerated against the
+// domain sym, which is read from db/sym when there, extended with the
+// table's new symbols, written back, and made the global sym.
+func (in *Interp) enumerate(dbv, tv k.V) (k.V, error) {
+	db, ok := filePath(dbv)
+	if !ok {
+		return nil, k.ErrType
+	}
+	t, ok := k.Plain(tv).(*k.Table)
+	if !ok {
+		return nil, k.ErrType
+	}
+	symPath := filepath.Join(db, "sym")
+	var dom k.Syms
+	if v, err := in.getFile(symPath, nil); err == nil {
+		if dom, ok = k.Plain(v).(k.Syms); !ok {
+			return nil, k.Err("type: " + symPath + " is not a symbol list")
+		}
+	} else if v, ok := in.globals["sym"]; ok {
+		if dom, ok = k.Plain(v).(k.Syms); !ok {
+			return nil, k.Err("type: sym is not a symbol list")
+		}
+	}
+	dom = append(k.Syms{}, dom...)
+	index := make(map[string]int64, len(dom))
+	for i, s := range dom {
+		if _, dup := index[s]; !dup {
+			index[s] = int64(i)
+		}
+	}
+	r := &k.Table{Cols: t.Cols, Data: make(k.List, len(t.Data))}
+	for j, col := range t.Data {
+		syms, ok := k.Plain(col).(k.Syms)
+		if !ok {
+			r.Data[j] = col
+			continue
+		}
+		idx := make([]int64, len(syms))
+		for i, s := range syms {
+			n, ok := index[s]
+			if !ok {
+				n = int64(len(dom))
+				dom = append(dom, s)
+				index[s] = n
+			}
+			idx[i] = n
+		}
+		var e k.V = &k.Enums{Domain: "sym", Idx: idx}
+		if a := k.AttrOf(col); a != k.AttrNone {
+			e = &k.Attr{A: a, V: e}
+		}
+		r.Data[j] = e
+	}
+	if err := in.setFile(symPath, dom); err != nil {
+		return nil, err
+	}
+	in.globals["sym"] = dom
+	return r, nil
+}
+
+// loadDir is \l of a folder: a kdb+ database. The sym file (and any
+// other file) becomes the global of its name, each splayed table in it
+// the global of its folder's name.
+func (in *Interp) loadDir(dir string) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return osError(dir, err)
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if name[0] == '.' || filepath.Ext(name) != "" {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if e.IsDir() {
+			if _, err := os.Stat(filepath.Join(path, ".d")); err != nil {
+				continue // a partition or another folder: not read
+			}
+		}
+		v, err := in.getFile(path, nil)
+		if err != nil {
+			return err
+		}
+		in.globals[name] = v
+	}
+	return nil
 }
