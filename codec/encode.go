@@ -15,6 +15,7 @@ package codec
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -372,39 +373,59 @@ func AppendVector(b []byte, v k.V) []byte {
 	le := binary.LittleEndian
 	switch x := k.Under(v).(type) {
 	case k.Bools:
-		for _, c := range x {
-			b = append(b, b2u(c))
+		at, b := grow(b, len(x))
+		for i, c := range x {
+			b[at+i] = b2u(c)
 		}
+		return b
 	case k.Guids:
-		for _, g := range x {
-			b = append(b, g[:]...)
+		at, b := grow(b, 16*len(x))
+		for i, g := range x {
+			copy(b[at+16*i:], g[:])
 		}
+		return b
 	case k.Bytes:
-		b = append(b, x...)
+		return append(b, x...)
 	case k.Chars:
-		b = append(b, x...)
+		return append(b, x...)
 	case k.Shorts:
-		for _, n := range x {
-			b = le.AppendUint16(b, uint16(n))
+		at, b := grow(b, 2*len(x))
+		for i, n := range x {
+			le.PutUint16(b[at+2*i:], uint16(n))
 		}
+		return b
 	case k.Ints:
-		for _, n := range x {
-			b = le.AppendUint32(b, uint32(n))
+		at, b := grow(b, 4*len(x))
+		for i, n := range x {
+			le.PutUint32(b[at+4*i:], uint32(n))
 		}
+		return b
 	case k.Longs:
-		for _, n := range x {
-			b = le.AppendUint64(b, uint64(n))
+		at, b := grow(b, 8*len(x))
+		for i, n := range x {
+			le.PutUint64(b[at+8*i:], uint64(n))
 		}
+		return b
 	case k.Reals:
-		for _, f := range x {
-			b = le.AppendUint32(b, math.Float32bits(f))
+		at, b := grow(b, 4*len(x))
+		for i, f := range x {
+			le.PutUint32(b[at+4*i:], math.Float32bits(f))
 		}
+		return b
 	case k.Floats:
-		for _, f := range x {
-			b = le.AppendUint64(b, math.Float64bits(f))
+		at, b := grow(b, 8*len(x))
+		for i, f := range x {
+			le.PutUint64(b[at+8*i:], math.Float64bits(f))
 		}
+		return b
 	}
 	return b
+}
+
+// grow extends b by n bytes and returns where they start.
+func grow(b []byte, n int) (int, []byte) {
+	at := len(b)
+	return at, slices.Grow(b, n)[:at+n]
 }
 
 // atomType is the type byte of an atom of vector type t.

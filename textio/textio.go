@@ -28,8 +28,15 @@ func ParseColumn(c byte, fields [][]byte) (k.V, error) {
 		return r, nil
 	case 'S':
 		r := make(k.Syms, n)
+		seen := map[string]string{}
 		for i, f := range fields {
-			r[i] = string(bytes.TrimSpace(f))
+			f = bytes.TrimSpace(f)
+			s, ok := seen[string(f)]
+			if !ok {
+				s = string(f)
+				seen[s] = s
+			}
+			r[i] = s
 		}
 		return r, nil
 	case 'C':
@@ -95,40 +102,87 @@ func ParseColumn(c byte, fields [][]byte) (k.V, error) {
 		return r, nil
 	}
 	if t := k.TypeOfChar(c + 'a' - 'A'); t != 0 && c >= 'A' && c <= 'Z' {
-		items := make(k.List, n)
-		for i, f := range fields {
-			v, ok := k.ParseTemporal(t, string(bytes.TrimSpace(f)))
-			if !ok {
-				v = k.TemporalNull(t)
-			}
-			items[i] = v
-		}
-		return temporalVector(t, items), nil
+		return temporalColumn(t, fields), nil
 	}
 	return nil, k.Err("type: no column type " + strconv.Quote(string(c)))
 }
 
-// temporalVector makes a vector of temporal type t from its atoms.
-func temporalVector(t int, items k.List) k.V {
+// temporalColumn reads fields as a vector of temporal type t; dates in
+// q's own yyyy.mm.dd form take a fast path.
+func temporalColumn(t int, fields [][]byte) k.V {
+	one := func(f []byte) k.V {
+		v, ok := k.ParseTemporal(t, string(bytes.TrimSpace(f)))
+		if !ok {
+			v = k.TemporalNull(t)
+		}
+		return k.Under(v)
+	}
 	switch k.Storage(t) {
 	case k.TLong:
-		r := make(k.Longs, len(items))
-		for i, v := range items {
-			r[i] = int64(k.Under(v).(k.Long))
+		r := make(k.Longs, len(fields))
+		for i, f := range fields {
+			r[i] = int64(one(f).(k.Long))
 		}
 		return k.Retag(r, t)
 	case k.TFloat:
-		r := make(k.Floats, len(items))
-		for i, v := range items {
-			r[i] = float64(k.Under(v).(k.Float))
+		r := make(k.Floats, len(fields))
+		for i, f := range fields {
+			r[i] = float64(one(f).(k.Float))
 		}
 		return k.Retag(r, t)
 	}
-	r := make(k.Ints, len(items))
-	for i, v := range items {
-		r[i] = int32(k.Under(v).(k.Int))
+	r := make(k.Ints, len(fields))
+	for i, f := range fields {
+		if d, ok := plainDate(f); ok && t == k.TDate {
+			r[i] = d
+			continue
+		}
+		r[i] = int32(one(f).(k.Int))
 	}
 	return k.Retag(r, t)
+}
+
+// plainDate reads yyyy.mm.dd, a valid date, as days from 2000.01.01.
+func plainDate(f []byte) (int32, bool) {
+	if len(f) != 10 || f[4] != '.' || f[7] != '.' {
+		return 0, false
+	}
+	y, ok1 := smallInt(f[:4])
+	m, ok2 := smallInt(f[5:7])
+	d, ok3 := smallInt(f[8:])
+	if !ok1 || !ok2 || !ok3 || y < 0 || m < 1 || m > 12 || d < 1 {
+		return 0, false
+	}
+	days := k.DaysFrom(y, m, d)
+	// a day past the month's end would roll into the next month
+	next := k.DaysFrom(y+m/12, m%12+1, 1)
+	if days >= next {
+		return 0, false
+	}
+	return int32(days), true
+}
+
+// smallInt reads a decimal integer of up to 18 digits, with an optional
+// minus sign.
+func smallInt(f []byte) (int64, bool) {
+	neg := len(f) > 0 && f[0] == '-'
+	if neg {
+		f = f[1:]
+	}
+	if len(f) == 0 || len(f) > 18 {
+		return 0, false
+	}
+	var v int64
+	for _, c := range f {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // parseInt reads an integer field of the given bits: 0N (or the empty or
@@ -140,6 +194,12 @@ func parseInt(f []byte, bits int, null int64) int64 {
 		return -null - 1
 	case "-0W":
 		return null + 1
+	}
+	if v, ok := smallInt(f); ok {
+		if v <= null || v > -null-1 {
+			return null
+		}
+		return v
 	}
 	v, err := strconv.ParseInt(string(f), 10, bits)
 	if err != nil || v == null {
@@ -170,8 +230,10 @@ func parseFloat(f []byte) float64 {
 
 // SplitCSV splits one line into fields at delim; a field in double quotes
 // may hold the delimiter, and "" in it is one quote.
-func SplitCSV(line []byte, delim byte) [][]byte {
-	var fields [][]byte
+func SplitCSV(line []byte, delim byte) [][]byte { return splitCSV(nil, line, delim) }
+
+// splitCSV is SplitCSV appending to fields.
+func splitCSV(fields [][]byte, line []byte, delim byte) [][]byte {
 	for {
 		if len(line) > 0 && line[0] == '"' {
 			var f []byte
@@ -228,8 +290,12 @@ func Lines(b []byte) [][]byte {
 // is empty.
 func Columns(types string, lines [][]byte, delim byte) ([]k.V, error) {
 	cells := make([][][]byte, len(types))
+	for j := range cells {
+		cells[j] = make([][]byte, 0, len(lines))
+	}
+	var fs [][]byte
 	for _, line := range lines {
-		fs := SplitCSV(line, delim)
+		fs = splitCSV(fs[:0], line, delim)
 		for j := range types {
 			var f []byte
 			if j < len(fs) {
