@@ -256,6 +256,17 @@ func TestCorrupt(t *testing.T) {
 	}
 }
 
+// A list file a real kdb+ wrote (`:out set () then h (1 2;3)), as read1
+// showed it in a public answer about kdb+'s file format: its serialized
+// list follows ff 01 and six zero bytes.
+func TestRealListFile(t *testing.T) {
+	b := unhex(t, "ff0100000000000000000200000007000200000001000000000000000200000000000000f90300000000000000")
+	v, err := DecodeFile(b, nil)
+	if err != nil || !reflect.DeepEqual(v, k.List{k.Longs{1, 2}, k.Long(3)}) {
+		t.Fatalf("got %#v %v", v, err)
+	}
+}
+
 func FuzzUnmessage(f *testing.F) {
 	for _, c := range documented {
 		f.Add(unhex(f, c.hex))

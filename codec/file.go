@@ -84,7 +84,15 @@ func DecodeFile(b []byte, o *Options) (k.V, error) {
 	}
 	switch {
 	case b[0] == fileAny && b[1] == 1:
-		return Decode(b[2:], true, &Options{Funcs: optFuncs(o)})
+		v, err := Decode(b[2:], true, &Options{Funcs: optFuncs(o)})
+		if err != nil && len(b) > 8 && allZero(b[2:8]) {
+			// the form a real kdb+ gave a list file made by set () and
+			// appended to: six zero bytes before the serialized form
+			if v2, err2 := Decode(b[8:], true, &Options{Funcs: optFuncs(o)}); err2 == nil {
+				return v2, nil
+			}
+		}
+		return v, err
 	case b[0] == fileVector && b[1] == 0x20:
 		t, attr, n, err := VectorFileHeader(b)
 		if err != nil {
@@ -115,6 +123,15 @@ func DecodeFile(b []byte, o *Options) (k.V, error) {
 		return withAttr(&k.Enums{Domain: string(name), Idx: idx}, attr), nil
 	}
 	return nil, errBadFile
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 var errBadFile = k.Err("badtail: not a kdb+ file")

@@ -103,8 +103,12 @@ func (in *Interp) appendItems(path string, x k.V) error {
 	if err != nil {
 		return osError(path, err)
 	}
+	at := 4 // where the list's count is
+	if len(b) >= 14 && b[0] == 0xff && b[1] == 1 && string(b[2:9]) == "\x00\x00\x00\x00\x00\x00\x00" {
+		at = 10 // kdb+'s form with six zero bytes before the list
+	}
 	switch {
-	case len(b) >= 8 && b[0] == 0xff && b[1] == 1 && b[2] == k.TList:
+	case len(b) >= 8 && b[0] == 0xff && b[1] == 1 && b[at-2] == k.TList:
 		items := k.List{x}
 		if !k.IsAtom(x) {
 			items = listItems(x)
@@ -116,8 +120,8 @@ func (in *Interp) appendItems(path string, x k.V) error {
 			}
 			b = append(b, item...)
 		}
-		n := binary.LittleEndian.Uint32(b[4:])
-		binary.LittleEndian.PutUint32(b[4:], n+uint32(len(items)))
+		n := binary.LittleEndian.Uint32(b[at:])
+		binary.LittleEndian.PutUint32(b[at:], n+uint32(len(items)))
 		return writeAtomic(path, b)
 	case len(b) >= codec.VectorHeader && b[0] == 0xfe:
 		t, _, n, err := codec.VectorFileHeader(b)

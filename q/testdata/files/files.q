@@ -119,3 +119,14 @@ x y
 2 4
 q)hopen "/"
 'nyi: hopen of a process; kt opens files only
+q)`:real 1: 0xff01000000000000000000000000
+`:real
+q)h:hopen `:real
+q)h (1 2;3)
+3i
+q)hclose h
+q)(read1 `:real)~0xff0100000000000000000200000007000200000001000000000000000200000000000000f90300000000000000
+1b
+q)get `:real
+1 2
+3
