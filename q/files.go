@@ -191,6 +191,17 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 	if st.IsDir() {
 		return in.getSplayed(path)
 	}
+	if st.Size() >= mapMin && isVectorFile(path) {
+		b, err := mapFile(path)
+		if err != nil {
+			return nil, err
+		}
+		v, err := codec.VectorInPlace(b)
+		if err != nil {
+			return nil, k.Err(path + ". " + err.Error())
+		}
+		return v, nil
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, osError(path, err)
@@ -200,6 +211,22 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 		return nil, k.Err(path + ". " + err.Error())
 	}
 	return v, nil
+}
+
+// mapMin is the size from which get maps a vector file rather than
+// reading it.
+const mapMin = 1 << 16
+
+// isVectorFile reports whether path starts as a simple vector file does.
+func isVectorFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var m [2]byte
+	_, err = io.ReadFull(f, m[:])
+	return err == nil && m[0] == 0xfe && m[1] == 0x20
 }
 
 // keyFile is key of a file symbol: the sorted names in a folder, the

@@ -41,13 +41,23 @@ func benchFile(b *testing.B, setup func(in *q.Interp, path string), read string)
 	})
 }
 
-// BenchmarkFileGetColumn is get of a 1e7-float column file (80 MB).
+// BenchmarkFileGetColumn is get of a 1e7-float column file (80 MB): a
+// mapping, whose pages are read when touched.
 func BenchmarkFileGetColumn(b *testing.B) {
 	benchFile(b, func(in *q.Interp, path string) {
 		if _, err := in.Eval("`:" + path + " set 0.5*til 10000000"); err != nil {
 			b.Fatal(err)
 		}
 	}, "count get `:PATH")
+}
+
+// BenchmarkFileSumColumn is sum get of the same column: every page read.
+func BenchmarkFileSumColumn(b *testing.B) {
+	benchFile(b, func(in *q.Interp, path string) {
+		if _, err := in.Eval("`:" + path + " set 0.5*til 10000000"); err != nil {
+			b.Fatal(err)
+		}
+	}, "sum get `:PATH")
 }
 
 // BenchmarkFileCSVLoad is 0: of a 1e6-row CSV of longs, floats, symbols,

@@ -130,3 +130,17 @@ q)(read1 `:real)~0xff01000000000000000002000000070002000000010000000000000002000
 q)get `:real
 1 2
 3
+q)`:big set til 100000
+`:big
+q)x:get `:big
+q)x~til 100000
+1b
+q)x[0]:7
+q)first x
+7
+q)first get `:big
+0
+q)`:big set 2*til 100000
+`:big
+q)(sum x;sum get `:big)
+4999950007 9999900000
