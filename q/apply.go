@@ -107,8 +107,11 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		}
 		return args[0], nil
 	case k.Long, k.Int, k.Short:
+		h, _ := toInt(f)
+		if len(args) == 1 && in.isFileHandle(h) {
+			return in.writeFile(h, args[0])
+		}
 		if len(args) == 1 && isText(args[0]) {
-			h, _ := toInt(f)
 			return in.write(h, args[0])
 		}
 	case *control, *assign, seq, hole:
@@ -243,6 +246,10 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	switch g {
 	case "2:":
 		return in.dynLoad(x, y)
+	case "0:":
+		return in.fileText(x, y)
+	case "1:":
+		return in.fileBinary(x, y)
 	case "@":
 		if isFunc(x) {
 			return in.apply(x, []k.V{y})
@@ -325,6 +332,17 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 	switch h {
 	case -3:
 		return k.Chars(in.Printer.String1(y)), nil
+	case -7:
+		if p, ok := filePath(y); ok {
+			return hcount(in, p, y)
+		}
+		return nil, k.ErrType
+	case -8:
+		return in.serialize(y, false)
+	case -9:
+		return in.deserialize(y)
+	case -18:
+		return in.serialize(y, true)
 	}
 	return prim2("!", x, y)
 }

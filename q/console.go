@@ -106,6 +106,9 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		if arg == "" {
 			return nil, k.ErrLength
 		}
+		if st, err := os.Stat(arg); err == nil && st.IsDir() {
+			return nil, in.loadDir(arg)
+		}
 		return nil, in.Load(arg)
 	}
 	return nil, k.ErrNYI

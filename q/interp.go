@@ -38,6 +38,7 @@ type Interp struct {
 
 	globals  map[string]k.V
 	keywords map[string]k.V
+	handles  map[int64]string // files hopen opened, by handle
 	steps    int64
 	depth    int
 	rng      *random
@@ -71,6 +72,10 @@ func New() *Interp {
 	for name, kw := range in.nameKeywords() {
 		in.keywords[name] = kw
 	}
+	for name, kw := range in.fileKeywords() {
+		in.keywords[name] = kw
+	}
+	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
 	return in
 }
 

@@ -78,9 +78,10 @@ func scan(src string) ([]token, error) {
 			s.emit(token{kind: tNoun, val: v, pos: start, space: space})
 		case c == '`':
 			s.emit(token{kind: tNoun, val: s.syms(), pos: start, space: space})
-		case c == '2' && s.dynLoad(start):
+		case (c == '0' || c == '1' || c == '2') && s.dynLoad(start):
+			// 0: 1: 2: are the file text, file binary and dynamic load operators
 			s.pos += 2
-			s.emit(token{kind: tVerb, text: "2:", pos: start, space: space})
+			s.emit(token{kind: tVerb, text: s.src[start : start+2], pos: start, space: space})
 		case isDigit(c) || c == '.' && s.peekDigit(1) || c == '-' && s.negNumber(space):
 			v, err := s.numbers()
 			if err != nil {
