@@ -363,6 +363,11 @@ func LiteralType(w string) (t int, body string) {
 		switch strings.TrimPrefix(b, "-") {
 		case "0N", "0W":
 			return c, b
+		case "0w":
+			// 0wz: the datetime infinity, a float's
+			if c == TDatetime {
+				return c, b
+			}
 		case "0":
 			// 0p, 0d, 0t ...: the type's zero (0n is the float null)
 			if c != TTimespan {
