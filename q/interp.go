@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"kt/k"
@@ -29,14 +30,18 @@ type Interp struct {
 	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
+	// Now, when set, is the clock of .z.p and its kin (else time.Now).
+	Now func() time.Time
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
 	// returns the named function of the given rank, or an error.
 	Libraries map[string]func(fn string, rank int) (k.V, error)
 
 	globals  map[string]k.V
 	keywords map[string]k.V
+	handles  map[int64]string // files hopen opened, by handle
 	steps    int64
 	depth    int
+	rng      *random
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,
@@ -60,12 +65,17 @@ func New() *Interp {
 			in.keywords[name] = &Keyword{Name: name, Rank: 2, D: d}
 		}
 	}
+	in.Printer.Domain = in.domain
 	for name, kw := range in.evalKeywords() {
 		in.keywords[name] = kw
 	}
 	for name, kw := range in.nameKeywords() {
 		in.keywords[name] = kw
 	}
+	for name, kw := range in.fileKeywords() {
+		in.keywords[name] = kw
+	}
+	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
 	return in
 }
 
@@ -126,6 +136,12 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		}
 	}
 	if v, ok := in.inNamespace(name); ok {
+		return v, nil
+	}
+	if v, ok := in.clock(name); ok {
+		return v, nil
+	}
+	if v, ok := in.dotField(name, fr); ok {
 		return v, nil
 	}
 	return nil, k.Err(name)

@@ -155,7 +155,7 @@ func shelfOf[T float32 | float64]() shelf[T] {
 // before the tensor is read. Large storage comes from the cache (see
 // Free), so it holds whatever the tensor that had it last left there.
 func Alloc[T float32 | float64](shape ...int) (*Tensor, []T, error) {
-	if err := checkShape(shape); err != nil {
+	if err := checkSize(dtypeOf[T](), shape); err != nil {
 		return nil, nil, err
 	}
 	t := header(dtypeOf[T](), shape)

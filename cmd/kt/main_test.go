@@ -24,11 +24,9 @@ func TestBatch(t *testing.T) {
 		{"exit 4\n", false, "", 4},
 	} {
 		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		in := NewInterp()
-		in.Stdout = w
-		code := batch(in, strings.NewReader(c.in), w, c.echo)
-		w.Flush()
+		con := &console{in: NewInterp(), out: bufio.NewWriter(&buf)}
+		con.in.Stdout = con.out
+		code := con.batch(strings.NewReader(c.in), c.echo)
 		if buf.String() != c.want || code != c.code {
 			t.Errorf("batch(%q) = %q, %d; want %q, %d", c.in, buf.String(), code, c.want, c.code)
 		}
@@ -77,6 +75,26 @@ func TestLoadForms(t *testing.T) {
 		}
 		if out != c.want {
 			t.Errorf("%s: got %q, want %q", c.line, out, c.want)
+		}
+	}
+}
+
+// TestCSVScript runs examples/csv.q: a table written as CSV, loaded back,
+// made into tensors and fitted with mse.
+func TestCSVScript(t *testing.T) {
+	var buf bytes.Buffer
+	in := NewInterp()
+	in.Stdout = &buf
+	if err := in.Load("../../examples/csv.q"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"matrix: (0 1f;0.1 1.2;0.2 1.4;0.3 1.6;0.4 1.8;0.5 2;0.6 2.2;0.7 2.4)\n",
+		"first and last losses: 3.1 1.127773e-11\n",
+		"target: 1 1.2 1.4 1.6 1.8 2 2.2 2.4\n",
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, buf.String())
 		}
 	}
 }

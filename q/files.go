@@ -1,0 +1,402 @@
+package q
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"kt/codec"
+	"kt/k"
+	"kt/textio"
+)
+
+// Files: set and get of values in kdb+'s file layout (package codec),
+// the file keywords (hcount hdel hsym read0 read1 hopen hclose save load),
+// key of a folder, and the serialization functions -8! -9! -18!.
+
+// fileKeywords are the keywords that read and write files. They wrap the
+// keywords of the same name that work on globals (set, get, value, key).
+func (in *Interp) fileKeywords() map[string]*Keyword {
+	setVar := in.keywords["set"].(*Keyword)
+	valueOf := in.keywords["value"].(*Keyword)
+	getVar := in.keywords["get"].(*Keyword)
+	keyOf := in.keywords["key"].(*Keyword)
+	unaryFile := func(name string, f func(in *Interp, path string, x k.V) (k.V, error), or *Keyword) *Keyword {
+		return unary(name, func(in *Interp, x k.V) (k.V, error) {
+			if p, ok := filePath(x); ok {
+				return f(in, p, x)
+			}
+			if or == nil {
+				return nil, k.ErrType
+			}
+			return in.applyKeyword(or, []k.V{x})
+		})
+	}
+	kw := map[string]*Keyword{
+		"set": {Name: "set", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			if p, ok := filePath(a[0]); ok {
+				return a[0], in.setFile(p, a[1])
+			}
+			return in.applyKeyword(setVar, a)
+		}},
+		"get":    unaryFile("get", (*Interp).getFile, getVar),
+		"value":  unaryFile("value", (*Interp).getFile, valueOf),
+		"key":    unaryFile("key", keyFile, keyOf),
+		"hcount": unaryFile("hcount", hcount, nil),
+		"hdel":   unaryFile("hdel", hdel, nil),
+		"read1":  unary("read1", func(in *Interp, x k.V) (k.V, error) { return readRange(x, false) }),
+		"read0":  unary("read0", func(in *Interp, x k.V) (k.V, error) { return readRange(x, true) }),
+		"hsym":   unary("hsym", func(in *Interp, x k.V) (k.V, error) { return hsym(x) }),
+		"hopen": unary("hopen", func(in *Interp, x k.V) (k.V, error) {
+			if s, ok := x.(k.Chars); ok && len(s) > 0 && s[0] == ':' {
+				x = k.Sym(s)
+			}
+			if p, ok := filePath(x); ok {
+				return in.hopen(p, x)
+			}
+			return nil, k.Err("nyi: hopen of a process; kt opens files only")
+		}),
+		"hclose": unary("hclose", (*Interp).hclose),
+		"save":   unary("save", (*Interp).save),
+		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.enumerateDB(a[0], a[1])
+		}},
+		"load": unary("load", (*Interp).load),
+	}
+	return kw
+}
+
+// unary is a keyword of one argument.
+func unary(name string, f func(in *Interp, x k.V) (k.V, error)) *Keyword {
+	return &Keyword{Name: name, Rank: 1, N: func(in *Interp, a []k.V) (k.V, error) {
+		if len(a) != 1 {
+			return nil, k.ErrRank
+		}
+		return f(in, a[0])
+	}}
+}
+
+// filePath is the path a file symbol `:path names.
+func filePath(x k.V) (string, bool) {
+	s, ok := x.(k.Sym)
+	if !ok || len(s) == 0 || s[0] != ':' {
+		return "", false
+	}
+	return string(s[1:]), true
+}
+
+// osError is q's form of an operating-system error on path:
+// 'path. OS reports: No such file or directory.
+func osError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	msg := err.Error()
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return k.Err(path + ". OS reports: " + msg)
+}
+
+// codecOptions are the interpreter's hooks for the codec: its functions,
+// and its enumeration domains for IPC.
+func (in *Interp) codecOptions(resolve bool) *codec.Options {
+	o := &codec.Options{Funcs: qfuncs{in}}
+	if resolve {
+		o.Resolve = in.domainOf
+	}
+	return o
+}
+
+// domainOf is the list an enumeration's domain names.
+func (in *Interp) domainOf(name string) (k.Syms, error) {
+	v, err := in.lookup(name, nil)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := k.Plain(v).(k.Syms)
+	if !ok {
+		return nil, k.Err("type: enumeration domain " + name + " is not a symbol list")
+	}
+	return s, nil
+}
+
+// writeAtomic writes b to path through a temporary file beside it, renamed
+// over path once complete, so a failed write never leaves a half file
+// where a good one was. Missing folders are made, as q makes them.
+func writeAtomic(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return osError(path, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return osError(path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return osError(path, err)
+	}
+	return nil
+}
+
+// setFile writes v to path in kdb+'s layout; a path ending in / writes a
+// splayed table.
+func (in *Interp) setFile(path string, v k.V) error {
+	if strings.HasSuffix(path, "/") {
+		return in.setSplayed(strings.TrimSuffix(path, "/"), v)
+	}
+	b, err := codec.EncodeFile(v, in.codecOptions(false))
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, b)
+}
+
+// getFile reads the value in a file, or the splayed table in a folder.
+func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, osError(path, err)
+	}
+	if st.IsDir() {
+		return in.getSplayed(path)
+	}
+	if st.Size() >= mapMin && isVectorFile(path) {
+		b, err := mapFile(path)
+		if err != nil {
+			return nil, err
+		}
+		v, err := codec.VectorInPlace(b)
+		if err != nil {
+			return nil, k.Err(path + ". " + err.Error())
+		}
+		return v, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, osError(path, err)
+	}
+	v, err := codec.DecodeFile(b, in.codecOptions(false))
+	if err != nil {
+		return nil, k.Err(path + ". " + err.Error())
+	}
+	return v, nil
+}
+
+// mapMin is the size from which get maps a vector file rather than
+// reading it.
+const mapMin = 1 << 16
+
+// isVectorFile reports whether path starts as a simple vector file does.
+func isVectorFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var m [2]byte
+	_, err = io.ReadFull(f, m[:])
+	return err == nil && m[0] == 0xfe && m[1] == 0x20
+}
+
+// keyFile is key of a file symbol: the sorted names in a folder, the
+// symbol itself for a file, () for a missing path.
+func keyFile(_ *Interp, path string, x k.V) (k.V, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return k.List{}, nil
+		}
+		return nil, osError(path, err)
+	}
+	if !st.IsDir() {
+		return x, nil
+	}
+	ents, err := os.ReadDir(path)
+	if err != nil {
+		return nil, osError(path, err)
+	}
+	names := make(k.Syms, 0, len(ents))
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+func hcount(_ *Interp, path string, _ k.V) (k.V, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, osError(path, err)
+	}
+	return k.Long(st.Size()), nil
+}
+
+func hdel(_ *Interp, path string, x k.V) (k.V, error) {
+	if err := os.Remove(path); err != nil {
+		return nil, osError(path, err)
+	}
+	return x, nil
+}
+
+// hsym prefixes a colon to a symbol (or each of a list) that lacks one.
+func hsym(x k.V) (k.V, error) {
+	one := func(s string) string {
+		if strings.HasPrefix(s, ":") {
+			return s
+		}
+		return ":" + s
+	}
+	switch x := x.(type) {
+	case k.Sym:
+		return k.Sym(one(string(x))), nil
+	case k.Syms:
+		r := make(k.Syms, len(x))
+		for i, s := range x {
+			r[i] = one(s)
+		}
+		return r, nil
+	}
+	return nil, k.ErrType
+}
+
+// readRange is read1 (bytes) or read0 (lines) of `:f or (`:f;offset;length).
+func readRange(x k.V, lines bool) (k.V, error) {
+	var b []byte
+	switch a := x.(type) {
+	case k.Sym:
+		p, ok := filePath(a)
+		if !ok {
+			return nil, k.ErrType
+		}
+		var err error
+		if b, err = os.ReadFile(p); err != nil {
+			return nil, osError(p, err)
+		}
+	case k.List:
+		if len(a) < 2 || len(a) > 3 {
+			return nil, k.ErrLength
+		}
+		p, ok := filePath(a[0])
+		off, ok1 := toInt(a[1])
+		n := int64(-1)
+		if len(a) == 3 {
+			var ok2 bool
+			n, ok2 = toInt(a[2])
+			ok1 = ok1 && ok2 && n >= 0
+		}
+		if !ok || !ok1 || off < 0 {
+			return nil, k.ErrType
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, osError(p, err)
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, osError(p, err)
+		}
+		size := st.Size()
+		off = min(off, size)
+		if n < 0 || off+n > size {
+			n = size - off
+		}
+		b = make([]byte, n)
+		if _, err := f.ReadAt(b, off); err != nil && err != io.EOF {
+			return nil, osError(p, err)
+		}
+	case k.Bytes:
+		if !lines {
+			return nil, k.ErrType
+		}
+		b = a
+	default:
+		return nil, k.ErrType
+	}
+	if !lines {
+		return k.Bytes(b), nil
+	}
+	ls := textio.Lines(b)
+	r := make(k.List, len(ls))
+	for i, l := range ls {
+		r[i] = k.Chars(append([]byte{}, l...))
+	}
+	return r, nil
+}
+
+// save writes the global a symbol names to a file of that name: `t to
+// t, `:dir/t to dir/t, `t.csv and `t.txt as text. It returns the file
+// symbol.
+func (in *Interp) save(x k.V) (k.V, error) {
+	name, path, err := namePath(x)
+	if err != nil {
+		return nil, err
+	}
+	v, err := in.lookup(name, nil)
+	if err != nil {
+		return nil, err
+	}
+	return k.Sym(":" + path), in.setFile(path, v)
+}
+
+// load reads a file written by save into the global of its name.
+func (in *Interp) load(x k.V) (k.V, error) {
+	name, path, err := namePath(x)
+	if err != nil {
+		return nil, err
+	}
+	v, err := in.getFile(path, nil)
+	if err != nil {
+		return nil, err
+	}
+	in.globals[name] = v
+	return k.Sym(name), nil
+}
+
+// namePath is the variable name and file path of save's and load's
+// argument: `t, `:t or `:dir/t (an extension is not part of the name).
+func namePath(x k.V) (name, path string, err error) {
+	s, ok := x.(k.Sym)
+	if !ok || s == "" {
+		return "", "", k.ErrType
+	}
+	path = strings.TrimPrefix(string(s), ":")
+	name = filepath.Base(path)
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		if ext := name[i:]; ext != "" {
+			return "", "", k.Err("nyi: save and load as " + ext + " text")
+		}
+	}
+	return name, path, nil
+}
