@@ -139,3 +139,42 @@ func TestKernels(t *testing.T) {
 	checkKernels[float32](t)
 	checkKernels[float64](t)
 }
+
+// TestMomentumBufferUnset takes two momentum steps on a parameter large
+// enough for the storage cache, with new storage poisoned (NaN): the
+// first step must write every element of the buffer it allocates.
+func TestMomentumBufferUnset(t *testing.T) {
+	defer tensor.PoisonCache(tensor.PoisonCache(true))
+	const n = 1 << 15
+	r := rand.New(rand.NewPCG(7, 8))
+	pv, gv := draws[float32](r, n, false), draws[float32](r, n, false)
+	p, err := tensor.New(pv, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = p.To(tensor.Float32)
+	if err := p.SetRequiresGrad(true); err != nil {
+		t.Fatal(err)
+	}
+	g, err := tensor.Wrap(gv, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Grad = g
+	o := SGDOptions{LR: .01, Momentum: .9, Nesterov: true}
+	s, err := NewSGD([]*tensor.Tensor{p}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wp, wb := append([]float32(nil), p.Float32s()...), make([]float32, n)
+	c := newCoef[float32](o)
+	for k := range 2 {
+		if err := s.Step(); err != nil {
+			t.Fatal(err)
+		}
+		stepRef(false, c, wp, gv, wb, k == 0, true)
+		if i := sameFloats(p.Float32s(), wp); i >= 0 {
+			t.Fatalf("step %d: p[%d] = %v, want %v", k, i, p.Float32s()[i], wp[i])
+		}
+	}
+}

@@ -88,7 +88,7 @@ func (s *SGD) Step() error {
 		}
 		first := s.bufs[i] == nil
 		if first && s.opts.Momentum != 0 {
-			s.bufs[i], _ = tensor.Zeros(p.DType(), p.Shape()...)
+			s.bufs[i] = newBuf(p) // the first step writes every element
 		}
 		k, wd := loopKind(s.opts, first), s.opts.WeightDecay != 0
 		switch p.DType() {
@@ -99,6 +99,16 @@ func (s *SGD) Step() error {
 		}
 	}
 	return nil
+}
+
+// newBuf returns a momentum buffer for p, its elements unset.
+func newBuf(p *tensor.Tensor) *tensor.Tensor {
+	if p.DType() == tensor.Float32 {
+		t, _ := tensor.AllocLike[float32](p)
+		return t
+	}
+	t, _ := tensor.AllocLike[float64](p)
+	return t
 }
 
 func buf[T float32 | float64](t *tensor.Tensor) []T {
