@@ -16,17 +16,13 @@ import (
 
 // coef holds a step's scalars cast to T, as ATen casts them.
 type coef[T tensor.Float] struct {
-	wd, mom, damp, lr T      // weight decay, momentum, 1 - dampening, -lr
-	neg               uint64 // the sign bit (maximize) or 0: flipped in each gradient
+	wd, mom, damp, lr T    // weight decay, momentum, 1 - dampening, -lr
+	maximize          bool // the gradients' signs flipped
 }
 
 // newCoef casts o's scalars to T.
 func newCoef[T tensor.Float](o SGDOptions) coef[T] {
-	c := coef[T]{wd: T(o.WeightDecay), mom: T(o.Momentum), damp: T(1 - o.Dampening), lr: T(-o.LR)}
-	if o.Maximize {
-		c.neg = 1 << (8*unsafe.Sizeof(c.wd) - 1)
-	}
-	return c
+	return coef[T]{wd: T(o.WeightDecay), mom: T(o.Momentum), damp: T(1 - o.Dampening), lr: T(-o.LR), maximize: o.Maximize}
 }
 
 // kind is the shape of a step's loop.
@@ -140,7 +136,7 @@ func f32[T tensor.Float](s []T) []float32 {
 // the loop of momentum's first step.
 func stepRef[T tensor.Float](wd bool, c coef[T], p, g, b []T, first, nest bool) {
 	for i := range p {
-		d := flip(g[i], c.neg) // d = -grad with maximize
+		d := flip(g[i], c.maximize) // d = -grad with maximize
 		if wd {
 			d = fma(c.wd, p[i], d) // d = d.add(p, alpha=weight_decay)
 		}
@@ -170,7 +166,7 @@ func stepRef[T tensor.Float](wd bool, c coef[T], p, g, b []T, first, nest bool) 
 func plainLoop[T tensor.Float](c coef[T], p, g []T, i int) int {
 	g = g[:len(p)]
 	for ; i < len(p); i++ {
-		v, ok := fmaFast(c.lr, flip(g[i], c.neg), p[i])
+		v, ok := fmaFast(c.lr, flip(g[i], c.maximize), p[i])
 		if !ok {
 			break
 		}
@@ -183,7 +179,7 @@ func plainDecayLoop[T tensor.Float](c coef[T], p, g []T, i int) int {
 	g = g[:len(p)]
 	for ; i < len(p); i++ {
 		x := p[i]
-		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.neg))
+		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.maximize))
 		v, ok2 := fmaFast(c.lr, d, x)
 		if !ok1 || !ok2 {
 			break
@@ -196,7 +192,7 @@ func plainDecayLoop[T tensor.Float](c coef[T], p, g []T, i int) int {
 func momentumLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	g, b = g[:len(p)], b[:len(p)]
 	for ; i < len(p); i++ {
-		m := T(b[i]*c.mom) + flip(g[i], c.neg) // 1-dampening is 1
+		m := T(b[i]*c.mom) + flip(g[i], c.maximize) // 1-dampening is 1
 		v, ok := fmaFast(c.lr, m, p[i])
 		if !ok {
 			break
@@ -210,7 +206,7 @@ func momentumDecayLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	g, b = g[:len(p)], b[:len(p)]
 	for ; i < len(p); i++ {
 		x := p[i]
-		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.neg))
+		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.maximize))
 		m := T(b[i]*c.mom) + d
 		v, ok2 := fmaFast(c.lr, m, x)
 		if !ok1 || !ok2 {
@@ -224,7 +220,7 @@ func momentumDecayLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 func dampenedLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	g, b = g[:len(p)], b[:len(p)]
 	for ; i < len(p); i++ {
-		m, ok1 := fmaFast(c.damp, flip(g[i], c.neg), T(b[i]*c.mom))
+		m, ok1 := fmaFast(c.damp, flip(g[i], c.maximize), T(b[i]*c.mom))
 		v, ok2 := fmaFast(c.lr, m, p[i])
 		if !ok1 || !ok2 {
 			break
@@ -238,7 +234,7 @@ func dampenedDecayLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	g, b = g[:len(p)], b[:len(p)]
 	for ; i < len(p); i++ {
 		x := p[i]
-		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.neg))
+		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.maximize))
 		m, ok2 := fmaFast(c.damp, d, T(b[i]*c.mom))
 		v, ok3 := fmaFast(c.lr, m, x)
 		if !ok1 || !ok2 || !ok3 {
@@ -252,7 +248,7 @@ func dampenedDecayLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 func nesterovLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	g, b = g[:len(p)], b[:len(p)]
 	for ; i < len(p); i++ {
-		d := flip(g[i], c.neg)
+		d := flip(g[i], c.maximize)
 		m := T(b[i]*c.mom) + d // Nesterov has no dampening
 		e, ok1 := fmaFast(c.mom, m, d)
 		v, ok2 := fmaFast(c.lr, e, p[i])
@@ -268,7 +264,7 @@ func nesterovDecayLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	g, b = g[:len(p)], b[:len(p)]
 	for ; i < len(p); i++ {
 		x := p[i]
-		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.neg))
+		d, ok1 := fmaFast(c.wd, x, flip(g[i], c.maximize))
 		m := T(b[i]*c.mom) + d
 		e, ok2 := fmaFast(c.mom, m, d)
 		v, ok3 := fmaFast(c.lr, e, x)
@@ -280,13 +276,14 @@ func nesterovDecayLoop[T tensor.Float](c coef[T], p, g, b []T, i int) int {
 	return i
 }
 
-// flip returns v with its sign bit xor'ed with neg (0 or T's sign bit):
-// -v for maximize, NaN's sign flipped as ATen's neg flips it.
-func flip[T tensor.Float](v T, neg uint64) T {
-	if unsafe.Sizeof(v) == 4 {
-		return T(math.Float32frombits(math.Float32bits(float32(v)) ^ uint32(neg)))
+// flip returns -v with maximize (NaN's sign flipped, as ATen's neg flips
+// it), else v. A branch the same for every element costs less here than
+// flipping the sign bit in an integer register.
+func flip[T tensor.Float](v T, maximize bool) T {
+	if maximize {
+		return -v
 	}
-	return T(math.Float64frombits(math.Float64bits(float64(v)) ^ neg))
+	return v
 }
 
 // fma returns a·x + c rounded once to T.

@@ -21,7 +21,11 @@ func stepVec32(k kind, wd bool, c coef[float32], p, g, b []float32) int {
 	if b != nil {
 		b = b[:len(p)]
 	}
-	neg := archsimd.BroadcastUint32x8(uint32(c.neg))
+	var sign uint32 // flipped in each gradient
+	if c.maximize {
+		sign = 1 << 31
+	}
+	neg := archsimd.BroadcastUint32x8(sign)
 	vwd, vmom := archsimd.BroadcastFloat32x8(c.wd), archsimd.BroadcastFloat32x8(c.mom)
 	damp, lr := archsimd.BroadcastFloat32x8(c.damp), archsimd.BroadcastFloat32x8(c.lr)
 	n := len(p) &^ 7
