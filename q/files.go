@@ -25,6 +25,7 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 	valueOf := in.keywords["value"].(*Keyword)
 	getVar := in.keywords["get"].(*Keyword)
 	keyOf := in.keywords["key"].(*Keyword)
+	upsert := in.keywords["upsert"].(*Keyword)
 	unaryFile := func(name string, f func(in *Interp, path string, x k.V) (k.V, error), or *Keyword) *Keyword {
 		return unary(name, func(in *Interp, x k.V) (k.V, error) {
 			if p, ok := filePath(x); ok {
@@ -45,6 +46,15 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 				return a[0], in.setFile(p, a[1])
 			}
 			return in.applyKeyword(setVar, a)
+		}},
+		"upsert": {Name: "upsert", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			if p, ok := filePath(a[0]); ok {
+				return a[0], in.upsertSplayed(strings.TrimSuffix(p, "/"), a[1])
+			}
+			return in.applyKeyword(upsert, a)
 		}},
 		"get":    unaryFile("get", (*Interp).getFile, getVar),
 		"value":  unaryFile("value", (*Interp).getFile, valueOf),
