@@ -75,6 +75,12 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 		}),
 		"hclose": unary("hclose", (*Interp).hclose),
 		"save":   unary("save", (*Interp).save),
+		".Q.dpft": {Name: ".Q.dpft", Rank: 4, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 4 {
+				return nil, k.ErrRank
+			}
+			return in.dpft(a)
+		}},
 		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank

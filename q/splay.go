@@ -202,12 +202,19 @@ func (in *Interp) enumerate(dbv, tv k.V) (k.V, error) {
 // other file) becomes the global of its name, each splayed table in it
 // the global of its folder's name.
 func (in *Interp) loadDir(dir string) error {
+	parts, field, err := partitionsOf(dir)
+	if err != nil {
+		return err
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return osError(dir, err)
 	}
 	for _, e := range ents {
 		name := e.Name()
+		if _, _, ok := partitionValue(name); ok && e.IsDir() {
+			continue
+		}
 		if name[0] == '.' || filepath.Ext(name) != "" {
 			continue
 		}
@@ -222,6 +229,9 @@ func (in *Interp) loadDir(dir string) error {
 			return err
 		}
 		in.globals[name] = v
+	}
+	if len(parts) > 0 {
+		return in.loadPartitioned(dir, parts, field)
 	}
 	return nil
 }

@@ -1,0 +1,35 @@
+/ partitioned databases; run in an empty folder
+q)trade:([]sym:`b`a`b;px:1 2 3.;sz:10 20 30)
+q).Q.dpft[`:hdb;2024.01.15;`sym;`trade]
+`trade
+q)trade:([]sym:`c`a;px:4 5.;sz:40 50)
+q).Q.dpft[`:hdb;2024.01.16;`sym;`trade]
+`trade
+q)key `:hdb
+`2024.01.15`2024.01.16`sym
+q)get `:hdb/2024.01.15/trade/.d
+`sym`px`sz
+q)trade:0
+q)\l hdb
+q)count trade
+5
+q)cols trade
+`date`sym`px`sz
+q)trade`date
+2024.01.15 2024.01.15 2024.01.15 2024.01.16 2024.01.16
+q)trade`px
+2 1 3 5 4f
+q)-9!-8!trade`sym
+`a`b`b`a`c
+q)trade[`px] where trade[`sz]>30
+5 4f
+q).Q.pv
+2024.01.15 2024.01.16
+q).Q.pf
+`date
+q).Q.pt
+,`trade
+q)sym
+`a`b`c
+q).Q.dpft[`:hdb;`x;`sym;`trade]
+'type
