@@ -1,6 +1,7 @@
 package q
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -80,6 +81,28 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 				return nil, k.ErrRank
 			}
 			return in.dpft(a)
+		}},
+		".Q.fs": {Name: ".Q.fs", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.chunks(a[0], a[1], 131000)
+		}},
+		".Q.fsn": {Name: ".Q.fsn", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			n, ok := toInt(a[2])
+			if !ok || n <= 0 {
+				return nil, k.ErrType
+			}
+			return in.chunks(a[0], a[1], n)
+		}},
+		"dsave": {Name: "dsave", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.dsave(a[0], a[1])
 		}},
 		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
@@ -372,10 +395,10 @@ func readRange(x k.V, lines bool) (k.V, error) {
 }
 
 // save writes the global a symbol names to a file of that name: `t to
-// t, `:dir/t to dir/t, `t.csv and `t.txt as text. It returns the file
-// symbol.
+// t, `:dir/t to dir/t, `t.csv as CSV and `t.txt as tab-separated text
+// (a table), `:dir/t/ splayed. It returns the file symbol.
 func (in *Interp) save(x k.V) (k.V, error) {
-	name, path, err := namePath(x)
+	name, ext, path, err := namePath(x)
 	if err != nil {
 		return nil, err
 	}
@@ -383,16 +406,38 @@ func (in *Interp) save(x k.V) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	return k.Sym(":" + path), in.setFile(path, v)
+	switch ext {
+	case "":
+		if strings.HasSuffix(path, "/") {
+			if v, err = in.enumerate(k.Sym(":"+filepath.Dir(strings.TrimSuffix(path, "/"))), v); err != nil {
+				return nil, err
+			}
+		}
+		return k.Sym(":" + path), in.setFile(path, v)
+	case ".csv", ".txt":
+		t, ok := k.Plain(v).(*k.Table)
+		if !ok {
+			return nil, k.ErrType
+		}
+		d := byte(',')
+		if ext == ".txt" {
+			d = '\t'
+		}
+		return in.fileText(k.Sym(":"+path), textio.Prepare(t, d, in.Printer.Precision))
+	}
+	return nil, k.Err("nyi: save as " + ext)
 }
 
 // load reads a file written by save into the global of its name.
 func (in *Interp) load(x k.V) (k.V, error) {
-	name, path, err := namePath(x)
+	name, ext, path, err := namePath(x)
 	if err != nil {
 		return nil, err
 	}
-	v, err := in.getFile(path, nil)
+	if ext != "" {
+		return nil, k.Err("nyi: load of " + ext + " text: use 0:")
+	}
+	v, err := in.getFile(strings.TrimSuffix(path, "/"), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -400,19 +445,87 @@ func (in *Interp) load(x k.V) (k.V, error) {
 	return k.Sym(name), nil
 }
 
-// namePath is the variable name and file path of save's and load's
-// argument: `t, `:t or `:dir/t (an extension is not part of the name).
-func namePath(x k.V) (name, path string, err error) {
+// namePath is the variable name, extension and file path of save's and
+// load's argument: `t, `:t, `:dir/t, `t.csv, `:dir/t/.
+func namePath(x k.V) (name, ext, path string, err error) {
 	s, ok := x.(k.Sym)
 	if !ok || s == "" {
-		return "", "", k.ErrType
+		return "", "", "", k.ErrType
 	}
 	path = strings.TrimPrefix(string(s), ":")
-	name = filepath.Base(path)
+	name = filepath.Base(strings.TrimSuffix(path, "/"))
 	if i := strings.IndexByte(name, '.'); i > 0 {
-		if ext := name[i:]; ext != "" {
-			return "", "", k.Err("nyi: save and load as " + ext + " text")
+		name, ext = name[:i], name[i:]
+	}
+	return name, ext, path, nil
+}
+
+// chunks is .Q.fs[f;file] and .Q.fsn[f;file;n]: f applied to the lines of
+// each chunk of about n bytes of a file, cut after a line break. It
+// returns the bytes read.
+func (in *Interp) chunks(f, file k.V, n int64) (k.V, error) {
+	p, ok := filePath(file)
+	if !ok {
+		return nil, k.ErrType
+	}
+	h, err := os.Open(p)
+	if err != nil {
+		return nil, osError(p, err)
+	}
+	defer h.Close()
+	var carry []byte
+	total := int64(0)
+	buf := make([]byte, n)
+	for {
+		m, rerr := io.ReadFull(h, buf)
+		total += int64(m)
+		data := append(carry, buf[:m]...)
+		end := len(data)
+		if rerr == nil {
+			end = bytes.LastIndexByte(data, '\n') + 1
+		}
+		chunk, rest := data[:end], data[end:]
+		carry = append([]byte{}, rest...)
+		if len(chunk) > 0 {
+			lines := textio.Lines(chunk)
+			l := make(k.List, len(lines))
+			for i, s := range lines {
+				l[i] = k.Chars(append([]byte{}, s...))
+			}
+			if _, err := in.apply(f, []k.V{l}); err != nil {
+				return nil, err
+			}
+		}
+		if rerr != nil {
+			return k.Long(total), nil
 		}
 	}
-	return name, path, nil
+}
+
+// dsave is `:dir dsave `t`u: each global table saved splayed in dir, its
+// symbols enumerated against dir/sym. It returns the names.
+func (in *Interp) dsave(d, names k.V) (k.V, error) {
+	dir, ok := filePath(d)
+	if !ok {
+		return nil, k.ErrType
+	}
+	list := listItems(names)
+	for _, n := range list {
+		s, ok := n.(k.Sym)
+		if !ok {
+			return nil, k.ErrType
+		}
+		v, err := in.lookup(string(s), nil)
+		if err != nil {
+			return nil, err
+		}
+		e, err := in.enumerate(d, v)
+		if err != nil {
+			return nil, err
+		}
+		if err := in.setSplayed(filepath.Join(dir, string(s)), e); err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
 }
