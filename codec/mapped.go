@@ -24,6 +24,14 @@ func VectorInPlace(b []byte) (k.V, error) {
 	if !littleHost || t == k.TBool || n == 0 {
 		return withAttr(readVector(t, p, binary.LittleEndian), attr), nil
 	}
+	return withAttr(inPlace(t, p), attr), nil
+}
+
+// inPlace is the vector of type t whose items are the bytes p (a whole
+// number of items, aligned for the type, little-endian on a little-endian
+// machine).
+func inPlace(t int, p []byte) k.V {
+	n := len(p) / width(t)
 	at := unsafe.Pointer(&p[0])
 	var v k.V
 	switch k.Storage(t) {
@@ -44,10 +52,10 @@ func VectorInPlace(b []byte) (k.V, error) {
 	case k.TFloat:
 		v = k.Floats(unsafe.Slice((*float64)(at), n))
 	default:
-		return nil, errBadFile
+		return nil
 	}
 	if k.IsTemporal(t) {
 		v = k.Retag(v, t)
 	}
-	return withAttr(v, attr), nil
+	return v
 }
