@@ -41,30 +41,36 @@ func AttrOf(v V) byte {
 // It shares storage with v and allocates only where something was
 // stripped.
 func Plain(v V) V {
+	r, _ := plain(v)
+	return r
+}
+
+// plain is Plain, reporting whether anything was stripped.
+func plain(v V) (V, bool) {
 	switch x := v.(type) {
 	case *Attr:
-		return Plain(x.V)
+		r, _ := plain(x.V)
+		return r, true
 	case *Table:
-		if x == nil {
-			return v
-		}
-		if d := plainItems(x.Data); d != nil {
-			return &Table{Cols: x.Cols, Data: d}
+		if x != nil {
+			if d := plainItems(x.Data); d != nil {
+				return &Table{Cols: x.Cols, Data: d}, true
+			}
 		}
 	case *Dict:
-		if x == nil {
-			return v
-		}
-		k, vs := Plain(x.Keys), Plain(x.Vals)
-		if k != x.Keys || vs != x.Vals {
-			return &Dict{Keys: k, Vals: vs}
+		if x != nil {
+			k, ck := plain(x.Keys)
+			vs, cv := plain(x.Vals)
+			if ck || cv {
+				return &Dict{Keys: k, Vals: vs}, true
+			}
 		}
 	case List:
 		if d := plainItems(x); d != nil {
-			return d
+			return d, true
 		}
 	}
-	return v
+	return v, false
 }
 
 // plainItems is l with attributes stripped from its items, or nil if none
@@ -74,8 +80,8 @@ func plainItems(l List) List {
 	for i, e := range l {
 		switch e.(type) {
 		case *Attr, *Table, *Dict:
-			p := Plain(e)
-			if p == e {
+			p, changed := plain(e)
+			if !changed {
 				continue
 			}
 			if r == nil {

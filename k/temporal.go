@@ -119,6 +119,8 @@ func Storage(t int) int {
 // it is.
 func Under(v V) V {
 	switch x := v.(type) {
+	case *Attr:
+		return Under(x.V)
 	case Timestamp:
 		return Long(x)
 	case Month:
@@ -295,6 +297,10 @@ func padN(b []byte, n int64, w int) []byte {
 
 func appendDate(b []byte, d int64) []byte {
 	y, m, dd := civil(d)
+	if y < 1 || y > 9999 {
+		// out of q's range of dates
+		return append(b, "0000.00.00"...)
+	}
 	b = padN(b, y, 4)
 	b = append(b, '.')
 	b = pad2(b, m)
@@ -481,11 +487,11 @@ func temporalCells(v V) []string {
 }
 
 // TemporalString is q's string of a temporal atom: its text without type
-// letter, "" for a null.
+// letter (0N, 0W and -0W for nulls and infinities).
 func TemporalString(v V) string {
-	s, regular := temporalItem(v, 0)
-	if !regular && s == "0N" {
-		return ""
-	}
+	s, _ := temporalItem(v, 0)
 	return s
 }
+
+// Civil is the year, month (1-12) and day of day d counted from 2000.01.01.
+func Civil(d int64) (y, m, dd int64) { return civil(d) }

@@ -102,7 +102,7 @@ func (st *stamp) parseClock(s string) bool {
 // at the start of s; it returns the rest of s.
 func (st *stamp) parseDate(s string) (string, bool) {
 	y, n := digitsAt(s, 0)
-	if n == 8 && (len(s) == 8 || s[8] == 'D' || s[8] == 'T') {
+	if n == 8 && (len(s) == 8 || s[8] == 'D' || s[8] == 'T' || s[8] == '-') {
 		return st.setDate(y/10000, y/100%100, y%100, s[8:])
 	}
 	if n != 4 || len(s) < 7 || (s[4] != '.' && s[4] != '-') {
@@ -157,6 +157,9 @@ func parseStamp(s string) (stamp, bool) {
 			return st, true
 		}
 		st.sep, rest = rest[0], rest[1:]
+		if st.sep != 'D' && st.sep != 'T' && st.sep != '-' {
+			return st, false
+		}
 		if rest == "" {
 			return st, true
 		}
@@ -273,14 +276,76 @@ func ParseTemporal(t int, s string) (V, bool) {
 	case "-0W", "-0W" + string(typeChar[t]), "-0w":
 		return TemporalInf(t, -1), true
 	}
+	if v, ok := parseDigits(t, s); ok {
+		return v, true
+	}
 	st, ok := parseStamp(s)
 	if !ok {
 		return nil, false
 	}
-	if t == TDate && st.hasDate && st.sep == 'D' && !st.hasClock {
+	switch {
+	case t == TDate && st.hasDate && st.sep == 'D' && !st.hasClock:
 		st.sep = 0
+	case st.hasDate && st.sep == '-' && t == TTimestamp:
+		st.sep = 'D'
+	case st.hasDate && st.sep == '-' && t == TDatetime:
+		st.sep = 'T'
 	}
 	return st.value(t)
+}
+
+// unixEpoch is 1970.01.01 in seconds from 2000.01.01.
+const unixEpoch = -946684800
+
+// parseDigits reads the all-digit texts of q's casts from text: seconds
+// since the Unix epoch (9 to 11 digits, an optional fraction) for a
+// timestamp or datetime, hhmm[ss[fffffffff]] for the times.
+func parseDigits(t int, s string) (V, bool) {
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	w, n := digitsAt(whole, 0)
+	if n == 0 || n != len(whole) {
+		return nil, false
+	}
+	f, fn := digitsAt(frac, 0)
+	if hasFrac && (fn == 0 || fn != len(frac) || fn > 9) {
+		return nil, false
+	}
+	for i := fn; i < 9; i++ {
+		f *= 10
+	}
+	switch t {
+	case TTimestamp, TDatetime:
+		if n < 9 || n > 11 {
+			return nil, false
+		}
+		ns := (w+unixEpoch)*1e9 + f
+		if t == TDatetime {
+			return Datetime(float64(ns/1e6) / MillisPerDay), true
+		}
+		return Timestamp(ns), true
+	case TTimespan, TMinute, TSecond, TTime:
+		if hasFrac || n < 4 || n > 15 {
+			return nil, false
+		}
+		h, _ := digitsAt(whole[:2], 0)
+		m, _ := digitsAt(whole[2:4], 0)
+		var sec, nano int64
+		if n >= 6 {
+			sec, _ = digitsAt(whole[4:6], 0)
+		}
+		if n > 6 {
+			nano, _ = digitsAt(whole[6:], 0)
+			for i := n - 6; i < 9; i++ {
+				nano *= 10
+			}
+		}
+		if m > 59 || sec > 59 {
+			return nil, false
+		}
+		st := stamp{hasClock: true, parts: 3, clock: h*3600e9 + m*60e9 + sec*1e9 + nano}
+		return st.value(t)
+	}
+	return nil, false
 }
 
 // LiteralType is the temporal type of one word of q's source as the
@@ -298,6 +363,16 @@ func LiteralType(w string) (t int, body string) {
 		switch strings.TrimPrefix(b, "-") {
 		case "0N", "0W":
 			return c, b
+		case "0w":
+			// 0wz: the datetime infinity, a float's
+			if c == TDatetime {
+				return c, b
+			}
+		case "0":
+			// 0p, 0d, 0t ...: the type's zero (0n is the float null)
+			if c != TTimespan {
+				return c, b
+			}
 		}
 		if st, ok := parseStamp(b); ok && (st.month || st.hasDate || st.sep != 0 || st.parts > 1) {
 			return c, b
@@ -309,6 +384,17 @@ func LiteralType(w string) (t int, body string) {
 		return 0, w
 	}
 	return st.infer(), w
+}
+
+// TemporalZero is the zero atom of temporal type t: 2000.01.01, 00:00 ...
+func TemporalZero(t int) V {
+	switch Storage(abs(t)) {
+	case TLong:
+		return Retag(Long(0), t)
+	case TFloat:
+		return Retag(Float(0), t)
+	}
+	return Retag(Int(0), t)
 }
 
 // TemporalNull is the null atom of temporal type t.

@@ -19,6 +19,9 @@ func Til(x k.V) (k.V, error) {
 	if n < 0 || n == k.NullLong {
 		return nil, k.ErrDomain
 	}
+	if err := k.NeedItems(int(n), k.TLong); err != nil {
+		return nil, err
+	}
 	r := make(k.Longs, n)
 	for i := range r {
 		r[i] = int64(i)
@@ -120,11 +123,20 @@ func Where(x k.V) (k.V, error) {
 		return nil, k.ErrType
 	}
 	c := toI64(x)
-	r := k.Longs{}
-	for i, n := range c {
+	total := int64(0)
+	for _, n := range c {
 		if n < 0 {
 			return nil, k.ErrDomain
 		}
+		if total += n; total < 0 {
+			return nil, k.Err("limit")
+		}
+	}
+	if err := k.NeedItems(int(total), k.TLong); err != nil {
+		return nil, err
+	}
+	r := make(k.Longs, 0, total)
+	for i, n := range c {
 		for j := int64(0); j < n; j++ {
 			r = append(r, int64(i))
 		}
@@ -159,28 +171,35 @@ func Join(x, y k.V) (k.V, error) {
 		return k.List{x, y}, nil
 	}
 	tx, ty := absType(x), absType(y)
+	t := k.TList
+	if tx == ty {
+		t = tx
+	}
+	if err := k.NeedItems(k.Count(x)+k.Count(y), t); err != nil {
+		return nil, err
+	}
 	if tx == ty && tx != k.TList {
 		switch a := listOf(x).(type) {
 		case k.Bools:
-			return append(append(k.Bools{}, a...), listOf(y).(k.Bools)...), nil
+			return joinT(a, listOf(y).(k.Bools)), nil
 		case k.Bytes:
-			return append(append(k.Bytes{}, a...), listOf(y).(k.Bytes)...), nil
+			return joinT(a, listOf(y).(k.Bytes)), nil
 		case k.Shorts:
-			return append(append(k.Shorts{}, a...), listOf(y).(k.Shorts)...), nil
+			return joinT(a, listOf(y).(k.Shorts)), nil
 		case k.Ints:
-			return append(append(k.Ints{}, a...), listOf(y).(k.Ints)...), nil
+			return joinT(a, listOf(y).(k.Ints)), nil
 		case k.Longs:
-			return append(append(k.Longs{}, a...), listOf(y).(k.Longs)...), nil
+			return joinT(a, listOf(y).(k.Longs)), nil
 		case k.Reals:
-			return append(append(k.Reals{}, a...), listOf(y).(k.Reals)...), nil
+			return joinT(a, listOf(y).(k.Reals)), nil
 		case k.Floats:
-			return append(append(k.Floats{}, a...), listOf(y).(k.Floats)...), nil
+			return joinT(a, listOf(y).(k.Floats)), nil
 		case k.Chars:
-			return append(append(k.Chars{}, a...), listOf(y).(k.Chars)...), nil
+			return joinT(a, listOf(y).(k.Chars)), nil
 		case k.Syms:
-			return append(append(k.Syms{}, a...), listOf(y).(k.Syms)...), nil
+			return joinT(a, listOf(y).(k.Syms)), nil
 		case k.Guids:
-			return append(append(k.Guids{}, a...), listOf(y).(k.Guids)...), nil
+			return joinT(a, listOf(y).(k.Guids)), nil
 		}
 	}
 	// An empty general list joins to a typed value as that value's list.
@@ -194,6 +213,13 @@ func Join(x, y k.V) (k.V, error) {
 	r = append(r, itemsOrSelf(x)...)
 	r = append(r, itemsOrSelf(y)...)
 	return r, nil
+}
+
+// joinT is a then b in a new slice of exactly their length.
+func joinT[S ~[]E, E any](a, b S) S {
+	r := make(S, len(a)+len(b))
+	copy(r[copy(r, a):], b)
+	return r
 }
 
 func itemsOrSelf(x k.V) []k.V {

@@ -45,23 +45,67 @@ func takeN(n int64, y k.V) (k.V, error) {
 	}
 	c := int64(k.Count(y))
 	m := max(n, -n)
+	if err := k.NeedItems(int(m), y.Type()); err != nil {
+		return nil, err
+	}
 	if c == 0 {
 		if m == 0 {
 			return y, nil
 		}
 		return fillNull(y.Type(), int(m)), nil
 	}
-	idx := make([]int64, m)
-	if n >= 0 {
-		for i := range idx {
-			idx[i] = int64(i) % c
-		}
-	} else {
-		for i := range idx {
-			idx[i] = ((c-m+int64(i))%c + c) % c
-		}
+	start := int64(0)
+	if n < 0 {
+		start = ((c-m)%c + c) % c
 	}
-	return pick(y, idx), nil
+	return cycle(y, int(start), int(m)), nil
+}
+
+// cycle is m items of y from index start on, going round y as often as
+// it takes, built without an index.
+func cycle(y k.V, start, m int) k.V {
+	switch v := y.(type) {
+	case k.Bools:
+		return cycleT(v, start, m)
+	case k.Bytes:
+		return cycleT(v, start, m)
+	case k.Shorts:
+		return cycleT(v, start, m)
+	case k.Ints:
+		return cycleT(v, start, m)
+	case k.Longs:
+		return cycleT(v, start, m)
+	case k.Reals:
+		return cycleT(v, start, m)
+	case k.Floats:
+		return cycleT(v, start, m)
+	case k.Chars:
+		return cycleT(v, start, m)
+	case k.Syms:
+		return cycleT(v, start, m)
+	case k.Guids:
+		return cycleT(v, start, m)
+	case k.List:
+		return cycleT(v, start, m)
+	}
+	c := k.Count(y)
+	idx := make([]int64, m)
+	for i := range idx {
+		idx[i] = int64((start + i) % c)
+	}
+	return pick(y, idx)
+}
+
+func cycleT[S ~[]E, E any](v S, start, m int) S {
+	r := make(S, m)
+	n := copy(r, v[start:])
+	if n < m {
+		n += copy(r[n:], v[:start])
+	}
+	for n < m { // r[:n] is whole turns of v: copy it onto itself
+		n += copy(r[n:], r[:n])
+	}
+	return r
 }
 
 // takeKeys selects columns of a table or entries of a dictionary by name.
@@ -153,10 +197,10 @@ func reshape(shape []int64, y k.V) (k.V, error) {
 			// not have an empty inner dimension (1 0 2#1 2)
 			return nil, k.ErrDomain
 		}
-		total *= d
-		if total > 1<<40 {
+		if d > 0 && total > (1<<40)/d {
 			return nil, k.Err("limit")
 		}
+		total *= d
 	}
 	var flat k.V
 	if c == 0 {

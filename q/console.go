@@ -2,6 +2,7 @@ package q
 
 import (
 	"fmt"
+	"kt/internal/ws"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -89,6 +90,18 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, nil
 	case name == "t" || name == "ts" || strings.HasPrefix(name, "t:") || strings.HasPrefix(name, "ts:"):
 		return in.timeIt(name, arg)
+	case name == "S":
+		if arg == "" {
+			return k.Long(in.rngOf().seed), nil
+		}
+		n, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil {
+			return nil, k.ErrType
+		}
+		in.Seed(n)
+		return nil, nil
+	case name == "w":
+		return setWorkspace(arg)
 	case name == "l":
 		if arg == "" {
 			return nil, k.ErrLength
@@ -99,6 +112,29 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, in.Load(arg)
 	}
 	return nil, k.ErrNYI
+}
+
+// workspace is \w's memory use: bytes used, heap, peak, the workspace
+// limit (-w), mapped (0: kt maps no files) and physical memory.
+func workspace() k.Longs {
+	return k.Longs{ws.Used(), ws.Heap(), ws.Peak(), ws.Limit(), 0, ws.Physical()}
+}
+
+// setWorkspace is \w [MB]: the memory use, or a new workspace limit in
+// MB (0: none), answered in bytes.
+func setWorkspace(arg string) (k.V, error) {
+	if arg == "" {
+		return workspace(), nil
+	}
+	mb, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || mb < 0 {
+		return nil, k.ErrDomain
+	}
+	if mb > 1<<26 {
+		return nil, k.Err("limit")
+	}
+	ws.SetLimit(mb << 20)
+	return k.Long(ws.Limit()), nil
 }
 
 // timeIt is \t[:n] expr and \ts[:n] expr: milliseconds (and bytes

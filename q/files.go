@@ -108,7 +108,7 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 			if len(a) != 2 {
 				return nil, k.ErrRank
 			}
-			return in.enumerate(a[0], a[1])
+			return in.enumerateDB(a[0], a[1])
 		}},
 		"load": unary("load", (*Interp).load),
 	}
@@ -157,13 +157,13 @@ func osError(path string, err error) error {
 func (in *Interp) codecOptions(resolve bool) *codec.Options {
 	o := &codec.Options{Funcs: qfuncs{in}}
 	if resolve {
-		o.Resolve = in.domain
+		o.Resolve = in.domainOf
 	}
 	return o
 }
 
-// domain is the list an enumeration's domain names.
-func (in *Interp) domain(name string) (k.Syms, error) {
+// domainOf is the list an enumeration's domain names.
+func (in *Interp) domainOf(name string) (k.Syms, error) {
 	v, err := in.lookup(name, nil)
 	if err != nil {
 		return nil, err

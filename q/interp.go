@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"kt/k"
@@ -29,6 +30,8 @@ type Interp struct {
 	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
+	// Now, when set, is the clock of .z.p and its kin (else time.Now).
+	Now func() time.Time
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
 	// returns the named function of the given rank, or an error.
 	Libraries map[string]func(fn string, rank int) (k.V, error)
@@ -38,6 +41,7 @@ type Interp struct {
 	handles  map[int64]string // files hopen opened, by handle
 	steps    int64
 	depth    int
+	rng      *random
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,
@@ -61,6 +65,7 @@ func New() *Interp {
 			in.keywords[name] = &Keyword{Name: name, Rank: 2, D: d}
 		}
 	}
+	in.Printer.Domain = in.domain
 	for name, kw := range in.evalKeywords() {
 		in.keywords[name] = kw
 	}
@@ -131,6 +136,12 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		}
 	}
 	if v, ok := in.inNamespace(name); ok {
+		return v, nil
+	}
+	if v, ok := in.clock(name); ok {
+		return v, nil
+	}
+	if v, ok := in.dotField(name, fr); ok {
 		return v, nil
 	}
 	return nil, k.Err(name)

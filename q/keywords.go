@@ -28,6 +28,7 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		}}
 	}
 	kw := map[string]*Keyword{
+		"rand":  unary("rand", (*Interp).rand),
 		"each":  iter("each", "'"),
 		"peach": iter("peach", "'"),
 		"over":  iter("over", "/"),
@@ -73,6 +74,9 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		}),
 		".Q.s1": unary(".Q.s1", func(in *Interp, x k.V) (k.V, error) {
 			return k.Chars(in.Printer.String1(x)), nil
+		}),
+		".Q.w": unary(".Q.w", func(in *Interp, x k.V) (k.V, error) {
+			return &k.Dict{Keys: k.Syms{"used", "heap", "peak", "wmax", "mmap", "mphy"}, Vals: workspace()}, nil
 		}),
 		".Q.s": unary(".Q.s", func(in *Interp, x k.V) (k.V, error) {
 			return k.Chars(in.Printer.Show(x)), nil
@@ -182,6 +186,8 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 		return k.Long(0), nil
 	case *Lambda:
 		return x, nil
+	case k.Enum, *k.Enums:
+		return in.resolve(x), nil
 	}
 	return prim1(".", x)
 }

@@ -306,6 +306,9 @@ func (s *scanner) numWord() string {
 // blanks: 1 2 3e, 1 -2 0N, 101b, 0x0a0b.
 func (s *scanner) numbers() (k.V, error) {
 	w := s.numWord()
+	if w == "0Ng" {
+		return k.Guid{}, nil
+	}
 	if strings.HasPrefix(w, "0x") {
 		return hexBytes(w[2:])
 	}
@@ -505,8 +508,8 @@ func temporalVector(words []string) (k.V, error) {
 		wt, body := k.LiteralType(w)
 		bodies[i] = body
 		switch {
-		case body != w && i < len(words)-1:
-			return nil, errParse(w) // a type letter before the last word
+		case body != w && i < len(words)-1 && w[len(w)-1] != words[len(words)-1][len(words[len(words)-1])-1]:
+			return nil, errParse(w) // a type letter before the last word, not the last's
 		case body != w:
 			t = wt
 		case wt != 0 && t != 0 && wt != t:
@@ -522,6 +525,10 @@ func temporalVector(words []string) (k.V, error) {
 	}
 	items := make([]k.V, len(words))
 	for i, b := range bodies {
+		if b == "0" && b != words[i] {
+			items[i] = k.TemporalZero(t)
+			continue
+		}
 		v, ok := k.ParseTemporal(t, b)
 		if !ok {
 			return nil, errParse(words[i])

@@ -137,11 +137,11 @@ func getNested(path string) (k.V, error) {
 	return r, nil
 }
 
-// enumerate is .Q.en[`:db] t: the table with its symbol columns (and
+// enumerateDB is .Q.en[`:db] t: the table with its symbol columns (and
 // columns of symbol lists are not supported) enumerated against the
 // domain sym, which is read from db/sym when there, extended with the
 // table's new symbols, written back, and made the global sym.
-func (in *Interp) enumerate(dbv, tv k.V) (k.V, error) {
+func (in *Interp) enumerateDB(dbv, tv k.V) (k.V, error) {
 	db, ok := filePath(dbv)
 	if !ok {
 		return nil, k.ErrType

@@ -16,6 +16,7 @@ package tensor
 import (
 	"errors"
 	"fmt"
+	"kt/internal/ws"
 
 	"kt/internal/par"
 )
@@ -166,11 +167,20 @@ func checkShape(shape []int) error {
 	return nil
 }
 
+// checkSize is checkShape for new storage of type d: it must also fit in
+// the workspace (a ws error, 'wsfull or 'limit, if it does not).
+func checkSize(d DType, shape []int) error {
+	if err := checkShape(shape); err != nil {
+		return err
+	}
+	return ws.Check(numel(shape), d.Size())
+}
+
 // New returns a tensor of the given shape holding a copy of data (an
 // empty shape makes a 0-dim tensor of one element). It is an error if the
 // shape does not hold exactly len(data) elements.
 func New[T Elem](data []T, shape ...int) (*Tensor, error) {
-	if err := checkShape(shape); err != nil {
+	if err := checkSize(dtypeOf[T](), shape); err != nil {
 		return nil, err
 	}
 	if numel(shape) != len(data) {
@@ -250,11 +260,11 @@ func Ones(d DType, shape ...int) (*Tensor, error) { return Full(d, 1, shape...) 
 // Full returns a tensor filled with v converted to d (as a Go conversion;
 // nonzero is true for Bool).
 func Full(d DType, v float64, shape ...int) (*Tensor, error) {
-	if err := checkShape(shape); err != nil {
-		return nil, err
-	}
 	if d > Bool {
 		return nil, fmt.Errorf("unknown dtype %d", d)
+	}
+	if err := checkSize(d, shape); err != nil {
+		return nil, err
 	}
 	t := header(d, shape)
 	zero := true

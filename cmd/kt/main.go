@@ -2,13 +2,23 @@
 //
 // Usage:
 //
-//	kt [-e] [file.q]
+//	kt [-e] [-w MB] [file.q]
 //
 // kt loads file.q if given (its values are not shown), then reads q from
 // standard input. At a terminal it prompts with q) and offers line editing
 // and history; otherwise it evaluates each line and prints what the q
-// console would. With -e each input line is echoed behind q) before its
-// output, so that kt -e < script.q prints a transcript. \\ exits.
+// console would, flushing the output after each line, so that kt can serve
+// a program that writes a line and waits for its answer. With -e each
+// input line is echoed behind q) before its output, so that kt -e <
+// script.q prints a transcript. \\ exits.
+//
+// -w sets the workspace limit in MB, as q's -w does: an allocation past it
+// is the error 'wsfull and the session goes on. The default is half of the
+// machine's physical memory, or of the address-space limit (ulimit -v)
+// where that is lower; -w 0 is no limit.
+//
+// SIGTERM and SIGHUP end the session as exit 0 does, once the current line
+// is done: .z.exit runs, the output is flushed and the terminal restored.
 package main
 
 import (
@@ -21,42 +31,93 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 
 	"github.com/chzyer/readline"
 
+	"kt/internal/ws"
+	"kt/k"
 	"kt/q"
 )
 
 func main() {
 	echo := flag.Bool("e", false, "echo each input line behind q) before its output (non-terminal input)")
+	wsMB := flag.Int64("w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: kt [-e] [file.q]")
+		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [file.q]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *wsMB < 0 || *wsMB > 1<<26 {
+		fmt.Fprintln(os.Stderr, "kt: -w: not a size in MB")
+		os.Exit(2)
+	}
+	ws.SetLimit(*wsMB << 20)
 	os.Exit(run(flag.Args(), *echo))
+}
+
+// console is one session: the interpreter, its buffered output and the
+// lock that a signal's exit takes so that it never runs inside a line.
+type console struct {
+	mu  sync.Mutex
+	in  *q.Interp
+	out *bufio.Writer
+	// term is the terminal's state before line editing, restored on exit.
+	term *readline.State
 }
 
 // run is the console: it returns the process's exit code.
 func run(args []string, echo bool) int {
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	in := NewInterp()
-	in.Stdout = out
+	c := &console{in: NewInterp(), out: bufio.NewWriter(os.Stdout)}
+	c.in.Stdout = c.out
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	go func() {
+		if _, ok := <-sig; ok {
+			c.mu.Lock() // held to the end: no line runs after this
+			os.Exit(c.exitLocked(0))
+		}
+	}()
+	c.mu.Lock()
 	if len(args) > 0 {
-		if err := in.Load(args[0]); err != nil {
+		if err := c.in.Load(args[0]); err != nil {
 			if code, ok := exitCode(err); ok {
-				return code
+				c.mu.Unlock()
+				return c.exit(code)
 			}
-			fmt.Fprintln(out, q.FormatError(err))
+			fmt.Fprintln(c.out, q.FormatError(err))
 		}
 	}
+	c.out.Flush()
+	c.mu.Unlock()
 	if readline.IsTerminal(int(os.Stdin.Fd())) {
-		out.Flush()
-		in.Stdout = os.Stdout
-		return interactive(in)
+		return c.interactive()
 	}
-	return batch(in, os.Stdin, out, echo)
+	return c.batch(os.Stdin, echo)
+}
+
+// exit runs .z.exit with the exit code, flushes the output and restores
+// the terminal; it returns the code.
+func (c *console) exit(code int) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.exitLocked(code)
+}
+
+// exitLocked is exit with c.mu held.
+func (c *console) exitLocked(code int) int {
+	if f, ok := c.in.Get(".z.exit"); ok {
+		if _, err := c.in.Apply(f, k.Long(code)); err != nil {
+			fmt.Fprintln(c.out, q.FormatError(err))
+		}
+	}
+	c.out.Flush()
+	if c.term != nil {
+		readline.Restore(int(os.Stdin.Fd()), c.term)
+	}
+	return code
 }
 
 // exitCode reports whether err asks the console to exit, and with what code.
@@ -68,14 +129,17 @@ func exitCode(err error) (int, bool) {
 	return 0, false
 }
 
-// evalLine evaluates one line, printing its value or its error; Ctrl-C
-// stops a long evaluation.
-func evalLine(in *q.Interp, line string, w io.Writer) (int, bool) {
+// evalLine evaluates one line, printing its value or its error to w and
+// flushing the output; Ctrl-C stops a long evaluation.
+func (c *console) evalLine(line string, w io.Writer) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer c.out.Flush()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	in.Ctx = ctx
-	s, err := in.Line(line)
-	in.Ctx = nil
+	c.in.Ctx = ctx
+	s, err := c.in.Line(line)
+	c.in.Ctx = nil
 	if err != nil {
 		if code, ok := exitCode(err); ok {
 			return code, true
@@ -87,28 +151,34 @@ func evalLine(in *q.Interp, line string, w io.Writer) (int, bool) {
 	return 0, false
 }
 
-// batch evaluates each line of r, as the console does for piped input.
-func batch(in *q.Interp, r io.Reader, w *bufio.Writer, echo bool) int {
+// batch evaluates each line of r, as the console does for piped input,
+// writing each answer before it reads the next line.
+func (c *console) batch(r io.Reader, echo bool) int {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<28)
 	for sc.Scan() {
 		line := sc.Text()
 		if echo {
-			fmt.Fprintf(w, "q)%s\n", line)
+			fmt.Fprintf(c.out, "q)%s\n", line)
 		}
-		if code, exit := evalLine(in, line, w); exit {
-			return code
+		if code, exit := c.evalLine(line, c.out); exit {
+			return c.exit(code)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
+		c.exit(1)
 		return 1
 	}
-	return 0
+	return c.exit(0)
 }
 
 // interactive is the console at a terminal, with line editing and history.
-func interactive(in *q.Interp) int {
+func (c *console) interactive() int {
+	if st, err := readline.GetState(int(os.Stdin.Fd())); err == nil {
+		c.term = st
+	}
+	c.in.Stdout = os.Stdout
 	cfg := &readline.Config{Prompt: "q)"}
 	if home, err := os.UserHomeDir(); err == nil {
 		cfg.HistoryFile = filepath.Join(home, ".kt_history")
@@ -125,10 +195,10 @@ func interactive(in *q.Interp) int {
 			continue
 		}
 		if err != nil { // end of input
-			return 0
+			return c.exit(0)
 		}
-		if code, exit := evalLine(in, line, os.Stdout); exit {
-			return code
+		if code, exit := c.evalLine(line, os.Stdout); exit {
+			return c.exit(code)
 		}
 	}
 }

@@ -24,11 +24,9 @@ func TestBatch(t *testing.T) {
 		{"exit 4\n", false, "", 4},
 	} {
 		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		in := NewInterp()
-		in.Stdout = w
-		code := batch(in, strings.NewReader(c.in), w, c.echo)
-		w.Flush()
+		con := &console{in: NewInterp(), out: bufio.NewWriter(&buf)}
+		con.in.Stdout = con.out
+		code := con.batch(strings.NewReader(c.in), c.echo)
 		if buf.String() != c.want || code != c.code {
 			t.Errorf("batch(%q) = %q, %d; want %q, %d", c.in, buf.String(), code, c.want, c.code)
 		}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var (
+	buildOnce sync.Once
+	ktPath    string
+	buildErr  error
+)
+
+// ktBinary builds the console once for the tests that run it as a process.
+func ktBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the kt binary")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kt-test")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		ktPath = filepath.Join(dir, "kt")
+		out, err := exec.Command("go", "build", "-o", ktPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New(string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return ktPath
+}
+
+// coprocess is kt at the end of two pipes, as a program that drives it
+// line by line sees it.
+type coprocess struct {
+	t   *testing.T
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func startKT(t *testing.T, args ...string) *coprocess {
+	t.Helper()
+	cmd := exec.Command(ktBinary(t), args...)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return &coprocess{t, cmd, in, bufio.NewReader(out)}
+}
+
+// ask sends one line and reads the answer's first line, failing if it
+// does not come within the time a flushed answer takes.
+func (p *coprocess) ask(line string) string {
+	p.t.Helper()
+	if _, err := io.WriteString(p.in, line+"\n"); err != nil {
+		p.t.Fatalf("%s: %v", line, err)
+	}
+	return p.read(line)
+}
+
+func (p *coprocess) read(what string) string {
+	p.t.Helper()
+	got := make(chan string, 1)
+	go func() {
+		s, _ := p.out.ReadString('\n')
+		got <- s
+	}()
+	select {
+	case s := <-got:
+		return strings.TrimSuffix(s, "\n")
+	case <-time.After(20 * time.Second):
+		p.t.Fatalf("%s: no answer while the input is still open", what)
+		return ""
+	}
+}
+
+// TestPipe feeds kt line by line through a pipe and reads each answer
+// before it sends the next line.
+func TestPipe(t *testing.T) {
+	p := startKT(t)
+	for _, c := range []struct{ line, want string }{
+		{"1+2", "3"},
+		{"x:til 3", ""},
+		{"-1 \"text\";", "text"},
+		{"x", "0 1 2"},
+		{"nosuch", "'nosuch"},
+		{"sum x", "3"},
+	} {
+		if c.want == "" {
+			io.WriteString(p.in, c.line+"\n")
+			continue
+		}
+		if got := p.ask(c.line); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.line, got, c.want)
+		}
+	}
+	p.in.Close()
+	if err := p.cmd.Wait(); err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
+
+// TestSignals sends SIGTERM and SIGHUP to kt between lines: .z.exit runs
+// with 0, what was computed is written, and kt exits 0, as q does.
+func TestSignals(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		p := startKT(t)
+		if got := p.ask(`.z.exit:{-1 "exit ",string x}; 6*7`); got != "42" {
+			t.Fatalf("got %q", got)
+		}
+		if err := p.cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		if got := p.read(sig.String()); got != "exit 0" {
+			t.Errorf("%v: .z.exit wrote %q, want %q", sig, got, "exit 0")
+		}
+		if err := p.cmd.Wait(); err != nil {
+			t.Errorf("%v: %v", sig, err)
+		}
+	}
+}
