@@ -409,7 +409,7 @@ func (in *Interp) save(x k.V) (k.V, error) {
 	switch ext {
 	case "":
 		if strings.HasSuffix(path, "/") {
-			if v, err = in.enumerate(k.Sym(":"+filepath.Dir(strings.TrimSuffix(path, "/"))), v); err != nil {
+			if v, err = in.enumerateDB(k.Sym(":"+filepath.Dir(strings.TrimSuffix(path, "/"))), v); err != nil {
 				return nil, err
 			}
 		}
@@ -519,7 +519,7 @@ func (in *Interp) dsave(d, names k.V) (k.V, error) {
 		if err != nil {
 			return nil, err
 		}
-		e, err := in.enumerate(d, v)
+		e, err := in.enumerateDB(d, v)
 		if err != nil {
 			return nil, err
 		}

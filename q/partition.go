@@ -208,7 +208,7 @@ func (in *Interp) dpft(a []k.V) (k.V, error) {
 			data = append(data, t.Data[j])
 		}
 	}
-	en, err := in.enumerate(d, &k.Table{Cols: cols, Data: data})
+	en, err := in.enumerateDB(d, &k.Table{Cols: cols, Data: data})
 	if err != nil {
 		return nil, err
 	}
