@@ -33,3 +33,13 @@ q)sym
 `a`b`c
 q).Q.dpft[`:hdb;`x;`sym;`trade]
 'type
+q)select px from trade where date=2024.01.16
+px
+--
+5 
+4 
+q)select from trade where sz>30
+date       sym px sz
+--------------------
+2024.01.16 a   5  50
+2024.01.16 c   4  40
