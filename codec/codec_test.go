@@ -129,8 +129,10 @@ func TestBigEndian(t *testing.T) {
 }
 
 func TestErrorMessage(t *testing.T) {
-	b := append([]byte{1, 2, 0, 0, 0, 0, 0, 0}, EncodeError("type")...)
-	b[4] = byte(len(b))
+	b := ErrorMessage("type")
+	if want := unhex(t, "010200000e000000807479706500"); !bytes.Equal(b, want) {
+		t.Errorf("got %x, want %x", b, want)
+	}
 	_, _, err := Unmessage(b, nil)
 	if err == nil || err.Error() != "type" {
 		t.Fatalf("got %v", err)

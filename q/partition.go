@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"kt/k"
 )
@@ -17,10 +18,11 @@ import (
 // partition when it loads (a mapped column costs little until touched);
 // a query does not yet skip the partitions its where clause rules out.
 
-// partition is one partition folder: its name and value.
+// partition is one partition folder: its name, the folder (database or
+// segment) it is in, and its value.
 type partition struct {
-	name string
-	val  k.V
+	name, dir string
+	val       k.V
 }
 
 // partitionsOf lists the partition folders of dir, in order of value, and
@@ -44,10 +46,43 @@ func partitionsOf(dir string) ([]partition, string, error) {
 			return nil, "", k.Err("part: partitions of different kinds in " + dir)
 		}
 		field = f
-		parts = append(parts, partition{e.Name(), v})
+		parts = append(parts, partition{e.Name(), dir, v})
 	}
 	sort.Slice(parts, func(i, j int) bool { return partitionKey(parts[i].val) < partitionKey(parts[j].val) })
 	return parts, field, nil
+}
+
+// segmentsOf lists the partitions of a database whose par.txt names the
+// folders (segments) that hold them, one a line; none without par.txt.
+func segmentsOf(dir string) ([]partition, string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "par.txt"))
+	if err != nil {
+		return nil, "", nil
+	}
+	var all []partition
+	field := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		seg := strings.TrimSpace(line)
+		if seg == "" {
+			continue
+		}
+		if !filepath.IsAbs(seg) {
+			seg = filepath.Join(dir, seg)
+		}
+		parts, f, err := partitionsOf(seg)
+		if err != nil {
+			return nil, "", err
+		}
+		if field != "" && f != "" && f != field {
+			return nil, "", k.Err("part: segments of different kinds in " + dir)
+		}
+		if f != "" {
+			field = f
+		}
+		all = append(all, parts...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return partitionKey(all[i].val) < partitionKey(all[j].val) })
+	return all, field, nil
 }
 
 // partitionValue reads a partition folder's name.
@@ -84,14 +119,15 @@ func partitionKey(v k.V) int64 {
 
 // loadPartitioned makes each table of a partitioned database the join of
 // its partitions, the partition column first. It sets .Q.pf, .Q.pv and
-// .Q.pt as q does.
+// .Q.pt and .Q.pn (each table's count in each partition) as q does.
 func (in *Interp) loadPartitioned(dir string, parts []partition, field string) error {
 	tables := map[string]*k.Table{}
+	counts := map[string]k.Longs{}
 	var names []string
 	vals := make(k.List, len(parts))
 	for pi, p := range parts {
 		vals[pi] = p.val
-		ents, err := os.ReadDir(filepath.Join(dir, p.name))
+		ents, err := os.ReadDir(filepath.Join(p.dir, p.name))
 		if err != nil {
 			return osError(p.name, err)
 		}
@@ -99,12 +135,16 @@ func (in *Interp) loadPartitioned(dir string, parts []partition, field string) e
 			if !e.IsDir() {
 				continue
 			}
-			v, err := in.getSplayed(filepath.Join(dir, p.name, e.Name()))
+			v, err := in.getSplayed(filepath.Join(p.dir, p.name, e.Name()))
 			if err != nil {
 				return err
 			}
 			t := v.(*k.Table)
 			n := k.Count(t)
+			if counts[e.Name()] == nil {
+				counts[e.Name()] = make(k.Longs, len(parts))
+			}
+			counts[e.Name()][pi] = int64(n)
 			pc := make(k.List, n)
 			for i := range pc {
 				pc[i] = p.val
@@ -134,9 +174,12 @@ func (in *Interp) loadPartitioned(dir string, parts []partition, field string) e
 		}
 	}
 	sort.Strings(names)
-	for _, n := range names {
+	pn := make(k.List, len(names))
+	for i, n := range names {
 		in.globals[n] = tables[n]
+		pn[i] = counts[n]
 	}
+	in.globals[".Q.pn"] = &k.Dict{Keys: k.Syms(names), Vals: pn}
 	in.globals[".Q.pf"] = k.Sym(field)
 	in.globals[".Q.pv"] = k.Uniform(vals)
 	in.globals[".Q.pt"] = k.Syms(names)

@@ -206,6 +206,12 @@ func (in *Interp) loadDir(dir string) error {
 	if err != nil {
 		return err
 	}
+	if segs, sf, err := segmentsOf(dir); err != nil {
+		return err
+	} else if len(segs) > 0 {
+		parts, field = append(parts, segs...), sf
+		sort.SliceStable(parts, func(i, j int) bool { return partitionKey(parts[i].val) < partitionKey(parts[j].val) })
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return osError(dir, err)

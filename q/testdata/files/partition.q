@@ -43,3 +43,25 @@ date       sym px sz
 --------------------
 2024.01.16 a   5  50
 2024.01.16 c   4  40
+q).Q.pn
+trade| 3 2
+q)t1:([]sym:`a`b;v:1 2)
+q).Q.dpft[`:seg1;2024.02.01;`sym;`t1]
+`t1
+q)t1:([]sym:enlist `c;v:enlist 3)
+q).Q.dpft[`:seg2;2024.02.02;`sym;`t1]
+`t1
+q)`:pdb/par.txt 0: ("../seg2";"../seg1")
+`:pdb/par.txt
+q)`:pdb/sym set `a`b`c
+`:pdb/sym
+q)t1:0
+q)\l pdb
+q)t1
+date       sym v
+----------------
+2024.02.01 a   1
+2024.02.01 b   2
+2024.02.02 c   3
+q).Q.pv
+2024.02.01 2024.02.02
