@@ -3,6 +3,7 @@ package codec
 import (
 	"bytes"
 	"encoding/hex"
+	"io"
 	"math"
 	"math/rand"
 	"reflect"
@@ -293,4 +294,28 @@ func FuzzDecodeFile(f *testing.F) {
 			t.Fatal("no value and no error")
 		}
 	})
+}
+
+func TestStream(t *testing.T) {
+	var buf bytes.Buffer
+	big := make(k.Longs, 5000)
+	for _, v := range []k.V{k.Longs{1, 2, 3}, big, k.Syms{"a"}} {
+		if err := WriteMessage(&buf, v, Sync, true, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if buf.Len() > 1000 {
+		t.Errorf("5000 zero longs sent as %d bytes: not compressed", buf.Len())
+	}
+	for _, want := range []k.V{k.Longs{1, 2, 3}, big, k.Syms{"a"}} {
+		v, mt, err := ReadMessage(&buf, nil)
+		if err != nil || mt != Sync || !Same(v, want) {
+			t.Fatalf("got %v %d %v", v, mt, err)
+		}
+	}
+	// a header claiming 2 GB before 4 bytes end the stream
+	claim := unhex(t, "01000000ffffff7f07000000")
+	if _, _, err := ReadMessage(bytes.NewReader(claim), nil); err != io.ErrUnexpectedEOF {
+		t.Errorf("got %v", err)
+	}
 }
