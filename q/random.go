@@ -70,8 +70,8 @@ func (in *Interp) roll(x, y k.V) (k.V, error) {
 	if count < 0 {
 		count = -count
 	}
-	if count > 1<<31 {
-		return nil, k.Err("limit")
+	if err := k.NeedItems(int(min(count, 1<<62)), y.Type()); err != nil {
+		return nil, err
 	}
 	switch v := y.(type) {
 	case k.Guid:
@@ -118,6 +118,25 @@ func (in *Interp) roll(x, y k.V) (k.V, error) {
 			return k.Datetimes(r), nil
 		}
 		return r, nil
+	case k.Char:
+		// n?" " rolls lower-case letters
+		if deal || v != ' ' {
+			return nil, k.ErrType
+		}
+		r := make(k.Chars, count)
+		for i := range r {
+			r[i] = 'a' + byte(rng.IntN(26))
+		}
+		return r, nil
+	case k.Byte:
+		if v == 0 {
+			// n?0x0 rolls any byte
+			idx, err := draw(rng, n, 256)
+			if err != nil {
+				return nil, err
+			}
+			return castLongs(idx, k.TByte), nil
+		}
 	case k.Bool:
 		if deal {
 			return nil, k.ErrType
@@ -143,6 +162,9 @@ func (in *Interp) roll(x, y k.V) (k.V, error) {
 // draw is n positions below c drawn with repeats, or -n distinct ones
 // when n is negative.
 func draw(rng *rand.Rand, n, c int64) (k.Longs, error) {
+	if err := k.NeedItems(int(min(max(n, -n), 1<<62)), k.TLong); err != nil {
+		return nil, err
+	}
 	if n >= 0 {
 		if c <= 0 && n > 0 {
 			return nil, k.ErrLength

@@ -56,3 +56,11 @@ q)3?`
 'domain
 q)-3?1.0
 'type
+q)all (30?" ") within "az"
+1b
+q)type 16?0x0
+4h
+q)count distinct -256?0x0
+256
+q)count distinct 1000000000?0Ng
+'wsfull
