@@ -62,5 +62,3 @@ q)type 16?0x0
 4h
 q)count distinct -256?0x0
 256
-q)count distinct 1000000000?0Ng
-'wsfull
