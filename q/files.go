@@ -104,6 +104,7 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 			}
 			return in.dsave(a[0], a[1])
 		}},
+		".Q.chk": unary(".Q.chk", (*Interp).chk),
 		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank

@@ -1,12 +1,14 @@
 package q
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"kt/codec"
 	"kt/k"
 )
 
@@ -261,4 +263,76 @@ func (in *Interp) dpft(a []k.V) (k.V, error) {
 		return nil, err
 	}
 	return tn, nil
+}
+
+// chk is .Q.chk[`:db]: every partition gains, as an empty splayed table,
+// each table another partition has and it lacks (the columns and types of
+// the last partition that has it), so \l finds every table in every
+// partition. It returns the tables written.
+func (in *Interp) chk(d k.V) (k.V, error) {
+	dir, ok := filePath(d)
+	if !ok {
+		return nil, k.ErrType
+	}
+	parts, _, err := partitionsOf(dir)
+	if err != nil {
+		return nil, err
+	}
+	templates := map[string]*k.Table{}
+	for _, p := range parts {
+		ents, err := os.ReadDir(filepath.Join(p.dir, p.name))
+		if err != nil {
+			return nil, osError(p.name, err)
+		}
+		for _, e := range ents {
+			if !e.IsDir() {
+				continue
+			}
+			v, err := in.getSplayed(filepath.Join(p.dir, p.name, e.Name()))
+			if err != nil {
+				return nil, err
+			}
+			templates[e.Name()] = v.(*k.Table)
+		}
+	}
+	written := k.Syms{}
+	for _, p := range parts {
+		for name, t := range templates {
+			path := filepath.Join(p.dir, p.name, name)
+			if _, err := os.Stat(path); err == nil {
+				continue
+			}
+			empty := &k.Table{Cols: t.Cols, Data: make(k.List, len(t.Data))}
+			for j, c := range t.Data {
+				empty.Data[j] = emptyColumn(k.Plain(c))
+			}
+			if err := in.setSplayed(path, empty); err != nil {
+				return nil, err
+			}
+			written = append(written, ":"+path)
+		}
+	}
+	sort.Strings(written)
+	return written, nil
+}
+
+// emptyColumn is an empty column of c's type.
+func emptyColumn(c k.V) k.V {
+	switch x := c.(type) {
+	case *k.Enums:
+		return &k.Enums{Domain: x.Domain, Idx: []int64{}}
+	case k.List:
+		return k.List{}
+	}
+	b, err := codec.EncodeFile(c, nil)
+	if err != nil || len(b) < codec.VectorHeader || b[0] != 0xfe {
+		return k.List{}
+	}
+	b = b[:codec.VectorHeader]
+	binary.LittleEndian.PutUint64(b[8:], 0)
+	v, err := codec.DecodeFile(b, nil)
+	if err != nil {
+		return k.List{}
+	}
+	return v
 }

@@ -65,3 +65,18 @@ date       sym v
 2024.02.02 c   3
 q).Q.pv
 2024.02.01 2024.02.02
+q)quote:([]sym:`a`b;bid:1 2.)
+q).Q.dpft[`:hdb;2024.01.16;`sym;`quote]
+`quote
+q).Q.chk[`:hdb]
+,`:hdb/2024.01.15/quote
+q)get `:hdb/2024.01.15/quote/.d
+`sym`bid
+q)\l hdb
+q)count quote
+2
+q)quote`date
+2024.01.16 2024.01.16
+q).Q.pn
+quote| 0 2
+trade| 3 2
