@@ -119,11 +119,117 @@ func partitionKey(v k.V) int64 {
 	return 0
 }
 
-// loadPartitioned makes each table of a partitioned database the join of
-// its partitions, the partition column first. It sets .Q.pf, .Q.pv and
-// .Q.pt and .Q.pn (each table's count in each partition) as q does.
+// partedTable is a table of a partitioned database as \l leaves it: its
+// partitions' splayed tables (mapped, not read) and their values. The
+// global of its name holds it; a reference to the name joins them (once,
+// then cached), and a select or exec whose first where phrase tests the
+// partition column joins only the partitions that pass it.
+type partedTable struct {
+	field  string
+	vals   []k.V      // the partition values of the tables below
+	tables []*k.Table // each partition's table, the partition column first
+	full   *k.Table   // the join of all, once made
+}
+
+// Type is 98: the name of a partitioned table is a table.
+func (*partedTable) Type() int { return k.TTable }
+
+// join is the table of the partitions picked (all when pick is nil).
+func (p *partedTable) join(pick []int) (*k.Table, error) {
+	if pick == nil {
+		if p.full != nil {
+			return p.full, nil
+		}
+		pick = make([]int, len(p.tables))
+		for i := range pick {
+			pick[i] = i
+		}
+	}
+	var out *k.Table
+	for _, i := range pick {
+		part := p.tables[i]
+		if out == nil {
+			out = part
+			continue
+		}
+		if len(part.Cols) != len(out.Cols) {
+			return nil, k.Err("part: a partition's table has other columns")
+		}
+		joined := &k.Table{Cols: out.Cols, Data: make(k.List, len(out.Cols))}
+		for j := range out.Cols {
+			c, err := joinColumn(k.Plain(out.Data[j]), k.Plain(part.Data[j]))
+			if err != nil {
+				return nil, k.Err("part: column " + out.Cols[j] + " differs between partitions")
+			}
+			joined.Data[j] = c
+		}
+		out = joined
+	}
+	if out == nil {
+		out = &k.Table{Cols: k.Syms{p.field}, Data: k.List{emptyLike(k.Int(0))}}
+		if len(p.tables) > 0 {
+			out = &k.Table{Cols: p.tables[0].Cols, Data: make(k.List, len(p.tables[0].Data))}
+			for j, c := range p.tables[0].Data {
+				out.Data[j] = emptyColumn(k.Plain(c))
+			}
+		}
+	}
+	if len(pick) == len(p.tables) {
+		p.full = out
+	}
+	return out, nil
+}
+
+// prune is the table a query on a partitioned table reads: the join of
+// the partitions that pass its first where phrase when that phrase names
+// the partition column and no other column, else of all.
+func (in *Interp) prune(p *partedTable, where []k.V, fr *frame) (*k.Table, error) {
+	if len(where) == 0 || len(p.tables) == 0 {
+		return p.join(nil)
+	}
+	names := map[string]bool{}
+	treeNames(where[0], names)
+	if !names[p.field] {
+		return p.join(nil)
+	}
+	for _, c := range p.tables[0].Cols[1:] {
+		if names[c] {
+			return p.join(nil)
+		}
+	}
+	vt := &k.Table{Cols: k.Syms{p.field}, Data: k.List{k.Uniform(append(k.List{}, p.vals...))}}
+	rows, err := in.whereRows(&query{where: where[:1]}, vt, fr)
+	if err != nil {
+		return p.join(nil)
+	}
+	pick := make([]int, len(rows))
+	for i, r := range rows {
+		pick[i] = int(r)
+	}
+	return p.join(pick)
+}
+
+// treeNames collects the names a parse tree refers to.
+func treeNames(t k.V, into map[string]bool) {
+	switch x := t.(type) {
+	case k.Sym:
+		into[string(x)] = true
+	case k.List:
+		if len(x) == 1 {
+			return // an enlisted constant
+		}
+		for _, e := range x {
+			treeNames(e, into)
+		}
+	}
+}
+
+// loadPartitioned makes each table of a partitioned database a
+// partedTable of its partitions, the partition column first. It sets
+// .Q.pf, .Q.pv, .Q.pt and .Q.pn (each table's count in each partition) as
+// q does.
 func (in *Interp) loadPartitioned(dir string, parts []partition, field string) error {
-	tables := map[string]*k.Table{}
+	tables := map[string]*partedTable{}
 	counts := map[string]k.Longs{}
 	var names []string
 	vals := make(k.List, len(parts))
@@ -155,24 +261,14 @@ func (in *Interp) loadPartitioned(dir string, parts []partition, field string) e
 			if n == 0 {
 				part.Data[0] = emptyLike(p.val)
 			}
-			prev, ok := tables[e.Name()]
+			pt, ok := tables[e.Name()]
 			if !ok {
-				tables[e.Name()] = part
+				pt = &partedTable{field: field}
+				tables[e.Name()] = pt
 				names = append(names, e.Name())
-				continue
 			}
-			joined := &k.Table{Cols: prev.Cols, Data: make(k.List, len(prev.Cols))}
-			if len(part.Cols) != len(prev.Cols) {
-				return k.Err("part: table " + e.Name() + " has other columns in " + p.name)
-			}
-			for j := range prev.Cols {
-				c, err := joinColumn(k.Plain(prev.Data[j]), k.Plain(part.Data[j]))
-				if err != nil {
-					return k.Err("part: column " + prev.Cols[j] + " of " + e.Name() + " in " + p.name)
-				}
-				joined.Data[j] = c
-			}
-			tables[e.Name()] = joined
+			pt.vals = append(pt.vals, p.val)
+			pt.tables = append(pt.tables, part)
 		}
 	}
 	sort.Strings(names)
@@ -335,4 +431,15 @@ func emptyColumn(c k.V) k.V {
 		return k.List{}
 	}
 	return v
+}
+
+// partitioned is the partitioned table a select or exec reads by name,
+// or nil.
+func (in *Interp) partitioned(q *query) *partedTable {
+	name, ok := q.from.(k.Sym)
+	if !ok || (q.kind != "select" && q.kind != "exec") {
+		return nil
+	}
+	p, _ := in.globals[string(name)].(*partedTable)
+	return p
 }

@@ -80,3 +80,18 @@ q)quote`date
 q).Q.pn
 quote| 0 2
 trade| 3 2
+q)trade:([]sym:enlist `d;px:enlist 9;sz:enlist 90)
+q).Q.dpft[`:hdb;2024.01.17;`sym;`trade]
+`trade
+q)\l hdb
+q)select from trade where date=2024.01.16
+date       sym px sz
+--------------------
+2024.01.16 a   5  50
+2024.01.16 c   4  40
+q)select sz from trade where date>2024.01.16
+sz
+--
+90
+q)count trade
+'part: column px differs between partitions
