@@ -293,6 +293,10 @@ func FuzzDecodeFile(f *testing.F) {
 		if err == nil && v == nil {
 			t.Fatal("no value and no error")
 		}
+		w, err2 := FileInPlace(b)
+		if (err == nil) != (err2 == nil) || err == nil && !Same(v, w) {
+			t.Fatalf("read in place: %v %v, copied: %v %v", w, err2, v, err)
+		}
 	})
 }
 

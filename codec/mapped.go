@@ -27,6 +27,19 @@ func VectorInPlace(b []byte) (k.V, error) {
 	return withAttr(inPlace(t, p), attr), nil
 }
 
+// FileInPlace reads a vector or enumeration file as VectorInPlace does:
+// the items are b's own bytes. Other files are read as DecodeFile reads
+// them.
+func FileInPlace(b []byte) (k.V, error) {
+	switch {
+	case len(b) >= 2 && b[0] == fileVector && b[1] == 0x20:
+		return VectorInPlace(b)
+	case len(b) >= 2 && b[0] == fileEnum && b[1] == 0x20:
+		return enumFile(b, true)
+	}
+	return DecodeFile(b, nil)
+}
+
 // inPlace is the vector of type t whose items are the bytes p (a whole
 // number of items, aligned for the type, little-endian on a little-endian
 // machine).

@@ -236,7 +236,7 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := codec.VectorInPlace(b)
+		v, err := codec.FileInPlace(b)
 		if err != nil {
 			return nil, k.Err(path + ". " + err.Error())
 		}
@@ -253,11 +253,13 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 	return v, nil
 }
 
-// mapMin is the size from which get maps a vector file rather than
+// mapMin is the size from which get maps a vector or enumeration file
+// rather than
 // reading it.
 const mapMin = 1 << 16
 
-// isVectorFile reports whether path starts as a simple vector file does.
+// isVectorFile reports whether path starts as a simple vector or an
+// enumeration file does.
 func isVectorFile(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -266,7 +268,7 @@ func isVectorFile(path string) bool {
 	defer f.Close()
 	var m [2]byte
 	_, err = io.ReadFull(f, m[:])
-	return err == nil && m[0] == 0xfe && m[1] == 0x20
+	return err == nil && (m[0] == 0xfe || m[0] == 0xfd) && m[1] == 0x20
 }
 
 // keyFile is key of a file symbol: the sorted names in a folder, the

@@ -50,3 +50,11 @@ q)`:db/t/ upsert .Q.en[`:db] ([]a:1.5;s:`a;c:enlist "x";f:1.)
 'type: column a: type
 q)count get `:db/t
 5
+q)big:([]s:100000#`x`y`z)
+q)`:db/big/ set .Q.en[`:db] big
+`:db/big/
+q)b:get `:db/big
+q)-9!-8!10#b`s
+`x`y`z`x`y`z`x`y`z`x
+q)(-8!big)~-8!b
+1b
