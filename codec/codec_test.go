@@ -323,3 +323,40 @@ func TestStream(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestZipped(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for _, alg := range []int{0, 2} {
+		for i := 0; i < 30; i++ {
+			v := RandomValue(r, 3)
+			if i == 0 {
+				v = make(k.Longs, 100000) // many blocks
+			}
+			f, _ := EncodeFile(v, nil)
+			z, err := Zip(f, 12, alg, 6)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, err := Unzip(z)
+			if err != nil || !bytes.Equal(u, f) {
+				t.Fatalf("alg %d: %v", alg, err)
+			}
+			if i == 0 && alg == 2 && len(z) > len(f)/10 {
+				t.Errorf("100000 zero longs compressed to %d bytes", len(z))
+			}
+		}
+	}
+	if _, err := Zip(nil, 17, 1, 6); err == nil {
+		t.Error("algorithm 1 written")
+	}
+}
+
+func FuzzUnzip(f *testing.F) {
+	z, _ := Zip(make([]byte, 10000), 12, 2, 6)
+	f.Add(z)
+	z, _ = Zip([]byte("abc"), 12, 0, 0)
+	f.Add(z)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		Unzip(b)
+	})
+}

@@ -46,6 +46,15 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 			if p, ok := filePath(a[0]); ok {
 				return a[0], in.setFile(p, a[1])
 			}
+			if l, ok := a[0].(k.List); ok && len(l) == 4 {
+				// (`:file;lbs;alg;lvl) set x: a compressed file
+				p, ok := filePath(l[0])
+				z, ok2 := intList(k.Uniform(append(k.List{}, l[1:]...)))
+				if !ok || !ok2 {
+					return nil, k.ErrType
+				}
+				return l[0], in.setZipped(p, a[1], z)
+			}
 			return in.applyKeyword(setVar, a)
 		}},
 		"upsert": {Name: "upsert", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
@@ -215,8 +224,29 @@ func (in *Interp) setFile(path string, v k.V) error {
 	if strings.HasSuffix(path, "/") {
 		return in.setSplayed(strings.TrimSuffix(path, "/"), v)
 	}
+	if zd, ok := in.globals[".z.zd"]; ok {
+		if z, ok := intList(zd); ok && len(z) == 3 && z[1] != 0 {
+			return in.setZipped(path, v, z) // .z.zd: set compresses every file
+		}
+	}
 	b, err := codec.EncodeFile(v, in.codecOptions(false))
 	if err != nil {
+		return err
+	}
+	return writeAtomic(path, b)
+}
+
+// setZipped writes v compressed with z: logical block size (a power of
+// 2), algorithm and level.
+func (in *Interp) setZipped(path string, v k.V, z []int) error {
+	if len(z) != 3 {
+		return k.ErrLength
+	}
+	b, err := codec.EncodeFile(v, in.codecOptions(false))
+	if err != nil {
+		return err
+	}
+	if b, err = codec.Zip(b, z[0], z[1], z[2]); err != nil {
 		return err
 	}
 	return writeAtomic(path, b)
@@ -245,6 +275,11 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, osError(path, err)
+	}
+	if codec.IsZipped(b) {
+		if b, err = codec.Unzip(b); err != nil {
+			return nil, k.Err(path + ". " + err.Error())
+		}
 	}
 	v, err := codec.DecodeFile(b, in.codecOptions(false))
 	if err != nil {
@@ -531,4 +566,30 @@ func (in *Interp) dsave(d, names k.V) (k.V, error) {
 		}
 	}
 	return names, nil
+}
+
+// compressFile is -19!(src;tgt;lbs;alg;lvl): src's bytes written to tgt
+// compressed. It returns tgt.
+func (in *Interp) compressFile(x k.V) (k.V, error) {
+	l, ok := x.(k.List)
+	if !ok || len(l) != 5 {
+		return nil, k.ErrType
+	}
+	src, ok1 := filePath(l[0])
+	tgt, ok2 := filePath(l[1])
+	z, ok3 := intList(k.Uniform(append(k.List{}, l[2:]...)))
+	if !ok1 || !ok2 || !ok3 {
+		return nil, k.ErrType
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return nil, osError(src, err)
+	}
+	if codec.IsZipped(b) {
+		return nil, k.Err(src + ". already compressed")
+	}
+	if b, err = codec.Zip(b, z[0], z[1], z[2]); err != nil {
+		return nil, err
+	}
+	return l[1], writeAtomic(tgt, b)
 }
