@@ -198,10 +198,20 @@ func (in *Interp) enumerateDB(dbv, tv k.V) (k.V, error) {
 	return r, nil
 }
 
-// loadDir is \l of a folder: a kdb+ database. The sym file (and any
-// other file) becomes the global of its name, each splayed table in it
-// the global of its folder's name.
+// loadDir is \l of a folder: a splayed table becomes the global of its
+// folder's name; in a kdb+ database, the sym file (and any other file)
+// becomes the global of its name, each splayed table in it the global of
+// its folder's name, and partitions are loaded as loadPartitioned says.
 func (in *Interp) loadDir(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, ".d")); err == nil {
+		// a splayed table: the global of its folder's name
+		v, err := in.getSplayed(dir)
+		if err != nil {
+			return err
+		}
+		in.globals[filepath.Base(filepath.Clean(dir))] = v
+		return nil
+	}
 	parts, field, err := partitionsOf(dir)
 	if err != nil {
 		return err

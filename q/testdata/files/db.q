@@ -58,3 +58,7 @@ q)-9!-8!10#b`s
 `x`y`z`x`y`z`x`y`z`x
 q)(-8!big)~-8!b
 1b
+q)big:0
+q)\l db/big
+q)count big
+100000
