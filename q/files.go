@@ -114,6 +114,12 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 			return in.dsave(a[0], a[1])
 		}},
 		".Q.chk": unary(".Q.chk", (*Interp).chk),
+		".Q.par": {Name: ".Q.par", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return in.par(a[0], a[1], a[2])
+		}},
 		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank

@@ -306,14 +306,8 @@ func (in *Interp) dpft(a []k.V) (k.V, error) {
 	if !ok || !ok2 || !ok3 {
 		return nil, k.ErrType
 	}
-	var pname string
-	switch x := p.(type) {
-	case k.Date, k.Month:
-		pname = k.TemporalString(x)
-	case k.Int, k.Long:
-		n, _ := toInt(x)
-		pname = strconv.FormatInt(n, 10)
-	default:
+	pname, ok := partitionName(p)
+	if !ok {
 		return nil, k.ErrType
 	}
 	tv, err := in.lookup(string(tn), nil)
@@ -442,4 +436,39 @@ func (in *Interp) partitioned(q *query) *partedTable {
 	}
 	p, _ := in.globals[string(name)].(*partedTable)
 	return p
+}
+
+// par is .Q.par[dir;p;t]: the path of table t in partition p, in the
+// segment par.txt names for it when there is one.
+func (in *Interp) par(d, p, t k.V) (k.V, error) {
+	dir, ok := filePath(d)
+	tn, ok2 := t.(k.Sym)
+	if !ok || !ok2 {
+		return nil, k.ErrType
+	}
+	name, ok := partitionName(p)
+	if !ok {
+		return nil, k.ErrType
+	}
+	base := dir
+	if segs, _, err := segmentsOf(dir); err == nil {
+		for _, s := range segs {
+			if s.name == name {
+				base = s.dir
+			}
+		}
+	}
+	return k.Sym(":" + filepath.Join(base, name, string(tn))), nil
+}
+
+// partitionName is the folder name of partition value p.
+func partitionName(p k.V) (string, bool) {
+	switch x := p.(type) {
+	case k.Date, k.Month:
+		return k.TemporalString(x), true
+	case k.Int, k.Long:
+		n, _ := toInt(x)
+		return strconv.FormatInt(n, 10), true
+	}
+	return "", false
 }

@@ -95,3 +95,7 @@ sz
 90
 q)count trade
 'part: column px differs between partitions
+q).Q.par[`:hdb;2024.01.16;`trade]
+`:hdb/2024.01.16/trade
+q).Q.par[`:pdb;2024.02.02;`t1]
+`:seg2/2024.02.02/t1
