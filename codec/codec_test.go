@@ -3,6 +3,7 @@ package codec
 import (
 	"bytes"
 	"encoding/hex"
+	"io"
 	"math"
 	"math/rand"
 	"reflect"
@@ -129,8 +130,10 @@ func TestBigEndian(t *testing.T) {
 }
 
 func TestErrorMessage(t *testing.T) {
-	b := append([]byte{1, 2, 0, 0, 0, 0, 0, 0}, EncodeError("type")...)
-	b[4] = byte(len(b))
+	b := ErrorMessage("type")
+	if want := unhex(t, "010200000e000000807479706500"); !bytes.Equal(b, want) {
+		t.Errorf("got %x, want %x", b, want)
+	}
 	_, _, err := Unmessage(b, nil)
 	if err == nil || err.Error() != "type" {
 		t.Fatalf("got %v", err)
@@ -290,5 +293,70 @@ func FuzzDecodeFile(f *testing.F) {
 		if err == nil && v == nil {
 			t.Fatal("no value and no error")
 		}
+		w, err2 := FileInPlace(b)
+		if (err == nil) != (err2 == nil) || err == nil && !Same(v, w) {
+			t.Fatalf("read in place: %v %v, copied: %v %v", w, err2, v, err)
+		}
+	})
+}
+
+func TestStream(t *testing.T) {
+	var buf bytes.Buffer
+	big := make(k.Longs, 5000)
+	for _, v := range []k.V{k.Longs{1, 2, 3}, big, k.Syms{"a"}} {
+		if err := WriteMessage(&buf, v, Sync, true, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if buf.Len() > 1000 {
+		t.Errorf("5000 zero longs sent as %d bytes: not compressed", buf.Len())
+	}
+	for _, want := range []k.V{k.Longs{1, 2, 3}, big, k.Syms{"a"}} {
+		v, mt, err := ReadMessage(&buf, nil)
+		if err != nil || mt != Sync || !Same(v, want) {
+			t.Fatalf("got %v %d %v", v, mt, err)
+		}
+	}
+	// a header claiming 2 GB before 4 bytes end the stream
+	claim := unhex(t, "01000000ffffff7f07000000")
+	if _, _, err := ReadMessage(bytes.NewReader(claim), nil); err != io.ErrUnexpectedEOF {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestZipped(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for _, alg := range []int{0, 2} {
+		for i := 0; i < 30; i++ {
+			v := RandomValue(r, 3)
+			if i == 0 {
+				v = make(k.Longs, 100000) // many blocks
+			}
+			f, _ := EncodeFile(v, nil)
+			z, err := Zip(f, 12, alg, 6)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, err := Unzip(z)
+			if err != nil || !bytes.Equal(u, f) {
+				t.Fatalf("alg %d: %v", alg, err)
+			}
+			if i == 0 && alg == 2 && len(z) > len(f)/10 {
+				t.Errorf("100000 zero longs compressed to %d bytes", len(z))
+			}
+		}
+	}
+	if _, err := Zip(nil, 17, 1, 6); err == nil {
+		t.Error("algorithm 1 written")
+	}
+}
+
+func FuzzUnzip(f *testing.F) {
+	z, _ := Zip(make([]byte, 10000), 12, 2, 6)
+	f.Add(z)
+	z, _ = Zip([]byte("abc"), 12, 0, 0)
+	f.Add(z)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		Unzip(b)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"strconv"
+	"unsafe"
 
 	"kt/k"
 )
@@ -344,6 +345,16 @@ func (d *decoder) vector(t, depth int) (k.V, error) {
 func readVector(t int, p []byte, ord binary.ByteOrder) k.V {
 	w := width(t)
 	n := len(p) / w
+	if littleHost && ord == binary.LittleEndian && t != k.TBool && n > 0 {
+		// the bytes are the items' own: one copy, then the vector over it
+		// a fresh allocation of 8-byte words is aligned for any item
+		words := make([]uint64, (len(p)+7)/8)
+		buf := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(p))
+		copy(buf, p)
+		if v := inPlace(t, buf); v != nil {
+			return v
+		}
+	}
 	var v k.V
 	switch k.Storage(t) {
 	case k.TBool:

@@ -438,6 +438,15 @@ func EncodeError(msg string) []byte {
 	return append(b, 0)
 }
 
+// ErrorMessage is an IPC response signalling 'msg, as kdb+ answers a
+// request that failed.
+func ErrorMessage(msg string) []byte {
+	b := append(make([]byte, 8, 8+len(msg)+2), EncodeError(msg)...)
+	b[0], b[1] = 1, Response
+	binary.LittleEndian.PutUint32(b[4:], uint32(len(b)))
+	return b
+}
+
 func b2u(b bool) byte {
 	if b {
 		return 1

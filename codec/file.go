@@ -100,29 +100,41 @@ func DecodeFile(b []byte, o *Options) (k.V, error) {
 		}
 		return withAttr(readVector(t, b[VectorHeader:VectorHeader+n*width(t)], binary.LittleEndian), attr), nil
 	case b[0] == fileEnum && b[1] == 0x20:
-		if len(b) < enumHeader {
-			return nil, errBadFile
-		}
-		h := b[4080:]
-		attr, ok := attrLetter(h[3])
-		if h[2] != k.TEnum || !ok {
-			return nil, errBadFile
-		}
-		n := binary.LittleEndian.Uint64(h[8:])
-		if n > uint64(len(b)-enumHeader)/8 {
-			return nil, errBadFile
-		}
-		name := b[16:4080]
-		for i, c := range name {
-			if c == 0 {
-				name = name[:i]
-				break
-			}
-		}
-		idx := readVector(k.TLong, b[enumHeader:enumHeader+8*int(n)], binary.LittleEndian).(k.Longs)
-		return withAttr(&k.Enums{Domain: string(name), Idx: idx}, attr), nil
+		return enumFile(b, false)
 	}
 	return nil, errBadFile
+}
+
+// enumFile reads an enumeration file; in place, its indices are b's own
+// bytes (on a little-endian machine).
+func enumFile(b []byte, inPlaceOK bool) (k.V, error) {
+	if len(b) < enumHeader {
+		return nil, errBadFile
+	}
+	h := b[4080:]
+	attr, ok := attrLetter(h[3])
+	if h[2] != k.TEnum || !ok {
+		return nil, errBadFile
+	}
+	n := binary.LittleEndian.Uint64(h[8:])
+	if n > uint64(len(b)-enumHeader)/8 {
+		return nil, errBadFile
+	}
+	name := b[16:4080]
+	for i, c := range name {
+		if c == 0 {
+			name = name[:i]
+			break
+		}
+	}
+	p := b[enumHeader : enumHeader+8*int(n)]
+	var idx k.Longs
+	if inPlaceOK && littleHost && n > 0 {
+		idx = inPlace(k.TLong, p).(k.Longs)
+	} else {
+		idx = readVector(k.TLong, p, binary.LittleEndian).(k.Longs)
+	}
+	return withAttr(&k.Enums{Domain: string(name), Idx: idx}, attr), nil
 }
 
 func allZero(b []byte) bool {

@@ -24,6 +24,27 @@ func VectorInPlace(b []byte) (k.V, error) {
 	if !littleHost || t == k.TBool || n == 0 {
 		return withAttr(readVector(t, p, binary.LittleEndian), attr), nil
 	}
+	return withAttr(inPlace(t, p), attr), nil
+}
+
+// FileInPlace reads a vector or enumeration file as VectorInPlace does:
+// the items are b's own bytes. Other files are read as DecodeFile reads
+// them.
+func FileInPlace(b []byte) (k.V, error) {
+	switch {
+	case len(b) >= 2 && b[0] == fileVector && b[1] == 0x20:
+		return VectorInPlace(b)
+	case len(b) >= 2 && b[0] == fileEnum && b[1] == 0x20:
+		return enumFile(b, true)
+	}
+	return DecodeFile(b, nil)
+}
+
+// inPlace is the vector of type t whose items are the bytes p (a whole
+// number of items, aligned for the type, little-endian on a little-endian
+// machine).
+func inPlace(t int, p []byte) k.V {
+	n := len(p) / width(t)
 	at := unsafe.Pointer(&p[0])
 	var v k.V
 	switch k.Storage(t) {
@@ -44,10 +65,10 @@ func VectorInPlace(b []byte) (k.V, error) {
 	case k.TFloat:
 		v = k.Floats(unsafe.Slice((*float64)(at), n))
 	default:
-		return nil, errBadFile
+		return nil
 	}
 	if k.IsTemporal(t) {
 		v = k.Retag(v, t)
 	}
-	return withAttr(v, attr), nil
+	return v
 }

@@ -343,6 +343,8 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 		return in.deserialize(y)
 	case -18:
 		return in.serialize(y, true)
+	case -19:
+		return in.compressFile(y)
 	}
 	return prim2("!", x, y)
 }

@@ -1,6 +1,7 @@
 package q
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -25,6 +26,7 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 	valueOf := in.keywords["value"].(*Keyword)
 	getVar := in.keywords["get"].(*Keyword)
 	keyOf := in.keywords["key"].(*Keyword)
+	upsert := in.keywords["upsert"].(*Keyword)
 	unaryFile := func(name string, f func(in *Interp, path string, x k.V) (k.V, error), or *Keyword) *Keyword {
 		return unary(name, func(in *Interp, x k.V) (k.V, error) {
 			if p, ok := filePath(x); ok {
@@ -44,7 +46,25 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 			if p, ok := filePath(a[0]); ok {
 				return a[0], in.setFile(p, a[1])
 			}
+			if l, ok := a[0].(k.List); ok && len(l) == 4 {
+				// (`:file;lbs;alg;lvl) set x: a compressed file
+				p, ok := filePath(l[0])
+				z, ok2 := intList(k.Uniform(append(k.List{}, l[1:]...)))
+				if !ok || !ok2 {
+					return nil, k.ErrType
+				}
+				return l[0], in.setZipped(p, a[1], z)
+			}
 			return in.applyKeyword(setVar, a)
+		}},
+		"upsert": {Name: "upsert", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			if p, ok := filePath(a[0]); ok {
+				return a[0], in.upsertSplayed(strings.TrimSuffix(p, "/"), a[1])
+			}
+			return in.applyKeyword(upsert, a)
 		}},
 		"get":    unaryFile("get", (*Interp).getFile, getVar),
 		"value":  unaryFile("value", (*Interp).getFile, valueOf),
@@ -65,6 +85,41 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 		}),
 		"hclose": unary("hclose", (*Interp).hclose),
 		"save":   unary("save", (*Interp).save),
+		".Q.dpft": {Name: ".Q.dpft", Rank: 4, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 4 {
+				return nil, k.ErrRank
+			}
+			return in.dpft(a)
+		}},
+		".Q.fs": {Name: ".Q.fs", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.chunks(a[0], a[1], 131000)
+		}},
+		".Q.fsn": {Name: ".Q.fsn", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			n, ok := toInt(a[2])
+			if !ok || n <= 0 {
+				return nil, k.ErrType
+			}
+			return in.chunks(a[0], a[1], n)
+		}},
+		"dsave": {Name: "dsave", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.dsave(a[0], a[1])
+		}},
+		".Q.chk": unary(".Q.chk", (*Interp).chk),
+		".Q.par": {Name: ".Q.par", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return in.par(a[0], a[1], a[2])
+		}},
 		".Q.en": {Name: ".Q.en", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank
@@ -175,8 +230,29 @@ func (in *Interp) setFile(path string, v k.V) error {
 	if strings.HasSuffix(path, "/") {
 		return in.setSplayed(strings.TrimSuffix(path, "/"), v)
 	}
+	if zd, ok := in.globals[".z.zd"]; ok {
+		if z, ok := intList(zd); ok && len(z) == 3 && z[1] != 0 {
+			return in.setZipped(path, v, z) // .z.zd: set compresses every file
+		}
+	}
 	b, err := codec.EncodeFile(v, in.codecOptions(false))
 	if err != nil {
+		return err
+	}
+	return writeAtomic(path, b)
+}
+
+// setZipped writes v compressed with z: logical block size (a power of
+// 2), algorithm and level.
+func (in *Interp) setZipped(path string, v k.V, z []int) error {
+	if len(z) != 3 {
+		return k.ErrLength
+	}
+	b, err := codec.EncodeFile(v, in.codecOptions(false))
+	if err != nil {
+		return err
+	}
+	if b, err = codec.Zip(b, z[0], z[1], z[2]); err != nil {
 		return err
 	}
 	return writeAtomic(path, b)
@@ -196,7 +272,7 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := codec.VectorInPlace(b)
+		v, err := codec.FileInPlace(b)
 		if err != nil {
 			return nil, k.Err(path + ". " + err.Error())
 		}
@@ -206,6 +282,11 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 	if err != nil {
 		return nil, osError(path, err)
 	}
+	if codec.IsZipped(b) {
+		if b, err = codec.Unzip(b); err != nil {
+			return nil, k.Err(path + ". " + err.Error())
+		}
+	}
 	v, err := codec.DecodeFile(b, in.codecOptions(false))
 	if err != nil {
 		return nil, k.Err(path + ". " + err.Error())
@@ -213,11 +294,13 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 	return v, nil
 }
 
-// mapMin is the size from which get maps a vector file rather than
+// mapMin is the size from which get maps a vector or enumeration file
+// rather than
 // reading it.
 const mapMin = 1 << 16
 
-// isVectorFile reports whether path starts as a simple vector file does.
+// isVectorFile reports whether path starts as a simple vector or an
+// enumeration file does.
 func isVectorFile(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -226,7 +309,7 @@ func isVectorFile(path string) bool {
 	defer f.Close()
 	var m [2]byte
 	_, err = io.ReadFull(f, m[:])
-	return err == nil && m[0] == 0xfe && m[1] == 0x20
+	return err == nil && (m[0] == 0xfe || m[0] == 0xfd) && m[1] == 0x20
 }
 
 // keyFile is key of a file symbol: the sorted names in a folder, the
@@ -356,10 +439,10 @@ func readRange(x k.V, lines bool) (k.V, error) {
 }
 
 // save writes the global a symbol names to a file of that name: `t to
-// t, `:dir/t to dir/t, `t.csv and `t.txt as text. It returns the file
-// symbol.
+// t, `:dir/t to dir/t, `t.csv as CSV and `t.txt as tab-separated text
+// (a table), `:dir/t/ splayed. It returns the file symbol.
 func (in *Interp) save(x k.V) (k.V, error) {
-	name, path, err := namePath(x)
+	name, ext, path, err := namePath(x)
 	if err != nil {
 		return nil, err
 	}
@@ -367,16 +450,38 @@ func (in *Interp) save(x k.V) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	return k.Sym(":" + path), in.setFile(path, v)
+	switch ext {
+	case "":
+		if strings.HasSuffix(path, "/") {
+			if v, err = in.enumerateDB(k.Sym(":"+filepath.Dir(strings.TrimSuffix(path, "/"))), v); err != nil {
+				return nil, err
+			}
+		}
+		return k.Sym(":" + path), in.setFile(path, v)
+	case ".csv", ".txt":
+		t, ok := k.Plain(v).(*k.Table)
+		if !ok {
+			return nil, k.ErrType
+		}
+		d := byte(',')
+		if ext == ".txt" {
+			d = '\t'
+		}
+		return in.fileText(k.Sym(":"+path), textio.Prepare(t, d, in.Printer.Precision))
+	}
+	return nil, k.Err("nyi: save as " + ext)
 }
 
 // load reads a file written by save into the global of its name.
 func (in *Interp) load(x k.V) (k.V, error) {
-	name, path, err := namePath(x)
+	name, ext, path, err := namePath(x)
 	if err != nil {
 		return nil, err
 	}
-	v, err := in.getFile(path, nil)
+	if ext != "" {
+		return nil, k.Err("nyi: load of " + ext + " text: use 0:")
+	}
+	v, err := in.getFile(strings.TrimSuffix(path, "/"), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -384,19 +489,113 @@ func (in *Interp) load(x k.V) (k.V, error) {
 	return k.Sym(name), nil
 }
 
-// namePath is the variable name and file path of save's and load's
-// argument: `t, `:t or `:dir/t (an extension is not part of the name).
-func namePath(x k.V) (name, path string, err error) {
+// namePath is the variable name, extension and file path of save's and
+// load's argument: `t, `:t, `:dir/t, `t.csv, `:dir/t/.
+func namePath(x k.V) (name, ext, path string, err error) {
 	s, ok := x.(k.Sym)
 	if !ok || s == "" {
-		return "", "", k.ErrType
+		return "", "", "", k.ErrType
 	}
 	path = strings.TrimPrefix(string(s), ":")
-	name = filepath.Base(path)
+	name = filepath.Base(strings.TrimSuffix(path, "/"))
 	if i := strings.IndexByte(name, '.'); i > 0 {
-		if ext := name[i:]; ext != "" {
-			return "", "", k.Err("nyi: save and load as " + ext + " text")
+		name, ext = name[:i], name[i:]
+	}
+	return name, ext, path, nil
+}
+
+// chunks is .Q.fs[f;file] and .Q.fsn[f;file;n]: f applied to the lines of
+// each chunk of about n bytes of a file, cut after a line break. It
+// returns the bytes read.
+func (in *Interp) chunks(f, file k.V, n int64) (k.V, error) {
+	p, ok := filePath(file)
+	if !ok {
+		return nil, k.ErrType
+	}
+	h, err := os.Open(p)
+	if err != nil {
+		return nil, osError(p, err)
+	}
+	defer h.Close()
+	var carry []byte
+	total := int64(0)
+	buf := make([]byte, n)
+	for {
+		m, rerr := io.ReadFull(h, buf)
+		total += int64(m)
+		data := append(carry, buf[:m]...)
+		end := len(data)
+		if rerr == nil {
+			end = bytes.LastIndexByte(data, '\n') + 1
+		}
+		chunk, rest := data[:end], data[end:]
+		carry = append([]byte{}, rest...)
+		if len(chunk) > 0 {
+			lines := textio.Lines(chunk)
+			l := make(k.List, len(lines))
+			for i, s := range lines {
+				l[i] = k.Chars(append([]byte{}, s...))
+			}
+			if _, err := in.apply(f, []k.V{l}); err != nil {
+				return nil, err
+			}
+		}
+		if rerr != nil {
+			return k.Long(total), nil
 		}
 	}
-	return name, path, nil
+}
+
+// dsave is `:dir dsave `t`u: each global table saved splayed in dir, its
+// symbols enumerated against dir/sym. It returns the names.
+func (in *Interp) dsave(d, names k.V) (k.V, error) {
+	dir, ok := filePath(d)
+	if !ok {
+		return nil, k.ErrType
+	}
+	list := listItems(names)
+	for _, n := range list {
+		s, ok := n.(k.Sym)
+		if !ok {
+			return nil, k.ErrType
+		}
+		v, err := in.lookup(string(s), nil)
+		if err != nil {
+			return nil, err
+		}
+		e, err := in.enumerateDB(d, v)
+		if err != nil {
+			return nil, err
+		}
+		if err := in.setSplayed(filepath.Join(dir, string(s)), e); err != nil {
+			return nil, err
+		}
+	}
+	return names, nil
+}
+
+// compressFile is -19!(src;tgt;lbs;alg;lvl): src's bytes written to tgt
+// compressed. It returns tgt.
+func (in *Interp) compressFile(x k.V) (k.V, error) {
+	l, ok := x.(k.List)
+	if !ok || len(l) != 5 {
+		return nil, k.ErrType
+	}
+	src, ok1 := filePath(l[0])
+	tgt, ok2 := filePath(l[1])
+	z, ok3 := intList(k.Uniform(append(k.List{}, l[2:]...)))
+	if !ok1 || !ok2 || !ok3 {
+		return nil, k.ErrType
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return nil, osError(src, err)
+	}
+	if codec.IsZipped(b) {
+		return nil, k.Err(src + ". already compressed")
+	}
+	if b, err = codec.Zip(b, z[0], z[1], z[2]); err != nil {
+		return nil, err
+	}
+	return l[1], writeAtomic(tgt, b)
 }

@@ -90,8 +90,9 @@ func (in *Interp) Register(b *k.Builtin) { in.keywords[b.Name] = b }
 
 // Get returns the value of a global variable, keyword or builtin.
 func (in *Interp) Get(name string) (k.V, bool) {
-	if v, ok := in.globals[name]; ok {
-		return v, true
+	if _, ok := in.globals[name]; ok {
+		v, err := in.lookup(name, nil)
+		return v, err == nil
 	}
 	v, ok := in.keywords[name]
 	return v, ok
@@ -124,6 +125,9 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		return fr.vals[i], nil
 	}
 	if v, ok := in.globals[name]; ok {
+		if p, ok := v.(*partedTable); ok {
+			return p.join(nil) // a partitioned table, joined when named
+		}
 		return v, nil
 	}
 	if v, ok := in.keywords[name]; ok {

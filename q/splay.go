@@ -1,6 +1,7 @@
 package q
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"sort"
@@ -197,16 +198,39 @@ func (in *Interp) enumerateDB(dbv, tv k.V) (k.V, error) {
 	return r, nil
 }
 
-// loadDir is \l of a folder: a kdb+ database. The sym file (and any
-// other file) becomes the global of its name, each splayed table in it
-// the global of its folder's name.
+// loadDir is \l of a folder: a splayed table becomes the global of its
+// folder's name; in a kdb+ database, the sym file (and any other file)
+// becomes the global of its name, each splayed table in it the global of
+// its folder's name, and partitions are loaded as loadPartitioned says.
 func (in *Interp) loadDir(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, ".d")); err == nil {
+		// a splayed table: the global of its folder's name
+		v, err := in.getSplayed(dir)
+		if err != nil {
+			return err
+		}
+		in.globals[filepath.Base(filepath.Clean(dir))] = v
+		return nil
+	}
+	parts, field, err := partitionsOf(dir)
+	if err != nil {
+		return err
+	}
+	if segs, sf, err := segmentsOf(dir); err != nil {
+		return err
+	} else if len(segs) > 0 {
+		parts, field = append(parts, segs...), sf
+		sort.SliceStable(parts, func(i, j int) bool { return partitionKey(parts[i].val) < partitionKey(parts[j].val) })
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return osError(dir, err)
 	}
 	for _, e := range ents {
 		name := e.Name()
+		if _, _, ok := partitionValue(name); ok && e.IsDir() {
+			continue
+		}
 		if name[0] == '.' || filepath.Ext(name) != "" {
 			continue
 		}
@@ -222,5 +246,75 @@ func (in *Interp) loadDir(dir string) error {
 		}
 		in.globals[name] = v
 	}
+	if len(parts) > 0 {
+		return in.loadPartitioned(dir, parts, field)
+	}
 	return nil
+}
+
+// upsertSplayed is `:dir/t upsert x: the rows of table x appended to the
+// splayed table in dir, column by column (x's symbol columns enumerated
+// first, as q requires). A column that cannot take the rows leaves every
+// file as it was.
+func (in *Interp) upsertSplayed(dir string, x k.V) error {
+	cur, err := in.getSplayed(dir)
+	if err != nil {
+		return err
+	}
+	old := cur.(*k.Table)
+	add, ok := k.Plain(x).(*k.Table)
+	if !ok {
+		return k.ErrType
+	}
+	if len(add.Cols) != len(old.Cols) {
+		return k.Err("mismatch: the rows' columns are not the table's")
+	}
+	joined := &k.Table{Cols: old.Cols, Data: make(k.List, len(old.Cols))}
+	for j, name := range old.Cols {
+		if add.Cols[j] != name {
+			return k.Err("mismatch: column " + add.Cols[j] + " is not " + name)
+		}
+		c, err := joinColumn(k.Plain(old.Data[j]), k.Plain(add.Data[j]))
+		if err != nil {
+			return k.Err("type: column " + name + ": " + err.Error())
+		}
+		joined.Data[j] = c
+	}
+	return in.setSplayed(dir, joined)
+}
+
+// joinColumn is a column with more items of its own type after it.
+func joinColumn(a, b k.V) (k.V, error) {
+	if a.Type() != b.Type() && k.Count(b) > 0 && k.Count(a) > 0 {
+		return nil, k.ErrType
+	}
+	switch x := a.(type) {
+	case *k.Enums:
+		y, ok := b.(*k.Enums)
+		if !ok || y.Domain != x.Domain {
+			return nil, k.ErrType
+		}
+		return &k.Enums{Domain: x.Domain, Idx: append(append([]int64{}, x.Idx...), y.Idx...)}, nil
+	case k.List:
+		y, ok := b.(k.List)
+		if !ok {
+			return nil, k.ErrType
+		}
+		return append(append(k.List{}, x...), y...), nil
+	}
+	if k.Count(a) == 0 {
+		return b, nil
+	}
+	if k.Count(b) == 0 {
+		return a, nil
+	}
+	// simple vectors of one type: join their serialized items
+	ab := codec.AppendVector(codec.AppendVector(nil, a), b)
+	hdr, err := codec.EncodeFile(a, nil)
+	if err != nil {
+		return nil, err
+	}
+	hdr = append(hdr[:codec.VectorHeader], ab...)
+	binary.LittleEndian.PutUint64(hdr[8:], uint64(k.Count(a)+k.Count(b)))
+	return codec.DecodeFile(hdr, nil)
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"kt/k"
 )
@@ -325,19 +326,33 @@ func FixedColumns(types string, widths []int, lines [][]byte) ([]k.V, error) {
 	return typedColumns(types, cells)
 }
 
+// typedColumns parses each column's cells, the columns side by side in
+// goroutines when there are many rows.
 func typedColumns(types string, cells [][][]byte) ([]k.V, error) {
-	var cols []k.V
+	cols := make([]k.V, len(types))
+	errs := make([]error, len(types))
+	var wg sync.WaitGroup
 	for j := range types {
 		if types[j] == ' ' {
 			continue
 		}
-		c, err := ParseColumn(types[j], cells[j])
-		if err != nil {
-			return nil, err
+		if len(cells[j]) < 10000 {
+			cols[j], errs[j] = ParseColumn(types[j], cells[j])
+			continue
 		}
-		cols = append(cols, c)
+		wg.Go(func() { cols[j], errs[j] = ParseColumn(types[j], cells[j]) })
 	}
-	return cols, nil
+	wg.Wait()
+	var out []k.V
+	for j := range types {
+		if errs[j] != nil {
+			return nil, errs[j]
+		}
+		if types[j] != ' ' {
+			out = append(out, cols[j])
+		}
+	}
+	return out, nil
 }
 
 // KeyValues reads key-value text ("a=1;b=2" with kv '=' and rec ';') as

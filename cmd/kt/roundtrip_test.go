@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -86,13 +87,29 @@ func TestCrossProcess(t *testing.T) {
 		fmt.Fprintf(&script, "%s 1: -8!get %s\n", f(fmt.Sprint("q", i)), f(fmt.Sprint("s", i)))
 		expect(tb, fmt.Sprint("q", i))
 	}
+	// a partitioned database: one random table a date, saved by .Q.dpft
+	// sorted by its symbols, read back by \l in the second process
+	var parts []k.V
+	for i := range 4 {
+		tb := csvTable(r)
+		in.Set("t", tb)
+		day := k.Date(9000 + 2*i)
+		in.Set("day", day)
+		eval(".Q.dpft[" + f("hdb") + ";day;`s;`t]")
+		parts = append(parts, partitionRows(tb, day))
+	}
+	script.WriteString("\\l " + filepath.Join(dir, "hdb") + "\n")
+	fmt.Fprintf(&script, "%s 1: -8!select from t\n", f("hdbt"))
+	fmt.Fprintf(&script, "%s 1: -8!select from t where date=%s\n", f("hdbday"), "2000.01.01+9002")
+	expect(joinRows(parts), "hdbt")
+	expect(parts[1], "hdbday")
 	// the splayed tables' symbols are in the database's sym file, which
 	// extends the domain the random values used
 	s := strings.Replace(script.String(), "\\P 17\n", "\\P 17\nsym:get "+f("sym")+"\n", 1)
 	if out := runKt(t, s); strings.Contains(out, "'") {
 		t.Fatalf("second kt reported errors:\n%s", out)
 	}
-	if len(outs) != 2*n+20 {
+	if len(outs) != 2*n+22 {
 		t.Fatalf("%d values checked", len(outs))
 	}
 	for i, name := range outs {
@@ -123,4 +140,68 @@ func csvTable(r *rand.Rand) *k.Table {
 	return &k.Table{Cols: k.Syms{"j", "f", "s", "c", "d", "b"}, Data: k.List{
 		codec.RandomVector(r, k.TLong, rows), codec.RandomVector(r, k.TFloat, rows), sy, str,
 		codec.RandomVector(r, k.TDate, rows), codec.RandomVector(r, k.TBool, rows)}}
+}
+
+// partitionRows is what .Q.dpft makes of table t in partition day: rows
+// sorted by s (stably), s first, the date column before all.
+func partitionRows(t *k.Table, day k.Date) *k.Table {
+	syms := t.Data[2].(k.Syms)
+	idx := make([]int, len(syms))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return syms[idx[a]] < syms[idx[b]] })
+	order := []int{2, 0, 1, 3, 4, 5}
+	out := &k.Table{Cols: k.Syms{"date"}, Data: k.List{}}
+	dates := make(k.Dates, len(idx))
+	for i := range dates {
+		dates[i] = int32(day)
+	}
+	out.Data = append(out.Data, dates)
+	for _, j := range order {
+		out.Cols = append(out.Cols, t.Cols[j])
+		items := make(k.List, len(idx))
+		for i, r := range idx {
+			items[i] = k.At(t.Data[j], r)
+		}
+		var col k.V = items
+		if _, nested := t.Data[j].(k.List); !nested {
+			col = retype(items, t.Data[j])
+		}
+		out.Data = append(out.Data, col)
+	}
+	return out
+}
+
+// retype makes the atoms of a column a vector of the column's type again.
+func retype(items k.List, like k.V) k.V {
+	if len(items) == 0 {
+		return like // an empty column keeps its type
+	}
+	return k.Uniform(items)
+}
+
+// joinRows joins tables of the same columns.
+func joinRows(ts []k.V) *k.Table {
+	out := &k.Table{Cols: ts[0].(*k.Table).Cols, Data: make(k.List, len(ts[0].(*k.Table).Cols))}
+	for j := range out.Cols {
+		var items k.List
+		var like k.V
+		for _, t := range ts {
+			c := t.(*k.Table).Data[j]
+			like = c
+			for i := range k.Count(c) {
+				items = append(items, k.At(c, i))
+			}
+		}
+		if _, nested := like.(k.List); nested {
+			if items == nil {
+				items = k.List{}
+			}
+			out.Data[j] = items
+			continue
+		}
+		out.Data[j] = retype(items, like)
+	}
+	return out
 }

@@ -16,3 +16,5 @@ q)tensor ([]a:1 2;b:3 4.)
 'type mismatch in column b, long list vs double list
 q)tensor ([]a:`x`y)
 'no torch type found for k: symbol list
+q)t~flip cols[t]!flip tensor x
+1b

@@ -144,3 +144,26 @@ q)`:big set 2*til 100000
 `:big
 q)(sum x;sum get `:big)
 4999950007 9999900000
+q)(`:za;17;2;9) set 1000#enlist 1 2 3
+`:za
+q)(get `:za)~1000#enlist 1 2 3
+1b
+q)8#read1 `:za
+0x6b787a6970706564
+q)(hcount `:za)<count -8!1000#enlist 1 2 3
+1b
+q)`:zb set til 100000
+`:zb
+q)-19!(`:zb;`:zc;12;2;6)
+`:zc
+q)(get `:zc)~til 100000
+1b
+q)(`:zd;17;1;0) set 1 2
+'nyi: compression algorithm 1
+q).z.zd:17 2 6
+q)`:ze set til 100000
+`:ze
+q)(hcount `:ze)<hcount `:zb
+1b
+q)(get `:ze)~til 100000
+1b

@@ -57,3 +57,41 @@ q)("QJ";",") 0: enlist "1"
 'type: no column type "Q"
 q)("ii";4 3)1:0x0100000002000000
 'length: type i has no width 3
+q)`:big.csv 0: csv 0: ([]a:til 1000;b:1000#`x`yy`zzz)
+`:big.csv
+q)n:0
+q)(hcount `:big.csv)=.Q.fsn[{n::n+count x};`:big.csv;1000]
+1b
+q)n
+1001
+q)s:0
+q)(hcount `:big.csv)=.Q.fs[{s::s+sum "J"$first each "," vs/: x except enlist "a,b"};`:big.csv]
+1b
+q)s
+499500
+q)t:([]a:1 2;b:`x`y)
+q)save `t.csv
+`:t.csv
+q)read0 `:t.csv
+"a,b"
+"1,x"
+"2,y"
+q)save `t.txt
+`:t.txt
+q)read0 `:t.txt
+"a\tb"
+"1\tx"
+"2\ty"
+q)load `t.csv
+'nyi: load of .csv text: use 0:
+q)`:db dsave `t
+`t
+q)-9!-8!get `:db/t
+a b
+---
+1 x
+2 y
+q)save `:db2/t/
+`:db2/t/
+q)get `:db2/sym
+`x`y
