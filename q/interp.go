@@ -76,6 +76,9 @@ func New() *Interp {
 		in.keywords[name] = kw
 	}
 	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
+	for name, kw := range jsonKeywords() {
+		in.keywords[name] = kw
+	}
 	for name, kw := range dotQKeywords() {
 		in.keywords[name] = kw
 	}
