@@ -151,7 +151,9 @@ func (in *Interp) call(l *Lambda, args []k.V) (k.V, error) {
 		return nil, k.Err("stack")
 	}
 	in.depth++
-	defer func() { in.depth-- }()
+	ns := in.ns
+	in.ns = l.NS
+	defer func() { in.depth--; in.ns = ns }()
 	fr := &frame{lam: l, vals: make([]k.V, len(l.Names))}
 	copy(fr.vals, args)
 	var r k.V = k.Null

@@ -90,6 +90,12 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, nil
 	case name == "t" || name == "ts" || strings.HasPrefix(name, "t:") || strings.HasPrefix(name, "ts:"):
 		return in.timeIt(name, arg)
+	case name == "d":
+		return in.changeDir(arg)
+	case name == "v" || name == "f" || name == "a":
+		return in.varsOf(name[0], arg)
+	case name == "b" || name == "B":
+		return k.Syms{}, nil
 	case name == "S":
 		if arg == "" {
 			return k.Long(in.rngOf().seed), nil

@@ -76,6 +76,13 @@ func (in *Interp) eval(n k.V, fr *frame) (k.V, error) {
 		return k.Null, nil
 	case *query:
 		return in.query(n, fr)
+	case *Lambda:
+		if n.NS != in.ns {
+			// a lambda belongs to the namespace it is defined in
+			c := *n
+			c.NS = in.ns
+			return &c, nil
+		}
 	}
 	return n, nil
 }

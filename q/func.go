@@ -76,6 +76,8 @@ type Lambda struct {
 	// body with a single colon).
 	Names []string
 	Body  []k.V
+	// NS is the namespace the lambda was defined in, where it runs.
+	NS string
 }
 
 // Type is 100.

@@ -42,6 +42,7 @@ type Interp struct {
 	steps    int64
 	depth    int
 	rng      *random
+	ns       string // the current namespace (\d), "" for the root
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,
@@ -131,6 +132,11 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 	if i := fr.slot(name); i >= 0 && fr.vals[i] != nil {
 		return fr.vals[i], nil
 	}
+	if in.ns != "" {
+		if v, ok := in.globals[in.qualify(name)]; ok {
+			return v, nil
+		}
+	}
 	if v, ok := in.globals[name]; ok {
 		if p, ok := v.(*partedTable); ok {
 			return p.join(nil) // a partitioned table, joined when named
@@ -154,6 +160,9 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 	}
 	if v, ok := in.dotField(name, fr); ok {
 		return v, nil
+	}
+	if in.isNamespace(name) {
+		return in.nsValue(name), nil
 	}
 	return nil, k.Err(name)
 }
@@ -190,7 +199,7 @@ func (in *Interp) setVar(name string, v k.V, global bool, fr *frame) {
 			return
 		}
 	}
-	in.globals[name] = v
+	in.globals[in.qualify(name)] = v
 }
 
 // step counts one evaluation step against MaxSteps and Ctx.
