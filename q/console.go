@@ -88,6 +88,9 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		}
 		in.Printer.Rows, in.Printer.Cols = r, min(c, 2000)
 		return nil, nil
+	case name == "t" && (arg == "" || isDigits(arg)):
+		v, _, err := in.moreSystem(name, arg)
+		return v, err
 	case name == "t" || name == "ts" || strings.HasPrefix(name, "t:") || strings.HasPrefix(name, "ts:"):
 		return in.timeIt(name, arg)
 	case name == "d":
@@ -117,7 +120,25 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		}
 		return nil, in.Load(arg)
 	}
-	return nil, k.ErrNYI
+	if v, ok, err := in.moreSystem(name, arg); ok {
+		return v, err
+	}
+	switch name {
+	case "p", "u", "r":
+		return nil, k.Err("nyi: \\" + name)
+	}
+	// anything else is a command of the OS shell, as in q
+	return shell(cmd)
+}
+
+// isDigits reports whether s is a whole number.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // workspace is \w's memory use: bytes used, heap, peak, the workspace

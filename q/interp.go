@@ -30,6 +30,9 @@ type Interp struct {
 	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
+	// Settings are the values of the command line's options and of the
+	// system commands that set them (\t \T \e \o ...), and .z.x .z.f.
+	Settings Settings
 	// Now, when set, is the clock of .z.p and its kin (else time.Now).
 	Now func() time.Time
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
@@ -55,6 +58,7 @@ func New() *Interp {
 		MaxDepth: 4000,
 		globals:  map[string]k.V{},
 		keywords: map[string]k.V{},
+		Settings: defaultSettings(),
 	}
 	for name, m := range prim.Monads {
 		if isWord(name) {
@@ -77,6 +81,9 @@ func New() *Interp {
 		in.keywords[name] = kw
 	}
 	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
+	for name, kw := range envKeywords() {
+		in.keywords[name] = kw
+	}
 	for name, kw := range jsonKeywords() {
 		in.keywords[name] = kw
 	}
@@ -156,6 +163,9 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		return v, nil
 	}
 	if v, ok := in.clock(name); ok {
+		return v, nil
+	}
+	if v, ok := in.zValue(name, fr); ok {
 		return v, nil
 	}
 	if v, ok := in.dotField(name, fr); ok {
