@@ -199,9 +199,18 @@ func (in *Interp) applyVerb(v *Verb, args []k.V) (k.V, error) {
 			}
 			return args[2], nil
 		case "?":
-			if len(args) == 3 {
+			if len(args) == 3 && !isTableArg(in, args[0]) {
 				return prim.Cond(args[0], args[1], args[2])
 			}
+			return in.functional(true, args)
+		case "!":
+			if len(args) == 4 {
+				return in.functional(false, args)
+			}
+		}
+	case 5, 6:
+		if v.Glyph == "?" {
+			return in.functional(true, args)
 		}
 	}
 	return nil, k.ErrRank
@@ -510,4 +519,21 @@ func listItems(v k.V) []k.V {
 		out[i] = k.At(v, i)
 	}
 	return out
+}
+
+// isTableArg reports whether x is a table or names a global one: the
+// first argument of ?[t;i;p] rather than ?[c;a;b].
+func isTableArg(in *Interp, x k.V) bool {
+	if s, ok := x.(k.Sym); ok {
+		v, found := in.globals[in.qualify(string(s))]
+		if !found {
+			v, found = in.globals[string(s)]
+		}
+		x = v
+		if !found {
+			return false
+		}
+	}
+	_, ok := x.(*k.Table)
+	return ok || k.IsKeyedTable(x)
 }

@@ -311,3 +311,38 @@ func FormatError(err error) string {
 	}
 	return "'" + fmt.Sprint(err)
 }
+
+// Incomplete reports whether console input src still has an open bracket,
+// brace or parenthesis, or an open string: the console then reads the
+// next line into the same expression, as q does for a lambda typed over
+// several lines.
+func Incomplete(src string) bool {
+	d := 0
+	inStr := false
+	for _, line := range strings.Split(src, "\n") {
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			if inStr {
+				if c == '\\' {
+					i++
+				} else if c == '"' {
+					inStr = false
+				}
+				continue
+			}
+			switch c {
+			case '"':
+				inStr = true
+			case '(', '[', '{':
+				d++
+			case ')', ']', '}':
+				d--
+			case '/':
+				if i == 0 || line[i-1] == ' ' || line[i-1] == '\t' {
+					i = len(line) // a comment to the end of the line
+				}
+			}
+		}
+	}
+	return d > 0 || inStr
+}

@@ -52,7 +52,11 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			if !ok {
 				return nil, k.ErrType
 			}
-			return ParseTree(s)
+			t, err := ParseTree(s)
+			if err != nil {
+				return nil, err
+			}
+			return functionalize(t), nil
 		}),
 		"show": unary("show", func(in *Interp, x k.V) (k.V, error) {
 			io.WriteString(in.Stdout, in.Printer.Show(x))

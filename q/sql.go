@@ -13,6 +13,14 @@ type query struct {
 	by    []column
 	from  k.V
 	where []k.V
+
+	// The functional forms' options (funsql.go).
+	distinct bool // select distinct: ?[t;c;1b;a]
+	execDict bool // exec of a dictionary of columns, even one
+	execBare bool // exec by one column name: ?[t;c;`b;a]
+	execLast bool // exec of no columns: the last of each
+	limit    k.V  // select[n]: ?[t;c;b;a;n]
+	order    k.V  // ?[t;c;b;a;n;(idesc;`c)]
 }
 
 // column is a named expression of a query: name:expr, or an expression
@@ -239,6 +247,15 @@ func (in *Interp) query(q *query, fr *frame) (k.V, error) {
 	switch q.kind {
 	case "select":
 		r, err = in.selectRows(q, t, rows, keyCols, fr)
+		if err == nil && q.distinct {
+			r, err = prim1("distinct", r)
+		}
+		if err == nil && q.order != nil {
+			r, err = in.orderRows(r, q.order)
+		}
+		if err == nil && q.limit != nil {
+			r, err = limitRows(r, q.limit)
+		}
 	case "exec":
 		r, err = in.execRows(q, t, rows, fr)
 	case "update":
@@ -447,13 +464,25 @@ func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 		return nil, err
 	}
 	if len(q.cols) == 0 {
-		return nil, k.ErrNYI
+		if !q.execLast {
+			return nil, k.ErrNYI
+		}
+		// exec of no columns: the last of each
+		vals := make(k.List, len(t.Cols))
+		for j := range t.Cols {
+			c, err := index(f.vals[j], k.Long(max(int64(k.Count(f.vals[j]))-1, 0)))
+			if err != nil {
+				return nil, err
+			}
+			vals[j] = c
+		}
+		return &k.Dict{Keys: append(k.Syms{}, t.Cols...), Vals: k.Uniform(vals)}, nil
 	}
 	vals, err := in.evalCols(q.cols, f)
 	if err != nil {
 		return nil, err
 	}
-	if len(q.cols) == 1 {
+	if len(q.cols) == 1 && !q.execDict {
 		return vals[0], nil
 	}
 	return &k.Dict{Keys: k.Syms(colNames(q.cols)), Vals: k.List(vals)}, nil
@@ -865,4 +894,67 @@ func (in *Interp) deleteKeys(d *k.Dict, cols []column) (k.V, error) {
 		vals = append(vals, k.At(d.Vals, i))
 	}
 	return &k.Dict{Keys: k.Uniform(keys), Vals: k.Uniform(vals)}, nil
+}
+
+// orderRows is the sixth argument of ?[t;c;b;a;n;o]: o evaluated on the
+// result's rows gives their order.
+func (in *Interp) orderRows(r, o k.V) (k.V, error) {
+	t, ok := r.(*k.Table)
+	if !ok {
+		return nil, k.ErrType
+	}
+	f, err := rowFrame(t, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := in.eval(o, f)
+	if err != nil {
+		return nil, err
+	}
+	return index(t, idx)
+}
+
+// functionalTree is a query as q's parse gives it: (?;t;c;b;a) for select
+// and exec, (!;t;c;b;a) for update and delete, with c, b and a quoted so
+// that evaluating the tree runs the query.
+func (q *query) functionalTree() k.V {
+	glyph := "?"
+	if q.kind == "update" || q.kind == "delete" {
+		glyph = "!"
+	}
+	var where k.V = k.List{}
+	if len(q.where) > 0 {
+		where = k.List{k.List(append([]k.V(nil), q.where...))}
+	}
+	dictOf := func(cols []column) k.V {
+		names := make(k.Syms, len(cols))
+		trees := make(k.List, len(cols))
+		for i, c := range cols {
+			names[i], trees[i] = c.name, c.tree
+		}
+		return &k.Dict{Keys: names, Vals: k.Uniform(trees)}
+	}
+	var b k.V = k.Bool(false)
+	switch {
+	case len(q.by) > 0:
+		b = dictOf(q.by)
+	case q.kind == "exec":
+		b = k.List{}
+	}
+	var a k.V = k.List{}
+	switch {
+	case q.kind == "delete" && len(q.cols) == 0:
+		a = k.Syms{}
+	case q.kind == "delete":
+		names := make(k.Syms, len(q.cols))
+		for i, c := range q.cols {
+			names[i] = c.name
+		}
+		a = k.List{names}
+	case q.kind == "exec" && len(q.cols) == 1:
+		a = k.List{q.cols[0].tree}
+	case len(q.cols) > 0:
+		a = dictOf(q.cols)
+	}
+	return k.List{&Verb{Glyph: glyph}, q.from, where, b, a}
 }

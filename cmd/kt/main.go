@@ -31,6 +31,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -156,11 +157,24 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 func (c *console) batch(r io.Reader, echo bool) int {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<28)
+	pending := ""
 	for sc.Scan() {
 		line := sc.Text()
 		if echo {
-			fmt.Fprintf(c.out, "q)%s\n", line)
+			if pending == "" {
+				fmt.Fprintf(c.out, "q)%s\n", line)
+			} else {
+				fmt.Fprintf(c.out, "%s\n", line)
+			}
 		}
+		if pending != "" {
+			line = pending + "\n" + line
+		}
+		if q.Incomplete(line) && !strings.HasPrefix(line, "\\") {
+			pending = line // an open bracket or string: read on
+			continue
+		}
+		pending = ""
 		if code, exit := c.evalLine(line, c.out); exit {
 			return c.exit(code)
 		}
@@ -169,6 +183,12 @@ func (c *console) batch(r io.Reader, echo bool) int {
 		fmt.Fprintln(os.Stderr, err)
 		c.exit(1)
 		return 1
+	}
+	if pending != "" {
+		// input ended inside an open bracket or string: q's error for it
+		if code, exit := c.evalLine(pending, c.out); exit {
+			return c.exit(code)
+		}
 	}
 	return c.exit(0)
 }
@@ -189,14 +209,27 @@ func (c *console) interactive() int {
 		return 1
 	}
 	defer rl.Close()
+	pending := ""
 	for {
 		line, err := rl.Readline()
 		if errors.Is(err, readline.ErrInterrupt) {
+			pending = ""
+			rl.SetPrompt("q)")
 			continue
 		}
 		if err != nil { // end of input
 			return c.exit(0)
 		}
+		if pending != "" {
+			line = pending + "\n" + line
+		}
+		if q.Incomplete(line) && !strings.HasPrefix(line, "\\") {
+			pending = line // an open bracket or string: read on
+			rl.SetPrompt("")
+			continue
+		}
+		pending = ""
+		rl.SetPrompt("q)")
 		if code, exit := c.evalLine(line, os.Stdout); exit {
 			return c.exit(code)
 		}
