@@ -39,6 +39,10 @@ var (
 	peak  atomic.Int64
 )
 
+// The limit starts at Default, so that a program or test that never sets
+// one still answers 'wsfull before the machine runs out of memory.
+func init() { SetLimit(Default()) }
+
 // SetLimit sets the workspace limit in bytes (0: none) and returns the
 // previous one. It also tells the garbage collector to work harder as the
 // heap nears the limit.
