@@ -20,8 +20,8 @@ type real interface{ float32 | float64 }
 // allocates nothing but its output.
 type elementwise struct {
 	node      string       // grad_fn name, e.g. "MseLossBackward0"
-	reduction Reduction    // None, Mean, Sum (or BatchMean, if batch > 0)
-	batch     int          // divisor of BatchMean: size of the input's first dimension
+	reduction Reduction    // None, Mean, Sum (or BatchMean, if batch != 0)
+	batch     int          // divisor of BatchMean: size of the input's first dimension (-1: an empty batch)
 	dtype     tensor.DType // type computed in (Float32 or Float64)
 	shape     []int        // shape every input is broadcast to (see broadcast); nil: inputs[0]'s
 	inputs    tensors      // the tensors in kernel order; nil for an absent one
@@ -74,7 +74,7 @@ func broadcast(ts ...*tensor.Tensor) ([]int, error) {
 
 // run computes the loss and records its node.
 func (e *elementwise) run(c *tensor.Ctx) (*tensor.Tensor, error) {
-	if err := e.reduction.check(e.batch > 0); err != nil {
+	if err := e.reduction.check(e.batch != 0); err != nil {
 		return nil, err
 	}
 	if e.dtype == tensor.Float32 {
@@ -194,7 +194,7 @@ func (e *elementwise) divisor(n int) float64 {
 	case Mean:
 		return float64(n)
 	case BatchMean:
-		return float64(e.batch)
+		return float64(max(e.batch, 0)) // an empty batch: 0/0, PyTorch's NaN
 	}
 	return 1
 }
