@@ -2,6 +2,7 @@ package loss
 
 import (
 	"kt/internal/par"
+	"kt/internal/stop"
 	"kt/tensor"
 )
 
@@ -213,7 +214,15 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 			k.fwd(o, in, k.p)
 		} else {
 			kc := *k // a copy, so the closure does not make the plan escape
-			par.For(n, func(lo, hi int) { kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p) })
+			par.For(n, func(lo, hi int) {
+				if !stop.Requested() {
+					kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p)
+				}
+			})
+			if stop.Requested() { // interrupted: the output is never seen
+				out.Free()
+				return nil, 1, stop.Err
+			}
 		}
 		return out, 1, nil
 	}
@@ -227,7 +236,15 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 		}
 	} else {
 		kc := *k
-		s = par.Sum(n, func(lo, hi int) float64 { return blockSum(kc, in.sub(lo, hi), part(pre, lo, hi), g) })
+		s = par.Sum(n, func(lo, hi int) float64 {
+			if stop.Requested() {
+				return 0
+			}
+			return blockSum(kc, in.sub(lo, hi), part(pre, lo, hi), g)
+		})
+		if stop.Requested() {
+			return nil, 1, stop.Err
+		}
 	}
 	v := T(s)
 	if div != 1 {

@@ -198,3 +198,26 @@ func TestSurvives(t *testing.T) {
 		}
 	}
 }
+
+// TestInterrupt sends SIGINT while kt draws a large random tensor: the
+// draw stops at its next chunk with 'stop, and the session goes on.
+func TestInterrupt(t *testing.T) {
+	p := startKT(t)
+	for _, line := range []string{"tensor(`randn;12000 12000)", "{x+1}/[1000000000;0]"} {
+		io.WriteString(p.in, line+"\n")
+		time.Sleep(300 * time.Millisecond)
+		start := time.Now()
+		if err := p.cmd.Process.Signal(os.Interrupt); err != nil {
+			t.Fatal(err)
+		}
+		if got := p.read(line); got != "'stop" {
+			t.Errorf("%s: got %q, want 'stop", line, got)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: stopped after %v", line, d)
+		}
+		if got := p.ask("1+1"); got != "2" {
+			t.Fatalf("after %s: %q", line, got)
+		}
+	}
+}
