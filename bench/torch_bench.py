@@ -9,6 +9,11 @@ getting gradients as the engine's benchmarks (engine_test.go, rows_test.go).
   fwdbwd  the forward and backward for the gradient of the row's inputs
           (their .grad set to None before each call)
 
+and the optimizer's rows (STEPS), torch.optim.SGD.step:
+
+  step    the for-loop form (foreach=False)
+  foreach the foreach form (foreach=True)
+
 A timing warms up, then calls the row repeatedly for at least --budget
 seconds (and at least --min calls), timing each call with
 time.perf_counter; it prints the median. Output, one line per timing:
@@ -131,6 +136,26 @@ ROWS = [
 ]
 
 
+# The optimizer's rows: torch.optim.SGD's step on one float32 parameter of
+# n elements, its gradient set once, after a first step (which makes the
+# momentum buffer); timed in the for-loop form (mode step) and the foreach
+# form (mode foreach). id, options, n
+STEPS = [
+    ("sgd_1e7", dict(lr=1e-3), 10**7),
+    ("sgd-momentum_1e7", dict(lr=1e-3, momentum=0.9), 10**7),
+    ("sgd-nesterov_1e7", dict(lr=1e-3, momentum=0.9, nesterov=True), 10**7),
+    ("sgd-wd_1e7", dict(lr=1e-3, weight_decay=1e-4), 10**7),
+]
+
+
+def sgd_step(opts, n, foreach):
+    p = normal(n).requires_grad_(True)
+    p.grad = normal(n)
+    opt = torch.optim.SGD([p], foreach=foreach, **opts)
+    opt.step()
+    return opt.step
+
+
 def timeit(call, budget, least, warm):
     """Median seconds per call of call, after warm calls."""
     for _ in range(warm):
@@ -174,7 +199,7 @@ def main():
     p.add_argument("--list", action="store_true", help="print the row ids and exit")
     a = p.parse_args()
     if a.list:
-        for r in ROWS:
+        for r in ROWS + STEPS:
             print(r[0])
         return
     torch.set_num_threads(a.threads)
@@ -192,6 +217,15 @@ def main():
             t, n = timeit(call, a.budget, a.min, a.warm)
             print(f"{rid} {mode} {t * 1e6:.1f} {n}", flush=True)
         del ins, timings
+    for sid, opts, n in STEPS:
+        if not pat.search(sid):
+            continue
+        torch.manual_seed(zlib.crc32(sid.encode()))
+        for mode, foreach in (("step", False), ("foreach", True)):
+            call = sgd_step(opts, n, foreach)
+            t, k = timeit(call, a.budget, a.min, a.warm)
+            print(f"{sid} {mode} {t * 1e6:.1f} {k}", flush=True)
+            del call
 
 
 if __name__ == "__main__":

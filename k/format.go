@@ -13,6 +13,24 @@ import "strings"
 type Printer struct {
 	Precision  int // \P: significant digits for reals and floats; 0 means 17 (default 7)
 	Rows, Cols int // \c: console height and width (default 25 80)
+	// Domain, when set, gives the symbols of an enumeration domain, so
+	// that enumerations show as `d$`a`b; without it they show indices.
+	Domain func(name string) (Syms, bool)
+}
+
+// enumSyms is the text of each item of an enumeration.
+func (p *Printer) enumSyms(e *Enums) []string {
+	var dom Syms
+	if p.Domain != nil {
+		dom, _ = p.Domain(e.Domain)
+	}
+	r := make([]string, len(e.Idx))
+	for i, j := range e.Idx {
+		if j >= 0 && j < int64(len(dom)) {
+			r[i] = dom[j]
+		}
+	}
+	return r
 }
 
 // Defaults of \P and \c, and the range q coerces \c to.
@@ -62,12 +80,21 @@ func (p *Printer) Show(v V) string {
 	// Text past the width is cut, so one-line forms may stop early.
 	f := shower{p: p, limit: cols}
 	var lines []string
+	if a, ok := v.(*Attr); !ok || a.V.Type() >= TTable {
+		// Only a vector shows its attribute (`s#1 2 3); a sorted
+		// dictionary, a table and the items of a list show plain.
+		v = Plain(v)
+	}
 	t := typeOf(v)
 	switch {
 	case t < 0 || (t > 0 && t < 77):
 		lines = []string{f.one(v)}
 	case t > TDict:
 		lines = strings.Split(p.String1(v), "\n")
+	case t == TList && Count(v) == 1 && typeOf(v.(List)[0]) < 0:
+		// A general list of one atom shows as its one-line form: ,5
+		// (a list of one list is a matrix of one row).
+		lines = []string{f.one(v)}
 	default:
 		n := rows - 2
 		if _, ok := v.(*Table); ok || IsKeyedTable(v) {

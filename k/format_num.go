@@ -128,7 +128,7 @@ func escapeChar(c byte) string {
 	case '\r':
 		return `\r`
 	}
-	if c < 32 || c == 127 {
+	if c < 32 || c >= 127 {
 		return `\` + string([]byte{'0' + c>>6, '0' + c>>3&7, '0' + c&7})
 	}
 	return string(c)
@@ -194,6 +194,12 @@ func (p *Printer) cells(v V) []string {
 			s[i] = g.String()
 		}
 		return s
+	}
+	if IsTemporal(typeOf(v)) {
+		return temporalCells(v)
+	}
+	if e, ok := v.(*Enums); ok {
+		return p.enumSyms(e)
 	}
 	return nil
 }

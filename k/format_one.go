@@ -153,6 +153,20 @@ func (w *oneLine) value(v V) {
 			w.lead(len(x))
 			w.items(len(x), "", func(i int) string { return "`" + x[i] })
 		}
+	case Enum:
+		w.str("`" + x.Domain + "$`" + p.enumSyms(&Enums{Domain: x.Domain, Idx: []int64{x.Idx}})[0])
+	case *Enums:
+		w.str("`" + x.Domain + "$")
+		if len(x.Idx) == 0 {
+			w.str("`symbol$()")
+			return
+		}
+		w.lead(len(x.Idx))
+		s := p.enumSyms(x)
+		w.items(len(s), "", func(i int) string { return "`" + s[i] })
+	case *Attr:
+		w.str("`" + string([]byte{x.A}) + "#")
+		w.value(x.V)
 	case List:
 		w.list(x)
 	case *Dict:
@@ -171,9 +185,17 @@ func (w *oneLine) value(v V) {
 	case fmt.Stringer:
 		w.str(x.String())
 	default:
-		// Temporal types (12-19 and their atoms) and any value this
-		// package does not know: display not yet implemented.
-		w.str(fmt.Sprintf("nyi(%dh)", typeOf(v)))
+		switch t := typeOf(v); {
+		case t < 0 && IsTemporal(t):
+			w.str(temporalAtom(v))
+		case IsTemporal(t):
+			if !w.empty(Count(v), t) {
+				temporalVector(w, v)
+			}
+		default:
+			// A value this package does not know.
+			w.str(fmt.Sprintf("nyi(%dh)", t))
+		}
 	}
 }
 

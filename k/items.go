@@ -34,6 +34,13 @@ func At(v V, i int) V {
 			row[j] = At(c, i)
 		}
 		return &Dict{Keys: v.Cols, Vals: Uniform(row)}
+	case *Attr:
+		return At(v.V, i)
+	case *Enums:
+		return Enum{Domain: v.Domain, Idx: v.Idx[i]}
+	}
+	if t := v.Type(); t > 0 && IsTemporal(t) {
+		return Retag(At(Under(v), i), t)
 	}
 	return v
 }
@@ -117,6 +124,12 @@ func Uniform(items []V) V {
 			v[i] = string(x.(Sym))
 		}
 		return v
+	case -TTimestamp, -TMonth, -TDate, -TDatetime, -TTimespan, -TMinute, -TSecond, -TTime:
+		under := make([]V, len(items))
+		for i, x := range items {
+			under[i] = Under(x)
+		}
+		return Retag(Uniform(under), t)
 	case TDict:
 		if t, ok := dictsToTable(items); ok {
 			return t

@@ -39,6 +39,13 @@ func Count(v V) int {
 			return 0
 		}
 		return Count(x.Data[0])
+	case *Attr:
+		return Count(x.V)
+	case *Enums:
+		return len(x.Idx)
+	}
+	if t := v.Type(); t > 0 && IsTemporal(t) {
+		return Count(Under(v))
 	}
 	return 1
 }
@@ -116,6 +123,13 @@ func first(v V, n int) V {
 			data[i] = first(c, n)
 		}
 		return &Table{Cols: x.Cols, Data: data}
+	case *Attr:
+		return &Attr{A: x.A, V: first(x.V, n)}
+	case *Enums:
+		return &Enums{Domain: x.Domain, Idx: x.Idx[:n]}
+	}
+	if t := v.Type(); t > 0 && IsTemporal(t) {
+		return Retag(first(Under(v), n), t)
 	}
 	return v
 }

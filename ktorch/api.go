@@ -27,6 +27,7 @@ func (s *Session) Builtins() []*k.Builtin {
 		"help":      func(x k.V) (k.V, error) { return s.help(x, true) },
 		"options":   func(x k.V) (k.V, error) { return s.help(x, false) },
 		"setting":   s.setting,
+		"seed":      s.seedFn,
 		"obj":       s.obj,
 		"bce":       s.bceFn,
 		"bcelogit1": func(x k.V) (k.V, error) { return s.bceLogitFn(x, false, "bcelogit1") },

@@ -41,6 +41,14 @@ func kput(x k.V) (*tensor.Tensor, error) {
 	if x.Type() < 0 {
 		return scalarTensor(x)
 	}
+	switch v := x.(type) {
+	case *k.Table:
+		return tableTensor(v)
+	case *k.Dict:
+		if t, ok := v.Vals.(*k.Table); ok && k.IsKeyedTable(v) {
+			return tableTensor(t)
+		}
+	}
 	switch v := x.(type) { // the common case, a simple vector, without the walk
 	case k.Reals:
 		return tensor.New([]float32(v), len(v))

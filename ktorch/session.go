@@ -9,6 +9,7 @@ package ktorch
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 
 	"kt/k"
@@ -41,11 +42,38 @@ type Session struct {
 	// (true, the default) or only those that differ from the defaults.
 	AllOptions bool
 	rng        *rand.Rand
+	seed       uint64
 }
 
 // NewSession returns an empty session; seed seeds its random numbers.
 func NewSession(seed uint64) *Session {
-	return &Session{objs: map[int64]object{}, next: firstID, AllOptions: true, rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+	s := &Session{objs: map[int64]object{}, next: firstID, AllOptions: true}
+	s.reseed(seed)
+	return s
+}
+
+// reseed restarts the session's generator of tensor(`rand...) and
+// tensor(`randn...) from seed.
+func (s *Session) reseed(seed uint64) {
+	s.seed = seed
+	s.rng = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+}
+
+// seedFn is ktorch's seed: seed[] is the seed in use, seed n restarts the
+// engine's generator from n (q's \S seeds q's ?, not the engine's).
+func (s *Session) seedFn(x k.V) (k.V, error) {
+	if k.IsNil(x) {
+		return k.Long(int64(s.seed)), nil
+	}
+	switch n := x.(type) {
+	case k.Long:
+		s.reseed(uint64(n))
+	case k.Int:
+		s.reseed(uint64(n))
+	default:
+		return nil, fmt.Errorf("seed: expects a long seed, given %s", k.TypeName(x.Type()))
+	}
+	return k.Null, nil
 }
 
 // Live returns the number of objects the session holds.

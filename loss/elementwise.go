@@ -166,6 +166,16 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 		nd.need[i] = t != nil && t.RequiresGrad() && !e.fixed[i]
 	}
 	c.Record(out, e.node, nd.inputs, nd.backward)
+	if preT != nil {
+		// freed without a backward (a loss only looked at), the gradient
+		// the forward wrote goes back to the cache for the next forward
+		out.OnFree(func() {
+			if nd.pre != nil {
+				nd.pre.Free()
+				nd.pre = nil
+			}
+		})
+	}
 	return out, nil
 }
 

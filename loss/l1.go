@@ -8,7 +8,8 @@ import (
 )
 
 // L1 is PyTorch's L1Loss: |x - y|, reduced. Input and target broadcast;
-// the gradient is sign(x - y) (0 where x = y) and its negation.
+// the gradient is sign(x - y) (0 where x = y or x - y is NaN, as ATen's
+// sign gives it) and its negation.
 type L1 struct {
 	Reduction Reduction
 }
@@ -65,11 +66,11 @@ func l1Sum[T tensor.Float](in args[T], _ param[T]) float64 {
 	return (a + b) + (c + d)
 }
 
-// sign returns -1, 0 or 1 (NaN for NaN), as torch.sgn.
-// The common case has no data-dependent branch.
+// sign returns -1, 0 or 1, and 0 for NaN, as ATen's sign kernel gives
+// it: (0 < d) - (d < 0). The common case has no data-dependent branch.
 func sign[T tensor.Float](d T) T {
 	if d == 0 || d != d {
-		return d - d // 0, or NaN
+		return 0
 	}
 	return T(math.Copysign(1, float64(d)))
 }
@@ -146,15 +147,13 @@ func l1Fuse32(gx []float32, in args[float32], _ param[float32], g float32) float
 }
 
 // signScale32 returns sign(d)·g from the bits gb of g and zb of 0·g,
-// without a branch on d: ±g by d's sign, 0·g for ±0, and d made quiet for
-// a NaN, as sign(d)·g gives them.
+// without a branch on d: ±g by d's sign, and 0·g for ±0 and NaN, as
+// sign(d)·g gives them.
 func signScale32(d float32, gb, zb uint32) float32 {
 	b := math.Float32bits(d)
 	r := gb ^ b&(1<<31)
-	if m := b &^ (1 << 31); m == 0 {
+	if m := b &^ (1 << 31); m == 0 || m > 0x7f800000 {
 		r = zb
-	} else if m > 0x7f800000 {
-		r = b | 1<<22
 	}
 	return math.Float32frombits(r)
 }

@@ -37,8 +37,8 @@ func l1Vec(x, y []float32) (float64, int) {
 	return s, i
 }
 
-// l1FuseVec is l1Vec writing sign(x-y)·g to gx as it goes: ±g, and
-// (x-y)·0·g where the difference is 0 or NaN, as sign does.
+// l1FuseVec is l1Vec writing sign(x-y)·g to gx as it goes: ±g, and 0·g
+// where the difference is 0 or NaN, as ATen's sign gives them.
 func l1FuseVec(gx, x, y []float32, g float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
@@ -47,6 +47,7 @@ func l1FuseVec(gx, x, y []float32, g float32) (float64, int) {
 	abs, sgn := archsimd.BroadcastUint32x8(absMask), archsimd.BroadcastUint32x8(signBit)
 	one := archsimd.BroadcastFloat32x8(1).AsUint32x8()
 	zero, gv := archsimd.BroadcastFloat32x8(0), archsimd.BroadcastFloat32x8(g)
+	zg := zero.Mul(gv)
 	var a0, a1 archsimd.Float64x4
 	i := 0
 	for ; i+8 <= len(x); i += 8 {
@@ -55,7 +56,7 @@ func l1FuseVec(gx, x, y []float32, g float32) (float64, int) {
 		a0, a1 = vmath.AddWide(a0, a1, bits.And(abs).AsFloat32x8())
 		v := bits.And(sgn).Or(one).AsFloat32x8().Mul(gv)
 		plain := d.Equal(d).And(d.NotEqual(zero)) // neither NaN nor ±0
-		v.Merge(d.Sub(d).Mul(gv), plain).StoreSlice(gx[i:])
+		v.Merge(zg, plain).StoreSlice(gx[i:])
 	}
 	r := vmath.SumLanes(a0, a1)
 	archsimd.ClearAVXUpperBits()

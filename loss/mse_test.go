@@ -432,3 +432,39 @@ func TestArithKernels32(t *testing.T) {
 		}
 	}
 }
+
+// TestForwardFreedGivesBack records reduced losses whose forward writes
+// the input's gradient ahead, frees them without a backward (a loss only
+// looked at), and checks that the gradient's storage went back to the
+// cache for the next forward rather than to the garbage collector.
+func TestForwardFreedGivesBack(t *testing.T) {
+	const n = 1 << 16
+	old := tensor.SetCacheLimit(0)
+	tensor.SetCacheLimit(old)
+	t.Cleanup(func() { tensor.SetCacheLimit(0); tensor.SetCacheLimit(old) })
+	for _, l := range []Loss{NewMSE(), NewL1(), NewHuber(), NewSmoothL1()} {
+		x, y := make([]float32, n), make([]float32, n)
+		for i := range x {
+			x[i], y[i] = float32(i%7), float32(i%5)
+		}
+		xt, _ := tensor.Wrap(x, n)
+		yt, _ := tensor.Wrap(y, n)
+		if err := xt.SetRequiresGrad(true); err != nil {
+			t.Fatal(err)
+		}
+		tensor.SetCacheLimit(0) // empty
+		tensor.SetCacheLimit(old)
+		before := tensor.CachedBytes()
+		z, err := l.Forward(nil, xt, yt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		z.Free()
+		if got := tensor.CachedBytes() - before; got < 4*n {
+			t.Errorf("%s: %d bytes given back to the cache, want the gradient's %d", l.Name(), got, 4*n)
+		}
+		if xt.Grad != nil {
+			t.Errorf("%s: a forward without a backward left a gradient", l.Name())
+		}
+	}
+}

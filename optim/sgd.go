@@ -94,16 +94,27 @@ func (s *SGD) Step() error {
 		}
 		first := s.bufs[i] == nil
 		if first && s.opts.Momentum != 0 {
-			s.bufs[i], _ = tensor.Zeros(p.DType(), p.Shape()...)
+			s.bufs[i] = newBuf(p) // the first step writes every element
 		}
+		k, wd := loopKind(s.opts, first), s.opts.WeightDecay != 0
 		switch p.DType() {
 		case tensor.Float32:
-			sgdStep(s.opts, p.Float32s(), g.Float32s(), buf[float32](s.bufs[i]), first)
+			step(k, wd, newCoef[float32](s.opts), p.Float32s(), g.Float32s(), buf[float32](s.bufs[i]))
 		case tensor.Float64:
-			sgdStep(s.opts, p.Float64s(), g.Float64s(), buf[float64](s.bufs[i]), first)
+			step(k, wd, newCoef[float64](s.opts), p.Float64s(), g.Float64s(), buf[float64](s.bufs[i]))
 		}
 	}
 	return nil
+}
+
+// newBuf returns a momentum buffer for p, its elements unset.
+func newBuf(p *tensor.Tensor) *tensor.Tensor {
+	if p.DType() == tensor.Float32 {
+		t, _ := tensor.AllocLike[float32](p)
+		return t
+	}
+	t, _ := tensor.AllocLike[float64](p)
+	return t
 }
 
 func buf[T float32 | float64](t *tensor.Tensor) []T {
@@ -111,35 +122,4 @@ func buf[T float32 | float64](t *tensor.Tensor) []T {
 		return nil
 	}
 	return tensor.Data[T](t)
-}
-
-// sgdStep updates p in place from gradient g and momentum buffer b (nil
-// without momentum; first says b has not been set yet). Each operation
-// rounds to T as PyTorch's tensor operations do, with the scalars cast to
-// T first.
-func sgdStep[T float32 | float64](o SGDOptions, p, g, b []T, first bool) {
-	g = g[:len(p)]
-	wd, mom, damp, lr := T(o.WeightDecay), T(o.Momentum), T(1-o.Dampening), T(-o.LR)
-	for i := range p {
-		d := g[i]
-		if o.Maximize {
-			d = -d
-		}
-		if o.WeightDecay != 0 {
-			d = d + T(wd*p[i])
-		}
-		if b != nil {
-			if first {
-				b[i] = d
-			} else {
-				b[i] = T(b[i]*mom) + T(damp*d)
-			}
-			if o.Nesterov {
-				d = d + T(mom*b[i])
-			} else {
-				d = b[i]
-			}
-		}
-		p[i] = p[i] + T(lr*d)
-	}
 }

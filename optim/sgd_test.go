@@ -1,6 +1,7 @@
 package optim
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -34,10 +35,10 @@ func options(o fixture.SGDOptions) SGDOptions {
 		WeightDecay: o.WeightDecay, Nesterov: o.Nesterov, Maximize: o.Maximize}
 }
 
-// TestSGDFixtures replays torch.optim.SGD's runs. The loss document's run
-// computes its loss and gradients with loss.MSE; the linear-model runs
-// feed the optimizer torch's recorded gradients, so they test the update
-// rule alone.
+// TestSGDFixtures replays torch.optim.SGD's runs, parameters bit for bit.
+// The loss document's run computes its loss and gradients with loss.MSE;
+// the linear-model runs feed the optimizer torch's recorded gradients, so
+// they test the update rule alone.
 func TestSGDFixtures(t *testing.T) {
 	f, err := fixture.LoadSGD("testdata/torch/sgd.json")
 	if err != nil {
@@ -83,8 +84,7 @@ func TestSGDFixtures(t *testing.T) {
 					t.Fatal(err)
 				}
 				for i, p := range run.Params {
-					want := step.Params[p.Name]
-					if m := fixture.Mismatch(values(params[i]), want.Data, want.DType); m != "" {
+					if m := sameBits(values(params[i]), step.Params[p.Name].Data); m != "" {
 						t.Fatalf("step %d, %s: %s", k, p.Name, m)
 					}
 				}
@@ -95,6 +95,20 @@ func TestSGDFixtures(t *testing.T) {
 
 // The loss document's training loop: the loss before step k is
 // (5/12)·(14/15)^(2(k-1)), and after 95 steps x = 0.999288 2 3.001424.
+// sameBits returns "" when got and want hold the same numbers (NaN
+// matching NaN), else a description of the first that differs.
+func sameBits(got, want []float64) string {
+	if len(got) != len(want) {
+		return fmt.Sprintf("got %d values, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if math.Float64bits(got[i]) != math.Float64bits(want[i]) && !(math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+			return fmt.Sprintf("value %d: got %v, want %v", i, got[i], want[i])
+		}
+	}
+	return ""
+}
+
 func TestSGDDocument(t *testing.T) {
 	x := tensor.Vector[float32](.5, 2, 4)
 	y := tensor.Vector[float32](1, 2, 3)

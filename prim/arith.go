@@ -44,6 +44,9 @@ func absType(x k.V) int {
 // arith returns the kernel of + - * for simple numeric arguments.
 func arith(op byte) kern {
 	return func(x, y k.V) (k.V, error) {
+		if k.IsTemporal(x.Type()) || k.IsTemporal(y.Type()) {
+			return temporalArith(op, x, y)
+		}
 		rt := arithType(op, absType(x), absType(y))
 		if rt == 0 {
 			return nil, k.ErrType
@@ -127,6 +130,7 @@ func floatOp[T float32 | float64](op byte, a, b []T, n int) []T {
 }
 
 func divide(x, y k.V) (k.V, error) {
+	x, y = k.Under(x), k.Under(y)
 	if !isNum(x.Type()) || !isNum(y.Type()) {
 		return nil, k.ErrType
 	}

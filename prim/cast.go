@@ -15,6 +15,15 @@ import (
 var castNames = map[string]int{
 	"boolean": k.TBool, "byte": k.TByte, "short": k.TShort, "int": k.TInt, "long": k.TLong,
 	"real": k.TReal, "float": k.TFloat, "char": k.TChar, "symbol": k.TSym,
+	"timestamp": k.TTimestamp, "month": k.TMonth, "date": k.TDate, "datetime": k.TDatetime,
+	"timespan": k.TTimespan, "minute": k.TMinute, "second": k.TSecond, "time": k.TTime,
+}
+
+// IsCastName reports whether s names a type or field for $ (`long,
+// `date, `year ...) rather than an enumeration domain.
+func IsCastName(s string) bool {
+	_, ok := castNames[s]
+	return ok || s == "" || extractNames[s]
 }
 
 // castTarget reads the left argument of $: a type letter (upper case for
@@ -31,7 +40,7 @@ func castTarget(x k.V) (int, bool, error) {
 		if c == '*' {
 			return k.TList, false, nil
 		}
-		i := strings.IndexByte(" bg xhijefcs", c)
+		i := strings.IndexByte(" bg xhijefcspmdznuvt", c)
 		if i <= 0 || c == ' ' || c == 'g' && !parse {
 			// "G"$ parses guids; no other cast makes one yet
 			return 0, false, k.ErrNYI
@@ -51,11 +60,11 @@ func castTarget(x k.V) (int, bool, error) {
 		if t < 0 {
 			// a negative type code parses strings, like its upper-case letter
 			t = -t
-			if t == k.TBool || t >= k.TByte && t <= k.TFloat || t == k.TSym {
+			if t == k.TBool || t >= k.TByte && t <= k.TFloat || t >= k.TSym && t <= k.TTime {
 				return t, true, nil
 			}
 		}
-		if t == k.TList || t == k.TBool || t >= k.TByte && t <= k.TSym {
+		if t == k.TList || t == k.TBool || t >= k.TByte && t <= k.TTime {
 			return t, false, nil
 		}
 		return 0, false, k.ErrNYI
@@ -69,7 +78,7 @@ func Cast(x, y k.V) (k.V, error) {
 	if isFloatMatrix(x) && isFloatMatrix(y) {
 		return Mmu(x, y)
 	}
-	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar) {
+	if isAtom(y) && (isGenList(x) || x.Type() == k.TSym || x.Type() == k.TChar || x.Type() == k.TShort) {
 		// one value cast to each target
 		r := make([]k.V, k.Count(x))
 		for i := range r {
@@ -98,6 +107,9 @@ func Cast(x, y k.V) (k.V, error) {
 	}
 	if n, ok := padWidth(x); ok && hasText(y) {
 		return pad(n, y)
+	}
+	if s, ok := x.(k.Sym); ok && extractNames[string(s)] {
+		return atomic1(y, func(y k.V) (k.V, error) { return extract(string(s), y) })
 	}
 	t, parse, err := castTarget(x)
 	if err != nil {
@@ -212,6 +224,9 @@ func castData(t int, y k.V) (k.V, error) {
 		}
 		return k.Uniform(r), nil
 	}
+	if k.IsTemporal(t) || k.IsTemporal(y.Type()) {
+		return temporalCast(t, y)
+	}
 	if !isNum(y.Type()) {
 		return nil, k.ErrType
 	}
@@ -311,6 +326,12 @@ func parseGuid(s string) k.Guid {
 // parseAtom reads one atom of type t from text s; text that does not
 // parse gives the null of t.
 func parseAtom(t int, s string) k.V {
+	if k.IsTemporal(t) {
+		if v, ok := k.ParseTemporal(t, s); ok {
+			return v
+		}
+		return nullOf(t)
+	}
 	switch t {
 	case k.TGuid:
 		return parseGuid(s)
@@ -460,6 +481,9 @@ func atomText(x k.V) string {
 		return intText(int64(v), k.NullInt, k.InfInt)
 	case k.Long:
 		return intText(int64(v), k.NullLong, k.InfLong)
+	}
+	if k.IsTemporal(x.Type()) {
+		return k.TemporalString(x)
 	}
 	return ""
 }

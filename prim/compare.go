@@ -66,6 +66,9 @@ var cmpMasks = map[string]int{
 // compareKern returns the kernel of a comparison operator given its mask.
 func compareKern(m int) kern {
 	return func(x, y k.V) (k.V, error) {
+		if k.IsTemporal(x.Type()) || k.IsTemporal(y.Type()) {
+			return temporalCompare(m, x, y)
+		}
 		tx, ty := absType(x), absType(y)
 		n, atom := counts(x, y)
 		r := make(k.Bools, n)
@@ -129,8 +132,23 @@ func rankMinMax(t int) int {
 
 // minmax returns the kernel of & (lesser) or | (greater).
 func minmax(greater bool) kern {
-	return func(x, y k.V) (k.V, error) {
+	var f kern
+	f = func(x, y k.V) (k.V, error) {
 		tx, ty := absType(x), absType(y)
+		if k.IsTemporal(tx) || k.IsTemporal(ty) {
+			rt := tx
+			if !k.IsTemporal(tx) {
+				rt = ty
+			}
+			if k.IsTemporal(tx) && k.IsTemporal(ty) && tx != ty || !isNum(k.Storage(tx)) || !isNum(k.Storage(ty)) {
+				return nil, k.ErrType
+			}
+			r, err := f(k.Under(x), k.Under(y))
+			if err != nil {
+				return nil, err
+			}
+			return k.Retag(convert(r, k.Storage(rt), isAtom(r)), rt), nil
+		}
 		if tx == k.TSym && ty == k.TSym {
 			n, atom := counts(x, y)
 			a, b := symsOf(x), symsOf(y)
@@ -178,6 +196,7 @@ func minmax(greater bool) kern {
 		}
 		return convert(r, rt, atom), nil
 	}
+	return f
 }
 
 // Lesser is q's & (and): the lesser of x and y.

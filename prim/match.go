@@ -13,6 +13,9 @@ func matchV(x, y k.V) bool {
 	if x.Type() != y.Type() {
 		return false
 	}
+	if k.IsTemporal(x.Type()) {
+		return matchV(k.Under(x), k.Under(y))
+	}
 	switch a := x.(type) {
 	case k.Float:
 		return feq(float64(a), float64(y.(k.Float)))
@@ -131,6 +134,14 @@ func appendKey(b []byte, x k.V) []byte {
 		return appendKey(appendKey(b, v.Keys), v.Vals)
 	case *k.Table:
 		return appendKey(appendKey(b, v.Cols), v.Data)
+	case k.Guid:
+		return append(b, v[:]...)
+	case k.Enum:
+		b = append(b, v.Domain...)
+		return binary.LittleEndian.AppendUint64(append(b, 0), uint64(v.Idx))
+	}
+	if t < 0 && k.IsTemporal(t) {
+		return appendKey(b, k.Under(x))
 	}
 	if isVec(x) {
 		n := k.Count(x)

@@ -41,6 +41,7 @@ var Monads = map[string]func(x k.V) (k.V, error){
 	"value": Value, "var": Var, "where": Where,
 	"inv": Inv, "rank": Rank, "ungroup": Ungroup,
 	"sin": Sin, "cos": Cos, "tan": Tan, "asin": Asin, "acos": Acos, "atan": Atan,
+	"attr": AttrName,
 }
 
 // Dyads maps q's glyphs and keyword names to their two-argument meaning

@@ -16,6 +16,8 @@ func cmpV(a, b k.V) (int, error) {
 	ta, tb := a.Type(), b.Type()
 	if ta < 0 && tb < 0 {
 		switch {
+		case ta == tb && k.IsTemporal(ta):
+			return cmpV(k.Under(a), k.Under(b))
 		case ta == -k.TSym && tb == -k.TSym:
 			return strings.Compare(string(a.(k.Sym)), string(b.(k.Sym))), nil
 		case isNum(ta) && isNum(tb):
@@ -60,6 +62,9 @@ func grade(x k.V, desc bool) ([]int64, error) {
 		sgn = -1
 	}
 	var err error
+	if t := x.Type(); t > 0 && k.IsTemporal(t) {
+		x = k.Under(x)
+	}
 	switch v := x.(type) {
 	case k.Longs:
 		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * icmp(v[i], v[j]) })

@@ -202,6 +202,9 @@ func typeChar(t int) byte {
 // Meta is q's meta: a keyed table of column name c to type t, foreign key
 // f and attribute a.
 func Meta(x k.V) (k.V, error) {
+	if a, ok := x.(*k.Attr); ok {
+		x = a.V
+	}
 	t, ok := unkey(x).(*k.Table)
 	if !ok {
 		return nil, k.ErrType
@@ -210,6 +213,10 @@ func Meta(x k.V) (k.V, error) {
 	fs := make(k.Syms, len(t.Cols))
 	as := make(k.Syms, len(t.Cols))
 	for i, c := range t.Data {
+		if a := k.AttrOf(c); a != k.AttrNone {
+			as[i] = string([]byte{a})
+		}
+		c = k.Plain(c)
 		ct := c.Type()
 		if l, ok := c.(k.List); ok && len(l) > 0 {
 			// A column of same-typed vectors shows as the upper-case letter.

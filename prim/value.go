@@ -31,6 +31,9 @@ func nullOf(t int) k.V {
 	if t < 0 {
 		t = -t
 	}
+	if k.IsTemporal(t) {
+		return k.TemporalNull(t)
+	}
 	switch t {
 	case k.TGuid:
 		return k.Guid{}
@@ -96,6 +99,9 @@ func protoItem(y k.V) k.V {
 
 // fillNull returns a vector of n nulls of vector type t.
 func fillNull(t, n int) k.V {
+	if k.IsTemporal(t) {
+		return k.Retag(fillNull(k.Storage(t), n), t)
+	}
 	switch t {
 	case k.TBool:
 		return make(k.Bools, n)
@@ -153,6 +159,9 @@ func fillNull(t, n int) k.V {
 func emptyOf(t int) k.V {
 	if t < 0 {
 		t = -t
+	}
+	if k.IsTemporal(t) {
+		return k.Retag(emptyOf(k.Storage(t)), t)
 	}
 	switch t {
 	case k.TGuid:
@@ -222,6 +231,11 @@ func pick(x k.V, idx []int64) k.V {
 		return &k.Table{Cols: v.Cols, Data: data}
 	case *k.Dict:
 		return &k.Dict{Keys: pick(v.Keys, idx), Vals: pick(v.Vals, idx)}
+	case *k.Enums:
+		return &k.Enums{Domain: v.Domain, Idx: pickT(v.Idx, idx)}
+	}
+	if t := x.Type(); t > 0 && k.IsTemporal(t) {
+		return k.Retag(pick(k.Under(x), idx), t)
 	}
 	r := make(k.List, len(idx))
 	for i := range r {
@@ -264,6 +278,9 @@ func slice(x k.V, i, j int) k.V {
 	case k.List:
 		return append(k.List{}, v[i:j]...)
 	}
+	if t := x.Type(); t > 0 && k.IsTemporal(t) {
+		return k.Retag(slice(k.Under(x), i, j), t)
+	}
 	return pick(x, iota64(i, j))
 }
 
@@ -304,6 +321,11 @@ func isNullAtom(x k.V) bool {
 		return v == k.Guid{}
 	case k.Nil:
 		return true
+	case k.Enum:
+		return v.Idx == k.NullLong
+	}
+	if k.IsTemporal(x.Type()) {
+		return isNullAtom(k.Under(x))
 	}
 	return false
 }

@@ -15,6 +15,12 @@ import (
 // with dots (path parts with slashes), lines with newlines; digits in a
 // base, bits or bytes into a number.
 func Sv(x, y k.V) (k.V, error) {
+	if b, ok := y.(k.Bytes); ok && x == k.V(k.Byte(0)) && len(b) == 16 {
+		// 0x0 sv 16 bytes is a guid
+		var g k.Guid
+		copy(g[:], b)
+		return g, nil
+	}
 	switch sep := x.(type) {
 	case k.Sym:
 		if sep != "" {

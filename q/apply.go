@@ -107,8 +107,11 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		}
 		return args[0], nil
 	case k.Long, k.Int, k.Short:
+		h, _ := toInt(f)
+		if len(args) == 1 && in.isFileHandle(h) {
+			return in.writeFile(h, args[0])
+		}
 		if len(args) == 1 && isText(args[0]) {
-			h, _ := toInt(f)
 			return in.write(h, args[0])
 		}
 	case *control, *assign, seq, hole:
@@ -216,7 +219,7 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 			return in.lookup(string(s), nil)
 		}
 	case "@":
-		if isFunc(x) {
+		if isFunc(x) || x.Type() == k.TEnum || x.Type() == -k.TEnum {
 			return k.Short(x.Type()), nil
 		}
 	case "#":
@@ -227,8 +230,15 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 		if isFunc(x) {
 			return k.Chars(str(x)), nil
 		}
+	case "!":
+		switch e := x.(type) {
+		case k.Enum:
+			return k.Sym(e.Domain), nil
+		case *k.Enums:
+			return k.Sym(e.Domain), nil
+		}
 	}
-	return prim1(g, x)
+	return prim1(g, in.resolve(x))
 }
 
 // dyad applies a glyph's dyadic meaning.
@@ -236,6 +246,10 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	switch g {
 	case "2:":
 		return in.dynLoad(x, y)
+	case "0:":
+		return in.fileText(x, y)
+	case "1:":
+		return in.fileBinary(x, y)
 	case "@":
 		if isFunc(x) {
 			return in.apply(x, []k.V{y})
@@ -248,6 +262,12 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	case "!":
 		if h, ok := toInt(x); ok && h < 0 || isNullLong(x) {
 			return in.bang(x, y)
+		}
+		if d, ok := x.(k.Sym); ok {
+			if idx, ok := y.(k.Longs); ok {
+				// `d!indices: an enumeration from its indices
+				return in.enumFromIndices(string(d), idx)
+			}
 		}
 		if name, ok := y.(k.Sym); ok && x.Type() < 0 && x.Type() != -k.TSym {
 			// n!`t keys (or unkeys) the global table t in place
@@ -264,6 +284,31 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		}
 	case ":":
 		return y, nil
+	case "?":
+		switch v := x.(type) {
+		case k.Sym:
+			return in.enumerate(string(v), in.resolve(y), true)
+		case k.Long, k.Int, k.Short:
+			return in.roll(x, y)
+		case *k.Attr:
+			if r, ok, err := prim.FindAttr(v, y); ok || err != nil {
+				return r, err
+			}
+		}
+	case "$":
+		if s, ok := x.(k.Sym); ok && !prim.IsCastName(string(s)) {
+			return in.enumerate(string(s), in.resolve(y), false)
+		}
+		if r, ok, err := enumIndices(x, y); ok {
+			return r, err
+		}
+	case "#":
+		if s, ok := x.(k.Sym); ok {
+			switch s {
+			case "", "s", "u", "p", "g":
+				return prim.ApplyAttr(string(s), y)
+			}
+		}
 	case "'":
 		return nil, k.ErrNYI
 	case "~":
@@ -271,7 +316,7 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 			return k.Bool(x.Type() == y.Type() && str(x) == str(y)), nil
 		}
 	}
-	return prim2(g, x, y)
+	return prim2(g, in.resolve(x), in.resolve(y))
 }
 
 func isNullLong(x k.V) bool { l, ok := x.(k.Long); return ok && l == k.NullLong }
@@ -292,6 +337,19 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 	case -3:
 		s, err := in.string1(y)
 		return k.Chars(s), err
+	case -7:
+		if p, ok := filePath(y); ok {
+			return hcount(in, p, y)
+		}
+		return nil, k.ErrType
+	case -8:
+		return in.serialize(y, false)
+	case -9:
+		return in.deserialize(y)
+	case -18:
+		return in.serialize(y, true)
+	case -19:
+		return in.compressFile(y)
 	}
 	return prim2("!", x, y)
 }
@@ -307,14 +365,19 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 	switch len(args) {
 	case 1:
 		if f.Rank == 1 && f.M != nil {
-			return f.M(args[0])
+			if f.Name == "key" || f.Name == "value" {
+				if r, ok := in.keyValueEnum(f.Name, args[0]); ok {
+					return r, nil
+				}
+			}
+			return f.M(in.resolve(args[0]))
 		}
 		if f.Rank == 2 {
 			return project(f, args), nil
 		}
 	case 2:
 		if f.D != nil {
-			return f.D(args[0], args[1])
+			return f.D(in.resolve(args[0]), in.resolve(args[1]))
 		}
 	}
 	return nil, k.ErrRank
@@ -422,8 +485,22 @@ func prim2(g string, x, y k.V) (k.V, error) {
 	return f(x, y)
 }
 
-// index is x@i on data.
-func index(x, i k.V) (k.V, error) { return prim2("@", x, i) }
+// index is x@i on data; a sorted dictionary is a step function.
+func index(x, i k.V) (k.V, error) {
+	if e, ok := x.(*k.Enums); ok {
+		r, err := prim2("@", k.Longs(e.Idx), i)
+		if err != nil {
+			return nil, err
+		}
+		return enumOf(e.Domain, r), nil
+	}
+	if a, ok := x.(*k.Attr); ok && a.A == k.AttrSorted {
+		if d, ok := a.V.(*k.Dict); ok {
+			return prim.StepIndex(d, i)
+		}
+	}
+	return prim2("@", x, i)
+}
 
 // listItems is the items of a list as arguments (an atom is one).
 func listItems(v k.V) []k.V {

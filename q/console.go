@@ -107,11 +107,24 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, nil
 	case name == "t" || name == "ts" || strings.HasPrefix(name, "t:") || strings.HasPrefix(name, "ts:"):
 		return in.timeIt(name, arg)
+	case name == "S":
+		if arg == "" {
+			return k.Long(in.rngOf().seed), nil
+		}
+		n, err := strconv.ParseInt(arg, 10, 64)
+		if err != nil {
+			return nil, k.ErrType
+		}
+		in.Seed(n)
+		return nil, nil
 	case name == "w":
 		return setWorkspace(arg)
 	case name == "l":
 		if arg == "" {
 			return nil, k.ErrLength
+		}
+		if st, err := os.Stat(arg); err == nil && st.IsDir() {
+			return nil, in.loadDir(arg)
 		}
 		return nil, in.Load(arg)
 	}

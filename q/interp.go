@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"kt/internal/ws"
@@ -30,14 +31,18 @@ type Interp struct {
 	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
+	// Now, when set, is the clock of .z.p and its kin (else time.Now).
+	Now func() time.Time
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
 	// returns the named function of the given rank, or an error.
 	Libraries map[string]func(fn string, rank int) (k.V, error)
 
 	globals  map[string]k.V
 	keywords map[string]k.V
+	handles  map[int64]string // files hopen opened, by handle
 	steps    int64
 	depth    int
+	rng      *random
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,
@@ -61,12 +66,21 @@ func New() *Interp {
 			in.keywords[name] = &Keyword{Name: name, Rank: 2, D: d}
 		}
 	}
+	in.Printer.Domain = in.domain
 	for name, kw := range in.evalKeywords() {
 		in.keywords[name] = kw
 	}
 	for name, kw := range in.nameKeywords() {
 		in.keywords[name] = kw
 	}
+	for name, kw := range in.fileKeywords() {
+		in.keywords[name] = kw
+	}
+	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
+	for name, kw := range dotQKeywords() {
+		in.keywords[name] = kw
+	}
+	in.loadPrelude()
 	return in
 }
 
@@ -81,8 +95,9 @@ func (in *Interp) Register(b *k.Builtin) { in.keywords[b.Name] = b }
 
 // Get returns the value of a global variable, keyword or builtin.
 func (in *Interp) Get(name string) (k.V, bool) {
-	if v, ok := in.globals[name]; ok {
-		return v, true
+	if _, ok := in.globals[name]; ok {
+		v, err := in.lookup(name, nil)
+		return v, err == nil
 	}
 	v, ok := in.keywords[name]
 	return v, ok
@@ -115,6 +130,9 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		return fr.vals[i], nil
 	}
 	if v, ok := in.globals[name]; ok {
+		if p, ok := v.(*partedTable); ok {
+			return p.join(nil) // a partitioned table, joined when named
+		}
 		return v, nil
 	}
 	if v, ok := in.keywords[name]; ok {
@@ -127,6 +145,12 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		}
 	}
 	if v, ok := in.inNamespace(name); ok {
+		return v, nil
+	}
+	if v, ok := in.clock(name); ok {
+		return v, nil
+	}
+	if v, ok := in.dotField(name, fr); ok {
 		return v, nil
 	}
 	return nil, k.Err(name)

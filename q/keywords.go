@@ -28,6 +28,7 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		}}
 	}
 	kw := map[string]*Keyword{
+		"rand":  unary("rand", (*Interp).rand),
 		"each":  iter("each", "'"),
 		"peach": iter("peach", "'"),
 		"over":  iter("over", "/"),
@@ -191,6 +192,8 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 		return k.Long(0), nil
 	case *Lambda:
 		return x, nil
+	case k.Enum, *k.Enums:
+		return in.resolve(x), nil
 	}
 	return prim1(".", x)
 }

@@ -25,6 +25,9 @@ func (in *Interp) nameKeywords() map[string]*Keyword {
 			if len(a) != 1 {
 				return nil, k.ErrRank
 			}
+			if r, ok := in.keyValueEnum("key", a[0]); ok {
+				return r, nil
+			}
 			return in.keyOf(m, a[0])
 		}}
 	}

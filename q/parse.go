@@ -415,7 +415,7 @@ func (p *parser) term() (item, error) {
 		switch {
 		case t.text == "::":
 			it = item{node: k.Null}
-		case t.text == ":", t.text == "2:": // 2: is dyadic dynamic load, not a monadic form
+		case t.text == ":", t.text == "0:", t.text == "1:", t.text == "2:": // dyadic file operators and dynamic load, not monadic forms
 			it = item{node: &Verb{Glyph: t.text}, verb: true}
 		case len(t.text) > 1 && t.text[len(t.text)-1] == ':':
 			it = item{node: &Verb{Glyph: t.text[:len(t.text)-1], Monadic: true}, verb: true}

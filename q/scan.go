@@ -83,9 +83,10 @@ func scan(src string) ([]token, error) {
 			s.emit(token{kind: tNoun, val: v, pos: start, space: space})
 		case c == '`':
 			s.emit(token{kind: tNoun, val: s.syms(), pos: start, space: space})
-		case c == '2' && s.dynLoad(start):
+		case (c == '0' || c == '1' || c == '2') && s.dynLoad(start):
+			// 0: 1: 2: are the file text, file binary and dynamic load operators
 			s.pos += 2
-			s.emit(token{kind: tVerb, text: "2:", pos: start, space: space})
+			s.emit(token{kind: tVerb, text: s.src[start : start+2], pos: start, space: space})
 		case isDigit(c) || c == '.' && s.peekDigit(1) || c == '-' && s.negNumber(space):
 			v, err := s.numbers()
 			if err != nil {
@@ -292,6 +293,11 @@ func (s *scanner) numWord() string {
 			s.pos++
 			continue
 		}
+		if c == ':' && s.pos-start >= 2 && isDigit(s.src[s.pos-1]) && isDigit(s.src[s.pos-2]) && s.peekDigit(1) {
+			// The clock of a temporal literal: 12:30, 2024.01.15D12:00.
+			s.pos++
+			continue
+		}
 		if c == '-' && (s.src[s.pos-1] == 'e' || s.src[s.pos-1] == 'E') && s.peekDigit(1) && !strings.HasPrefix(s.src[start:], "0x") {
 			s.pos++
 			continue
@@ -305,6 +311,9 @@ func (s *scanner) numWord() string {
 // blanks: 1 2 3e, 1 -2 0N, 101b, 0x0a0b.
 func (s *scanner) numbers() (k.V, error) {
 	w := s.numWord()
+	if w == "0Ng" {
+		return k.Guid{}, nil
+	}
 	if strings.HasPrefix(w, "0x") {
 		return hexBytes(w[2:])
 	}
@@ -410,6 +419,11 @@ func parseNum(w string) (num, error) {
 // type comes from the last word's suffix, else float if any word is a
 // float, else long.
 func numVector(words []string) (k.V, error) {
+	for _, w := range words {
+		if t, _ := k.LiteralType(w); t != 0 {
+			return temporalVector(words)
+		}
+	}
 	nums := make([]num, len(words))
 	var suffix byte
 	anyFloat := false
@@ -487,6 +501,49 @@ func numVector(words []string) (k.V, error) {
 		return k.Long(v[0]), nil
 	}
 	return v, nil
+}
+
+// temporalVector builds a temporal atom or vector from literal words:
+// the type is the last word's type letter, else the type every word's
+// shape gives (0N and 0W words take the others' type).
+func temporalVector(words []string) (k.V, error) {
+	t := 0
+	bodies := make([]string, len(words))
+	for i, w := range words {
+		wt, body := k.LiteralType(w)
+		bodies[i] = body
+		switch {
+		case body != w && i < len(words)-1 && w[len(w)-1] != words[len(words)-1][len(words[len(words)-1])-1]:
+			return nil, errParse(w) // a type letter before the last word, not the last's
+		case body != w:
+			t = wt
+		case wt != 0 && t != 0 && wt != t:
+			if _, b := k.LiteralType(words[len(words)-1]); b == words[len(words)-1] {
+				return nil, errParse(w) // shapes of two types, no letter
+			}
+		case wt != 0:
+			t = wt
+		}
+	}
+	if t == 0 {
+		return nil, errParse(words[0])
+	}
+	items := make([]k.V, len(words))
+	for i, b := range bodies {
+		if b == "0" && b != words[i] {
+			items[i] = k.TemporalZero(t)
+			continue
+		}
+		v, ok := k.ParseTemporal(t, b)
+		if !ok {
+			return nil, errParse(words[i])
+		}
+		items[i] = v
+	}
+	if len(items) == 1 {
+		return items[0], nil
+	}
+	return k.Uniform(items), nil
 }
 
 func (n num) float() float64 {

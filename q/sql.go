@@ -188,8 +188,14 @@ func firstName(n k.V) string {
 
 // query evaluates a qSQL statement.
 func (in *Interp) query(q *query, fr *frame) (k.V, error) {
-	src, err := in.eval(q.from, fr)
-	if err != nil {
+	var src k.V
+	var err error
+	if p := in.partitioned(q); p != nil {
+		// a partitioned table: only the partitions the query needs
+		if src, err = in.prune(p, q.where, fr); err != nil {
+			return nil, err
+		}
+	} else if src, err = in.eval(q.from, fr); err != nil {
 		return nil, err
 	}
 	name, byName := src.(k.Sym)

@@ -257,6 +257,7 @@ def gen_mse():
         g.each("doc2", {}, lambda: two(T(1, 3, 6, 9), T(1, 2, 4, 8)))
         g.each("nonfinite", {}, lambda: two(T(1, float("inf"), float("nan"), 2), T(1, 2, 3, float("inf"))))
         g.each("broadcast", {}, lambda: two(g.randn(3, 4), g.randn(4)))
+        nonfinite(g, two)
     return gen_pointwise("mse", nn.MSELoss, [("", {})], extra)
 
 
@@ -265,7 +266,16 @@ def gen_l1():
         # zero differences: the gradient of |d| at 0 is 0
         g.each("zero", {}, lambda: two(T(1, 2, -3, 0), T(1, 2.5, -3, 0)))
         g.each("broadcast", {}, lambda: two(g.randn(3, 4), g.randn(4)))
+        nonfinite(g, two)
     return gen_pointwise("l1", nn.L1Loss, [("", {})], extra)
+
+
+def nonfinite(g, two, opts=None):
+    """Differences that are NaN (from NaN in either tensor, or inf - inf)
+    and infinite of both signs, among finite ones."""
+    inf, nan = float("inf"), float("nan")
+    g.each("nonfinite", opts or {}, lambda: two(T(1, nan, 2, inf, -inf, inf, 3, -inf, 0.5),
+                                               T(1, 2, nan, 2, 0, inf, inf, -inf, -0.5)))
 
 
 def gen_huber():
@@ -274,6 +284,7 @@ def gen_huber():
         for delta in (1.0, 0.5, 2.0):
             g.each("kink/delta%g" % delta, {"delta": delta},
                    lambda: two(T(0.25 + delta, 0.25 - delta, 1, 3, -5), T(0.25, 0.25, 1, 0, 4)))
+        nonfinite(g, two)
     return gen_pointwise("huber", nn.HuberLoss, [("", {}), ("delta0.5", {"delta": 0.5}), ("delta2", {"delta": 2.0})], extra)
 
 
@@ -284,6 +295,9 @@ def gen_smoothl1():
                    lambda: two(T(0.25 + beta, 0.25 - beta, 1, 3, -5), T(0.25, 0.25, 1, 0, 4)))
         # beta 0 is L1, but at d = 0 the gradient is -1 for input and target
         g.each("beta0/zero", {"beta": 0.0}, lambda: two(T(1, 2, -3, 0, 0.5), T(1, 2.5, -3, 0, -0.5)))
+        nonfinite(g, two)
+        g.each("beta0/nonfinite", {"beta": 0.0}, lambda: two(T(1, float("nan"), float("inf"), -float("inf")),
+                                                            T(1, 2, 2, float("inf"))))
     return gen_pointwise("smoothl1", nn.SmoothL1Loss,
                          [("", {}), ("beta1", {"beta": 1.0}), ("beta0.5", {"beta": 0.5}), ("beta0", {"beta": 0.0})], extra)
 
@@ -294,6 +308,7 @@ def gen_softmargin():
         # y*x = -100: exp(100) overflows float32 (inf loss, nan gradient)
         g.each("overflow", {}, lambda: two(T(-100, 100, 50, -88), T(1, -1, 1, 1)))
         g.each("zero", {}, lambda: two(T(0, 0, 1), T(1, -1, 0)))
+        nonfinite(g, two)
     return gen_pointwise("softmargin", nn.SoftMarginLoss, [("", {})], extra, target_grad=False)
 
 
@@ -370,6 +385,10 @@ def gen_bcelogits():
     g.each("doc/both", {"pos_weight": cw},
            lambda: [("input", T([[1.5] * 5] * 3), True), ("target", T([[1.0] * 5] * 3), True),
                     ("weight", T([[.1] * 5, [1] * 5, [2] * 5]), False)], forward=bcel_fwd)
+    # NaN and infinite logits and targets
+    inf, nan = float("inf"), float("nan")
+    g.each("nonfinite", {}, lambda: [("input", T(nan, inf, -inf, inf, -inf, 1, 2, 0.5), True),
+                                     ("target", T(1, 1, 1, 0, 0, nan, inf, -inf), True)], forward=bcel_fwd)
     # large logits: stable forms
     g.each("large", {"pos_weight": T(2, .5, 1, 3)},
            lambda: [("input", T(-100, 100, 30, -30), True), ("target", T(1, 0, .5, .5), True)], forward=bcel_fwd)
@@ -486,6 +505,12 @@ def gen_kl():
                     ("target", T([[float("-inf"), -.5, -1], [0, -2, -3]]), True)], reductions=reds)
     g.each("log_target_false", {"log_target": False}, lambda: [("input", g.randn(2, 3), True), ("target", g.rand(2, 3), True)],
            reductions=reds)
+    # NaN and infinite log-probabilities and targets, in both target forms
+    inf, nan = float("inf"), float("nan")
+    for lt in (False, True):
+        g.each("nonfinite/logtarget%d" % lt, {"log_target": lt},
+               lambda: [("input", T([[nan, -inf, inf, -1], [-1, -2, -inf, 0]]), True),
+                        ("target", T([[0.5, 0.5, 0.5, nan], [inf, -inf, 0.5, 0]]), True)], reductions=reds)
     for dt in DTYPES:
         g.add("error/shape", dt, {}, [("input", g.randn(2, 3).to(dt), True), ("target", g.rand(2, 4).to(dt), True)])
     for red in reds:
@@ -493,8 +518,8 @@ def gen_kl():
               [("input", g.randn(3).to(F32), True), ("target", g.rand(3), False)])
     # an empty batch: batchmean divides a sum of 0 by 0
     for shape in [(0,), (0, 3), (3, 0)]:
-        g.each(join("empty", shape_tag(shape)), {}, lambda: [("input", torch.zeros(*shape), True),
-                                                             ("target", torch.zeros(*shape), True)], reductions=reds)
+        g.each(join("empty", shape_tag(shape)), {}, lambda: [("input", torch.zeros(*shape, dtype=F64), True),
+                                                             ("target", torch.zeros(*shape, dtype=F64), True)], reductions=reds)
     return g
 
 
@@ -625,6 +650,11 @@ def gen_poissonloss():
                                 ("target", torch.floor(g.rand(2, 3) * 4), True)])
     # input 0 without log_input: eps keeps the log finite
     g.each("zeroinput", {"log_input": False}, lambda: [("input", T(0, 0, 1), True), ("target", T(0, 2, 1), True)])
+    # NaN and infinite inputs and targets
+    inf, nan = float("inf"), float("nan")
+    for li in (True, False):
+        g.each("nonfinite/loginput%d" % li, {"log_input": li},
+               lambda: [("input", T(nan, inf, -inf, 1, 2, 0.5), True), ("target", T(1, 1, 1, nan, inf, -inf), True)])
     for dt in DTYPES:
         g.add("error/shape", dt, {}, [("input", g.randn(3).to(dt), True), ("target", g.rand(4).to(dt), True)])
     for red in REDUCTIONS:

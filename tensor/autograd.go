@@ -31,6 +31,9 @@ type Node struct {
 	// the backward may read, until the graph is freed: a Free of one of
 	// them in between does not hand its storage to another tensor.
 	held []*Tensor
+	// release, if set, gives back what the operation saved for its
+	// backward beyond held (see OnFree).
+	release func()
 }
 
 // Ctx carries the settings of a computation. The nil *Ctx is the default:
@@ -78,6 +81,23 @@ func (n *Node) free() {
 		t.Free()
 	}
 	n.held = nil
+	if f := n.release; f != nil {
+		n.release = nil
+		f()
+	}
+}
+
+// OnFree sets f to run once, when the saved values of the operation that
+// made t are freed: by a Backward through it without retain, or by
+// t.Free before any. An operation that saves storage of its own for its
+// backward (a gradient its forward wrote ahead) gives it back in f, so
+// that a result freed without a backward, as a validation loss is, leaves
+// that storage to the cache rather than to the garbage collector. It
+// does nothing for a tensor without history.
+func (t *Tensor) OnFree(f func()) {
+	if t.node != nil {
+		t.node.release = f
+	}
 }
 
 // AnyRequiresGrad reports whether any of ts (nil entries allowed)

@@ -220,8 +220,14 @@ func (t *Tensor) retain() *block {
 // gradient or history, and its storage, when no other tensor or pending
 // backward shares it, goes back to the cache for the next tensor of its
 // size. The caller must not use t's elements, or slices of them it took
-// before, afterwards. Free of a tensor already freed does nothing.
+// before, afterwards. Free of a tensor already freed does nothing. A
+// result of a recorded operation takes its history with it: the storage
+// its operation saved for the backward is given back (the graph through t
+// ends at t, as its history is dropped).
 func (t *Tensor) Free() {
+	if n := t.node; n != nil {
+		n.free()
+	}
 	t.release()
 	t.f32, t.f64, t.data = nil, nil, nil
 	t.dims = [4]int{}

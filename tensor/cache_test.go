@@ -250,6 +250,47 @@ func TestBackwardFrees(t *testing.T) {
 	}
 }
 
+// TestFreeResult frees results of a recorded operation: without a
+// backward, Free gives back the storage the node held and runs its
+// OnFree once; after a backward, OnFree has run and Free does not run it
+// again.
+func TestFreeResult(t *testing.T) {
+	freshCache(t)
+	x, _ := Full(Float32, 1, big)
+	x.SetRequiresGrad(true)
+	calls := 0
+	y := double(x, false)
+	y.OnFree(func() { calls++ })
+	ys := y.Float32s()
+	y.Free()
+	if calls != 1 {
+		t.Fatalf("Free of a result ran OnFree %d times, want 1", calls)
+	}
+	if _, s, _ := Alloc[float32](big); !same(s, ys) {
+		t.Fatal("a result's storage was not reused after its Free")
+	}
+	y = double(x, false)
+	y.OnFree(func() { calls++ })
+	g, _ := Ones(Float32, big)
+	if err := Backward(y, g, false); err != nil {
+		t.Fatal(err)
+	}
+	y.Free()
+	if calls != 2 {
+		t.Fatalf("OnFree ran %d times after a backward and a Free, want 2 in all", calls)
+	}
+	if x.Grad == nil || x.Grad.Float32s()[0] != 2 {
+		t.Fatalf("x's gradient %v", x.Grad)
+	}
+	// A tensor without history: OnFree does nothing.
+	z, _ := Full(Float32, 1, 3)
+	z.OnFree(func() { calls++ })
+	z.Free()
+	if calls != 2 {
+		t.Fatal("OnFree ran for a tensor without history")
+	}
+}
+
 // TestCacheConcurrent allocates and frees from several goroutines (run
 // with -race).
 func TestCacheConcurrent(t *testing.T) {

@@ -78,3 +78,23 @@ func TestLoadForms(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVScript runs examples/csv.q: a table written as CSV, loaded back,
+// made into tensors and fitted with mse.
+func TestCSVScript(t *testing.T) {
+	var buf bytes.Buffer
+	in := NewInterp()
+	in.Stdout = &buf
+	if err := in.Load("../../examples/csv.q"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"matrix: (0 1f;0.1 1.2;0.2 1.4;0.3 1.6;0.4 1.8;0.5 2;0.6 2.2;0.7 2.4)\n",
+		"first and last losses: 3.1 1.127773e-11\n",
+		"target: 1 1.2 1.4 1.6 1.8 2 2.2 2.4\n",
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, buf.String())
+		}
+	}
+}

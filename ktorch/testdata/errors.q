@@ -4,7 +4,7 @@ q)loss`foo
 q)loss 1 2 3
 'loss: unrecognized arg(s)
 q)loss(`mse;`reduce`sum)
-38154240
+,38154240
 q)loss(`mse;(`margin;1.0))
 'unrecognized option: margin, mse loss expects single option: reduce
 q)loss(`ce;(`margin;1.0))

@@ -20,6 +20,7 @@ func TestParseTorch(t *testing.T) {
 		{"short line", "mse_1e6 fwd 263.5\n", nil, true},
 		{"bad number", "mse_1e6 fwd x 3\n", nil, true},
 		{"bad mode", "mse_1e6 back 1 3\n", nil, true},
+		{"steps", "sgd_1e7 step 10 3\nsgd_1e7 foreach 12 3\n", []sample{{"sgd_1e7", "step", 10}, {"sgd_1e7", "foreach", 12}}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := parseTorch(strings.NewReader(tc.in))
@@ -42,10 +43,11 @@ BenchmarkRows/mse_1e6/fwd     	     134	    893153 ns/op	     728 B/op	      12 
 BenchmarkRows/ce-smooth0.1_4096x1000/fwdbwd-2   	      27	   4016455 ns/op	 4007216 B/op	      24 allocs/op
 BenchmarkRows/copy_1e7/fwd-16 	       1	1.5e+07 ns/op
 BenchmarkRows/nll_4096x1000/fwd-2         	    8754	     42961 ns/op	     39203 med-ns/op	     392 B/op	       7 allocs/op
+BenchmarkSteps/sgd_1e7/step-2         	    100	     2961 ns/op	     2900 med-ns/op	     0 B/op	       0 allocs/op
 PASS
 `
 	want := []sample{{"mse_1e6", "fwd", 893.153}, {"ce-smooth0.1_4096x1000", "fwdbwd", 4016.455}, {"copy_1e7", "fwd", 15000},
-		{"nll_4096x1000", "fwd", 39.203}}
+		{"nll_4096x1000", "fwd", 39.203}, {"sgd_1e7", "step", 2.9}}
 	got, err := parseGoBench(strings.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +111,21 @@ func TestWrite(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("table lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+func TestWriteSteps(t *testing.T) {
+	r := newResults()
+	r.add(torch, 1, []sample{{"mse_1e6", "fwd", 100}, {"sgd_1e7", "step", 4000}, {"sgd_1e7", "foreach", 5000}})
+	r.add(engine, 1, []sample{{"mse_1e6", "fwd", 50}, {"sgd_1e7", "step", 2000}})
+	var b bytes.Buffer
+	r.write(&b, []int{1})
+	got := b.String()
+	if !strings.Contains(got, "| sgd_1e7 | 4000 | 5000 | 2000 | 0.50 | 0.40 |") {
+		t.Errorf("table lacks the optimizer row:\n%s", got)
+	}
+	if strings.Contains(got, "| sgd_1e7 | -") || !strings.Contains(got, "engine faster in 1 of 1 timings") {
+		t.Errorf("the optimizer row is in the losses' table:\n%s", got)
 	}
 }
 

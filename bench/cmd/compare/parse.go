@@ -12,7 +12,7 @@ import (
 // A sample is one timing of one row in one mode: microseconds per call.
 type sample struct {
 	id   string // the row, e.g. "mse_1e7"
-	mode string // "fwd" or "fwdbwd"
+	mode string // "fwd" or "fwdbwd"; an optimizer row's "step" or "foreach"
 	us   float64
 }
 
@@ -39,15 +39,16 @@ func parseTorch(r io.Reader) ([]sample, error) {
 	return out, sc.Err()
 }
 
-// goBenchLine matches a result line of BenchmarkRows; the name may end in
-// -GOMAXPROCS.
-var goBenchLine = regexp.MustCompile(`^BenchmarkRows/(\S+)/(fwd|fwdbwd)(?:-\d+)?\s+\d+\s+([0-9.e+]+) ns/op`)
+// goBenchLine matches a result line of BenchmarkRows or BenchmarkSteps;
+// the name may end in -GOMAXPROCS.
+var goBenchLine = regexp.MustCompile(`^Benchmark(?:Rows|Steps)/(\S+)/(fwd|fwdbwd|step)(?:-\d+)?\s+\d+\s+([0-9.e+]+) ns/op`)
 
 // goMedian matches the median of the calls that BenchmarkRows reports
 // besides go test's mean.
 var goMedian = regexp.MustCompile(`\s([0-9.e+]+) med-ns/op`)
 
-// parseGoBench reads the output of go test -bench for BenchmarkRows and
+// parseGoBench reads the output of go test -bench for BenchmarkRows (and
+// BenchmarkSteps) and
 // returns its timings: the median of the calls (med-ns/op), or go test's
 // mean (ns/op) on a line without one. Lines that are not results are skipped; a FAIL or
 // panic is an error.
@@ -76,4 +77,4 @@ func parseGoBench(r io.Reader) ([]sample, error) {
 	return out, sc.Err()
 }
 
-func validMode(m string) bool { return m == "fwd" || m == "fwdbwd" }
+func validMode(m string) bool { return m == "fwd" || m == "fwdbwd" || m == "step" || m == "foreach" }

@@ -47,9 +47,9 @@ func (r *runner) torch(threads int) ([]sample, string, error) {
 	return ss, torchVersion(out), err
 }
 
-// engine runs BenchmarkRows with GOMAXPROCS=threads.
+// engine runs BenchmarkRows and BenchmarkSteps with GOMAXPROCS=threads.
 func (r *runner) engine(threads int) ([]sample, error) {
-	pat := "^BenchmarkRows$"
+	pat := "^Benchmark(Rows|Steps)$"
 	if r.cfg.rows != "" {
 		pat += "/" + r.cfg.rows
 	}

@@ -95,26 +95,82 @@ func fmtUS(us float64) string {
 // forward+backward, then a count of the wins.
 func (r *results) write(w io.Writer, threads []int) {
 	for _, th := range threads {
-		fmt.Fprintf(w, "\n%d thread(s): torch.set_num_threads(%d), GOMAXPROCS=%d\n\n", th, th, th)
-		fmt.Fprintln(w, "| row | torch fwd µs | engine fwd µs | ratio | torch f+b µs | engine f+b µs | ratio |")
-		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
-		wins, total := 0, 0
-		for _, id := range r.order {
-			cols := []string{id}
-			for _, mode := range []string{"fwd", "fwdbwd"} {
-				c := r.cell(th, id, mode)
-				cols = append(cols, c.columns()...)
-				if c.ok {
-					total++
-					if c.engine < c.torch {
-						wins++
-					}
+		fmt.Fprintf(w, "\n%d thread(s): torch.set_num_threads(%d), GOMAXPROCS=%d\n", th, th, th)
+		r.writeLosses(w, th)
+		r.writeSteps(w, th)
+	}
+}
+
+// writeLosses prints the losses' table for th threads, if any loss row
+// was timed.
+func (r *results) writeLosses(w io.Writer, th int) {
+	if !slices.ContainsFunc(r.order, func(id string) bool { return !r.isStep(th, id) }) {
+		return
+	}
+	fmt.Fprintln(w, "\n| row | torch fwd µs | engine fwd µs | ratio | torch f+b µs | engine f+b µs | ratio |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	wins, total := 0, 0
+	for _, id := range r.order {
+		if r.isStep(th, id) {
+			continue
+		}
+		cols := []string{id}
+		for _, mode := range []string{"fwd", "fwdbwd"} {
+			c := r.cell(th, id, mode)
+			cols = append(cols, c.columns()...)
+			if c.ok {
+				total++
+				if c.engine < c.torch {
+					wins++
 				}
 			}
-			fmt.Fprintf(w, "| %s |\n", strings.Join(cols, " | "))
 		}
-		fmt.Fprintf(w, "\nengine faster in %d of %d timings\n", wins, total)
-		r.writeCopyBound(w, th)
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cols, " | "))
+	}
+	fmt.Fprintf(w, "\nengine faster in %d of %d timings\n", wins, total)
+	r.writeCopyBound(w, th)
+}
+
+// isStep reports whether row id is an optimizer's: torch timed its step.
+func (r *results) isStep(th int, id string) bool {
+	_, ok := median(r.samples[torch][key{th, id, "step"}])
+	_, ok2 := median(r.samples[engine][key{th, id, "step"}])
+	return ok || ok2
+}
+
+// writeSteps prints the optimizer rows: torch.optim.SGD.step in its
+// for-loop and foreach forms and the engine's step, with the ratio of
+// the engine to each.
+func (r *results) writeSteps(w io.Writer, th int) {
+	var ids []string
+	for _, id := range r.order {
+		if r.isStep(th, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n| optimizer row | torch step µs | torch foreach µs | engine step µs | ratio to step | ratio to foreach |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
+	for _, id := range ids {
+		loop := r.cell(th, id, "step")
+		e, ok := median(r.samples[engine][key{th, id, "step"}])
+		f, okf := median(r.samples[torch][key{th, id, "foreach"}])
+		cols := []string{id, "-", "-", "-", "-", "-"}
+		if loop.ok {
+			cols[1], cols[4] = fmtUS(loop.torch), fmt.Sprintf("%.2f", loop.engine/loop.torch)
+		}
+		if okf && f > 0 {
+			cols[2] = fmtUS(f)
+			if ok {
+				cols[5] = fmt.Sprintf("%.2f", e/f)
+			}
+		}
+		if ok {
+			cols[3] = fmtUS(e)
+		}
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cols, " | "))
 	}
 }
 

@@ -15,3 +15,5 @@ q)2 5 6 within (1 2 6;3 5 7)
 q)(1 3 10 6 4;"acyxmpu") within ((2;"b");(6;"r"))
 01011b
 0100110b
+q)"acyxmpu" within "br"  / chars are ordered
+0100110b
