@@ -336,13 +336,18 @@ func isNullLong(x k.V) bool { l, ok := x.(k.Long); return ok && l == k.NullLong 
 // prints x in one-line form and returns it; -3!x is that form as a string.
 func (in *Interp) bang(x, y k.V) (k.V, error) {
 	if isNullLong(x) {
-		io.WriteString(in.Stdout, in.Printer.String1(y)+"\n")
+		s, err := in.string1(y)
+		if err != nil {
+			return nil, err
+		}
+		io.WriteString(in.Stdout, s+"\n")
 		return y, nil
 	}
 	h, _ := toInt(x)
 	switch h {
 	case -3:
-		return k.Chars(in.Printer.String1(y)), nil
+		s, err := in.string1(y)
+		return k.Chars(s), err
 	case -7:
 		if p, ok := filePath(y); ok {
 			return hcount(in, p, y)

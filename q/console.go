@@ -35,7 +35,7 @@ func (in *Interp) Line(src string) (out string, err error) {
 		if err != nil || v == nil {
 			return "", err
 		}
-		return in.Printer.Show(v), nil
+		return in.show(v)
 	}
 	st, err := Parse(src)
 	if err != nil {
@@ -48,7 +48,24 @@ func (in *Interp) Line(src string) (out string, err error) {
 	if len(st) == 0 || st[len(st)-1].Quiet {
 		return "", nil
 	}
+	return in.show(v)
+}
+
+// show is the console's display of v, or 'stack if v nests too deep to
+// display.
+func (in *Interp) show(v k.V) (string, error) {
+	if err := k.CheckNest(v); err != nil {
+		return "", err
+	}
 	return in.Printer.Show(v), nil
+}
+
+// string1 is v in one line, as -3! and .Q.s1 give it, or 'stack.
+func (in *Interp) string1(v k.V) (string, error) {
+	if err := k.CheckNest(v); err != nil {
+		return "", err
+	}
+	return in.Printer.String1(v), nil
 }
 
 // System runs a system command given without its backslash: P, c, t, ts,

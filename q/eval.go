@@ -50,6 +50,9 @@ func (in *Interp) run(st []Statement) (k.V, error) {
 
 // EvalTree evaluates a parse tree, as q's eval does.
 func (in *Interp) EvalTree(t k.V) (k.V, error) {
+	if err := k.CheckNest(t); err != nil {
+		return nil, err // the parser bounds its trees; eval's come from anywhere
+	}
 	v, err := in.eval(t, nil)
 	if ret, ok := err.(*returnSig); ok {
 		return ret.v, nil

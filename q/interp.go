@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"kt/internal/ws"
 	"kt/k"
 	"kt/prim"
 )
@@ -212,14 +213,21 @@ func (in *Interp) setVar(name string, v k.V, global bool, fr *frame) {
 	in.globals[in.qualify(name)] = v
 }
 
-// step counts one evaluation step against MaxSteps and Ctx.
+// step counts one evaluation step against MaxSteps, and every 128 steps
+// checks Ctx and the workspace (memory that grows by small values).
 func (in *Interp) step() error {
 	in.steps++
 	if in.MaxSteps > 0 && in.steps > in.MaxSteps {
 		return k.Err("limit")
 	}
-	if in.Ctx != nil && in.steps&1023 == 0 && in.Ctx.Err() != nil {
+	if in.steps&127 != 0 {
+		return nil
+	}
+	if in.Ctx != nil && in.Ctx.Err() != nil {
 		return k.Err("stop")
+	}
+	if err := ws.Full(); err != nil {
+		return k.Err(err.Error())
 	}
 	return nil
 }

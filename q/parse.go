@@ -61,6 +61,8 @@ type parser struct {
 	toks []token
 	pos  int
 	lams []*lambdaCtx
+	// depth is the nesting of expressions being parsed (MaxNest bounds it).
+	depth int
 }
 
 // Statement is one parsed statement: its tree and whether the console
@@ -173,6 +175,10 @@ func ends(t token) bool {
 
 // expr parses one expression up to ; ) ] } or the end.
 func (p *parser) expr() (item, error) {
+	if p.depth++; p.depth > k.MaxNest {
+		return item{}, k.ErrStack
+	}
+	defer func() { p.depth-- }()
 	var items []item
 	for !ends(p.peek()) {
 		t := p.peek()

@@ -37,6 +37,7 @@ import (
 
 	"github.com/chzyer/readline"
 
+	"kt/internal/stop"
 	"kt/internal/ws"
 	"kt/k"
 	"kt/q"
@@ -131,16 +132,17 @@ func exitCode(err error) (int, bool) {
 }
 
 // evalLine evaluates one line, printing its value or its error to w and
-// flushing the output; Ctrl-C stops a long evaluation.
+// flushing the output; Ctrl-C stops a long evaluation, in the interpreter
+// or in an engine kernel, with 'stop.
 func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.out.Flush()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, done := interruptible()
 	c.in.Ctx = ctx
 	s, err := c.in.Line(line)
 	c.in.Ctx = nil
+	done()
 	if err != nil {
 		if code, ok := exitCode(err); ok {
 			return code, true
@@ -150,6 +152,35 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 	}
 	io.WriteString(w, s)
 	return 0, false
+}
+
+// interruptible returns a context that SIGINT cancels, also asking the
+// engine's kernels to stop, and the function that ends it. Once that has
+// returned no request from this line is left over for the next.
+func interruptible() (context.Context, func()) {
+	stop.Clear()
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	end := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-sig:
+			stop.Request()
+			cancel()
+		case <-end:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		close(end)
+		wg.Wait()
+		cancel()
+		stop.Clear()
+	}
 }
 
 // batch evaluates each line of r, as the console does for piped input,
