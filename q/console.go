@@ -352,6 +352,11 @@ func Incomplete(src string) bool {
 				inStr = true
 			case '(', '[', '{':
 				d++
+				if d > k.MaxNest {
+					// deeper than any expression can be: no more lines
+					// will complete it, so it is evaluated ('stack) now
+					return false
+				}
 			case ')', ']', '}':
 				d--
 			case '/':
