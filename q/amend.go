@@ -17,6 +17,7 @@ func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
 			r, err = in.apply(args[0], listItems(args[1]))
 		}
 		if e, ok := err.(*k.Error); ok {
+			in.clearError()
 			h := args[2]
 			if isFunc(h) {
 				return in.apply(h, []k.V{k.Chars(e.Msg)})

@@ -29,6 +29,7 @@ func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Code) }
 func (in *Interp) Line(src string) (out string, err error) {
 	defer guard(&err)
 	in.steps, in.depth = 0, 0
+	in.trace = nil
 	src = strings.TrimRight(src, "\r\n")
 	if strings.HasPrefix(src, "\\") {
 		v, err := in.System(src[1:])
@@ -222,45 +223,79 @@ func (in *Interp) Load(path string) error {
 	if err != nil {
 		return k.Err(path + ": " + "No such file or directory")
 	}
-	return in.Script(string(b))
+	return in.script(string(b), path)
 }
 
 // Script runs q source as a script: lines that start with white space
 // continue the line before, as do lines inside open brackets; / alone on
 // a line opens a comment block that \ alone closes; \ alone elsewhere
 // ends the script; lines starting with \ are system commands.
-func (in *Interp) Script(src string) error {
-	for _, chunk := range ScriptChunks(src) {
+func (in *Interp) Script(src string) error { return in.script(src, "") }
+
+// script runs a script read from file (or "" for none); an error's
+// trace gives the file and line.
+func (in *Interp) script(src, file string) error {
+	for _, c := range scriptChunks(src) {
 		in.steps, in.depth = 0, 0
-		if strings.HasPrefix(chunk, "\\") {
-			if _, err := in.System(chunk[1:]); err != nil {
+		if strings.HasPrefix(c.text, "\\") {
+			if _, err := in.System(c.text[1:]); err != nil {
 				return err
 			}
 			continue
 		}
-		if _, err := in.Eval(chunk); err != nil {
+		if err := in.evalChunk(c.text, file, c.line); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// evalChunk evaluates one unit of a script that starts at line of file.
+func (in *Interp) evalChunk(src, file string, line int) (err error) {
+	defer guard(&err)
+	st, err := Parse(src)
+	if err != nil {
+		return err
+	}
+	for _, s := range st {
+		if s.Spots != nil {
+			s.Spots.File, s.Spots.Line = file, line
+		}
+	}
+	_, err = in.run(st)
+	return err
+}
+
 // ScriptChunks splits a script into the units the console evaluates one
 // at a time: lines joined with their continuation lines, comments and
 // blank lines removed.
 func ScriptChunks(src string) []string {
-	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	var out []string
+	for _, c := range scriptChunks(src) {
+		out = append(out, c.text)
+	}
+	return out
+}
+
+// chunk is one unit of a script and the line (from 1) it starts on.
+type chunk struct {
+	text string
+	line int
+}
+
+func scriptChunks(src string) []chunk {
+	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	var out []chunk
 	var cur []string
-	depth := 0
+	depth, first := 0, 0
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
+			out = append(out, chunk{strings.Join(cur, "\n"), first})
 			cur, depth = nil, 0
 		}
 	}
 	inBlock := false
-	for _, line := range lines {
+	for ln, line := range lines {
 		trim := strings.TrimRight(line, " \t")
 		switch {
 		case inBlock:
@@ -282,6 +317,9 @@ func ScriptChunks(src string) []string {
 			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "/") {
 				continue
 			}
+		}
+		if len(cur) == 0 {
+			first = ln + 1
 		}
 		cur = append(cur, line)
 		depth += bracketDepth(line)

@@ -35,7 +35,9 @@ func guard(err *error) {
 // run evaluates top-level statements.
 func (in *Interp) run(st []Statement) (k.V, error) {
 	var r k.V = k.Null
+	in.trace = nil
 	for _, s := range st {
+		in.top = s.Spots
 		v, err := in.eval(s.Tree, nil)
 		if err != nil {
 			if ret, ok := err.(*returnSig); ok {
@@ -143,7 +145,11 @@ func (in *Interp) evalList(n k.List, fr *frame) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	return in.apply(f, args)
+	r, err := in.apply(f, args)
+	if err != nil {
+		in.noteError(err, n, fr)
+	}
+	return r, err
 }
 
 // cond evaluates $[c;t;c2;t2;...;f] lazily.

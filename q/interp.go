@@ -46,7 +46,9 @@ type Interp struct {
 	steps    int64
 	depth    int
 	rng      *random
-	ns       string // the current namespace (\d), "" for the root
+	ns       string     // the current namespace (\d), "" for the root
+	trace    *errorSpot // where the last error came from (trace.go)
+	top      *SourceMap // the console line's applications
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,

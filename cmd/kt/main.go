@@ -67,6 +67,9 @@ type console struct {
 	out *bufio.Writer
 	// term is the terminal's state before line editing, restored on exit.
 	term *readline.State
+	// traces shows where an error happened under it, as q 4's console
+	// does (at a terminal: piped input gets the error line alone).
+	traces bool
 }
 
 // run is the console: it returns the process's exit code.
@@ -90,6 +93,7 @@ func run(args []string, echo bool) int {
 				return c.exit(code)
 			}
 			fmt.Fprintln(c.out, q.FormatError(err))
+			io.WriteString(c.out, c.in.Trace())
 		}
 	}
 	c.out.Flush()
@@ -113,6 +117,7 @@ func (c *console) exitLocked(code int) int {
 	if f, ok := c.in.Get(".z.exit"); ok {
 		if _, err := c.in.Apply(f, k.Long(code)); err != nil {
 			fmt.Fprintln(c.out, q.FormatError(err))
+			io.WriteString(c.out, c.in.Trace())
 		}
 	}
 	c.out.Flush()
@@ -148,6 +153,9 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 			return code, true
 		}
 		fmt.Fprintln(w, q.FormatError(err))
+		if c.traces {
+			io.WriteString(w, c.in.Trace())
+		}
 		return 0, false
 	}
 	io.WriteString(w, s)
@@ -230,6 +238,7 @@ func (c *console) interactive() int {
 		c.term = st
 	}
 	c.in.Stdout = os.Stdout
+	c.traces = true
 	cfg := &readline.Config{Prompt: "q)"}
 	if home, err := os.UserHomeDir(); err == nil {
 		cfg.HistoryFile = filepath.Join(home, ".kt_history")
