@@ -856,3 +856,29 @@ func Xprev(x, y k.V) (k.V, error) {
 	}
 	return Index(y, k.Longs(idx))
 }
+
+// DeltasFrom is deltas[x;y] (x-':y): each item of y less the one before
+// it, the first less x.
+func DeltasFrom(x, y k.V) (k.V, error) {
+	if isAtom(y) || k.Count(y) == 0 {
+		return Subtract(y, x)
+	}
+	p, err := prior(y, x)
+	if err != nil {
+		return nil, err
+	}
+	return Subtract(y, p)
+}
+
+// RatiosFrom is ratios[x;y] (x%':y): each item of y over the one before
+// it, the first over x.
+func RatiosFrom(x, y k.V) (k.V, error) {
+	if isAtom(y) || k.Count(y) == 0 {
+		return Divide(y, x)
+	}
+	p, err := prior(y, x)
+	if err != nil {
+		return nil, err
+	}
+	return Divide(y, p)
+}

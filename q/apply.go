@@ -130,6 +130,13 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		}
 		return index(f, args[0])
 	}
+	if l, ok := f.(k.List); ok {
+		// an item that is a function takes the remaining indices as
+		// its arguments: (sum;dev;var)[1;til 5]
+		if i, ok := toInt(args[0]); ok && i >= 0 && i < int64(len(l)) && isFunc(l[i]) {
+			return in.apply(l[i], args[1:])
+		}
+	}
 	return prim2(".", f, k.List(args))
 }
 
@@ -387,6 +394,19 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 			return project(f, args), nil
 		}
 	case 2:
+		if name, ok := args[1].(k.Sym); ok && inPlace[f.Name] && f.D != nil {
+			// `c xasc `t sorts the global t in place
+			t, err := in.lookup(string(name), nil)
+			if err != nil {
+				return nil, err
+			}
+			r, err := f.D(in.resolve(args[0]), t)
+			if err != nil {
+				return nil, err
+			}
+			in.globals[in.qualify(string(name))] = r
+			return name, nil
+		}
 		if f.D != nil {
 			return f.D(in.resolve(args[0]), in.resolve(args[1]))
 		}
@@ -525,6 +545,10 @@ func listItems(v k.V) []k.V {
 	}
 	return out
 }
+
+// inPlace are the keywords that, given a global's name for their right
+// argument, change the global and return its name.
+var inPlace = map[string]bool{"xasc": true, "xdesc": true, "xkey": true, "xcol": true, "xcols": true}
 
 // isTableArg reports whether x is a table or names a global one: the
 // first argument of ?[t;i;p] rather than ?[c;a;b].

@@ -81,7 +81,7 @@ func (in *Interp) functional(sel bool, args []k.V) (k.V, error) {
 		q.execLast = true
 	}
 	if len(args) >= 5 {
-		q.limit = args[4]
+		q.limit = quote(args[4])
 	}
 	if len(args) == 6 {
 		q.order = args[5]

@@ -84,6 +84,9 @@ func New() *Interp {
 		in.keywords[name] = kw
 	}
 	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
+	for name, kw := range joinKeywords() {
+		in.keywords[name] = kw
+	}
 	for name, kw := range envKeywords() {
 		in.keywords[name] = kw
 	}

@@ -38,6 +38,15 @@ func (q *query) String() string { return q.kind }
 
 // sql parses a query after its keyword, up to the end of the expression.
 func (p *parser) sql(kw string) (k.V, error) {
+	var limit, sortBy k.V
+	if kw == "select" && p.peek().kind == tLBrack && !p.peek().space {
+		// select[n], select[>c], select[n;<c]
+		p.pos++
+		var err error
+		if limit, sortBy, err = p.selectBracket(); err != nil {
+			return nil, err
+		}
+	}
 	start := p.pos
 	end := start
 	depth := 0
@@ -86,7 +95,7 @@ scan:
 	if _, ok := sections["from"]; !ok {
 		return nil, errParse(kw)
 	}
-	q := &query{kind: kw}
+	q := &query{kind: kw, limit: limit, order: sortBy}
 	var err error
 	if q.cols, err = p.columnsOf(sections[kw]); err != nil {
 		return nil, err
@@ -105,6 +114,42 @@ scan:
 		q.where = append(q.where, w)
 	}
 	return q, nil
+}
+
+// selectBracket reads the brackets of select[n;>c] after the [: a count
+// (an expression) and an order (<c or >c), either or both.
+func (p *parser) selectBracket() (limit, order k.V, err error) {
+	for {
+		if t := p.peek(); t.kind == tVerb && (t.text == "<" || t.text == ">") {
+			p.pos++
+			c := p.next()
+			if c.kind != tName {
+				return nil, nil, errParse(p.tokText(c))
+			}
+			grade := "iasc"
+			if t.text == ">" {
+				grade = "idesc"
+			}
+			order = k.List{k.Sym(grade), k.Sym(c.text)}
+		} else {
+			it, err := p.expr()
+			if err != nil {
+				return nil, nil, err
+			}
+			if it.node == nil {
+				return nil, nil, errParse("[")
+			}
+			limit = it.node
+		}
+		switch t := p.next(); t.kind {
+		case tSemi:
+			continue
+		case tRBrack:
+			return limit, order, nil
+		default:
+			return nil, nil, errParse(p.tokText(t))
+		}
+	}
 }
 
 // splitCommas splits tokens at commas outside brackets.
@@ -243,6 +288,12 @@ func (in *Interp) query(q *query, fr *frame) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
+	if q.order != nil && q.kind == "select" {
+		// select[>c]: the rows in the order of c, before the columns
+		if rows, err = in.orderedRows(t, rows, q.order, fr); err != nil {
+			return nil, err
+		}
+	}
 	var r k.V
 	switch q.kind {
 	case "select":
@@ -250,11 +301,11 @@ func (in *Interp) query(q *query, fr *frame) (k.V, error) {
 		if err == nil && q.distinct {
 			r, err = prim1("distinct", r)
 		}
-		if err == nil && q.order != nil {
-			r, err = in.orderRows(r, q.order)
-		}
 		if err == nil && q.limit != nil {
-			r, err = limitRows(r, q.limit)
+			var n k.V
+			if n, err = in.eval(q.limit, fr); err == nil {
+				r, err = limitRows(r, n)
+			}
 		}
 	case "exec":
 		r, err = in.execRows(q, t, rows, fr)
@@ -896,14 +947,10 @@ func (in *Interp) deleteKeys(d *k.Dict, cols []column) (k.V, error) {
 	return &k.Dict{Keys: k.Uniform(keys), Vals: k.Uniform(vals)}, nil
 }
 
-// orderRows is the sixth argument of ?[t;c;b;a;n;o]: o evaluated on the
-// result's rows gives their order.
-func (in *Interp) orderRows(r, o k.V) (k.V, error) {
-	t, ok := r.(*k.Table)
-	if !ok {
-		return nil, k.ErrType
-	}
-	f, err := rowFrame(t, nil, nil)
+// orderedRows is rows (nil: all) of t in the order the tree o gives when
+// evaluated on them, as (idesc;`c) does.
+func (in *Interp) orderedRows(t *k.Table, rows k.Longs, o k.V, fr *frame) (k.Longs, error) {
+	f, err := rowFrame(t, rows, fr)
 	if err != nil {
 		return nil, err
 	}
@@ -911,7 +958,19 @@ func (in *Interp) orderRows(r, o k.V) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	return index(t, idx)
+	all := rows
+	if all == nil {
+		all = iotaFrom(0, int64(k.Count(t)))
+	}
+	r, err := index(all, idx)
+	if err != nil {
+		return nil, err
+	}
+	l, ok := r.(k.Longs)
+	if !ok {
+		return nil, k.ErrType
+	}
+	return l, nil
 }
 
 // functionalTree is a query as q's parse gives it: (?;t;c;b;a) for select
@@ -956,5 +1015,16 @@ func (q *query) functionalTree() k.V {
 	case len(q.cols) > 0:
 		a = dictOf(q.cols)
 	}
-	return k.List{&Verb{Glyph: glyph}, q.from, where, b, a}
+	tree := k.List{&Verb{Glyph: glyph}, q.from, where, b, a}
+	if q.limit != nil || q.order != nil {
+		var n k.V = k.Long(k.InfLong)
+		if q.limit != nil {
+			n = q.limit
+		}
+		tree = append(tree, n)
+		if q.order != nil {
+			tree = append(tree, k.List{q.order})
+		}
+	}
+	return tree
 }

@@ -230,9 +230,25 @@ func stringList(s []string) k.V {
 	return r
 }
 
-// envKeywords are getenv and setenv.
+// envKeywords are getenv, setenv and tables.
 func envKeywords() map[string]*Keyword {
 	return map[string]*Keyword{
+		"tables": unary("tables", func(in *Interp, x k.V) (k.V, error) {
+			ns := ""
+			switch v := x.(type) {
+			case k.Sym:
+				if v != "." && v != "" {
+					ns = string(v)
+				}
+			case k.Nil:
+			default:
+				return nil, k.ErrType
+			}
+			if ns == "" {
+				ns = "."
+			}
+			return in.varsOf('a', ns)
+		}),
 		"getenv": unary("getenv", func(in *Interp, x k.V) (k.V, error) {
 			s, ok := x.(k.Sym)
 			if !ok {
