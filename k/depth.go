@@ -9,7 +9,7 @@ const MaxNest = 2000
 var ErrStack = &Error{"stack"}
 
 // Deeper reports whether v nests general lists, dictionaries or tables
-// more than n deep. It walks v without recursion, visiting only those
+// (with or without an attribute) more than n deep. It walks v without recursion, visiting only those
 // containers, and stops as soon as it finds the answer.
 func Deeper(v V, n int) bool {
 	type at struct {
@@ -28,6 +28,9 @@ func Deeper(v V, n int) bool {
 			kids = []V{x.Keys, x.Vals}
 		case *Table:
 			kids = []V{x.Data}
+		case *Attr: // an attribute adds no level
+			stack = append(stack, at{x.V, top.d})
+			continue
 		default:
 			continue
 		}
@@ -36,7 +39,7 @@ func Deeper(v V, n int) bool {
 		}
 		for _, c := range kids {
 			switch c.(type) {
-			case List, *Dict, *Table:
+			case List, *Dict, *Table, *Attr:
 				stack = append(stack, at{c, top.d + 1})
 			}
 		}

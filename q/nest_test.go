@@ -31,6 +31,7 @@ func TestNest(t *testing.T) {
 		{".Q.s x", "'stack"},
 		{"show x", "'stack"},
 		{"eval x", "'stack"},
+		{"-8!x", "'stack"},
 		{"count x", "1\n"},
 		{"y:{enlist x}/[50;1]", ""},
 		{"y~y", "1b\n"},
