@@ -111,6 +111,9 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		if len(args) == 1 && in.isFileHandle(h) {
 			return in.writeFile(h, args[0])
 		}
+		if len(args) == 1 && in.isConnHandle(h) {
+			return in.remote(h, args[0])
+		}
 		if len(args) == 1 && isText(args[0]) {
 			return in.write(h, args[0])
 		}

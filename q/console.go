@@ -76,6 +76,8 @@ func (in *Interp) System(cmd string) (k.V, error) {
 	name, arg, _ := strings.Cut(cmd, " ")
 	arg = strings.TrimSpace(arg)
 	switch {
+	case in.restricted():
+		return nil, k.Err("access")
 	case cmd == "\\" || cmd == "":
 		return nil, &ExitError{}
 	case name == "P":
@@ -129,6 +131,9 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, nil
 	case name == "w":
 		return setWorkspace(arg)
+	case name == "p" || name == "T":
+		v, err, _ := in.netSystem(name, arg)
+		return v, err
 	case name == "l":
 		if arg == "" {
 			return nil, k.ErrLength

@@ -39,10 +39,17 @@ type Interp struct {
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
 	// returns the named function of the given rank, or an error.
 	Libraries map[string]func(fn string, rank int) (k.V, error)
+	// Timeout bounds the evaluation of one client's message (-T, \T):
+	// past it the client gets 'stop. Zero: no bound.
+	Timeout time.Duration
+	// CompressLocal compresses messages to peers on the loopback too,
+	// which kdb+ never does; tests use it.
+	CompressLocal bool
 
 	globals  map[string]k.V
 	keywords map[string]k.V
 	handles  map[int64]string // files hopen opened, by handle
+	net      *netState        // the listening port and connections
 	steps    int64
 	depth    int
 	rng      *random
@@ -62,6 +69,7 @@ func New() *Interp {
 		globals:  map[string]k.V{},
 		keywords: map[string]k.V{},
 		Settings: defaultSettings(),
+		net:      newNet(),
 	}
 	for name, m := range prim.Monads {
 		if isWord(name) {
@@ -166,6 +174,9 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 		}
 	}
 	if v, ok := in.inNamespace(name); ok {
+		return v, nil
+	}
+	if v, ok := in.netVar(name); ok {
 		return v, nil
 	}
 	if v, ok := in.clock(name); ok {

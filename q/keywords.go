@@ -74,6 +74,9 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			return in.System(s)
 		}),
 		"exit": unary("exit", func(in *Interp, x k.V) (k.V, error) {
+			if in.restricted() {
+				return nil, k.Err("access")
+			}
 			code, ok := toInt(x)
 			if !ok {
 				return nil, k.ErrType

@@ -19,7 +19,6 @@ import (
 // commands that set them.
 type Settings struct {
 	Timer      int64    // \t and -t: the timer's interval in ms (0: off)
-	Timeout    int64    // \T and -T: seconds a client message may run (0: none)
 	ErrorTrap  int64    // \e and -e: 0, 1 or 2
 	GCMode     int64    // \g and -g
 	Offset     int64    // \o and -o: hours from UTC of local time (0N: the system's)
@@ -64,8 +63,6 @@ func (in *Interp) moreSystem(name, arg string) (k.V, bool, error) {
 	case "t":
 		// \t alone or \t n: the timer (\t expr times expr: timeIt)
 		v, err = setting(arg, &s.Timer, 0, 1<<31)
-	case "T":
-		v, err = setting(arg, &s.Timeout, 0, 1<<31)
 	case "e":
 		v, err = setting(arg, &s.ErrorTrap, 0, 2)
 	case "g":

@@ -34,6 +34,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/chzyer/readline"
 
@@ -44,19 +45,58 @@ import (
 )
 
 func main() {
-	echo := flag.Bool("e", false, "echo each input line behind q) before its output (non-terminal input)")
-	wsMB := flag.Int64("w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [file.q]")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if *wsMB < 0 || *wsMB > 1<<26 {
-		fmt.Fprintln(os.Stderr, "kt: -w: not a size in MB")
+	o, args, err := parseFlags(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kt:", err)
 		os.Exit(2)
 	}
-	ws.SetLimit(*wsMB << 20)
-	os.Exit(run(flag.Args(), *echo))
+	ws.SetLimit(o.wsMB << 20)
+	os.Exit(run(args, o))
+}
+
+// options are kt's command-line flags, q's where q has one.
+type options struct {
+	echo     bool
+	wsMB     int64
+	port     string // -p: host:port or port, "" for none
+	users    string // -u or -U: the password file
+	restrict bool   // -u: remote system commands and files are 'access
+	timeout  int    // -T: seconds a client's message may take
+	compress bool   // compress to loopback peers too
+}
+
+// parseFlags reads the command line: the options, then the script and
+// its arguments.
+func parseFlags(argv []string) (options, []string, error) {
+	var o options
+	fs := flag.NewFlagSet("kt", flag.ContinueOnError)
+	fs.BoolVar(&o.echo, "e", false, "echo each input line behind q) before its output (non-terminal input)")
+	fs.Int64Var(&o.wsMB, "w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
+	fs.StringVar(&o.port, "p", "", "listen for kdb+ clients on `port`, 0W (any free port) or host:port; loopback only unless a host is named")
+	restrictFile := fs.String("u", "", "password `file` (or 1 for none): as -U, and a client may not run system commands")
+	fs.StringVar(&o.users, "U", "", "password `file`: one user:password a line, plain or md5 or sha1 in hex")
+	fs.IntVar(&o.timeout, "T", 0, "timeout in `seconds` for each client's message (0: none)")
+	fs.BoolVar(&o.compress, "compress", false, "compress messages over 2000 bytes to loopback peers too, as kdb+ does to remote ones")
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [-p port] [-u|-U file] [-T seconds] [file.q]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(argv); err != nil {
+		return o, nil, err
+	}
+	if o.wsMB < 0 || o.wsMB > 1<<26 {
+		return o, nil, errors.New("-w: not a size in MB")
+	}
+	if o.timeout < 0 {
+		return o, nil, errors.New("-T: not a number of seconds")
+	}
+	if *restrictFile != "" {
+		o.restrict = true
+		if *restrictFile != "1" {
+			o.users = *restrictFile
+		}
+	}
+	return o, fs.Args(), nil
 }
 
 // console is one session: the interpreter, its buffered output and the
@@ -73,9 +113,14 @@ type console struct {
 }
 
 // run is the console: it returns the process's exit code.
-func run(args []string, echo bool) int {
+func run(args []string, o options) int {
 	c := &console{in: NewInterp(), out: bufio.NewWriter(os.Stdout)}
 	c.in.Stdout = c.out
+	if err := c.listen(o); err != nil {
+		fmt.Fprintln(os.Stderr, "kt:", err)
+		return 1
+	}
+	go c.serve()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
@@ -101,7 +146,38 @@ func run(args []string, echo bool) int {
 	if readline.IsTerminal(int(os.Stdin.Fd())) {
 		return c.interactive()
 	}
-	return c.batch(os.Stdin, echo)
+	return c.batch(os.Stdin, o.echo)
+}
+
+// listen sets up the server from the options: the password file, the
+// timeout and the port.
+func (c *console) listen(o options) error {
+	c.in.Timeout = time.Duration(o.timeout) * time.Second
+	c.in.CompressLocal = o.compress
+	if o.users != "" || o.restrict {
+		if err := c.in.SetUsers(o.users, o.restrict); err != nil {
+			return err
+		}
+	}
+	if o.port != "" {
+		return c.in.Listen(o.port)
+	}
+	return nil
+}
+
+// serve hands each event of the interpreter's connections to it, one at
+// a time, between console lines: one interpreter answers every client
+// in the order their messages arrive.
+func (c *console) serve() {
+	for ev := range c.in.Events() {
+		c.mu.Lock()
+		err := c.in.Serve(ev)
+		c.out.Flush()
+		if code, ok := exitCode(err); ok {
+			os.Exit(c.exitLocked(code))
+		}
+		c.mu.Unlock()
+	}
 }
 
 // exit runs .z.exit with the exit code, flushes the output and restores
@@ -228,6 +304,12 @@ func (c *console) batch(r io.Reader, echo bool) int {
 		if code, exit := c.evalLine(pending, c.out); exit {
 			return c.exit(code)
 		}
+	}
+	c.mu.Lock()
+	listening := c.in.Listening()
+	c.mu.Unlock()
+	if listening {
+		select {} // the end of input ends no server: clients, \\ or a signal do
 	}
 	return c.exit(0)
 }
