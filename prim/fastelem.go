@@ -1,0 +1,482 @@
+package prim
+
+import (
+	"math"
+	"math/bits"
+
+	"kt/k"
+)
+
+// How the elementwise primitives are made fast. arith, compareKern and
+// intDiv say what + - * % div mod and the comparisons are; the functions
+// here compute the same results for simple vectors of the common types
+// with one loop per operator and shape (vector-vector, vector-atom,
+// atom-vector), and no boxing, mask or call per item. An operand of
+// another type than the result's is converted a chunk at a time into a
+// buffer on the stack, so that mixed types cost no extra vector. Each
+// fast path reports false when it does not apply and the reference path
+// runs instead; fastelem_test.go checks the two agree.
+
+// chunk is the number of items converted at a time.
+const chunk = 512
+
+// operand is one side of an elementwise operation: an atom (one item,
+// the same for every chunk) or a vector read a chunk at a time.
+type operand[T int64 | float64] struct {
+	atom []T // the atom's value, when an atom
+	get  func(lo, hi int, buf []T) []T
+}
+
+// at returns items lo to hi of o, or its atom.
+func (o *operand[T]) at(lo, hi int, buf []T) []T {
+	if o.atom != nil {
+		return o.atom
+	}
+	return o.get(lo, hi, buf)
+}
+
+// longOperand reads an integer atom or vector (boolean, byte, char,
+// short, int or long) as longs, nulls as the long null; false for other types.
+func longOperand(x k.V) (operand[int64], bool) {
+	switch v := x.(type) {
+	case k.Long, k.Int, k.Short, k.Byte, k.Bool, k.Char:
+		return operand[int64]{atom: toI64(v)}, true
+	case k.Longs:
+		return operand[int64]{get: func(lo, hi int, _ []int64) []int64 { return v[lo:hi] }}, true
+	case k.Ints:
+		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], k.NullInt) }}, true
+	case k.Shorts:
+		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], k.NullShort) }}, true
+	case k.Bytes:
+		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], -1) }}, true
+	case k.Chars:
+		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], -1) }}, true
+	case k.Bools:
+		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 {
+			buf = buf[:hi-lo]
+			for i, b := range v[lo:hi] {
+				buf[i] = int64(b2u(b))
+			}
+			return buf
+		}}, true
+	}
+	return operand[int64]{}, false
+}
+
+// floatOperand reads a numeric atom or vector other than reals as
+// floats, integer nulls as NaN; false for other types.
+func floatOperand(x k.V) (operand[float64], bool) {
+	switch v := x.(type) {
+	case k.Float, k.Long, k.Int, k.Short, k.Byte, k.Bool, k.Char:
+		return operand[float64]{atom: toF64(v)}, true
+	case k.Floats:
+		return operand[float64]{get: func(lo, hi int, _ []float64) []float64 { return v[lo:hi] }}, true
+	}
+	o, ok := longOperand(x)
+	if !ok {
+		return operand[float64]{}, false
+	}
+	return operand[float64]{get: func(lo, hi int, buf []float64) []float64 {
+		var ib [chunk]int64
+		a := o.get(lo, hi, ib[:])
+		buf = buf[:len(a)]
+		for i, e := range a {
+			if e == k.NullLong {
+				buf[i] = math.NaN()
+			} else {
+				buf[i] = float64(e)
+			}
+		}
+		return buf
+	}}, true
+}
+
+// widenInto writes the items of a as longs into buf, null (when not -1)
+// as the long null.
+func widenInto[T uint8 | int16 | int32](buf []int64, a []T, null int) []int64 {
+	buf = buf[:len(a)]
+	for i, e := range a {
+		if null != -1 && int(e) == null {
+			buf[i] = k.NullLong
+		} else {
+			buf[i] = int64(e)
+		}
+	}
+	return buf
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// apply2 is f on both operands' items, a chunk at a time, into a new
+// result of n items.
+func apply2[T int64 | float64, R any](n int, a, b operand[T], f func(r []R, a, b []T)) []R {
+	r := make([]R, n)
+	var ba, bb [chunk]T
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(n, lo+chunk)
+		f(r[lo:hi], a.at(lo, hi, ba[:]), b.at(lo, hi, bb[:]))
+	}
+	return r
+}
+
+// longOperands and floatOperands read both operands, or report false.
+func longOperands(x, y k.V) (a, b operand[int64], ok bool) {
+	a, ok1 := longOperand(x)
+	b, ok2 := longOperand(y)
+	return a, b, ok1 && ok2
+}
+
+func floatOperands(x, y k.V) (a, b operand[float64], ok bool) {
+	a, ok1 := floatOperand(x)
+	b, ok2 := floatOperand(y)
+	return a, b, ok1 && ok2
+}
+
+// arithFast is x op y (op one of + - * %) of result type rt for simple x
+// and y of which at least one is a vector, or false when it does not
+// apply.
+func arithFast(op byte, rt int, x, y k.V, n int) (k.V, bool) {
+	switch {
+	case rt == k.TLong && op != '%':
+		if a, b, ok := longOperands(x, y); ok {
+			return k.Longs(apply2(n, a, b, func(r, a, b []int64) { intInto(op, r, a, b) })), true
+		}
+	case rt == k.TFloat:
+		if a, b, ok := floatOperands(x, y); ok {
+			return k.Floats(apply2(n, a, b, func(r, a, b []float64) { floatInto(op, r, a, b) })), true
+		}
+	}
+	return nil, false
+}
+
+// intInto writes a op b into r (a and b each of r's length or one
+// item): a null operand gives a null, other values wrap around.
+func intInto(op byte, r, a, b []int64) {
+	const null = k.NullLong
+	switch {
+	case len(a) == len(r) && len(b) == len(r):
+		a, b = a[:len(r)], b[:len(r)]
+		switch op {
+		case '+':
+			for i := range r {
+				if p, q := a[i], b[i]; p == null || q == null {
+					r[i] = null
+				} else {
+					r[i] = p + q
+				}
+			}
+		case '-':
+			for i := range r {
+				if p, q := a[i], b[i]; p == null || q == null {
+					r[i] = null
+				} else {
+					r[i] = p - q
+				}
+			}
+		default:
+			for i := range r {
+				if p, q := a[i], b[i]; p == null || q == null {
+					r[i] = null
+				} else {
+					r[i] = p * q
+				}
+			}
+		}
+	case len(b) == 1:
+		intAtom(op, r, a[:len(r)], b[0], false)
+	default:
+		intAtom(op, r, b[:len(r)], a[0], true)
+	}
+}
+
+// intAtom writes v op c (c op v when swapped) into r.
+func intAtom(op byte, r, v []int64, c int64, swapped bool) {
+	const null = k.NullLong
+	if c == null {
+		for i := range r {
+			r[i] = null
+		}
+		return
+	}
+	switch {
+	case op == '+':
+		for i, p := range v {
+			if p == null {
+				r[i] = null
+			} else {
+				r[i] = p + c
+			}
+		}
+	case op == '-' && !swapped:
+		for i, p := range v {
+			if p == null {
+				r[i] = null
+			} else {
+				r[i] = p - c
+			}
+		}
+	case op == '-':
+		for i, p := range v {
+			if p == null {
+				r[i] = null
+			} else {
+				r[i] = c - p
+			}
+		}
+	default:
+		for i, p := range v {
+			if p == null {
+				r[i] = null
+			} else {
+				r[i] = p * c
+			}
+		}
+	}
+}
+
+// floatInto writes a op b into r (a and b each of r's length or one
+// item) with IEEE semantics.
+func floatInto(op byte, r, a, b []float64) {
+	switch {
+	case len(a) == len(r) && len(b) == len(r):
+		a, b = a[:len(r)], b[:len(r)]
+		switch op {
+		case '+':
+			for i := range r {
+				r[i] = a[i] + b[i]
+			}
+		case '-':
+			for i := range r {
+				r[i] = a[i] - b[i]
+			}
+		case '*':
+			for i := range r {
+				r[i] = a[i] * b[i]
+			}
+		default:
+			for i := range r {
+				r[i] = a[i] / b[i]
+			}
+		}
+	case len(b) == 1:
+		floatAtom(op, r, a[:len(r)], b[0], false)
+	default:
+		floatAtom(op, r, b[:len(r)], a[0], true)
+	}
+}
+
+// floatAtom writes v op c (c op v when swapped) into r.
+func floatAtom(op byte, r, v []float64, c float64, swapped bool) {
+	switch {
+	case op == '+':
+		for i, p := range v {
+			r[i] = p + c
+		}
+	case op == '*':
+		for i, p := range v {
+			r[i] = p * c
+		}
+	case op == '-' && !swapped:
+		for i, p := range v {
+			r[i] = p - c
+		}
+	case op == '-':
+		for i, p := range v {
+			r[i] = c - p
+		}
+	case !swapped:
+		for i, p := range v {
+			r[i] = p / c
+		}
+	default:
+		for i, p := range v {
+			r[i] = c / p
+		}
+	}
+}
+
+// compareFast is the comparison of mask m (ltBit eqBit gtBit) of simple
+// non-temporal x and y, at least one a vector, or false when it does not
+// apply.
+func compareFast(m int, x, y k.V, n int) (k.Bools, bool) {
+	if a, ok := x.(k.Syms); ok {
+		if b := symsOf(y); b != nil {
+			r := make(k.Bools, n)
+			ordInto(m, r, a, b)
+			return r, true
+		}
+	}
+	if b, ok := y.(k.Syms); ok {
+		if a := symsOf(x); a != nil {
+			r := make(k.Bools, n)
+			ordInto(m, r, a, b)
+			return r, true
+		}
+	}
+	if isFloatType(absType(x)) || isFloatType(absType(y)) {
+		if a, b, ok := floatOperands(x, y); ok {
+			return apply2(n, a, b, func(r []bool, a, b []float64) { fcmpInto(m, r, a, b) }), true
+		}
+		return nil, false
+	}
+	if a, b, ok := longOperands(x, y); ok {
+		return apply2(n, a, b, func(r []bool, a, b []int64) { ordInto(m, r, a, b) }), true
+	}
+	return nil, false
+}
+
+func isFloatType(t int) bool { return t == k.TReal || t == k.TFloat }
+
+// ordInto writes the comparison m of a and b (each of r's length or one
+// item) into r, in the type's own order (longs with nulls least, symbols
+// by their bytes).
+func ordInto[T int64 | string](m int, r []bool, a, b []T) {
+	if len(a) != len(r) {
+		// c op v is v op' c, op' the mirror of op
+		a, b = b, a
+		m = m&eqBit | m&ltBit<<2 | m&gtBit>>2
+	}
+	a = a[:len(r)]
+	if len(b) == 1 && len(r) != 1 {
+		c := b[0]
+		switch m {
+		case eqBit:
+			for i, e := range a {
+				r[i] = e == c
+			}
+		case ltBit | gtBit:
+			for i, e := range a {
+				r[i] = e != c
+			}
+		case ltBit:
+			for i, e := range a {
+				r[i] = e < c
+			}
+		case ltBit | eqBit:
+			for i, e := range a {
+				r[i] = e <= c
+			}
+		case gtBit:
+			for i, e := range a {
+				r[i] = e > c
+			}
+		default:
+			for i, e := range a {
+				r[i] = e >= c
+			}
+		}
+		return
+	}
+	b = b[:len(r)]
+	switch m {
+	case eqBit:
+		for i, e := range a {
+			r[i] = e == b[i]
+		}
+	case ltBit | gtBit:
+		for i, e := range a {
+			r[i] = e != b[i]
+		}
+	case ltBit:
+		for i, e := range a {
+			r[i] = e < b[i]
+		}
+	case ltBit | eqBit:
+		for i, e := range a {
+			r[i] = e <= b[i]
+		}
+	case gtBit:
+		for i, e := range a {
+			r[i] = e > b[i]
+		}
+	default:
+		for i, e := range a {
+			r[i] = e >= b[i]
+		}
+	}
+}
+
+// fcmpInto writes the tolerant comparison m of floats a and b (each of
+// r's length or one item) into r. Items further apart than the tolerance
+// allows are ordered by one subtraction; the rest (near-equal, infinite
+// or null) by fcmp.
+func fcmpInto(m int, r []bool, a, b []float64) {
+	ma, mb := mask(len(a), len(r)), mask(len(b), len(r))
+	for i := range r {
+		p, q := a[i&ma], b[i&mb]
+		d := p - q
+		t := tolerance * max(math.Abs(p), math.Abs(q))
+		var c int
+		switch {
+		case d > t:
+			c = 1
+		case d < -t:
+			c = -1
+		default:
+			c = fcmp(p, q)
+		}
+		r[i] = m>>(c+1)&1 != 0
+	}
+}
+
+// modFast is x mod d or x div d for a long vector x and a positive long
+// atom d in [2, 2^32): items in [0, 2^32) divide by a multiplication
+// (Lemire, Kaser and Kurz, "Faster remainder by direct computation",
+// 2019), the others by the reference's rule; false when it does not
+// apply.
+func modFast(mod bool, x, y k.V) (k.Longs, bool) {
+	v, ok1 := x.(k.Longs)
+	d, ok2 := y.(k.Long)
+	if !ok1 || !ok2 || d < 2 || d >= 1<<32 {
+		return nil, false
+	}
+	c := ^uint64(0)/uint64(d) + 1
+	r := make(k.Longs, len(v))
+	for i, p := range v {
+		switch {
+		case uint64(p) < 1<<32:
+			q, _ := bits.Mul64(c, uint64(p))
+			if mod {
+				r[i] = p - int64(q)*int64(d)
+			} else {
+				r[i] = int64(q)
+			}
+		case p == k.NullLong:
+			r[i] = k.NullLong
+		default:
+			q := p / int64(d)
+			if p%int64(d) != 0 && p < 0 {
+				q--
+			}
+			if mod {
+				r[i] = p - q*int64(d)
+			} else {
+				r[i] = q
+			}
+		}
+	}
+	return r, true
+}
+
+// whereBools is where of a boolean vector: the true items are counted
+// first, so the result is allocated once, then each index is written
+// and kept by advancing the write position by the boolean, without a
+// branch to mispredict.
+func whereBools(b k.Bools) k.Longs {
+	n := 0
+	for _, e := range b {
+		n += int(b2u(e))
+	}
+	r := make(k.Longs, n+1) // the slot past the last one takes the writes of trailing falses
+	j := 0
+	for i, e := range b {
+		r[j] = int64(i)
+		j += int(b2u(e))
+	}
+	return r[:n:n]
+}
