@@ -71,6 +71,10 @@ func floatOperand(x k.V) (operand[float64], bool) {
 		return operand[float64]{atom: toF64(v)}, true
 	case k.Floats:
 		return operand[float64]{get: func(lo, hi int, _ []float64) []float64 { return v[lo:hi] }}, true
+	case k.Longs:
+		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return floatInto1(buf, v[lo:hi], k.NullLong) }}, true
+	case k.Ints:
+		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return floatInto1(buf, v[lo:hi], k.NullInt) }}, true
 	}
 	o, ok := longOperand(x)
 	if !ok {
@@ -78,17 +82,21 @@ func floatOperand(x k.V) (operand[float64], bool) {
 	}
 	return operand[float64]{get: func(lo, hi int, buf []float64) []float64 {
 		var ib [chunk]int64
-		a := o.get(lo, hi, ib[:])
-		buf = buf[:len(a)]
-		for i, e := range a {
-			if e == k.NullLong {
-				buf[i] = math.NaN()
-			} else {
-				buf[i] = float64(e)
-			}
-		}
-		return buf
+		return floatInto1(buf, o.get(lo, hi, ib[:]), k.NullLong)
 	}}, true
+}
+
+// floatInto1 writes integers a as floats into buf, null as NaN.
+func floatInto1[T int32 | int64](buf []float64, a []T, null T) []float64 {
+	buf = buf[:len(a)]
+	for i, e := range a {
+		if e == null {
+			buf[i] = math.NaN()
+		} else {
+			buf[i] = float64(e)
+		}
+	}
+	return buf
 }
 
 // widenInto writes the items of a as longs into buf, null (when not -1)
@@ -333,9 +341,9 @@ func compareFast(m int, x, y k.V, n int) (k.Bools, bool) {
 func isFloatType(t int) bool { return t == k.TReal || t == k.TFloat }
 
 // ordInto writes the comparison m of a and b (each of r's length or one
-// item) into r, in the type's own order (longs with nulls least, symbols
-// by their bytes).
-func ordInto[T int64 | string](m int, r []bool, a, b []T) {
+// item) into r, in the type's own order (longs with nulls least, floats
+// exactly, symbols by their bytes).
+func ordInto[T int64 | float64 | string](m int, r []bool, a, b []T) {
 	if len(a) != len(r) {
 		// c op v is v op' c, op' the mirror of op
 		a, b = b, a
@@ -402,25 +410,29 @@ func ordInto[T int64 | string](m int, r []bool, a, b []T) {
 }
 
 // fcmpInto writes the tolerant comparison m of floats a and b (each of
-// r's length or one item) into r. Items further apart than the tolerance
-// allows are ordered by one subtraction; the rest (near-equal, infinite
-// or null) by fcmp.
+// r's length or one item) into r. It compares exactly, then redoes by
+// fcmp the items that may be tolerantly equal: those within 4 tolerances
+// of b's magnitude of each other (which covers tolerance times the larger
+// magnitude, with rounding to spare), infinities and nulls.
 func fcmpInto(m int, r []bool, a, b []float64) {
+	ordInto(m, r, a, b)
+	const near = 4 * tolerance
+	if len(b) == 1 && len(r) != 1 {
+		q := b[0]
+		band := near * math.Abs(q)
+		for i, p := range a[:len(r)] {
+			if !(math.Abs(p-q) > band) {
+				r[i] = m>>(fcmp(p, q)+1)&1 != 0
+			}
+		}
+		return
+	}
 	ma, mb := mask(len(a), len(r)), mask(len(b), len(r))
 	for i := range r {
 		p, q := a[i&ma], b[i&mb]
-		d := p - q
-		t := tolerance * max(math.Abs(p), math.Abs(q))
-		var c int
-		switch {
-		case d > t:
-			c = 1
-		case d < -t:
-			c = -1
-		default:
-			c = fcmp(p, q)
+		if !(math.Abs(p-q) > near*math.Abs(q)) {
+			r[i] = m>>(fcmp(p, q)+1)&1 != 0
 		}
-		r[i] = m>>(c+1)&1 != 0
 	}
 }
 

@@ -11,6 +11,11 @@ import (
 // position in list x, or count x when absent.
 func findIn(x, y k.V) []int64 {
 	nx := int64(k.Count(x))
+	if nx*int64(k.Count(y)) > 64 {
+		if r, ok := findFast(x, y); ok {
+			return r
+		}
+	}
 	if a, ok := x.(k.Longs); ok {
 		if b, ok := y.(k.Longs); ok {
 			return findT(a, b, nx)
@@ -24,6 +29,13 @@ func findIn(x, y k.V) []int64 {
 			return findT(a, b, nx)
 		}
 	}
+	return findRef(x, y)
+}
+
+// findRef is findIn through a map from each item's bytes: the reference
+// that findFast is tested against.
+func findRef(x, y k.V) []int64 {
+	nx := int64(k.Count(x))
 	pos := make(map[string]int64, nx)
 	for i := nx - 1; i >= 0; i-- {
 		pos[keyOf(k.At(x, int(i)))] = i
@@ -258,6 +270,15 @@ func Distinct(x k.V) (k.V, error) {
 	if d, ok := x.(*k.Dict); ok {
 		return Distinct(d.Vals)
 	}
+	if r, ok := distinctFast(x); ok {
+		return r, nil
+	}
+	return distinctRef(x), nil
+}
+
+// distinctRef is distinct by findIn: the reference that distinctFast is
+// tested against.
+func distinctRef(x k.V) k.V {
 	first := findIn(x, x)
 	var keep []int64
 	for i, p := range first {
@@ -265,7 +286,7 @@ func Distinct(x k.V) (k.V, error) {
 			keep = append(keep, p)
 		}
 	}
-	return pick(x, nonNil(keep)), nil
+	return pick(x, nonNil(keep))
 }
 
 // Group is q's group: a dictionary from the distinct items of x to the
@@ -286,6 +307,15 @@ func Group(x k.V) (k.V, error) {
 		}
 		return &k.Dict{Keys: gd.Keys, Vals: vals}, nil
 	}
+	if r, ok := groupFast(x); ok {
+		return r, nil
+	}
+	return groupRef(x), nil
+}
+
+// groupRef is group by findIn: the reference that groupFast is tested
+// against.
+func groupRef(x k.V) k.V {
 	first := findIn(x, x)
 	var keys []int64
 	groups := map[int64][]int64{}
@@ -299,7 +329,7 @@ func Group(x k.V) (k.V, error) {
 	for i, p := range keys {
 		vals[i] = k.Longs(groups[p])
 	}
-	return &k.Dict{Keys: pick(x, nonNil(keys)), Vals: vals}, nil
+	return &k.Dict{Keys: pick(x, nonNil(keys)), Vals: vals}
 }
 
 // Within is q's within: lo<=x and x<=hi for y the pair (lo;hi).
