@@ -22,7 +22,7 @@ const chunk = 512
 
 // operand is one side of an elementwise operation: an atom (one item,
 // the same for every chunk) or a vector read a chunk at a time.
-type operand[T int64 | float64] struct {
+type operand[T int32 | int64 | float32 | float64] struct {
 	atom []T // the atom's value, when an atom
 	get  func(lo, hi int, buf []T) []T
 }
@@ -35,42 +35,97 @@ func (o *operand[T]) at(lo, hi int, buf []T) []T {
 	return o.get(lo, hi, buf)
 }
 
+// direct is the operand of a vector of the result's own type.
+func direct[T int32 | int64 | float32 | float64](v []T) operand[T] {
+	return operand[T]{get: func(lo, hi int, _ []T) []T { return v[lo:hi] }}
+}
+
+// widened is the operand of a vector of a narrower integer type, its
+// null (when not -1) read as null.
+func widened[S uint8 | int16 | int32, T int32 | int64](v []S, null int, tnull T) operand[T] {
+	return operand[T]{get: func(lo, hi int, buf []T) []T {
+		buf = buf[:hi-lo]
+		for i, e := range v[lo:hi] {
+			if null != -1 && int(e) == null {
+				buf[i] = tnull
+			} else {
+				buf[i] = T(e)
+			}
+		}
+		return buf
+	}}
+}
+
+// boolsOperand is the operand of a boolean vector, as 0 and 1.
+func boolsOperand[T int32 | int64](v k.Bools) operand[T] {
+	return operand[T]{get: func(lo, hi int, buf []T) []T {
+		buf = buf[:hi-lo]
+		for i, b := range v[lo:hi] {
+			buf[i] = T(b2u(b))
+		}
+		return buf
+	}}
+}
+
 // longOperand reads an integer atom or vector (boolean, byte, char,
-// short, int or long) as longs, nulls as the long null; false for other types.
+// short, int or long) as longs, nulls as the long null; false for other
+// types.
 func longOperand(x k.V) (operand[int64], bool) {
 	switch v := x.(type) {
 	case k.Long, k.Int, k.Short, k.Byte, k.Bool, k.Char:
 		return operand[int64]{atom: toI64(v)}, true
 	case k.Longs:
-		return operand[int64]{get: func(lo, hi int, _ []int64) []int64 { return v[lo:hi] }}, true
+		return direct(v), true
 	case k.Ints:
-		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], k.NullInt) }}, true
+		return widened(v, k.NullInt, int64(k.NullLong)), true
 	case k.Shorts:
-		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], k.NullShort) }}, true
+		return widened(v, k.NullShort, int64(k.NullLong)), true
 	case k.Bytes:
-		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], -1) }}, true
+		return widened(v, -1, int64(0)), true
 	case k.Chars:
-		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 { return widenInto(buf, v[lo:hi], -1) }}, true
+		return widened(v, -1, int64(0)), true
 	case k.Bools:
-		return operand[int64]{get: func(lo, hi int, buf []int64) []int64 {
-			buf = buf[:hi-lo]
-			for i, b := range v[lo:hi] {
-				buf[i] = int64(b2u(b))
-			}
-			return buf
-		}}, true
+		return boolsOperand[int64](v), true
 	}
 	return operand[int64]{}, false
 }
 
-// floatOperand reads a numeric atom or vector other than reals as
-// floats, integer nulls as NaN; false for other types.
+// intOperand reads a boolean, byte, char, short or int atom or vector as
+// ints, nulls as the int null; false for other types.
+func intOperand(x k.V) (operand[int32], bool) {
+	switch v := x.(type) {
+	case k.Int, k.Short, k.Byte, k.Bool, k.Char:
+		return operand[int32]{atom: toI32(v)}, true
+	case k.Ints:
+		return direct(v), true
+	case k.Shorts:
+		return widened(v, k.NullShort, int32(k.NullInt)), true
+	case k.Bytes:
+		return widened(v, -1, int32(0)), true
+	case k.Chars:
+		return widened(v, -1, int32(0)), true
+	case k.Bools:
+		return boolsOperand[int32](v), true
+	}
+	return operand[int32]{}, false
+}
+
+// floatOperand reads a numeric atom or vector as floats, integer nulls
+// as NaN; false for other types.
 func floatOperand(x k.V) (operand[float64], bool) {
 	switch v := x.(type) {
-	case k.Float, k.Long, k.Int, k.Short, k.Byte, k.Bool, k.Char:
+	case k.Float, k.Real, k.Long, k.Int, k.Short, k.Byte, k.Bool, k.Char:
 		return operand[float64]{atom: toF64(v)}, true
 	case k.Floats:
-		return operand[float64]{get: func(lo, hi int, _ []float64) []float64 { return v[lo:hi] }}, true
+		return direct(v), true
+	case k.Reals:
+		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 {
+			buf = buf[:hi-lo]
+			for i, e := range v[lo:hi] {
+				buf[i] = float64(e)
+			}
+			return buf
+		}}, true
 	case k.Longs:
 		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return floatInto1(buf, v[lo:hi], k.NullLong) }}, true
 	case k.Ints:
@@ -83,6 +138,30 @@ func floatOperand(x k.V) (operand[float64], bool) {
 	return operand[float64]{get: func(lo, hi int, buf []float64) []float64 {
 		var ib [chunk]int64
 		return floatInto1(buf, o.get(lo, hi, ib[:]), k.NullLong)
+	}}, true
+}
+
+// realOperand reads a numeric atom or vector as reals, other types
+// through floats as toF32 does; false for other types.
+func realOperand(x k.V) (operand[float32], bool) {
+	switch v := x.(type) {
+	case k.Reals:
+		return direct(v), true
+	case k.Real, k.Float, k.Long, k.Int, k.Short, k.Byte, k.Bool, k.Char:
+		return operand[float32]{atom: toF32(v)}, true
+	}
+	o, ok := floatOperand(x)
+	if !ok {
+		return operand[float32]{}, false
+	}
+	return operand[float32]{get: func(lo, hi int, buf []float32) []float32 {
+		var fb [chunk]float64
+		a := o.get(lo, hi, fb[:])
+		buf = buf[:len(a)]
+		for i, e := range a {
+			buf[i] = float32(e)
+		}
+		return buf
 	}}, true
 }
 
@@ -99,20 +178,6 @@ func floatInto1[T int32 | int64](buf []float64, a []T, null T) []float64 {
 	return buf
 }
 
-// widenInto writes the items of a as longs into buf, null (when not -1)
-// as the long null.
-func widenInto[T uint8 | int16 | int32](buf []int64, a []T, null int) []int64 {
-	buf = buf[:len(a)]
-	for i, e := range a {
-		if null != -1 && int(e) == null {
-			buf[i] = k.NullLong
-		} else {
-			buf[i] = int64(e)
-		}
-	}
-	return buf
-}
-
 func b2u(b bool) uint8 {
 	if b {
 		return 1
@@ -122,7 +187,7 @@ func b2u(b bool) uint8 {
 
 // apply2 is f on both operands' items, a chunk at a time, into a new
 // result of n items.
-func apply2[T int64 | float64, R any](n int, a, b operand[T], f func(r []R, a, b []T)) []R {
+func apply2[T int32 | int64 | float32 | float64, R any](n int, a, b operand[T], f func(r []R, a, b []T)) []R {
 	r := make([]R, n)
 	var ba, bb [chunk]T
 	for lo := 0; lo < n; lo += chunk {
@@ -132,16 +197,10 @@ func apply2[T int64 | float64, R any](n int, a, b operand[T], f func(r []R, a, b
 	return r
 }
 
-// longOperands and floatOperands read both operands, or report false.
-func longOperands(x, y k.V) (a, b operand[int64], ok bool) {
-	a, ok1 := longOperand(x)
-	b, ok2 := longOperand(y)
-	return a, b, ok1 && ok2
-}
-
-func floatOperands(x, y k.V) (a, b operand[float64], ok bool) {
-	a, ok1 := floatOperand(x)
-	b, ok2 := floatOperand(y)
+// operands reads both operands with read, or reports false.
+func operands[T int32 | int64 | float32 | float64](x, y k.V, read func(k.V) (operand[T], bool)) (a, b operand[T], ok bool) {
+	a, ok1 := read(x)
+	b, ok2 := read(y)
 	return a, b, ok1 && ok2
 }
 
@@ -151,12 +210,20 @@ func floatOperands(x, y k.V) (a, b operand[float64], ok bool) {
 func arithFast(op byte, rt int, x, y k.V, n int) (k.V, bool) {
 	switch {
 	case rt == k.TLong && op != '%':
-		if a, b, ok := longOperands(x, y); ok {
-			return k.Longs(apply2(n, a, b, func(r, a, b []int64) { intInto(op, r, a, b) })), true
+		if a, b, ok := operands(x, y, longOperand); ok {
+			return k.Longs(apply2(n, a, b, func(r, a, b []int64) { intInto(op, r, a, b, k.NullLong) })), true
+		}
+	case rt == k.TInt && op != '%':
+		if a, b, ok := operands(x, y, intOperand); ok {
+			return k.Ints(apply2(n, a, b, func(r, a, b []int32) { intInto(op, r, a, b, k.NullInt) })), true
 		}
 	case rt == k.TFloat:
-		if a, b, ok := floatOperands(x, y); ok {
+		if a, b, ok := operands(x, y, floatOperand); ok {
 			return k.Floats(apply2(n, a, b, func(r, a, b []float64) { floatInto(op, r, a, b) })), true
+		}
+	case rt == k.TReal:
+		if a, b, ok := operands(x, y, realOperand); ok {
+			return k.Reals(apply2(n, a, b, func(r, a, b []float32) { floatInto(op, r, a, b) })), true
 		}
 	}
 	return nil, false
@@ -164,8 +231,7 @@ func arithFast(op byte, rt int, x, y k.V, n int) (k.V, bool) {
 
 // intInto writes a op b into r (a and b each of r's length or one
 // item): a null operand gives a null, other values wrap around.
-func intInto(op byte, r, a, b []int64) {
-	const null = k.NullLong
+func intInto[T int32 | int64](op byte, r, a, b []T, null T) {
 	switch {
 	case len(a) == len(r) && len(b) == len(r):
 		a, b = a[:len(r)], b[:len(r)]
@@ -196,15 +262,14 @@ func intInto(op byte, r, a, b []int64) {
 			}
 		}
 	case len(b) == 1:
-		intAtom(op, r, a[:len(r)], b[0], false)
+		intAtom(op, r, a[:len(r)], b[0], null, false)
 	default:
-		intAtom(op, r, b[:len(r)], a[0], true)
+		intAtom(op, r, b[:len(r)], a[0], null, true)
 	}
 }
 
 // intAtom writes v op c (c op v when swapped) into r.
-func intAtom(op byte, r, v []int64, c int64, swapped bool) {
-	const null = k.NullLong
+func intAtom[T int32 | int64](op byte, r, v []T, c, null T, swapped bool) {
 	if c == null {
 		for i := range r {
 			r[i] = null
@@ -249,7 +314,7 @@ func intAtom(op byte, r, v []int64, c int64, swapped bool) {
 
 // floatInto writes a op b into r (a and b each of r's length or one
 // item) with IEEE semantics.
-func floatInto(op byte, r, a, b []float64) {
+func floatInto[T float32 | float64](op byte, r, a, b []T) {
 	switch {
 	case len(a) == len(r) && len(b) == len(r):
 		a, b = a[:len(r)], b[:len(r)]
@@ -279,7 +344,7 @@ func floatInto(op byte, r, a, b []float64) {
 }
 
 // floatAtom writes v op c (c op v when swapped) into r.
-func floatAtom(op byte, r, v []float64, c float64, swapped bool) {
+func floatAtom[T float32 | float64](op byte, r, v []T, c T, swapped bool) {
 	switch {
 	case op == '+':
 		for i, p := range v {
@@ -327,12 +392,12 @@ func compareFast(m int, x, y k.V, n int) (k.Bools, bool) {
 		}
 	}
 	if isFloatType(absType(x)) || isFloatType(absType(y)) {
-		if a, b, ok := floatOperands(x, y); ok {
+		if a, b, ok := operands(x, y, floatOperand); ok {
 			return apply2(n, a, b, func(r []bool, a, b []float64) { fcmpInto(m, r, a, b) }), true
 		}
 		return nil, false
 	}
-	if a, b, ok := longOperands(x, y); ok {
+	if a, b, ok := operands(x, y, longOperand); ok {
 		return apply2(n, a, b, func(r []bool, a, b []int64) { ordInto(m, r, a, b) }), true
 	}
 	return nil, false

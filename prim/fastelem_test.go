@@ -21,7 +21,7 @@ func fastVectors(n int, seed uint64) map[string]k.V {
 	longs := []int64{k.NullLong, math.MaxInt64, -math.MaxInt64, 0, -1, 1, 3, 3, 1 << 32, -(1 << 32) - 5, 1<<32 - 1}
 	floats := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 1, 1 + 1e-14, 1 - 1e-14, 1 + 1e-10, -2.5, 1e300, -1e-300}
 	vs := map[string]k.V{}
-	j, f := make(k.Longs, n), make(k.Floats, n)
+	j, f, e := make(k.Longs, n), make(k.Floats, n), make(k.Reals, n)
 	i32, i16 := make(k.Ints, n), make(k.Shorts, n)
 	b, x, c := make(k.Bools, n), make(k.Bytes, n), make(k.Chars, n)
 	s := make(k.Syms, n)
@@ -33,6 +33,7 @@ func fastVectors(n int, seed uint64) map[string]k.V {
 			j[i] = rng.Int64N(2001) - 1000
 			f[i] = rng.NormFloat64() * 10
 		}
+		e[i] = float32(f[i])
 		i32[i] = int32(j[i])
 		if j[i] == k.NullLong || j[i] > math.MaxInt32 || j[i] < -math.MaxInt32 {
 			i32[i] = k.NullInt
@@ -46,6 +47,7 @@ func fastVectors(n int, seed uint64) map[string]k.V {
 		c[i] = byte('a' + j[i]&7)
 		s[i] = []string{"", "a", "ab", "abc", "abcdefgh", "abcdefghi", "b", "a\x00"}[rng.IntN(8)]
 	}
+	vs["e"] = e
 	vs["j"], vs["f"], vs["i"], vs["h"], vs["b"], vs["x"], vs["c"], vs["s"] = j, f, i32, i16, b, x, c, s
 	return vs
 }
@@ -73,6 +75,7 @@ func fastPairs(t *testing.T, f func(name string, x, y k.V)) {
 // TestArithFast checks the typed loops of + - * % against the reference.
 func TestArithFast(t *testing.T) {
 	fast := 0
+	pairs := map[[2]int]bool{}
 	fastPairs(t, func(name string, x, y k.V) {
 		for _, op := range []byte("+-*%") {
 			rt := k.TFloat
@@ -88,13 +91,20 @@ func TestArithFast(t *testing.T) {
 				continue
 			}
 			fast++
+			pairs[[2]int{absType(x), absType(y)}] = true
 			if want := arithRef(op, rt, x, y, n, atom); !same(got, want) {
 				t.Errorf("%s %c: fast %s, reference %s", name, op, show(got), show(want))
 			}
 		}
 	})
-	if fast == 0 {
-		t.Error("no case took the fast path")
+	// every pair of number types has its typed loop
+	nums := []int{k.TBool, k.TByte, k.TShort, k.TInt, k.TLong, k.TReal, k.TFloat}
+	for _, tx := range nums {
+		for _, ty := range nums {
+			if !pairs[[2]int{tx, ty}] {
+				t.Errorf("types %d and %d: no fast path", tx, ty)
+			}
+		}
 	}
 }
 

@@ -30,7 +30,7 @@ func sortInputs() map[string]k.V {
 			in[fmt.Sprintf("%s#%d equal", name, n)] = pick(v, make([]int64, n))
 		}
 	}
-	in["e"] = E(float32(nan), 1, -1, 0, 2, float32(nan), -0.5)
+	in["e small"] = E(float32(nan), 1, -1, 0, 2, float32(nan), -0.5)
 	in["f near"] = F(1, 1-1e-13, 1+1e-14, 1, 0.5)
 	return in
 }
