@@ -153,3 +153,24 @@ func TestModFast(t *testing.T) {
 		}
 	}
 }
+
+// TestWhereBools checks where of booleans against appending each true
+// item's index.
+func TestWhereBools(t *testing.T) {
+	for _, n := range fastLens {
+		rng := rand.New(rand.NewPCG(uint64(n), 5))
+		for _, p := range []float64{0, 0.5, 1} {
+			b := make(k.Bools, n)
+			want := k.Longs{}
+			for i := range b {
+				b[i] = rng.Float64() < p
+				if b[i] {
+					want = append(want, int64(i))
+				}
+			}
+			if got := whereBools(b); !same(got, want) || cap(got) != len(got) {
+				t.Errorf("#%d p %v: %v, want %v", n, p, got, want)
+			}
+		}
+	}
+}

@@ -212,16 +212,21 @@ func isGenList(x k.V) bool { _, ok := x.(k.List); return ok }
 
 // Except is q's except: the items of x not in y.
 func Except(x, y k.V) (k.V, error) {
+	return keepFound(x, y, false), nil
+}
+
+// keepFound is the items of x found in y (absent ones when found is
+// false), in x's order.
+func keepFound(x, y k.V, found bool) k.V {
 	x = listOf(x)
 	ys := listOf(y)
 	n := int64(k.Count(ys))
-	var keep []int64
-	for i, p := range findIn(ys, x) {
-		if p >= n {
-			keep = append(keep, int64(i))
-		}
+	p := findIn(ys, x)
+	keep := make(k.Bools, len(p))
+	for i, e := range p {
+		keep[i] = (e < n) == found
 	}
-	return pick(x, nonNil(keep)), nil
+	return pick(x, whereBools(keep))
 }
 
 func nonNil(s []int64) []int64 {
@@ -240,16 +245,7 @@ func Inter(x, y k.V) (k.V, error) {
 	if d, ok := y.(*k.Dict); ok {
 		y = d.Vals
 	}
-	x = listOf(x)
-	ys := listOf(y)
-	n := int64(k.Count(ys))
-	var keep []int64
-	for i, p := range findIn(ys, x) {
-		if p < n {
-			keep = append(keep, int64(i))
-		}
-	}
-	return pick(x, nonNil(keep)), nil
+	return keepFound(x, y, true), nil
 }
 
 // Union is q's union: distinct x,y.
