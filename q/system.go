@@ -269,3 +269,15 @@ func envKeywords() map[string]*Keyword {
 		}},
 	}
 }
+
+// Timer runs one tick of the timer: .z.ts with the time (.z.P), if
+// defined.
+func (in *Interp) Timer() error {
+	f, ok := in.globals[".z.ts"]
+	if !ok {
+		return nil
+	}
+	now, _ := in.clock(".z.P")
+	_, err := in.apply(f, []k.V{now})
+	return err
+}

@@ -2,20 +2,29 @@
 //
 // Usage:
 //
-//	kt [-e] [-w MB] [file.q]
+//	kt [file.q] [-e] [-p port] [-u|-U file] [-T s] [-t ms] [-w MB] [-s n]
+//	   [-S seed] [-P n] [-c r c] [-C r c] [-e 0|1|2] [-g 0|1] [-o hours] [-q] [args...]
 //
 // kt loads file.q if given (its values are not shown), then reads q from
 // standard input. At a terminal it prompts with q) and offers line editing
 // and history; otherwise it evaluates each line and prints what the q
 // console would, flushing the output after each line, so that kt can serve
-// a program that writes a line and waits for its answer. With -e each
-// input line is echoed behind q) before its output, so that kt -e <
-// script.q prints a transcript. \\ exits.
+// a program that writes a line and waits for its answer. A line with an
+// open bracket or string continues on the next. With -e each input line
+// is echoed behind q) before its output, so that kt -e < script.q prints a
+// transcript. \\ exits.
 //
-// -w sets the workspace limit in MB, as q's -w does: an allocation past it
-// is the error 'wsfull and the session goes on. The default is half of the
-// machine's physical memory, or of the address-space limit (ulimit -v)
-// where that is lower; -w 0 is no limit.
+// The options are q's (docs/basics/cmdline.md): -p listens for kdb+
+// clients, -u and -U read a password file, -T bounds a client's message,
+// -t starts the timer (.z.ts), -P sets the display precision, -c the
+// console size, -C the HTTP view's, -S the seed of ?, -s the secondary
+// threads, -e 0|1|2 the error-trap mode, -g the garbage collection mode,
+// -o the offset of local time; -q is quiet. -w sets the workspace limit in
+// MB: an allocation past it is the error 'wsfull and the session goes on;
+// the default is half of the machine's physical memory, or of the
+// address-space limit (ulimit -v) where that is lower; -w 0 is no limit.
+// q's options that kt cannot honour (-b -E -l -L -m -r) are refused; any
+// other argument is the script's, in .z.x.
 //
 // SIGTERM and SIGHUP end the session as exit 0 does, once the current line
 // is done: .z.exit runs, the output is flushed and the terminal restored.
@@ -25,7 +34,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -54,51 +62,6 @@ func main() {
 	os.Exit(run(args, o))
 }
 
-// options are kt's command-line flags, q's where q has one.
-type options struct {
-	echo     bool
-	wsMB     int64
-	port     string // -p: host:port or port, "" for none
-	users    string // -u or -U: the password file
-	restrict bool   // -u: remote system commands and files are 'access
-	timeout  int    // -T: seconds a client's message may take
-	compress bool   // compress to loopback peers too
-}
-
-// parseFlags reads the command line: the options, then the script and
-// its arguments.
-func parseFlags(argv []string) (options, []string, error) {
-	var o options
-	fs := flag.NewFlagSet("kt", flag.ContinueOnError)
-	fs.BoolVar(&o.echo, "e", false, "echo each input line behind q) before its output (non-terminal input)")
-	fs.Int64Var(&o.wsMB, "w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
-	fs.StringVar(&o.port, "p", "", "listen for kdb+ clients on `port`, 0W (any free port) or host:port; loopback only unless a host is named")
-	restrictFile := fs.String("u", "", "password `file` (or 1 for none): as -U, and a client may not run system commands")
-	fs.StringVar(&o.users, "U", "", "password `file`: one user:password a line, plain or md5 or sha1 in hex")
-	fs.IntVar(&o.timeout, "T", 0, "timeout in `seconds` for each client's message (0: none)")
-	fs.BoolVar(&o.compress, "compress", false, "compress messages over 2000 bytes to loopback peers too, as kdb+ does to remote ones")
-	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [-p port] [-u|-U file] [-T seconds] [file.q]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(argv); err != nil {
-		return o, nil, err
-	}
-	if o.wsMB < 0 || o.wsMB > 1<<26 {
-		return o, nil, errors.New("-w: not a size in MB")
-	}
-	if o.timeout < 0 {
-		return o, nil, errors.New("-T: not a number of seconds")
-	}
-	if *restrictFile != "" {
-		o.restrict = true
-		if *restrictFile != "1" {
-			o.users = *restrictFile
-		}
-	}
-	return o, fs.Args(), nil
-}
-
 // console is one session: the interpreter, its buffered output and the
 // lock that a signal's exit takes so that it never runs inside a line.
 type console struct {
@@ -116,11 +79,13 @@ type console struct {
 func run(args []string, o options) int {
 	c := &console{in: NewInterp(), out: bufio.NewWriter(os.Stdout)}
 	c.in.Stdout = c.out
+	c.settings(o)
 	if err := c.listen(o); err != nil {
 		fmt.Fprintln(os.Stderr, "kt:", err)
 		return 1
 	}
 	go c.serve()
+	go c.tick()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
@@ -147,6 +112,55 @@ func run(args []string, o options) int {
 		return c.interactive()
 	}
 	return c.batch(os.Stdin, o.echo)
+}
+
+// settings gives the session the command line's settings.
+func (c *console) settings(o options) {
+	in := c.in
+	if o.console[0] > 0 {
+		in.Printer.Rows, in.Printer.Cols = o.console[0], o.console[1]
+	}
+	if o.precision >= 0 {
+		in.Printer.Precision = o.precision
+	}
+	if o.seedSet {
+		in.Seed(o.seed)
+	}
+	s := &in.Settings
+	s.Timer, s.ErrorTrap, s.GCMode, s.Offset = o.timer, o.errorTrap, o.gcMode, o.offset
+	s.Secondary, s.Quiet = o.secondary, o.quiet
+	s.HTTPConsol = [2]int64{int64(o.http[0]), int64(o.http[1])}
+	s.Args, s.Raw, s.File = o.args, o.raw, o.file
+	if s.Args == nil {
+		s.Args = []string{}
+	}
+}
+
+// tick fires the timer: .z.ts every \t milliseconds, in turn with console
+// lines and clients' messages. An error in .z.ts is shown and the session
+// goes on.
+func (c *console) tick() {
+	for {
+		c.mu.Lock()
+		ms := c.in.Settings.Timer
+		c.mu.Unlock()
+		if ms <= 0 {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		c.mu.Lock()
+		if c.in.Settings.Timer > 0 {
+			if err := c.in.Timer(); err != nil {
+				if code, ok := exitCode(err); ok {
+					os.Exit(c.exitLocked(code))
+				}
+				fmt.Fprintln(c.out, q.FormatError(err))
+			}
+			c.out.Flush()
+		}
+		c.mu.Unlock()
+	}
 }
 
 // listen sets up the server from the options: the password file, the
