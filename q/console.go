@@ -38,6 +38,21 @@ func (in *Interp) Line(src string) (out string, err error) {
 		}
 		return in.show(v)
 	}
+	if pi, ok := in.globals[".z.pi"]; ok {
+		// the input handler: .z.pi gets the line; a string it returns
+		// is printed as it is
+		v, err := in.apply(pi, []k.V{k.Chars(src)})
+		if err != nil {
+			return "", err
+		}
+		if s, ok := v.(k.Chars); ok {
+			return string(s), nil
+		}
+		if k.IsNil(v) {
+			return "", nil
+		}
+		return in.show(v)
+	}
 	st, err := Parse(src)
 	if err != nil {
 		return "", err

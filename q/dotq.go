@@ -120,6 +120,28 @@ func dotQKeywords() map[string]*Keyword {
 			}
 			return ema(a[0], a[1])
 		}},
+		".Q.trp": {Name: ".Q.trp", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return in.trap(a[0], []k.V{a[1]}, a[2])
+		}},
+		".Q.trpd": {Name: ".Q.trpd", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return in.trap(a[0], listItems(a[1]), a[2])
+		}},
+		".Q.sbt": unary(".Q.sbt", func(in *Interp, x k.V) (k.V, error) {
+			lines, ok := stringsOf(x)
+			if !ok {
+				if l, isList := x.(k.List); isList && len(l) == 0 {
+					return k.Chars(""), nil
+				}
+				return nil, k.ErrType
+			}
+			return k.Chars(strings.Join(lines, "")), nil
+		}),
 		".Q.def": {Name: ".Q.def", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank
@@ -397,4 +419,22 @@ func floatsOf(x k.V) ([]float64, bool) {
 		return []float64{float64(f)}, true
 	}
 	return nil, false
+}
+
+// trap is .Q.trp[f;x;g] and .Q.trpd[f;args;g]: f applied to its
+// arguments; on an error, g of the error's text and the backtrace (a list
+// of strings, each a frame as the console shows it, for .Q.sbt).
+func (in *Interp) trap(f k.V, args []k.V, g k.V) (k.V, error) {
+	in.trace = nil
+	r, err := in.apply(f, args)
+	e, ok := err.(*k.Error)
+	if !ok {
+		return r, err
+	}
+	bt := k.List{}
+	if t := in.Trace(); t != "" {
+		bt = append(bt, k.Chars(t))
+	}
+	in.clearError()
+	return in.apply(g, []k.V{k.Chars(e.Msg), bt})
 }

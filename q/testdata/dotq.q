@@ -1,4 +1,4 @@
-/ .Q's utilities, with the examples of docs/ref/dotq.md
+/ .Q's utilities, with the examples of docs/ref/dotq.md; .z.pi as docs/ref/dotz.md shows it
 q).Q.a
 "abcdefghijklmnopqrstuvwxyz"
 q).Q.A
@@ -67,3 +67,24 @@ a b c
 -----
 1    
 2    
+q)f:{`hello+x}
+q).Q.trp[f;2;{"error: ",x,"\nbacktrace:\n",.Q.sbt y}]
+"error: type\nbacktrace:\n  [1]  f:{`hello+x}\n                ^\n"
+q).Q.trp[f;`a;{x}]
+'rank
+q).Q.trpd[{x+y};(1;2);{x,y}]
+3
+q).Q.trpd[{x+y};(1;`2);{(x;count y)}]
+"type"
+1
+q)aa:([]a:1 2 3;b:11 22 33)
+q).z.pi:{0N!value x;}
+q)aa
++`a`b!(1 2 3;11 22 33)
+q)\x .z.pi
+q)aa
+a b 
+----
+1 11
+2 22
+3 33
