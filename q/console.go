@@ -29,7 +29,7 @@ func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Code) }
 func (in *Interp) Line(src string) (out string, err error) {
 	defer guard(&err)
 	in.steps, in.depth = 0, 0
-	in.trace = nil
+	in.trace, in.suspended, in.trapping = nil, false, 0
 	src = strings.TrimRight(src, "\r\n")
 	if strings.HasPrefix(src, "\\") {
 		v, err := in.System(src[1:])

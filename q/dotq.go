@@ -426,7 +426,9 @@ func floatsOf(x k.V) ([]float64, bool) {
 // of strings, each a frame as the console shows it, for .Q.sbt).
 func (in *Interp) trap(f k.V, args []k.V, g k.V) (k.V, error) {
 	in.trace = nil
+	in.trapping++
 	r, err := in.apply(f, args)
+	in.trapping--
 	e, ok := err.(*k.Error)
 	if !ok {
 		return r, err

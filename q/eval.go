@@ -148,6 +148,7 @@ func (in *Interp) evalList(n k.List, fr *frame) (k.V, error) {
 	r, err := in.apply(f, args)
 	if err != nil {
 		in.noteError(err, n, fr)
+		return in.suspend(err, fr)
 	}
 	return r, err
 }

@@ -34,6 +34,10 @@ type Interp struct {
 	// Settings are the values of the command line's options and of the
 	// system commands that set them (\t \T \e \o ...), and .z.x .z.f.
 	Settings Settings
+	// Debugger, when set, is offered an error inside a function before
+	// the stack unwinds (debug.go): it returns the value to resume with,
+	// or the error to go on with. The console sets it at a terminal.
+	Debugger func(*Suspension) (k.V, error)
 	// Now, when set, is the clock of .z.p and its kin (else time.Now).
 	Now func() time.Time
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
@@ -56,6 +60,10 @@ type Interp struct {
 	ns       string     // the current namespace (\d), "" for the root
 	trace    *errorSpot // where the last error came from (trace.go)
 	top      *SourceMap // the console line's applications
+	// suspended is set while the debugger has a function suspended;
+	// trapping counts the traps under way, whose errors never suspend.
+	suspended bool
+	trapping  int
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,

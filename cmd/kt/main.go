@@ -242,6 +242,9 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 		if code, ok := exitCode(err); ok {
 			return code, true
 		}
+		if err == q.Aborted {
+			return 0, false // the debugger was left with \
+		}
 		fmt.Fprintln(w, q.FormatError(err))
 		if c.traces {
 			io.WriteString(w, c.in.Trace())
@@ -345,6 +348,7 @@ func (c *console) interactive() int {
 		return 1
 	}
 	defer rl.Close()
+	c.in.Debugger = func(s *q.Suspension) (k.V, error) { return c.debug(rl, s) }
 	pending := ""
 	for {
 		line, err := rl.Readline()
@@ -368,6 +372,46 @@ func (c *console) interactive() int {
 		rl.SetPrompt("q)")
 		if code, exit := c.evalLine(line, os.Stdout); exit {
 			return c.exit(code)
+		}
+	}
+}
+
+// debug is the console's debugger: an error inside a function shows it
+// and its place, then reads lines at q)) in the function's frame until
+// :e resumes with e as the result of the failed operation, 'e signals e
+// instead, or \ abandons the line (docs/basics/debug.md).
+func (c *console) debug(rl *readline.Instance, s *q.Suspension) (k.V, error) {
+	fmt.Fprintln(os.Stdout, q.FormatError(s.Err))
+	io.WriteString(os.Stdout, s.Trace)
+	rl.SetPrompt("q))")
+	defer rl.SetPrompt("q)")
+	for {
+		line, err := rl.Readline()
+		if err != nil {
+			return nil, q.Aborted
+		}
+		switch t := strings.TrimSpace(line); {
+		case t == "\\":
+			return nil, q.Aborted
+		case strings.HasPrefix(t, ":"):
+			v, err := s.Value(t[1:])
+			if err != nil {
+				fmt.Fprintln(os.Stdout, q.FormatError(err))
+				continue
+			}
+			return v, nil
+		case strings.HasPrefix(t, "'"):
+			return nil, k.Err(strings.TrimSpace(t[1:]))
+		default:
+			out, err := s.Line(line)
+			if err != nil {
+				if _, ok := exitCode(err); ok {
+					return nil, err
+				}
+				fmt.Fprintln(os.Stdout, q.FormatError(err))
+				continue
+			}
+			io.WriteString(os.Stdout, out)
 		}
 	}
 }
