@@ -43,29 +43,8 @@ func (in *Interp) suspend(err error, fr *frame) (k.V, error) {
 // the console shows for it.
 func (s *Suspension) Line(src string) (out string, err error) {
 	defer guard(&err)
-	in := s.in
-	src = strings.TrimRight(src, "\r\n")
-	if strings.HasPrefix(src, "\\") {
-		v, err := in.System(src[1:])
-		if err != nil || v == nil {
-			return "", err
-		}
-		return in.show(v)
-	}
-	st, err := Parse(src)
-	if err != nil {
-		return "", err
-	}
-	var v k.V = k.Null
-	for _, t := range st {
-		if v, err = in.eval(t.Tree, s.fr); err != nil {
-			return "", err
-		}
-	}
-	if len(st) == 0 || st[len(st)-1].Quiet {
-		return "", nil
-	}
-	return in.show(v)
+	s.in.trace = nil
+	return s.in.lineIn(strings.TrimRight(src, "\r\n"), s.fr)
 }
 
 // Value evaluates an expression in the suspended frame (the :e of a
@@ -78,11 +57,5 @@ func (s *Suspension) Value(src string) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	var v k.V = k.Null
-	for _, t := range st {
-		if v, err = s.in.eval(t.Tree, s.fr); err != nil {
-			return nil, err
-		}
-	}
-	return v, nil
+	return s.in.runIn(st, s.fr)
 }
