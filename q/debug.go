@@ -59,3 +59,61 @@ func (s *Suspension) Value(src string) (k.V, error) {
 	}
 	return s.in.runIn(st, s.fr)
 }
+
+// lambdaValue is value of a lambda, in the layout of q 3.5 and later
+// (docs/ref/value.md): (bytecode;parameters;locals;(namespace,globals);
+// constants...;m;name;file;line;source). kt compiles no bytecode, so the
+// first item is an empty byte vector and m (the map from bytecode to
+// source) is -1, "position unknown".
+func (in *Interp) lambdaValue(l *Lambda) k.V {
+	params := k.Syms(append([]string{}, l.Params...))
+	locals := k.Syms(append([]string{}, l.Names[len(l.Params):]...))
+	known := map[string]bool{}
+	for _, n := range l.Names {
+		known[n] = true
+	}
+	globals := k.Syms{strings.TrimPrefix(l.NS, ".")}
+	var consts []k.V
+	seen := map[string]bool{}
+	var walk func(t k.V)
+	walk = func(t k.V) {
+		switch v := t.(type) {
+		case k.Sym:
+			n := string(v)
+			if !known[n] && !seen[n] {
+				if _, kw := in.keywords[n]; !kw {
+					seen[n] = true
+					globals = append(globals, n)
+				}
+			}
+		case k.List:
+			for _, e := range v {
+				walk(e)
+			}
+		case *assign:
+		case *Lambda, *Verb, *Iter, hole, seq, *control:
+		default:
+			if v != nil && !k.IsNil(v) && v.Type() < k.TTable {
+				consts = append(consts, v)
+			}
+		}
+	}
+	for _, st := range l.Body {
+		walk(st)
+	}
+	name := in.nameOf(l)
+	if name != "" {
+		name = "." + l.NS + "." + name
+		if l.NS != "" {
+			name = l.NS + "." + strings.TrimPrefix(in.nameOf(l), strings.TrimPrefix(l.NS, ".")+".")
+		}
+	}
+	file, line := "", int64(-1)
+	if l.Spots != nil && l.Spots.File != "" {
+		file = l.Spots.File
+		line = int64(l.Spots.Line + strings.Count(l.Spots.Src[:min(l.Start, len(l.Spots.Src))], "\n"))
+	}
+	r := k.List{k.Bytes{}, params, locals, globals}
+	r = append(r, consts...)
+	return append(r, k.Long(-1), k.Chars(name), k.Chars(file), k.Long(line), k.Chars(l.Src))
+}
