@@ -114,6 +114,34 @@ func dotQKeywords() map[string]*Keyword {
 			}
 			return k.Chars(strings.Repeat(" ", int(w)-len(r)) + r), nil
 		}},
+		"ema": {Name: "ema", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return ema(a[0], a[1])
+		}},
+		".Q.trp": {Name: ".Q.trp", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return in.trap(a[0], []k.V{a[1]}, a[2])
+		}},
+		".Q.trpd": {Name: ".Q.trpd", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 3 {
+				return nil, k.ErrRank
+			}
+			return in.trap(a[0], listItems(a[1]), a[2])
+		}},
+		".Q.sbt": unary(".Q.sbt", func(in *Interp, x k.V) (k.V, error) {
+			lines, ok := stringsOf(x)
+			if !ok {
+				if l, isList := x.(k.List); isList && len(l) == 0 {
+					return k.Chars(""), nil
+				}
+				return nil, k.ErrType
+			}
+			return k.Chars(strings.Join(lines, "")), nil
+		}),
 		".Q.def": {Name: ".Q.def", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank
@@ -351,3 +379,64 @@ var reservedWords = func() map[string]bool {
 
 // reservedList is .Q.res.
 func reservedList() k.V { return k.Syms(strings.Fields(reserved)) }
+
+// ema is ema[a;x], the exponential moving average: the first item of x,
+// then a*x[i]+(1-a)*r[i-1]; a is an atom or one weight an item.
+func ema(a, x k.V) (k.V, error) {
+	xf, ok := floatsOf(x)
+	af, ok2 := floatsOf(a)
+	if !ok || !ok2 || len(af) != 1 && len(af) != len(xf) {
+		if ok && ok2 {
+			return nil, k.ErrLength
+		}
+		return nil, k.ErrType
+	}
+	r := make(k.Floats, len(xf))
+	for i, e := range xf {
+		w := af[0]
+		if len(af) > 1 {
+			w = af[i]
+		}
+		if i == 0 {
+			r[i] = e
+		} else {
+			r[i] = w*e + (1-w)*r[i-1]
+		}
+	}
+	return r, nil
+}
+
+// floatsOf reads a numeric atom or vector as floats.
+func floatsOf(x k.V) ([]float64, bool) {
+	v, err := prim.Cast(k.Char('f'), x)
+	if err != nil {
+		return nil, false
+	}
+	switch f := v.(type) {
+	case k.Floats:
+		return f, true
+	case k.Float:
+		return []float64{float64(f)}, true
+	}
+	return nil, false
+}
+
+// trap is .Q.trp[f;x;g] and .Q.trpd[f;args;g]: f applied to its
+// arguments; on an error, g of the error's text and the backtrace (a list
+// of strings, each a frame as the console shows it, for .Q.sbt).
+func (in *Interp) trap(f k.V, args []k.V, g k.V) (k.V, error) {
+	in.trace = nil
+	in.trapping++
+	r, err := in.apply(f, args)
+	in.trapping--
+	e, ok := err.(*k.Error)
+	if !ok {
+		return r, err
+	}
+	bt := k.List{}
+	if t := in.Trace(); t != "" {
+		bt = append(bt, k.Chars(t))
+	}
+	in.clearError()
+	return in.apply(g, []k.V{k.Chars(e.Msg), bt})
+}

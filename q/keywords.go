@@ -52,7 +52,11 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			if !ok {
 				return nil, k.ErrType
 			}
-			return ParseTree(s)
+			t, err := ParseTree(s)
+			if err != nil {
+				return nil, err
+			}
+			return functionalize(t), nil
 		}),
 		"show": unary("show", func(in *Interp, x k.V) (k.V, error) {
 			s, err := in.show(x)
@@ -70,6 +74,9 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			return in.System(s)
 		}),
 		"exit": unary("exit", func(in *Interp, x k.V) (k.V, error) {
+			if in.restricted() {
+				return nil, k.Err("access")
+			}
 			code, ok := toInt(x)
 			if !ok {
 				return nil, k.ErrType
@@ -191,7 +198,7 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 	case k.Nil:
 		return k.Long(0), nil
 	case *Lambda:
-		return x, nil
+		return in.lambdaValue(x), nil
 	case k.Enum, *k.Enums:
 		return in.resolve(x), nil
 	}

@@ -7,5 +7,5 @@
 .Q.t:" bg xhijefcspmdznuvt"
 .Q.dd:{` sv x,`$string y}
 .Q.addmonths:{("d"$m+y)+x-"d"$m:`month$x}
-.Q.ff:{x,'(cols[y] except cols x)#y 0N}
+.Q.ff:{c:cols[y] except cols x; $[count c;x,'flip c!(count x)#/:value c#y 0N;x]}
 .Q.x:{$[count i:where x like "-[^0-9]*";i[0]#x;x]}
