@@ -475,28 +475,93 @@ func ordInto[T int64 | float64 | string](m int, r []bool, a, b []T) {
 }
 
 // fcmpInto writes the tolerant comparison m of floats a and b (each of
-// r's length or one item) into r. It compares exactly, then redoes by
-// fcmp the items that may be tolerantly equal: those within 4 tolerances
-// of b's magnitude of each other (which covers tolerance times the larger
-// magnitude, with rounding to spare), infinities and nulls.
+// r's length or one item) into r. Against an atom it compares with the
+// ends of the atom's band of tolerantly equal floats; otherwise it
+// compares exactly, then redoes by fcmp the items that may be tolerantly
+// equal: those within 4 tolerances of b's magnitude of each other (which
+// covers tolerance times the larger magnitude, with rounding to spare),
+// infinities and nulls.
 func fcmpInto(m int, r []bool, a, b []float64) {
+	if len(a) != len(r) {
+		a, b = b, a
+		m = m&eqBit | m&ltBit<<2 | m&gtBit>>2
+	}
+	if len(b) == 1 && len(r) != 1 {
+		if lo, hi, ok := tolerantBand(b[0]); ok {
+			bandInto(m, r, a[:len(r)], lo, hi)
+			return
+		}
+	}
 	ordInto(m, r, a, b)
 	const near = 4 * tolerance
-	if len(b) == 1 && len(r) != 1 {
-		q := b[0]
-		band := near * math.Abs(q)
-		for i, p := range a[:len(r)] {
-			if !(math.Abs(p-q) > band) {
-				r[i] = m>>(fcmp(p, q)+1)&1 != 0
-			}
-		}
-		return
-	}
-	ma, mb := mask(len(a), len(r)), mask(len(b), len(r))
+	mb := mask(len(b), len(r))
 	for i := range r {
-		p, q := a[i&ma], b[i&mb]
+		p, q := a[i], b[i&mb]
 		if !(math.Abs(p-q) > near*math.Abs(q)) {
 			r[i] = m>>(fcmp(p, q)+1)&1 != 0
+		}
+	}
+}
+
+// tolerantBand returns the least and the greatest float tolerantly equal
+// to q, or false for a null. Near q, p-q is exact (Sterbenz) and grows
+// faster than tolerance times |p|, so the floats equal to q are the
+// interval between them: p is less than q when p<lo (or null), greater
+// when p>hi.
+func tolerantBand(q float64) (lo, hi float64, ok bool) {
+	if q != q {
+		return 0, 0, false
+	}
+	if q == 0 || math.IsInf(q, 0) {
+		return q, q, true
+	}
+	end := func(dir float64) (float64, bool) {
+		p := q + dir*tolerance*math.Abs(q)
+		for range 64 {
+			n := math.Nextafter(p, dir*math.Inf(1))
+			switch {
+			case !feq(p, q):
+				p = math.Nextafter(p, -dir*math.Inf(1))
+			case feq(n, q):
+				p = n
+			default:
+				return p, true
+			}
+		}
+		return 0, false
+	}
+	lo, ok1 := end(-1)
+	hi, ok2 := end(1)
+	return lo, hi, ok1 && ok2
+}
+
+// bandInto writes the comparison m of each of a with the atom whose band
+// of tolerantly equal floats is lo to hi; nulls are less than any atom.
+func bandInto(m int, r []bool, a []float64, lo, hi float64) {
+	switch m {
+	case eqBit:
+		for i, p := range a {
+			r[i] = p >= lo && p <= hi
+		}
+	case ltBit | gtBit:
+		for i, p := range a {
+			r[i] = !(p >= lo && p <= hi)
+		}
+	case ltBit:
+		for i, p := range a {
+			r[i] = !(p >= lo)
+		}
+	case ltBit | eqBit:
+		for i, p := range a {
+			r[i] = !(p > hi)
+		}
+	case gtBit:
+		for i, p := range a {
+			r[i] = p > hi
+		}
+	default:
+		for i, p := range a {
+			r[i] = p >= lo
 		}
 	}
 }
@@ -556,4 +621,30 @@ func whereBools(b k.Bools) k.Longs {
 		j += int(b2u(e))
 	}
 	return r[:n:n]
+}
+
+// sumLongs is the sum of the items of v that are not null, wrapping
+// around as machine integers do. Four sums run side by side and every
+// item is added; each null found is then taken off again, which the
+// wrap-around makes exact.
+func sumLongs(v []int64) int64 {
+	var s0, s1, s2, s3, nulls int64
+	i := 0
+	for ; i+4 <= len(v); i += 4 {
+		w := v[i : i+4 : i+4]
+		s0 += w[0]
+		s1 += w[1]
+		s2 += w[2]
+		s3 += w[3]
+		if min(w[0], w[1], w[2], w[3]) == k.NullLong {
+			for _, e := range w {
+				nulls += int64(b2u(e == k.NullLong))
+			}
+		}
+	}
+	for _, e := range v[i:] {
+		s0 += e
+		nulls += int64(b2u(e == k.NullLong))
+	}
+	return s0 + s1 + s2 + s3 - nulls*k.NullLong
 }
