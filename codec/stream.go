@@ -7,17 +7,31 @@ import (
 	"kt/k"
 )
 
-// ReadMessage reads one IPC message from r: its header, then the bytes
-// the header claims, gathered as they arrive (a claim of 2 GB from a peer
-// that sends 10 bytes allocates about 10 bytes), then its value.
+// ReadMessage reads one IPC message from r (see ReadFrame), then its value.
 func ReadMessage(r io.Reader, o *Options) (k.V, byte, error) {
+	b, err := ReadFrame(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	return Unmessage(b, o)
+}
+
+// ReadFrame reads the bytes of one IPC message from r, undecoded: its
+// header, then the bytes the header claims, gathered as they arrive (a
+// claim of 2 GB from a peer that sends 10 bytes allocates about 10
+// bytes). A claim past the workspace limit is refused before any of it
+// is read ('wsfull).
+func ReadFrame(r io.Reader) ([]byte, error) {
 	var h [8]byte
 	if _, err := io.ReadFull(r, h[:]); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	hd, err := ReadHeader(h[:])
 	if err != nil {
-		return nil, 0, err
+		return nil, err
+	}
+	if err := k.Need(hd.Len, 1); err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
 	buf.Write(h[:])
@@ -26,9 +40,9 @@ func ReadMessage(r io.Reader, o *Options) (k.V, byte, error) {
 		if err == io.EOF && n < int64(hd.Len-8) {
 			err = io.ErrUnexpectedEOF
 		}
-		return nil, 0, err
+		return nil, err
 	}
-	return Unmessage(buf.Bytes(), o)
+	return buf.Bytes(), nil
 }
 
 // WriteMessage writes v to w as an IPC message of the given type,

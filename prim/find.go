@@ -96,7 +96,7 @@ func Find(x, y k.V) (k.V, error) {
 		}
 		return Index(v.Keys, p)
 	case *k.Table:
-		return nil, k.ErrNYI
+		return findRows(v, y)
 	}
 	if isAtom(x) {
 		if _, ok := asInt(x); ok {
@@ -343,4 +343,60 @@ func Within(x, y k.V) (k.V, error) {
 		return nil, err
 	}
 	return Lesser(a, b)
+}
+
+// findRows is t?y for a table t: the first row of t equal to the record y
+// (a dictionary, or a list of one value a column: t?(2;4)), or for each
+// row of table y; count t where there is none.
+func findRows(t *k.Table, y k.V) (k.V, error) {
+	n := k.Count(t)
+	rowKeyOf := func(vals []k.V) string {
+		var b []byte
+		for _, v := range vals {
+			b = appendKey(b, v)
+		}
+		return string(b)
+	}
+	pos := make(map[string]int64, n)
+	for i := n - 1; i >= 0; i-- {
+		vals := make([]k.V, len(t.Data))
+		for j, c := range t.Data {
+			vals[j] = k.At(c, i)
+		}
+		pos[rowKeyOf(vals)] = int64(i)
+	}
+	lookup := func(vals []k.V) int64 {
+		if p, ok := pos[rowKeyOf(vals)]; ok {
+			return p
+		}
+		return int64(n)
+	}
+	switch v := y.(type) {
+	case *k.Table:
+		if len(v.Cols) != len(t.Cols) {
+			return nil, k.ErrLength
+		}
+		m := k.Count(v)
+		r := make(k.Longs, m)
+		for i := range r {
+			vals := make([]k.V, len(v.Data))
+			for j, c := range v.Data {
+				vals[j] = k.At(c, i)
+			}
+			r[i] = lookup(vals)
+		}
+		return r, nil
+	case *k.Dict:
+		if k.Count(v) != len(t.Cols) {
+			return nil, k.ErrLength
+		}
+		return k.Long(lookup(items(v.Vals))), nil
+	}
+	if y.Type() < 0 || k.Count(y) != len(t.Cols) {
+		if len(t.Cols) == 1 && y.Type() < 0 {
+			return k.Long(lookup([]k.V{y})), nil
+		}
+		return nil, k.ErrLength
+	}
+	return k.Long(lookup(items(y))), nil
 }

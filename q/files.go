@@ -75,13 +75,19 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 		"read0":  unary("read0", func(in *Interp, x k.V) (k.V, error) { return readRange(x, true) }),
 		"hsym":   unary("hsym", func(in *Interp, x k.V) (k.V, error) { return hsym(x) }),
 		"hopen": unary("hopen", func(in *Interp, x k.V) (k.V, error) {
+			if addr, user, pass, timeout, ok := netAddress(x); ok {
+				return in.dial(addr, user, pass, timeout)
+			}
 			if s, ok := x.(k.Chars); ok && len(s) > 0 && s[0] == ':' {
 				x = k.Sym(s)
+			}
+			if in.restricted() {
+				return nil, k.Err("access")
 			}
 			if p, ok := filePath(x); ok {
 				return in.hopen(p, x)
 			}
-			return nil, k.Err("nyi: hopen of a process; kt opens files only")
+			return nil, k.Err("type: hopen takes a port, `:host:port[:user:password], (address;timeout) or a file symbol")
 		}),
 		"hclose": unary("hclose", (*Interp).hclose),
 		"save":   unary("save", (*Interp).save),

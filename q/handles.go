@@ -42,6 +42,9 @@ func (in *Interp) hclose(x k.V) (k.V, error) {
 	if !ok {
 		return nil, k.ErrType
 	}
+	if in.closeConn(h) {
+		return k.Null, nil
+	}
 	if in.handles[h] == "" {
 		return nil, k.Err("domain: no open handle " + k.DefaultPrinter().String1(x))
 	}

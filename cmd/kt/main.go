@@ -2,20 +2,29 @@
 //
 // Usage:
 //
-//	kt [-e] [-w MB] [file.q]
+//	kt [file.q] [-e] [-p port] [-u|-U file] [-T s] [-t ms] [-w MB] [-s n]
+//	   [-S seed] [-P n] [-c r c] [-C r c] [-e 0|1|2] [-g 0|1] [-o hours] [-q] [args...]
 //
 // kt loads file.q if given (its values are not shown), then reads q from
 // standard input. At a terminal it prompts with q) and offers line editing
 // and history; otherwise it evaluates each line and prints what the q
 // console would, flushing the output after each line, so that kt can serve
-// a program that writes a line and waits for its answer. With -e each
-// input line is echoed behind q) before its output, so that kt -e <
-// script.q prints a transcript. \\ exits.
+// a program that writes a line and waits for its answer. A line with an
+// open bracket or string continues on the next. With -e each input line
+// is echoed behind q) before its output, so that kt -e < script.q prints a
+// transcript. \\ exits.
 //
-// -w sets the workspace limit in MB, as q's -w does: an allocation past it
-// is the error 'wsfull and the session goes on. The default is half of the
-// machine's physical memory, or of the address-space limit (ulimit -v)
-// where that is lower; -w 0 is no limit.
+// The options are q's (docs/basics/cmdline.md): -p listens for kdb+
+// clients, -u and -U read a password file, -T bounds a client's message,
+// -t starts the timer (.z.ts), -P sets the display precision, -c the
+// console size, -C the HTTP view's, -S the seed of ?, -s the secondary
+// threads, -e 0|1|2 the error-trap mode, -g the garbage collection mode,
+// -o the offset of local time; -q is quiet. -w sets the workspace limit in
+// MB: an allocation past it is the error 'wsfull and the session goes on;
+// the default is half of the machine's physical memory, or of the
+// address-space limit (ulimit -v) where that is lower; -w 0 is no limit.
+// q's options that kt cannot honour (-b -E -l -L -m -r) are refused; any
+// other argument is the script's, in .z.x.
 //
 // SIGTERM and SIGHUP end the session as exit 0 does, once the current line
 // is done: .z.exit runs, the output is flushed and the terminal restored.
@@ -25,36 +34,32 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/chzyer/readline"
 
+	"kt/internal/stop"
 	"kt/internal/ws"
 	"kt/k"
 	"kt/q"
 )
 
 func main() {
-	echo := flag.Bool("e", false, "echo each input line behind q) before its output (non-terminal input)")
-	wsMB := flag.Int64("w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [file.q]")
-		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if *wsMB < 0 || *wsMB > 1<<26 {
-		fmt.Fprintln(os.Stderr, "kt: -w: not a size in MB")
+	o, args, err := parseFlags(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kt:", err)
 		os.Exit(2)
 	}
-	ws.SetLimit(*wsMB << 20)
-	os.Exit(run(flag.Args(), *echo))
+	ws.SetLimit(o.wsMB << 20)
+	os.Exit(run(args, o))
 }
 
 // console is one session: the interpreter, its buffered output and the
@@ -65,12 +70,22 @@ type console struct {
 	out *bufio.Writer
 	// term is the terminal's state before line editing, restored on exit.
 	term *readline.State
+	// traces shows where an error happened under it, as q 4's console
+	// does (at a terminal: piped input gets the error line alone).
+	traces bool
 }
 
 // run is the console: it returns the process's exit code.
-func run(args []string, echo bool) int {
+func run(args []string, o options) int {
 	c := &console{in: NewInterp(), out: bufio.NewWriter(os.Stdout)}
 	c.in.Stdout = c.out
+	c.settings(o)
+	if err := c.listen(o); err != nil {
+		fmt.Fprintln(os.Stderr, "kt:", err)
+		return 1
+	}
+	go c.serve()
+	go c.tick()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
@@ -88,6 +103,7 @@ func run(args []string, echo bool) int {
 				return c.exit(code)
 			}
 			fmt.Fprintln(c.out, q.FormatError(err))
+			io.WriteString(c.out, c.in.Trace())
 		}
 	}
 	c.out.Flush()
@@ -95,7 +111,87 @@ func run(args []string, echo bool) int {
 	if readline.IsTerminal(int(os.Stdin.Fd())) {
 		return c.interactive()
 	}
-	return c.batch(os.Stdin, echo)
+	return c.batch(os.Stdin, o.echo)
+}
+
+// settings gives the session the command line's settings.
+func (c *console) settings(o options) {
+	in := c.in
+	if o.console[0] > 0 {
+		in.Printer.Rows, in.Printer.Cols = o.console[0], o.console[1]
+	}
+	if o.precision >= 0 {
+		in.Printer.Precision = o.precision
+	}
+	if o.seedSet {
+		in.Seed(o.seed)
+	}
+	s := &in.Settings
+	s.Timer, s.ErrorTrap, s.GCMode, s.Offset = o.timer, o.errorTrap, o.gcMode, o.offset
+	s.Secondary, s.Quiet = o.secondary, o.quiet
+	s.HTTPConsol = [2]int64{int64(o.http[0]), int64(o.http[1])}
+	s.Args, s.Raw, s.File = o.args, o.raw, o.file
+	if s.Args == nil {
+		s.Args = []string{}
+	}
+}
+
+// tick fires the timer: .z.ts every \t milliseconds, in turn with console
+// lines and clients' messages. An error in .z.ts is shown and the session
+// goes on.
+func (c *console) tick() {
+	for {
+		c.mu.Lock()
+		ms := c.in.Settings.Timer
+		c.mu.Unlock()
+		if ms <= 0 {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		c.mu.Lock()
+		if c.in.Settings.Timer > 0 {
+			if err := c.in.Timer(); err != nil {
+				if code, ok := exitCode(err); ok {
+					os.Exit(c.exitLocked(code))
+				}
+				fmt.Fprintln(c.out, q.FormatError(err))
+			}
+			c.out.Flush()
+		}
+		c.mu.Unlock()
+	}
+}
+
+// listen sets up the server from the options: the password file, the
+// timeout and the port.
+func (c *console) listen(o options) error {
+	c.in.Timeout = time.Duration(o.timeout) * time.Second
+	c.in.CompressLocal = o.compress
+	if o.users != "" || o.restrict {
+		if err := c.in.SetUsers(o.users, o.restrict); err != nil {
+			return err
+		}
+	}
+	if o.port != "" {
+		return c.in.Listen(o.port)
+	}
+	return nil
+}
+
+// serve hands each event of the interpreter's connections to it, one at
+// a time, between console lines: one interpreter answers every client
+// in the order their messages arrive.
+func (c *console) serve() {
+	for ev := range c.in.Events() {
+		c.mu.Lock()
+		err := c.in.Serve(ev)
+		c.out.Flush()
+		if code, ok := exitCode(err); ok {
+			os.Exit(c.exitLocked(code))
+		}
+		c.mu.Unlock()
+	}
 }
 
 // exit runs .z.exit with the exit code, flushes the output and restores
@@ -111,6 +207,7 @@ func (c *console) exitLocked(code int) int {
 	if f, ok := c.in.Get(".z.exit"); ok {
 		if _, err := c.in.Apply(f, k.Long(code)); err != nil {
 			fmt.Fprintln(c.out, q.FormatError(err))
+			io.WriteString(c.out, c.in.Trace())
 		}
 	}
 	c.out.Flush()
@@ -130,25 +227,61 @@ func exitCode(err error) (int, bool) {
 }
 
 // evalLine evaluates one line, printing its value or its error to w and
-// flushing the output; Ctrl-C stops a long evaluation.
+// flushing the output; Ctrl-C stops a long evaluation, in the interpreter
+// or in an engine kernel, with 'stop.
 func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.out.Flush()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, done := interruptible()
 	c.in.Ctx = ctx
 	s, err := c.in.Line(line)
 	c.in.Ctx = nil
+	done()
 	if err != nil {
 		if code, ok := exitCode(err); ok {
 			return code, true
 		}
+		if err == q.Aborted {
+			return 0, false // the debugger was left with \
+		}
 		fmt.Fprintln(w, q.FormatError(err))
+		if c.traces {
+			io.WriteString(w, c.in.Trace())
+		}
 		return 0, false
 	}
 	io.WriteString(w, s)
 	return 0, false
+}
+
+// interruptible returns a context that SIGINT cancels, also asking the
+// engine's kernels to stop, and the function that ends it. Once that has
+// returned no request from this line is left over for the next.
+func interruptible() (context.Context, func()) {
+	stop.Clear()
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	end := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-sig:
+			stop.Request()
+			cancel()
+		case <-end:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		close(end)
+		wg.Wait()
+		cancel()
+		stop.Clear()
+	}
 }
 
 // batch evaluates each line of r, as the console does for piped input,
@@ -156,11 +289,24 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 func (c *console) batch(r io.Reader, echo bool) int {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<28)
+	pending := ""
 	for sc.Scan() {
 		line := sc.Text()
 		if echo {
-			fmt.Fprintf(c.out, "q)%s\n", line)
+			if pending == "" {
+				fmt.Fprintf(c.out, "q)%s\n", line)
+			} else {
+				fmt.Fprintf(c.out, "%s\n", line)
+			}
 		}
+		if pending != "" {
+			line = pending + "\n" + line
+		}
+		if q.Incomplete(line) && !strings.HasPrefix(line, "\\") {
+			pending = line // an open bracket or string: read on
+			continue
+		}
+		pending = ""
 		if code, exit := c.evalLine(line, c.out); exit {
 			return c.exit(code)
 		}
@@ -169,6 +315,18 @@ func (c *console) batch(r io.Reader, echo bool) int {
 		fmt.Fprintln(os.Stderr, err)
 		c.exit(1)
 		return 1
+	}
+	if pending != "" {
+		// input ended inside an open bracket or string: q's error for it
+		if code, exit := c.evalLine(pending, c.out); exit {
+			return c.exit(code)
+		}
+	}
+	c.mu.Lock()
+	listening := c.in.Listening()
+	c.mu.Unlock()
+	if listening {
+		select {} // the end of input ends no server: clients, \\ or a signal do
 	}
 	return c.exit(0)
 }
@@ -179,6 +337,7 @@ func (c *console) interactive() int {
 		c.term = st
 	}
 	c.in.Stdout = os.Stdout
+	c.traces = true
 	cfg := &readline.Config{Prompt: "q)"}
 	if home, err := os.UserHomeDir(); err == nil {
 		cfg.HistoryFile = filepath.Join(home, ".kt_history")
@@ -189,16 +348,70 @@ func (c *console) interactive() int {
 		return 1
 	}
 	defer rl.Close()
+	c.in.Debugger = func(s *q.Suspension) (k.V, error) { return c.debug(rl, s) }
+	pending := ""
 	for {
 		line, err := rl.Readline()
 		if errors.Is(err, readline.ErrInterrupt) {
+			pending = ""
+			rl.SetPrompt("q)")
 			continue
 		}
 		if err != nil { // end of input
 			return c.exit(0)
 		}
+		if pending != "" {
+			line = pending + "\n" + line
+		}
+		if q.Incomplete(line) && !strings.HasPrefix(line, "\\") {
+			pending = line // an open bracket or string: read on
+			rl.SetPrompt("")
+			continue
+		}
+		pending = ""
+		rl.SetPrompt("q)")
 		if code, exit := c.evalLine(line, os.Stdout); exit {
 			return c.exit(code)
+		}
+	}
+}
+
+// debug is the console's debugger: an error inside a function shows it
+// and its place, then reads lines at q)) in the function's frame until
+// :e resumes with e as the result of the failed operation, 'e signals e
+// instead, or \ abandons the line (docs/basics/debug.md).
+func (c *console) debug(rl *readline.Instance, s *q.Suspension) (k.V, error) {
+	fmt.Fprintln(os.Stdout, q.FormatError(s.Err))
+	io.WriteString(os.Stdout, s.Trace)
+	rl.SetPrompt("q))")
+	defer rl.SetPrompt("q)")
+	for {
+		line, err := rl.Readline()
+		if err != nil {
+			return nil, q.Aborted
+		}
+		switch t := strings.TrimSpace(line); {
+		case t == "\\":
+			return nil, q.Aborted
+		case strings.HasPrefix(t, ":"):
+			v, err := s.Value(t[1:])
+			if err != nil {
+				fmt.Fprintln(os.Stdout, q.FormatError(err))
+				continue
+			}
+			return v, nil
+		case strings.HasPrefix(t, "'"):
+			return nil, k.Err(strings.TrimSpace(t[1:]))
+		default:
+			out, err := s.Line(line)
+			if err != nil {
+				if _, ok := exitCode(err); ok {
+					return nil, err
+				}
+				fmt.Fprintln(os.Stdout, q.FormatError(err))
+				continue
+			}
+			io.WriteString(os.Stdout, out)
 		}
 	}
 }

@@ -18,7 +18,11 @@ import (
 // second kt process without building one.
 func TestMain(m *testing.M) {
 	if os.Getenv("KT_TEST_AS_KT") == "1" {
-		os.Exit(run(os.Args[1:], false))
+		o, args, err := parseFlags(os.Args[1:])
+		if err != nil {
+			os.Exit(2)
+		}
+		os.Exit(run(args, o))
 	}
 	os.Exit(m.Run())
 }

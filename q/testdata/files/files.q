@@ -118,7 +118,7 @@ x y
 1 3
 2 4
 q)hopen "/"
-'nyi: hopen of a process; kt opens files only
+'type: hopen takes a port, `:host:port[:user:password], (address;timeout) or a file symbol
 q)`:real 1: 0xff01000000000000000000000000
 `:real
 q)h:hopen `:real

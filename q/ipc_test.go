@@ -1,0 +1,296 @@
+package q
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"io"
+	"net"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"kt/codec"
+	"kt/k"
+)
+
+// server is an interpreter listening on a loopback port, with the loop a
+// host runs: each event served under the interpreter's lock.
+type server struct {
+	in   *Interp
+	mu   sync.Mutex
+	addr string
+	done chan struct{}
+	exit chan error
+}
+
+// startServer starts a server that first runs setup; it stops when the
+// test ends.
+func startServer(t *testing.T, setup string) *server {
+	t.Helper()
+	s := &server{in: New(), done: make(chan struct{}), exit: make(chan error, 1)}
+	s.in.Stdout, s.in.Stderr = io.Discard, io.Discard
+	if setup != "" {
+		if err := s.in.Script(setup); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.in.Listen("0W"); err != nil {
+		t.Fatal(err)
+	}
+	s.addr = "127.0.0.1:" + strconv.Itoa(s.in.Port())
+	go func() {
+		for {
+			select {
+			case ev := <-s.in.Events():
+				s.mu.Lock()
+				err := s.in.Serve(ev)
+				s.mu.Unlock()
+				if err != nil {
+					s.exit <- err
+				}
+			case <-s.done:
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		close(s.done)
+		s.mu.Lock()
+		s.in.CloseNet()
+		s.mu.Unlock()
+	})
+	return s
+}
+
+// eval runs a line on the server's interpreter, under its lock.
+func (s *server) eval(t *testing.T, src string) string {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out, err := s.in.Line(src)
+	if err != nil {
+		t.Fatalf("%s: %v", src, err)
+	}
+	return out
+}
+
+// rawClient is a kdb+ client written straight from the protocol: it
+// takes no code from the server side.
+type rawClient struct {
+	c net.Conn
+	r *bufio.Reader
+}
+
+// dialRaw opens a connection with credentials and capability 3.
+func dialRaw(t *testing.T, addr, cred string) (*rawClient, error) {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	c.SetDeadline(time.Now().Add(20 * time.Second))
+	if _, err := c.Write(append([]byte(cred), 3, 0)); err != nil {
+		return nil, err
+	}
+	r := bufio.NewReader(c)
+	b, err := r.ReadByte()
+	if err != nil {
+		return nil, err
+	}
+	if b != 3 {
+		t.Fatalf("capability %d, want 3", b)
+	}
+	return &rawClient{c, r}, nil
+}
+
+func mustDial(t *testing.T, addr string) *rawClient {
+	t.Helper()
+	c, err := dialRaw(t, addr, "test:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// call sends x as a sync message and returns the response.
+func (c *rawClient) call(t *testing.T, x k.V) (k.V, error) {
+	t.Helper()
+	b, err := codec.Message(x, codec.Sync, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.c.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	return c.read(t)
+}
+
+func (c *rawClient) read(t *testing.T) (k.V, error) {
+	t.Helper()
+	v, typ, err := codec.ReadMessage(c.r, nil)
+	var ke *k.Error
+	if err != nil && !errors.As(err, &ke) {
+		t.Fatalf("read: %v", err)
+	}
+	if err == nil && typ != codec.Response {
+		t.Fatalf("message type %d, want a response", typ)
+	}
+	return v, err
+}
+
+func (c *rawClient) async(t *testing.T, x k.V) {
+	t.Helper()
+	b, err := codec.Message(x, codec.Async, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.c.Write(b); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func show(v k.V) string { return k.DefaultPrinter().String1(v) }
+
+func TestServeSyncAsyncErrors(t *testing.T) {
+	s := startServer(t, "f:{x*2}\nplus:{x+y}")
+	c := mustDial(t, s.addr)
+	tests := []struct {
+		send k.V
+		want string
+		err  string
+	}{
+		{k.Chars("1+1"), "2", ""},
+		{k.Chars("til 3"), "0 1 2", ""},
+		{k.List{k.Sym("f"), k.Long(21)}, "42", ""},
+		{k.List{k.Chars("plus"), k.Long(1), k.Long(2)}, "3", ""},
+		{k.List{k.Sym("plus"), k.Floats{1, 2}, k.Float(0.5)}, "1.5 2.5", ""},
+		{k.Chars("`a+1"), "", "type"},
+		{k.Chars("undefinedname"), "", "undefinedname"},
+		{k.Chars("'`custom"), "", "custom"},
+		{k.Chars("([]a:1 2;b:`x`y)"), "+`a`b!(1 2;`x`y)", ""},
+	}
+	for _, tt := range tests {
+		v, err := c.call(t, tt.send)
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("%s: error %v, want '%s", show(tt.send), err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", show(tt.send), err)
+			continue
+		}
+		if tt.want != "" && show(v) != tt.want {
+			t.Errorf("%s: %s, want %s", show(tt.send), show(v), tt.want)
+		}
+	}
+	// async messages are handled in order, before the sync one after them
+	for i := range 100 {
+		c.async(t, k.Chars("n:"+strconv.Itoa(i)))
+	}
+	c.async(t, k.Chars("1+`a")) // an async error has nobody to answer
+	if v, err := c.call(t, k.Chars("n")); err != nil || show(v) != "99" {
+		t.Errorf("n: %v %v, want 99", v, err)
+	}
+}
+
+func TestServeHandlers(t *testing.T) {
+	s := startServer(t, "opened:();closed:();seen:()\n"+
+		".z.po:{opened::opened,x}\n"+
+		".z.pc:{closed::closed,x}\n"+
+		".z.pg:{seen::seen,enlist(.z.w;.z.u;x);$[x~\"who\";(.z.w;.z.u;.z.a);value x]}\n"+
+		".z.ps:{seen::seen,enlist(.z.w;`async;x)}")
+	c := mustDial(t, s.addr)
+	v, err := c.call(t, k.Chars("who"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := show(v); got != "(3i;`test;2130706433i)" {
+		t.Errorf("who: %s", got)
+	}
+	c.async(t, k.Chars("x"))
+	if v, _ := c.call(t, k.Chars("count seen")); show(v) != "3" {
+		t.Errorf("count seen: %s", show(v))
+	}
+	if v, _ := c.call(t, k.Chars("(opened;.z.W)")); show(v) != "(,3i;(,3i)!,0)" {
+		t.Errorf("opened, .z.W: %s", show(v))
+	}
+	c.c.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for s.eval(t, "closed") != ",3i\n" {
+		if time.Now().After(deadline) {
+			t.Fatal(".z.pc was not called")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := s.eval(t, ".z.W"); got != "" && got != "(`int$())!`long$()\n" {
+		t.Errorf(".z.W after close: %q", got)
+	}
+}
+
+// TestServeBigEndian sends what a big-endian machine sends.
+func TestServeBigEndian(t *testing.T) {
+	s := startServer(t, "")
+	c := mustDial(t, s.addr)
+	// the string "2+3": type 10, attribute 0, count 3, then the bytes
+	body := []byte{10, 0, 0, 0, 0, 3, '2', '+', '3'}
+	msg := append([]byte{0, codec.Sync, 0, 0, 0, 0, 0, 0}, body...)
+	binary.BigEndian.PutUint32(msg[4:], uint32(len(msg)))
+	c.c.Write(msg)
+	v, err := c.read(t)
+	if err != nil || show(v) != "5" {
+		t.Fatalf("big-endian 2+3: %v %v", show(v), err)
+	}
+}
+
+func TestServeCompression(t *testing.T) {
+	s := startServer(t, "")
+	s.in.CompressLocal = true
+	c := mustDial(t, s.addr)
+	// a compressed request
+	req, _ := codec.Message(k.List{k.Chars("{sum x}"), make(k.Longs, 10000)}, codec.Sync, nil)
+	z := codec.Compress(req)
+	if z[2] != 1 {
+		t.Fatal("the request did not compress")
+	}
+	c.c.Write(z)
+	if v, err := c.read(t); err != nil || show(v) != "0" {
+		t.Fatalf("compressed request: %v %v", v, err)
+	}
+	// a compressed response
+	c.c.Write(mustMessage(t, k.Chars("10000#1b")))
+	var h [8]byte
+	io.ReadFull(c.r, h[:])
+	n := binary.LittleEndian.Uint32(h[4:])
+	rest := make([]byte, n-8)
+	io.ReadFull(c.r, rest)
+	if h[2] != 1 {
+		t.Fatalf("response not compressed: header % x", h)
+	}
+	v, _, err := codec.Unmessage(append(h[:], rest...), nil)
+	if err != nil || k.Count(v) != 10000 {
+		t.Fatalf("compressed response: %v", err)
+	}
+	// without the switch, a loopback peer gets it as it is
+	s.mu.Lock()
+	s.in.CompressLocal = false
+	s.mu.Unlock()
+	c.c.Write(mustMessage(t, k.Chars("10000#1b")))
+	io.ReadFull(c.r, h[:])
+	if h[2] != 0 || binary.LittleEndian.Uint32(h[4:]) != 8+6+10000 {
+		t.Fatalf("loopback response: header % x", h)
+	}
+}
+
+func mustMessage(t *testing.T, x k.V) []byte {
+	t.Helper()
+	b, err := codec.Message(x, codec.Sync, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
