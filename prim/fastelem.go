@@ -1,8 +1,10 @@
 package prim
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
+	"unsafe"
 
 	"kt/k"
 )
@@ -218,6 +220,9 @@ func arithFast(op byte, rt int, x, y k.V, n int) (k.V, bool) {
 			return k.Ints(apply2(n, a, b, func(r, a, b []int32) { intInto(op, r, a, b, k.NullInt) })), true
 		}
 	case rt == k.TFloat:
+		if r, ok := longsAtom(op, x, y); ok {
+			return r, true
+		}
 		if a, b, ok := operands(x, y, floatOperand); ok {
 			return k.Floats(apply2(n, a, b, func(r, a, b []float64) { floatInto(op, r, a, b) })), true
 		}
@@ -345,32 +350,64 @@ func floatInto[T float32 | float64](op byte, r, a, b []T) {
 
 // floatAtom writes v op c (c op v when swapped) into r.
 func floatAtom[T float32 | float64](op byte, r, v []T, c T, swapped bool) {
+	floatAtomOf(op, r, v, T(math.NaN()), c, swapped)
+}
+
+// floatAtomOf writes v op c (c op v when swapped) into r, reading each
+// item of v as a float, null (when v holds integers) as NaN.
+func floatAtomOf[S int64 | float32 | float64, T float32 | float64](op byte, r []T, v []S, null S, c T, swapped bool) {
+	nan := T(math.NaN())
+	f := func(e S) T {
+		if e == null {
+			return nan
+		}
+		return T(e)
+	}
 	switch {
 	case op == '+':
-		for i, p := range v {
-			r[i] = p + c
+		for i, e := range v {
+			r[i] = f(e) + c
 		}
 	case op == '*':
-		for i, p := range v {
-			r[i] = p * c
+		for i, e := range v {
+			r[i] = f(e) * c
 		}
 	case op == '-' && !swapped:
-		for i, p := range v {
-			r[i] = p - c
+		for i, e := range v {
+			r[i] = f(e) - c
 		}
 	case op == '-':
-		for i, p := range v {
-			r[i] = c - p
+		for i, e := range v {
+			r[i] = c - f(e)
 		}
 	case !swapped:
-		for i, p := range v {
-			r[i] = p / c
+		for i, e := range v {
+			r[i] = f(e) / c
 		}
 	default:
-		for i, p := range v {
-			r[i] = c / p
+		for i, e := range v {
+			r[i] = c / f(e)
 		}
 	}
+}
+
+// longsAtom is float x op y of a long vector and a float atom (either
+// side), converting and computing in one pass; false for other operands.
+func longsAtom(op byte, x, y k.V) (k.Floats, bool) {
+	v, ok := x.(k.Longs)
+	c, ok2 := y.(k.Float)
+	swapped := false
+	if !ok || !ok2 {
+		v, ok = y.(k.Longs)
+		c, ok2 = x.(k.Float)
+		swapped = true
+	}
+	if !ok || !ok2 {
+		return nil, false
+	}
+	r := make(k.Floats, len(v))
+	floatAtomOf(op, r, v, k.NullLong, float64(c), swapped)
+	return r, true
 }
 
 // compareFast is the comparison of mask m (ltBit eqBit gtBit) of simple
@@ -610,10 +647,7 @@ func modFast(mod bool, x, y k.V) (k.Longs, bool) {
 // and kept by advancing the write position by the boolean, without a
 // branch to mispredict.
 func whereBools(b k.Bools) k.Longs {
-	n := 0
-	for _, e := range b {
-		n += int(b2u(e))
-	}
+	n := countTrue(b)
 	r := make(k.Longs, n+1) // the slot past the last one takes the writes of trailing falses
 	j := 0
 	for i, e := range b {
@@ -647,4 +681,19 @@ func sumLongs(v []int64) int64 {
 		nulls += int64(b2u(e == k.NullLong))
 	}
 	return s0 + s1 + s2 + s3 - nulls*k.NullLong
+}
+
+// countTrue is the number of true items of b, eight at a time: a Go
+// boolean is one byte, 0 or 1, so the bytes of a word sum into its top
+// byte when multiplied by 0x0101010101010101.
+func countTrue(b k.Bools) int {
+	u := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
+	n, i := 0, 0
+	for ; i+8 <= len(u); i += 8 {
+		n += int(binary.LittleEndian.Uint64(u[i:]) * 0x0101010101010101 >> 56)
+	}
+	for _, e := range u[i:] {
+		n += int(e)
+	}
+	return n
 }

@@ -242,3 +242,22 @@ func TestSumLongs(t *testing.T) {
 		}
 	}
 }
+
+// TestPickInRange checks the checked copy of items by index: every index
+// in range gives pick's items, any other gives false.
+func TestPickInRange(t *testing.T) {
+	for name, x := range fastVectors(9, 6) {
+		for _, c := range []struct {
+			idx []int64
+			ok  bool
+		}{
+			{[]int64{}, true}, {[]int64{0}, true}, {[]int64{8, 0, 3, 3}, true},
+			{[]int64{0, 9}, false}, {[]int64{-1}, false}, {[]int64{2, k.NullLong}, false},
+		} {
+			got, ok := pickInRange(x, c.idx)
+			if ok != c.ok || ok && !same(got, pick(x, c.idx)) {
+				t.Errorf("%s @ %v: %v %v", name, c.idx, got, ok)
+			}
+		}
+	}
+}
