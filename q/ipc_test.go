@@ -294,3 +294,47 @@ func mustMessage(t *testing.T, x k.V) []byte {
 	}
 	return b
 }
+
+// TestServeManyClients has 40 clients send at once while the console
+// evaluates lines between their messages; go test -race checks that the
+// one interpreter is never touched by two goroutines at a time.
+func TestServeManyClients(t *testing.T) {
+	s := startServer(t, "total:0\nadd:{total::total+x;total}")
+	const clients, calls = 40, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, clients)
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := dialRaw(t, s.addr, "c"+strconv.Itoa(i)+":")
+			if err != nil {
+				errs <- err
+				return
+			}
+			for j := range calls {
+				v, err := c.call(t, k.List{k.Chars("{(x;.z.u;add 1)}"), k.Long(j)})
+				if err != nil {
+					errs <- err
+					return
+				}
+				l := v.(k.List)
+				if l[0] != k.Long(j) || l[1] != k.Sym("c"+strconv.Itoa(i)) {
+					errs <- errors.New("client " + strconv.Itoa(i) + ": " + show(v))
+					return
+				}
+			}
+		}()
+	}
+	for range 100 {
+		s.eval(t, "total+:0")
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got := s.eval(t, "total"); got != strconv.Itoa(clients*calls)+"\n" {
+		t.Errorf("total %s, want %d", got, clients*calls)
+	}
+}

@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	kt [-e] [-w MB] [file.q]
+//	kt [-e] [-w MB] [-p port] [-u|-U file] [-T seconds] [file.q]
 //
 // kt loads file.q if given (its values are not shown), then reads q from
 // standard input. At a terminal it prompts with q) and offers line editing
@@ -16,6 +16,12 @@
 // is the error 'wsfull and the session goes on. The default is half of the
 // machine's physical memory, or of the address-space limit (ulimit -v)
 // where that is lower; -w 0 is no limit.
+//
+// -p listens for kdb+ clients on a port (0W: any free one), on the
+// loopback unless host:port names an address; -U admits only the users of
+// a password file, -u as well refuses clients' system commands; -T bounds
+// each client's message in seconds. A listening kt goes on serving when
+// its input ends. See the README.
 //
 // SIGTERM and SIGHUP end the session as exit 0 does, once the current line
 // is done: .z.exit runs, the output is flushed and the terminal restored.
