@@ -27,7 +27,7 @@ type server struct {
 
 // startServer starts a server that first runs setup; it stops when the
 // test ends.
-func startServer(t *testing.T, setup string) *server {
+func startServer(t testing.TB, setup string) *server {
 	t.Helper()
 	s := &server{in: New(), done: make(chan struct{}), exit: make(chan error, 1)}
 	s.in.Stdout, s.in.Stderr = io.Discard, io.Discard
@@ -65,7 +65,7 @@ func startServer(t *testing.T, setup string) *server {
 }
 
 // eval runs a line on the server's interpreter, under its lock.
-func (s *server) eval(t *testing.T, src string) string {
+func (s *server) eval(t testing.TB, src string) string {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -84,7 +84,7 @@ type rawClient struct {
 }
 
 // dialRaw opens a connection with credentials and capability 3.
-func dialRaw(t *testing.T, addr, cred string) (*rawClient, error) {
+func dialRaw(t testing.TB, addr, cred string) (*rawClient, error) {
 	t.Helper()
 	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
@@ -106,7 +106,7 @@ func dialRaw(t *testing.T, addr, cred string) (*rawClient, error) {
 	return &rawClient{c, r}, nil
 }
 
-func mustDial(t *testing.T, addr string) *rawClient {
+func mustDial(t testing.TB, addr string) *rawClient {
 	t.Helper()
 	c, err := dialRaw(t, addr, "test:")
 	if err != nil {
@@ -116,7 +116,7 @@ func mustDial(t *testing.T, addr string) *rawClient {
 }
 
 // call sends x as a sync message and returns the response.
-func (c *rawClient) call(t *testing.T, x k.V) (k.V, error) {
+func (c *rawClient) call(t testing.TB, x k.V) (k.V, error) {
 	t.Helper()
 	b, err := codec.Message(x, codec.Sync, nil)
 	if err != nil {
@@ -128,7 +128,7 @@ func (c *rawClient) call(t *testing.T, x k.V) (k.V, error) {
 	return c.read(t)
 }
 
-func (c *rawClient) read(t *testing.T) (k.V, error) {
+func (c *rawClient) read(t testing.TB) (k.V, error) {
 	t.Helper()
 	v, typ, err := codec.ReadMessage(c.r, nil)
 	var ke *k.Error
@@ -141,7 +141,7 @@ func (c *rawClient) read(t *testing.T) (k.V, error) {
 	return v, err
 }
 
-func (c *rawClient) async(t *testing.T, x k.V) {
+func (c *rawClient) async(t testing.TB, x k.V) {
 	t.Helper()
 	b, err := codec.Message(x, codec.Async, nil)
 	if err != nil {
@@ -286,7 +286,7 @@ func TestServeCompression(t *testing.T) {
 	}
 }
 
-func mustMessage(t *testing.T, x k.V) []byte {
+func mustMessage(t testing.TB, x k.V) []byte {
 	t.Helper()
 	b, err := codec.Message(x, codec.Sync, nil)
 	if err != nil {
