@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/http"
 	"sync"
 	"time"
 
@@ -34,6 +35,7 @@ const (
 	Open    Kind = iota // a client completed its handshake and waits for Accept or Refuse
 	Message             // a whole message arrived: Event.Frame
 	Closed              // the connection is gone: Event.Err says why (nil: the peer closed it)
+	HTTP                // an HTTP request on the same port: Event.Request, Event.Body; answer with Write, then Close
 )
 
 // Event is one thing that happened on the wire, for the interpreter's
@@ -43,6 +45,9 @@ type Event struct {
 	Conn  *Conn
 	Frame []byte // Message: the message's bytes, header included, undecoded
 	Err   error  // Closed: the reason, nil for an orderly close
+	// Request and Body are an HTTP request and its body.
+	Request *http.Request
+	Body    []byte
 }
 
 // Conn is one kdb+ connection, accepted by a Server or opened by Dial.

@@ -3,7 +3,9 @@ package ipc
 import (
 	"bytes"
 	"errors"
+	"io"
 	"net"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -76,6 +78,10 @@ func (s *Server) handshake(nc net.Conn) {
 	c := newConn(nc)
 	c.WriteTimeout = s.WriteTimeout
 	nc.SetReadDeadline(time.Now().Add(HandshakeTimeout))
+	if head, err := c.r.Peek(4); err == nil && isHTTP(head) {
+		s.http(c)
+		return
+	}
 	cred, err := readCredentials(c)
 	if err != nil {
 		nc.Close()
@@ -111,4 +117,35 @@ func splitCredentials(b []byte) (user, pass string, cap byte) {
 	}
 	u, p, _ := bytes.Cut(b, []byte{':'})
 	return string(u), string(p), cap
+}
+
+// maxHTTPBody bounds the body of an HTTP request.
+const maxHTTPBody = 1 << 20
+
+// isHTTP reports whether a connection's first bytes are an HTTP request's.
+func isHTTP(head []byte) bool {
+	switch string(head) {
+	case "GET ", "POST", "HEAD":
+		return true
+	}
+	return false
+}
+
+// http reads one HTTP request (a body of at most maxHTTPBody bytes) and
+// posts it; the interpreter answers it and closes the connection.
+func (s *Server) http(c *Conn) {
+	req, err := http.ReadRequest(c.r)
+	if err != nil {
+		c.nc.Write([]byte("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
+		c.Close()
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(req.Body, maxHTTPBody+1))
+	if err != nil || len(body) > maxHTTPBody {
+		c.nc.Write([]byte("HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
+		c.Close()
+		return
+	}
+	c.nc.SetReadDeadline(time.Time{})
+	s.events <- Event{Kind: HTTP, Conn: c, Request: req, Body: body}
 }

@@ -137,6 +137,8 @@ func (in *Interp) Serve(ev ipc.Event) (err error) {
 			return nil // hclose closed it; what it sent since is dropped
 		}
 		return in.message(ev.Conn, ev.Frame)
+	case ipc.HTTP:
+		return in.httpRequest(ev.Conn, ev.Request, ev.Body)
 	case ipc.Closed:
 		if in.net.conns[ev.Conn.Handle] != ev.Conn {
 			return nil

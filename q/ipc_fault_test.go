@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kt/codec"
+	"kt/internal/ws"
 	"kt/k"
 )
 
@@ -233,4 +234,22 @@ func TestServeBigMessage(t *testing.T) {
 	if v, err := c.read(t); err != nil || show(v) != "0f" {
 		t.Fatalf("8 MB: %v %v", v, err)
 	}
+}
+
+// TestServeWorkspace: under -w, a message claiming more than the
+// workspace drops its client at once, before any of it arrives; the
+// server goes on answering others.
+func TestServeWorkspace(t *testing.T) {
+	defer ws.SetLimit(ws.SetLimit(256 << 20))
+	s := startServer(t, "")
+	c := mustDial(t, s.addr)
+	start := time.Now()
+	c.c.Write([]byte{1, codec.Sync, 0, 0, 0, 0, 0, 0x40}) // 1 GB claimed
+	if !dropped(c.c) {
+		t.Error("a 1 GB claim under a 256 MB workspace: the connection stays open")
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("dropped after %v", d)
+	}
+	alive(t, s)
 }
