@@ -15,7 +15,7 @@ func Dial(addr, user, pass string, timeout time.Duration, events chan<- Event) (
 	if err != nil {
 		return nil, err
 	}
-	c := newConn(nc)
+	c := newConn(nc, time.Minute)
 	c.User, c.Password, c.client = user, pass, true
 	c.resp = make(chan []byte)
 	if timeout > 0 {

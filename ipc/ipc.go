@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kt/codec"
@@ -53,7 +54,8 @@ type Event struct {
 // Conn is one kdb+ connection, accepted by a Server or opened by Dial.
 // Writes are whole messages, safe from any goroutine; reads happen on the
 // connection's own goroutine, which posts each message as an Event (a
-// response on a connection from Dial goes to Response instead).
+// response on a connection from Dial goes to Response instead). Writes
+// are queued and sent by the connection's writer.
 type Conn struct {
 	// User and Password are what the client sent in its handshake (for a
 	// connection from Dial, what was sent). Password is cleared by Accept.
@@ -66,12 +68,13 @@ type Conn struct {
 	// Handle is the interpreter's number for the connection.
 	Handle int64
 	// WriteTimeout bounds one write: a peer that reads nothing for that
-	// long is dropped, so that it cannot stall the writer. Zero: none.
+	// long is dropped. Zero: none.
 	WriteTimeout time.Duration
 
 	nc     net.Conn
 	r      *bufio.Reader
-	wmu    sync.Mutex
+	out    chan []byte
+	queued atomic.Int64
 	once   sync.Once
 	done   chan struct{}
 	resp   chan []byte
@@ -95,19 +98,77 @@ func (c *Conn) IPv4() uint32 {
 	return uint32(ip[0])<<24 | uint32(ip[1])<<16 | uint32(ip[2])<<8 | uint32(ip[3])
 }
 
-// Write writes one whole message (or the capability byte) to the peer.
-// A failed write closes the connection.
+// MaxQueued bounds the bytes waiting to be sent to one peer: past it
+// the peer, which reads too slowly, is dropped.
+const MaxQueued = 512 << 20
+
+// Write queues one whole message (or the capability byte, or an HTTP
+// response) for the peer, as kdb+ queues what it sends: the caller never
+// waits for a slow reader. The connection's writer sends the queue in
+// order; a peer that lets MaxQueued bytes pile up, or reads nothing for
+// WriteTimeout, is dropped.
 func (c *Conn) Write(b []byte) (int, error) {
-	c.wmu.Lock()
-	defer c.wmu.Unlock()
-	if c.WriteTimeout > 0 {
-		c.nc.SetWriteDeadline(time.Now().Add(c.WriteTimeout))
+	select {
+	case <-c.done:
+		return 0, net.ErrClosed
+	default:
 	}
-	n, err := c.nc.Write(b)
-	if err != nil {
+	if c.queued.Add(int64(len(b))) > MaxQueued {
 		c.Close()
+		return 0, errors.New("the peer reads too slowly: dropped")
 	}
-	return n, err
+	select {
+	case c.out <- b:
+		return len(b), nil
+	case <-c.done:
+		return 0, net.ErrClosed
+	}
+}
+
+// Queued is the bytes waiting to be sent, as .z.W reports them.
+func (c *Conn) Queued() int64 { return c.queued.Load() }
+
+// Flush waits until everything queued is sent, or the connection closes.
+func (c *Conn) Flush() {
+	for c.queued.Load() > 0 {
+		select {
+		case <-c.done:
+			return
+		case <-time.After(time.Millisecond):
+		}
+	}
+}
+
+// CloseWhenSent closes the connection once what is queued is sent.
+func (c *Conn) CloseWhenSent() {
+	select {
+	case c.out <- nil:
+	case <-c.done:
+	}
+}
+
+// write sends the queue, in order, until the connection closes.
+func (c *Conn) write() {
+	for {
+		select {
+		case b := <-c.out:
+			if b == nil {
+				c.Close()
+				return
+			}
+			if c.WriteTimeout > 0 {
+				c.nc.SetWriteDeadline(time.Now().Add(c.WriteTimeout))
+			}
+			_, err := c.nc.Write(b)
+			c.queued.Add(-int64(len(b)))
+			if err != nil {
+				c.Close()
+				return
+			}
+		case <-c.done:
+			return
+		}
+	}
 }
 
 // Close closes the connection; its reading goroutine then posts Closed.
@@ -166,8 +227,11 @@ func (c *Conn) read(events chan<- Event) {
 	}
 }
 
-func newConn(nc net.Conn) *Conn {
-	c := &Conn{nc: nc, r: bufio.NewReaderSize(nc, 64<<10), done: make(chan struct{})}
+// newConn wraps nc and starts its writer.
+func newConn(nc net.Conn, writeTimeout time.Duration) *Conn {
+	c := &Conn{nc: nc, r: bufio.NewReaderSize(nc, 64<<10), done: make(chan struct{}),
+		out: make(chan []byte, 1024), WriteTimeout: writeTimeout}
+	go c.write()
 	if a, ok := nc.RemoteAddr().(*net.TCPAddr); ok {
 		c.Local = a.IP.IsLoopback()
 	}

@@ -75,8 +75,7 @@ func (s *Server) accept() {
 // capability byte and zero terminator; a client that sends more than
 // maxCredentials bytes without the zero, or nothing in time, is dropped.
 func (s *Server) handshake(nc net.Conn) {
-	c := newConn(nc)
-	c.WriteTimeout = s.WriteTimeout
+	c := newConn(nc, s.WriteTimeout)
 	nc.SetReadDeadline(time.Now().Add(HandshakeTimeout))
 	if head, err := c.r.Peek(4); err == nil && isHTTP(head) {
 		s.http(c)
@@ -136,14 +135,14 @@ func isHTTP(head []byte) bool {
 func (s *Server) http(c *Conn) {
 	req, err := http.ReadRequest(c.r)
 	if err != nil {
-		c.nc.Write([]byte("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
-		c.Close()
+		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
+		c.CloseWhenSent()
 		return
 	}
 	body, err := io.ReadAll(io.LimitReader(req.Body, maxHTTPBody+1))
 	if err != nil || len(body) > maxHTTPBody {
-		c.nc.Write([]byte("HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
-		c.Close()
+		c.Write([]byte("HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
+		c.CloseWhenSent()
 		return
 	}
 	c.nc.SetReadDeadline(time.Time{})

@@ -75,7 +75,6 @@ func (in *Interp) dial(addr, user, pass string, timeout time.Duration) (k.V, err
 		}
 		return nil, k.Err("hop. OS reports: " + err.Error())
 	}
-	c.WriteTimeout = time.Minute
 	h := in.freeHandle()
 	c.Handle = h
 	in.net.conns[h] = c
@@ -106,13 +105,13 @@ func (in *Interp) closeConn(h int64) bool {
 
 // remote is h x and neg[h] x on a connection: a sync request answered by
 // the peer's response (its error an error here), or an async message.
-// neg[h][] and neg[h](::) flush, which kt's writes never need: each
-// message is written whole when it is sent.
+// neg[h][] and neg[h](::) wait until what is queued for h is sent.
 func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 	c := in.net.conns[max(h, -h)]
 	_, flush := x.(k.Nil)
 	if h < 0 {
 		if flush {
+			c.Flush()
 			return k.Null, nil
 		}
 		if err := in.send(c, x, codec.Async); err != nil {

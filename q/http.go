@@ -26,7 +26,7 @@ import (
 
 // httpRequest answers one HTTP request and closes its connection.
 func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error {
-	defer c.Close()
+	defer c.CloseWhenSent()
 	text := strings.TrimPrefix(req.URL.RequestURI(), "/")
 	if t, err := url.QueryUnescape(text); err == nil {
 		text = t

@@ -309,7 +309,11 @@ func (in *Interp) netVar(name string) (k.V, bool) {
 			hs = append(hs, int32(h))
 		}
 		slices.Sort(hs)
-		return &k.Dict{Keys: hs, Vals: make(k.Longs, len(hs))}, true
+		queued := make(k.Longs, len(hs))
+		for i, h := range hs {
+			queued[i] = in.net.conns[int64(h)].Queued()
+		}
+		return &k.Dict{Keys: hs, Vals: queued}, true
 	}
 	return nil, false
 }

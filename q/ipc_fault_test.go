@@ -253,3 +253,22 @@ func TestServeWorkspace(t *testing.T) {
 	}
 	alive(t, s)
 }
+
+// TestServeSlowClient: a client that asks for 16 MB and reads none of
+// it holds up nobody: its answers wait in its own queue.
+func TestServeSlowClient(t *testing.T) {
+	s := startServer(t, "v:100000?1f")
+	slow := mustDial(t, s.addr)
+	for range 20 {
+		slow.c.Write(mustMessage(t, k.Chars("v")))
+	}
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	alive(t, s)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("another client waited %v", d)
+	}
+	if got := s.eval(t, "sum value .z.W"); got == "0\n" {
+		t.Errorf("nothing queued for the slow client: .z.W %s", s.eval(t, ".z.W"))
+	}
+}
