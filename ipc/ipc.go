@@ -33,10 +33,11 @@ type Kind int
 
 // The kinds of event.
 const (
-	Open    Kind = iota // a client completed its handshake and waits for Accept or Refuse
-	Message             // a whole message arrived: Event.Frame
-	Closed              // the connection is gone: Event.Err says why (nil: the peer closed it)
-	HTTP                // an HTTP request on the same port: Event.Request, Event.Body; answer with Write, then Close
+	Open      Kind = iota // a client completed its handshake and waits for Accept or Refuse
+	Message               // a whole message arrived: Event.Frame
+	Closed                // the connection is gone: Event.Err says why (nil: the peer closed it)
+	HTTP                  // an HTTP request on the same port: Event.Request, Event.Body; answer with Write, then Close
+	WebSocket             // a websocket message: Event.Frame, its payload, Event.Text for a text frame
 )
 
 // Event is one thing that happened on the wire, for the interpreter's
@@ -49,6 +50,7 @@ type Event struct {
 	// Request and Body are an HTTP request and its body.
 	Request *http.Request
 	Body    []byte
+	Text    bool
 }
 
 // Conn is one kdb+ connection, accepted by a Server or opened by Dial.
@@ -67,6 +69,8 @@ type Conn struct {
 	Local bool
 	// Handle is the interpreter's number for the connection.
 	Handle int64
+	// WebSocket is true once an HTTP request upgraded the connection.
+	WebSocket bool
 	// WriteTimeout bounds one write: a peer that reads nothing for that
 	// long is dropped. Zero: none.
 	WriteTimeout time.Duration

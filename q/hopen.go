@@ -109,6 +109,16 @@ func (in *Interp) closeConn(h int64) bool {
 func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 	c := in.net.conns[max(h, -h)]
 	_, flush := x.(k.Nil)
+	if c.WebSocket {
+		if h > 0 {
+			return nil, k.Err("nyi: a sync request on a websocket; send with neg[h]")
+		}
+		if flush {
+			c.Flush()
+			return k.Null, nil
+		}
+		return k.Null, sendWebSocket(c, x)
+	}
 	if h < 0 {
 		if flush {
 			c.Flush()

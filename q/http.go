@@ -26,6 +26,9 @@ import (
 
 // httpRequest answers one HTTP request and closes its connection.
 func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error {
+	if ipc.IsWebSocket(req) {
+		return in.openWebSocket(c, req)
+	}
 	defer c.CloseWhenSent()
 	text := strings.TrimPrefix(req.URL.RequestURI(), "/")
 	if t, err := url.QueryUnescape(text); err == nil {
@@ -79,6 +82,36 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 		return httpReply(c, http.StatusOK, "application/json", b.Bytes())
 	}
 	return httpReply(c, http.StatusNotFound, "text/plain", []byte("'nyi: "+format+"; kt serves /?expr, .txt, .csv and .json"))
+}
+
+// openWebSocket accepts a websocket when .z.ws is defined, gives it a
+// handle and calls .z.wo.
+func (in *Interp) openWebSocket(c *ipc.Conn, req *http.Request) error {
+	if _, ok := in.globals[".z.ws"]; !ok {
+		defer c.CloseWhenSent()
+		return httpReply(c, http.StatusNotFound, "text/plain", []byte("'nyi: a websocket needs .z.ws"))
+	}
+	h := in.freeHandle()
+	c.Handle = h
+	in.net.conns[h] = c
+	if err := c.AcceptWebSocket(req, in.net.events); err != nil {
+		delete(in.net.conns, h)
+		return nil
+	}
+	_, err := in.callback(".z.wo", h, k.Int(h))
+	return exitOnly(err)
+}
+
+// sendWebSocket is neg[h] x on a websocket: a string goes as a text
+// frame, bytes as a binary one.
+func sendWebSocket(c *ipc.Conn, x k.V) error {
+	switch v := x.(type) {
+	case k.Chars:
+		return c.WriteWebSocket([]byte(v), true)
+	case k.Bytes:
+		return c.WriteWebSocket(v, false)
+	}
+	return k.Err("type: a websocket sends a string or bytes")
 }
 
 // httpEval evaluates for an HTTP client, bounded as a message is.

@@ -139,12 +139,26 @@ func (in *Interp) Serve(ev ipc.Event) (err error) {
 		return in.message(ev.Conn, ev.Frame)
 	case ipc.HTTP:
 		return in.httpRequest(ev.Conn, ev.Request, ev.Body)
+	case ipc.WebSocket:
+		if in.net.conns[ev.Conn.Handle] != ev.Conn {
+			return nil
+		}
+		var x k.V = k.Bytes(ev.Frame)
+		if ev.Text {
+			x = k.Chars(ev.Frame)
+		}
+		_, err := in.callback(".z.ws", ev.Conn.Handle, x)
+		return exitOnly(err)
 	case ipc.Closed:
 		if in.net.conns[ev.Conn.Handle] != ev.Conn {
 			return nil
 		}
 		delete(in.net.conns, ev.Conn.Handle)
-		_, err := in.callback(".z.pc", 0, k.Int(ev.Conn.Handle))
+		handler := ".z.pc"
+		if ev.Conn.WebSocket {
+			handler = ".z.wc"
+		}
+		_, err := in.callback(handler, 0, k.Int(ev.Conn.Handle))
 		return exitOnly(err)
 	}
 	return nil

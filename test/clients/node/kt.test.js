@@ -239,3 +239,36 @@ test("40 clients at once", async () => {
 		await Promise.all(cons.map(close));
 	}
 });
+
+test("websockets on the same port, with ws 8.23.1", async () => {
+	const WebSocket = require("ws");
+	const a = address("KT_ADDR");
+	const sock = new WebSocket("ws://" + a.host + ":" + a.port + "/");
+	const replies = [];
+	let wake;
+	sock.on("message", (data, isBinary) => {
+		replies.push(isBinary ? Array.from(data) : data.toString());
+		if (wake) wake();
+	});
+	await new Promise((resolve, reject) => {
+		sock.on("open", resolve);
+		sock.on("error", reject);
+	});
+	const next = () => new Promise((resolve) => {
+		if (replies.length) return resolve(replies.shift());
+		wake = () => {
+			wake = undefined;
+			resolve(replies.shift());
+		};
+	});
+	try {
+		sock.send("til 3");
+		assert.strictEqual(await next(), "0 1 2");
+		sock.send(Buffer.from([1, 2, 3]));
+		assert.deepStrictEqual(await next(), [3, 2, 1]);
+		sock.send("mse(1 3 6 9f;1 2 4 8f)");
+		assert.strictEqual(await next(), "1.5");
+	} finally {
+		sock.close();
+	}
+});
