@@ -75,6 +75,9 @@ var (
 
 // Encode is v's serialized form without the message header.
 func Encode(v k.V, o *Options) ([]byte, error) {
+	if err := k.CheckNest(v); err != nil {
+		return nil, err
+	}
 	e := encoder{o: o}
 	if o == nil {
 		e.o = &Options{}
@@ -88,6 +91,9 @@ func Encode(v k.V, o *Options) ([]byte, error) {
 // Message is v as an IPC message of the given type (Async, Sync or
 // Response): the 8-byte header, then v's serialized form.
 func Message(v k.V, msgType byte, o *Options) ([]byte, error) {
+	if err := k.CheckNest(v); err != nil {
+		return nil, err // the encoder recurses, one call a level
+	}
 	e := encoder{o: o, b: make([]byte, 8, 64)}
 	if o == nil {
 		e.o = &Options{}

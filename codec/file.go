@@ -34,6 +34,9 @@ const (
 
 // EncodeFile is v in kdb+'s file layout.
 func EncodeFile(v k.V, o *Options) ([]byte, error) {
+	if err := k.CheckNest(v); err != nil {
+		return nil, err
+	}
 	attr := k.AttrOf(v)
 	plain := v
 	if a, ok := v.(*k.Attr); ok {

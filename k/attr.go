@@ -23,6 +23,8 @@ type Attr struct {
 	// Index is a hash from item to first position, built once on first
 	// use for `u# and `g# (by the primitive that uses it).
 	Index any
+	// Groups is group of the value, kept once made for `g#.
+	Groups V
 }
 
 // Type is the type of the value.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"kt/internal/ws"
 	"kt/k"
 	"kt/tensor"
 
@@ -97,6 +98,8 @@ func FuzzOptions(f *testing.F) {
 	for _, seed := range []string{"\x00\x01\x0b\x02\x00\x1d", "\x0b\x03\x00\x00\x07\x04\x01\x02\x03\x04", "\x0e\x02\x0d\x0e\x02\x03\x01", "\x0b\x02\x0a\x00\x03\x05"} {
 		f.Add([]byte(seed))
 	}
+	f.Add([]byte("\x00\x00\x1a\x08\x05\x7f\x7f\x7f\x7f\x7f")) // (`full;127 127 127 127 127): 223 GB
+	defer ws.SetLimit(ws.SetLimit(256 << 20))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := NewSession(1)
 		x, _ := s.tensorFn(k.Reals{1, 2, 3})
@@ -186,5 +189,26 @@ func TestFreeShared(t *testing.T) {
 		if want := xs[i] - float32(.1)*g; math.Abs(float64(got-want)) > 1e-6 {
 			t.Fatalf("parameter %d: %v, want %v", i, got, want)
 		}
+	}
+}
+
+// TestHugeTensors asks for tensors past the workspace: each is 'wsfull or
+// 'limit, the session goes on, and no object is left behind.
+func TestHugeTensors(t *testing.T) {
+	defer ws.SetLimit(ws.SetLimit(256 << 20))
+	in, s := newInterp(t)
+	for _, c := range []struct{ line, want string }{
+		{"tensor(`randn;100000 100000)", "'wsfull\n"},
+		{"tensor(`full;127 127 127 127 127;1)", "'wsfull\n"},
+		{"tensor(`zeros;0W 0W)", "'shape: too many elements\n"},
+		{"tensor(`ones;100000000;`double)", "'wsfull\n"},
+		{"mse(1 2e;1 3e)", "0.5e\n"},
+	} {
+		if got := qtest.Output(in, c.line); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.line, got, c.want)
+		}
+	}
+	if s.Live() != 0 {
+		t.Errorf("%d objects live", s.Live())
 	}
 }

@@ -47,13 +47,29 @@ func helpRow(s *Spec, opts *k.Dict) *k.Dict {
 	}}
 }
 
+// freeHelp is help`free: what each form of free's argument frees. An
+// empty list frees every object, as in ktorch, so an empty list computed
+// by accident (a select that finds nothing) does it too.
+func freeHelp() *k.Dict {
+	return &k.Dict{
+		Keys: k.Syms{"free p", "free(p;q..)", "free d", "free()"},
+		Vals: k.List{
+			k.Chars("frees the object of pointer p; using p afterwards is 'stale pointer"),
+			k.Chars("frees each object of a list of pointers"),
+			k.Chars("frees each object of a dictionary of pointers"),
+			k.Chars("frees EVERY object of the session: any empty list does, even one computed"),
+		},
+	}
+}
+
 // helpTopics is help with an empty argument: the topics there are.
 func helpTopics() *k.Dict {
 	return &k.Dict{
-		Keys: k.Syms{"loss", "optimizer"},
+		Keys: k.Syms{"loss", "optimizer", "free"},
 		Vals: k.List{
 			k.Chars("loss types, module options & forward args"),
 			k.Chars("optimizer types & options"),
+			k.Chars("freeing objects, and what free() frees"),
 		},
 	}
 }
@@ -77,6 +93,10 @@ func (s *Session) help(x k.V, h bool) (k.V, error) {
 			return helpTable(), nil
 		case "optimizer":
 			return sgdHelp(), nil
+		case "free":
+			if h {
+				return freeHelp(), nil
+			}
 		}
 		spec, ok := Lookup(string(sym))
 		if !ok {

@@ -277,6 +277,9 @@ func (s *Session) bceFn(a k.V) (k.V, error) {
 		}
 	} else if m = 2; n > 2 && !isOptionArg(a.(k.List)[2]) {
 		m = 3
+		if err := weightType("weight", a.(k.List)[2].Type()); err != nil {
+			return nil, err // a string is not a batch weight
+		}
 	}
 	ts, p, st, err := s.fnArgs(spec, a, m)
 	if err != nil {

@@ -276,6 +276,9 @@ func (p *parser) positional(j, i int) error {
 		if !ok {
 			return fmt.Errorf("%s %s: expected %s, given %s", p.name(), o.Name, p.doubleWord(), p.sess.knameAt(p.x, i))
 		}
+		if y, _ := item(p.x, i); isNullNum(y) {
+			return p.nullError(o.Name, y)
+		}
 		p.st.vals[j] = k.Float(f)
 	case Weight:
 		y, ok := item(p.x, i)
@@ -283,21 +286,30 @@ func (p *parser) positional(j, i int) error {
 			p.st.weight = nil
 			return nil
 		}
-		t, ok, err := p.sess.tensorArg(y)
-		if err != nil {
-			return err
-		}
-		if ok {
-			p.st.weight = t
-			return nil
-		}
-		t, err = kput(y)
+		t, err := p.sess.pairTensor(pair{name: o.Name, t: y.Type(), v: y})
 		if err != nil {
 			return err
 		}
 		p.st.weight = t
 	}
 	return nil
+}
+
+// isNullNum reports whether v is a null long or float atom: no option
+// takes one, and as a double 0N would be -9.2e18.
+func isNullNum(v k.V) bool {
+	switch n := v.(type) {
+	case k.Long:
+		return n == k.NullLong
+	case k.Float:
+		return math.IsNaN(float64(n))
+	}
+	return false
+}
+
+// nullError is the error of a null given for a double option.
+func (p *parser) nullError(name string, v k.V) error {
+	return fmt.Errorf("%s %s: expected %s, given null %s", p.name(), name, p.doubleWord(), kname(v.Type()))
 }
 
 // named sets the option a pair names; it returns the reduction symbol when
@@ -337,6 +349,9 @@ func (p *parser) named(a pair) (string, error) {
 		}
 		p.st.vals[j] = a.v
 	case Double:
+		if isNullNum(a.v) {
+			return "", p.nullError(a.name, a.v)
+		}
 		switch v := a.v.(type) {
 		case k.Long:
 			p.st.vals[j] = k.Float(v)
@@ -373,8 +388,19 @@ func (sess *Session) pairTensor(a pair) (*tensor.Tensor, error) {
 			return t, err
 		}
 		return kput(a.v)
-	case -k.TBool, -k.TLong, -k.TReal, -k.TFloat, k.TBool, k.TShort, k.TInt, k.TLong, k.TReal, k.TFloat:
-		return kput(a.v)
 	}
-	return nil, fmt.Errorf("option: %s is a %s, expected a numeric scalar/array or previously allocated tensor pointer", a.name, kname(a.t))
+	if err := weightType(a.name, a.t); err != nil {
+		return nil, err
+	}
+	return kput(a.v)
+}
+
+// weightType is the error of a weight of type t that is not numeric (a
+// general list is checked as it is converted).
+func weightType(name string, t int) error {
+	switch t {
+	case k.TList, -k.TBool, -k.TLong, -k.TReal, -k.TFloat, k.TBool, k.TShort, k.TInt, k.TLong, k.TReal, k.TFloat:
+		return nil
+	}
+	return fmt.Errorf("option: %s is a %s, expected a numeric scalar/array or previously allocated tensor pointer", name, kname(t))
 }

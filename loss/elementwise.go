@@ -2,6 +2,7 @@ package loss
 
 import (
 	"kt/internal/par"
+	"kt/internal/stop"
 	"kt/tensor"
 )
 
@@ -20,8 +21,8 @@ type real interface{ float32 | float64 }
 // allocates nothing but its output.
 type elementwise struct {
 	node      string       // grad_fn name, e.g. "MseLossBackward0"
-	reduction Reduction    // None, Mean, Sum (or BatchMean, if batch > 0)
-	batch     int          // divisor of BatchMean: size of the input's first dimension
+	reduction Reduction    // None, Mean, Sum (or BatchMean, if batch != 0)
+	batch     int          // divisor of BatchMean: size of the input's first dimension (-1: an empty batch)
 	dtype     tensor.DType // type computed in (Float32 or Float64)
 	shape     []int        // shape every input is broadcast to (see broadcast); nil: inputs[0]'s
 	inputs    tensors      // the tensors in kernel order; nil for an absent one
@@ -74,7 +75,7 @@ func broadcast(ts ...*tensor.Tensor) ([]int, error) {
 
 // run computes the loss and records its node.
 func (e *elementwise) run(c *tensor.Ctx) (*tensor.Tensor, error) {
-	if err := e.reduction.check(e.batch > 0); err != nil {
+	if err := e.reduction.check(e.batch != 0); err != nil {
 		return nil, err
 	}
 	if e.dtype == tensor.Float32 {
@@ -204,7 +205,7 @@ func (e *elementwise) divisor(n int) float64 {
 	case Mean:
 		return float64(n)
 	case BatchMean:
-		return float64(e.batch)
+		return float64(max(e.batch, 0)) // an empty batch: 0/0, PyTorch's NaN
 	}
 	return 1
 }
@@ -223,7 +224,15 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 			k.fwd(o, in, k.p)
 		} else {
 			kc := *k // a copy, so the closure does not make the plan escape
-			par.For(n, func(lo, hi int) { kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p) })
+			par.For(n, func(lo, hi int) {
+				if !stop.Requested() {
+					kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p)
+				}
+			})
+			if stop.Requested() { // interrupted: the output is never seen
+				out.Free()
+				return nil, 1, stop.Err
+			}
 		}
 		return out, 1, nil
 	}
@@ -237,7 +246,15 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 		}
 	} else {
 		kc := *k
-		s = par.Sum(n, func(lo, hi int) float64 { return blockSum(kc, in.sub(lo, hi), part(pre, lo, hi), g) })
+		s = par.Sum(n, func(lo, hi int) float64 {
+			if stop.Requested() {
+				return 0
+			}
+			return blockSum(kc, in.sub(lo, hi), part(pre, lo, hi), g)
+		})
+		if stop.Requested() {
+			return nil, 1, stop.Err
+		}
 	}
 	v := T(s)
 	if div != 1 {

@@ -48,7 +48,7 @@ func (l KLDiv) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 			e.batch = x.Size(0)
 		}
 		if e.batch == 0 {
-			e.batch = -1 // dividing by 0 below is PyTorch's inf or NaN
+			e.batch = -1 // the divisor is 0: PyTorch's NaN
 		}
 	}
 	if l.LogTarget {

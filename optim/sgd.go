@@ -5,6 +5,8 @@ package optim
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strings"
 
 	"kt/tensor"
 )
@@ -34,17 +36,21 @@ type SGD struct {
 	bufs   []*tensor.Tensor // momentum buffers, nil until the first step that uses them
 }
 
+// pyFloat formats v for PyTorch's messages: nan, inf and -inf as Python
+// prints them.
+func pyFloat(v float64) string { return strings.ToLower(strings.TrimPrefix(fmt.Sprint(v), "+")) }
+
 // NewSGD returns an SGD optimizer of params: leaf float tensors that
 // require grad. It is an error if an option is out of range, with
-// PyTorch's message.
+// PyTorch's message; the learning rate must also be finite.
 func NewSGD(params []*tensor.Tensor, o SGDOptions) (*SGD, error) {
-	switch {
-	case o.LR < 0:
-		return nil, fmt.Errorf("Invalid learning rate: %v", o.LR)
-	case o.Momentum < 0:
-		return nil, fmt.Errorf("Invalid momentum value: %v", o.Momentum)
-	case o.WeightDecay < 0:
-		return nil, fmt.Errorf("Invalid weight_decay value: %v", o.WeightDecay)
+	switch { // !(v >= 0) is PyTorch's check, which NaN fails too
+	case !(o.LR >= 0) || math.IsInf(o.LR, 1):
+		return nil, fmt.Errorf("Invalid learning rate: %s", pyFloat(o.LR))
+	case !(o.Momentum >= 0):
+		return nil, fmt.Errorf("Invalid momentum value: %s", pyFloat(o.Momentum))
+	case !(o.WeightDecay >= 0):
+		return nil, fmt.Errorf("Invalid weight_decay value: %s", pyFloat(o.WeightDecay))
 	case o.Nesterov && (o.Momentum <= 0 || o.Dampening != 0):
 		return nil, errors.New("Nesterov momentum requires a momentum and zero dampening")
 	}

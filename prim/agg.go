@@ -856,3 +856,24 @@ func Xprev(x, y k.V) (k.V, error) {
 	}
 	return Index(y, k.Longs(idx))
 }
+
+// DeltasFrom is deltas[x;y] (x-':y): each item of y less the one before
+// it, the first less x.
+func DeltasFrom(x, y k.V) (k.V, error) { return seededPrior(Subtract, x, y) }
+
+// RatiosFrom is ratios[x;y] (x%':y): each item of y over the one before
+// it, the first over x.
+func RatiosFrom(x, y k.V) (k.V, error) { return seededPrior(Divide, x, y) }
+
+// seededPrior is f applied to each item of y and the one before it, the
+// first item's predecessor being x.
+func seededPrior(f Dyad, x, y k.V) (k.V, error) {
+	if isAtom(y) || k.Count(y) == 0 {
+		return f(y, x)
+	}
+	p, err := prior(y, x)
+	if err != nil {
+		return nil, err
+	}
+	return f(y, p)
+}

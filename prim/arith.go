@@ -52,19 +52,30 @@ func arith(op byte) kern {
 			return nil, k.ErrType
 		}
 		n, atom := counts(x, y)
-		var r k.V
-		switch rt {
-		case k.TInt:
-			r = k.Ints(intOp(op, toI32(x), toI32(y), n, int32(k.NullInt)))
-		case k.TLong:
-			r = k.Longs(intOp(op, toI64(x), toI64(y), n, int64(k.NullLong)))
-		case k.TReal:
-			r = k.Reals(floatOp(op, toF32(x), toF32(y), n))
-		default:
-			r = k.Floats(floatOp(op, toF64(x), toF64(y), n))
+		if !atom {
+			if r, ok := arithFast(op, rt, x, y, n); ok {
+				return r, nil
+			}
 		}
-		return wrap(atom, r), nil
+		return arithRef(op, rt, x, y, n, atom), nil
 	}
+}
+
+// arithRef is x op y of result type rt for simple x and y: the
+// reference that arithFast's typed loops are tested against.
+func arithRef(op byte, rt int, x, y k.V, n int, atom bool) k.V {
+	var r k.V
+	switch rt {
+	case k.TInt:
+		r = k.Ints(intOp(op, toI32(x), toI32(y), n, int32(k.NullInt)))
+	case k.TLong:
+		r = k.Longs(intOp(op, toI64(x), toI64(y), n, int64(k.NullLong)))
+	case k.TReal:
+		r = k.Reals(floatOp(op, toF32(x), toF32(y), n))
+	default:
+		r = k.Floats(floatOp(op, toF64(x), toF64(y), n))
+	}
+	return wrap(atom, r)
 }
 
 // intOp applies + - or * to integers; a null operand gives a null result,
@@ -135,7 +146,12 @@ func divide(x, y k.V) (k.V, error) {
 		return nil, k.ErrType
 	}
 	n, atom := counts(x, y)
-	return wrap(atom, k.Floats(floatOp('%', toF64(x), toF64(y), n))), nil
+	if !atom {
+		if r, ok := arithFast('%', k.TFloat, x, y, n); ok {
+			return r, nil
+		}
+	}
+	return arithRef('%', k.TFloat, x, y, n, atom), nil
 }
 
 // Add is q's + on data.
@@ -314,6 +330,11 @@ func intDiv(mod bool) kern {
 			}
 		}
 		n, atom := counts(x, y)
+		if rt == k.TLong {
+			if r, ok := modFast(mod, x, y); ok {
+				return r, nil
+			}
+		}
 		if tx >= k.TReal || ty >= k.TReal {
 			a, b := toF64(x), toF64(y)
 			ma, mb := mask(len(a), n), mask(len(b), n)

@@ -69,33 +69,44 @@ func compareKern(m int) kern {
 		if k.IsTemporal(x.Type()) || k.IsTemporal(y.Type()) {
 			return temporalCompare(m, x, y)
 		}
-		tx, ty := absType(x), absType(y)
 		n, atom := counts(x, y)
-		r := make(k.Bools, n)
-		switch {
-		case tx == k.TSym && ty == k.TSym:
-			a, b := symsOf(x), symsOf(y)
-			ma, mb := mask(len(a), n), mask(len(b), n)
-			for i := range r {
-				r[i] = m>>(strings.Compare(a[i&ma], b[i&mb])+1)&1 != 0
-			}
-		case !isNum(tx) || !isNum(ty):
-			return nil, k.ErrType
-		case tx >= k.TReal && tx <= k.TFloat || ty >= k.TReal && ty <= k.TFloat:
-			a, b := toF64(x), toF64(y)
-			ma, mb := mask(len(a), n), mask(len(b), n)
-			for i := range r {
-				r[i] = m>>(fcmp(a[i&ma], b[i&mb])+1)&1 != 0
-			}
-		default:
-			a, b := toI64(x), toI64(y)
-			ma, mb := mask(len(a), n), mask(len(b), n)
-			for i := range r {
-				r[i] = m>>(icmp(a[i&ma], b[i&mb])+1)&1 != 0
+		if !atom {
+			if r, ok := compareFast(m, x, y, n); ok {
+				return r, nil
 			}
 		}
-		return wrap(atom, r), nil
+		return compareRef(m, x, y, n, atom)
 	}
+}
+
+// compareRef is the comparison of mask m of simple non-temporal x and y:
+// the reference that compareFast's typed loops are tested against.
+func compareRef(m int, x, y k.V, n int, atom bool) (k.V, error) {
+	tx, ty := absType(x), absType(y)
+	r := make(k.Bools, n)
+	switch {
+	case tx == k.TSym && ty == k.TSym:
+		a, b := symsOf(x), symsOf(y)
+		ma, mb := mask(len(a), n), mask(len(b), n)
+		for i := range r {
+			r[i] = m>>(strings.Compare(a[i&ma], b[i&mb])+1)&1 != 0
+		}
+	case !isNum(tx) || !isNum(ty):
+		return nil, k.ErrType
+	case tx >= k.TReal && tx <= k.TFloat || ty >= k.TReal && ty <= k.TFloat:
+		a, b := toF64(x), toF64(y)
+		ma, mb := mask(len(a), n), mask(len(b), n)
+		for i := range r {
+			r[i] = m>>(fcmp(a[i&ma], b[i&mb])+1)&1 != 0
+		}
+	default:
+		a, b := toI64(x), toI64(y)
+		ma, mb := mask(len(a), n), mask(len(b), n)
+		for i := range r {
+			r[i] = m>>(icmp(a[i&ma], b[i&mb])+1)&1 != 0
+		}
+	}
+	return wrap(atom, r), nil
 }
 
 // symsOf reads a symbol atom or vector as strings.

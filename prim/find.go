@@ -11,6 +11,11 @@ import (
 // position in list x, or count x when absent.
 func findIn(x, y k.V) []int64 {
 	nx := int64(k.Count(x))
+	if nx*int64(k.Count(y)) > 64 {
+		if r, ok := findFast(x, y); ok {
+			return r
+		}
+	}
 	if a, ok := x.(k.Longs); ok {
 		if b, ok := y.(k.Longs); ok {
 			return findT(a, b, nx)
@@ -24,6 +29,13 @@ func findIn(x, y k.V) []int64 {
 			return findT(a, b, nx)
 		}
 	}
+	return findRef(x, y)
+}
+
+// findRef is findIn through a map from each item's bytes: the reference
+// that findFast is tested against.
+func findRef(x, y k.V) []int64 {
+	nx := int64(k.Count(x))
 	pos := make(map[string]int64, nx)
 	for i := nx - 1; i >= 0; i-- {
 		pos[keyOf(k.At(x, int(i)))] = i
@@ -84,7 +96,7 @@ func Find(x, y k.V) (k.V, error) {
 		}
 		return Index(v.Keys, p)
 	case *k.Table:
-		return nil, k.ErrNYI
+		return findRows(v, y)
 	}
 	if isAtom(x) {
 		if _, ok := asInt(x); ok {
@@ -200,16 +212,21 @@ func isGenList(x k.V) bool { _, ok := x.(k.List); return ok }
 
 // Except is q's except: the items of x not in y.
 func Except(x, y k.V) (k.V, error) {
+	return keepFound(x, y, false), nil
+}
+
+// keepFound is the items of x found in y (absent ones when found is
+// false), in x's order.
+func keepFound(x, y k.V, found bool) k.V {
 	x = listOf(x)
 	ys := listOf(y)
 	n := int64(k.Count(ys))
-	var keep []int64
-	for i, p := range findIn(ys, x) {
-		if p >= n {
-			keep = append(keep, int64(i))
-		}
+	p := findIn(ys, x)
+	keep := make(k.Bools, len(p))
+	for i, e := range p {
+		keep[i] = (e < n) == found
 	}
-	return pick(x, nonNil(keep)), nil
+	return pick(x, whereBools(keep))
 }
 
 func nonNil(s []int64) []int64 {
@@ -228,16 +245,7 @@ func Inter(x, y k.V) (k.V, error) {
 	if d, ok := y.(*k.Dict); ok {
 		y = d.Vals
 	}
-	x = listOf(x)
-	ys := listOf(y)
-	n := int64(k.Count(ys))
-	var keep []int64
-	for i, p := range findIn(ys, x) {
-		if p < n {
-			keep = append(keep, int64(i))
-		}
-	}
-	return pick(x, nonNil(keep)), nil
+	return keepFound(x, y, true), nil
 }
 
 // Union is q's union: distinct x,y.
@@ -258,6 +266,15 @@ func Distinct(x k.V) (k.V, error) {
 	if d, ok := x.(*k.Dict); ok {
 		return Distinct(d.Vals)
 	}
+	if r, ok := distinctFast(x); ok {
+		return r, nil
+	}
+	return distinctRef(x), nil
+}
+
+// distinctRef is distinct by findIn: the reference that distinctFast is
+// tested against.
+func distinctRef(x k.V) k.V {
 	first := findIn(x, x)
 	var keep []int64
 	for i, p := range first {
@@ -265,7 +282,7 @@ func Distinct(x k.V) (k.V, error) {
 			keep = append(keep, p)
 		}
 	}
-	return pick(x, nonNil(keep)), nil
+	return pick(x, nonNil(keep))
 }
 
 // Group is q's group: a dictionary from the distinct items of x to the
@@ -286,6 +303,15 @@ func Group(x k.V) (k.V, error) {
 		}
 		return &k.Dict{Keys: gd.Keys, Vals: vals}, nil
 	}
+	if r, ok := groupFast(x); ok {
+		return r, nil
+	}
+	return groupRef(x), nil
+}
+
+// groupRef is group by findIn: the reference that groupFast is tested
+// against.
+func groupRef(x k.V) k.V {
 	first := findIn(x, x)
 	var keys []int64
 	groups := map[int64][]int64{}
@@ -299,7 +325,7 @@ func Group(x k.V) (k.V, error) {
 	for i, p := range keys {
 		vals[i] = k.Longs(groups[p])
 	}
-	return &k.Dict{Keys: pick(x, nonNil(keys)), Vals: vals}, nil
+	return &k.Dict{Keys: pick(x, nonNil(keys)), Vals: vals}
 }
 
 // Within is q's within: lo<=x and x<=hi for y the pair (lo;hi).
@@ -317,4 +343,60 @@ func Within(x, y k.V) (k.V, error) {
 		return nil, err
 	}
 	return Lesser(a, b)
+}
+
+// findRows is t?y for a table t: the first row of t equal to the record y
+// (a dictionary, or a list of one value a column: t?(2;4)), or for each
+// row of table y; count t where there is none.
+func findRows(t *k.Table, y k.V) (k.V, error) {
+	n := k.Count(t)
+	rowKeyOf := func(vals []k.V) string {
+		var b []byte
+		for _, v := range vals {
+			b = appendKey(b, v)
+		}
+		return string(b)
+	}
+	pos := make(map[string]int64, n)
+	for i := n - 1; i >= 0; i-- {
+		vals := make([]k.V, len(t.Data))
+		for j, c := range t.Data {
+			vals[j] = k.At(c, i)
+		}
+		pos[rowKeyOf(vals)] = int64(i)
+	}
+	lookup := func(vals []k.V) int64 {
+		if p, ok := pos[rowKeyOf(vals)]; ok {
+			return p
+		}
+		return int64(n)
+	}
+	switch v := y.(type) {
+	case *k.Table:
+		if len(v.Cols) != len(t.Cols) {
+			return nil, k.ErrLength
+		}
+		m := k.Count(v)
+		r := make(k.Longs, m)
+		for i := range r {
+			vals := make([]k.V, len(v.Data))
+			for j, c := range v.Data {
+				vals[j] = k.At(c, i)
+			}
+			r[i] = lookup(vals)
+		}
+		return r, nil
+	case *k.Dict:
+		if k.Count(v) != len(t.Cols) {
+			return nil, k.ErrLength
+		}
+		return k.Long(lookup(items(v.Vals))), nil
+	}
+	if y.Type() < 0 || k.Count(y) != len(t.Cols) {
+		if len(t.Cols) == 1 && y.Type() < 0 {
+			return k.Long(lookup([]k.V{y})), nil
+		}
+		return nil, k.ErrLength
+	}
+	return k.Long(lookup(items(y))), nil
 }

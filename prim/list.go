@@ -110,13 +110,7 @@ func Where(x k.V) (k.V, error) {
 		return pick(d.Keys, w.(k.Longs)), nil
 	}
 	if b, ok := x.(k.Bools); ok {
-		r := k.Longs{}
-		for i, e := range b {
-			if e {
-				r = append(r, int64(i))
-			}
-		}
-		return r, nil
+		return whereBools(b), nil
 	}
 	t := x.Type()
 	if t != k.TByte && t != k.TShort && t != k.TInt && t != k.TLong && t != -k.TLong && t != -k.TInt && t != -k.TShort && t != -k.TBool {

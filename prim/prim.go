@@ -59,6 +59,7 @@ var Dyads = map[string]func(x, y k.V) (k.V, error){
 	"xdesc": Xdesc, "xexp": Xexp, "xkey": Xkey, "xlog": Xlog, "xprev": Xprev,
 	"lj": Lj, "ij": Ij, "uj": Uj, "xgroup": Xgroup,
 	"mmu": Mmu, "lsq": Lsq, "xrank": Xrank,
+	"deltas": DeltasFrom, "ratios": RatiosFrom,
 	"mavg": Mavg, "mcount": Mcount, "mdev": Mdev, "mmax": Mmax, "mmin": Mmin, "msum": Msum,
 }
 

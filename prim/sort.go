@@ -52,9 +52,22 @@ func cmpV(a, b k.V) (int, error) {
 	return icmp(int64(na), int64(nb)), nil
 }
 
-// gradeUp returns the indices that sort list x ascending (desc for
+// grade returns the indices that sort list x ascending (desc for
 // descending), stably.
 func grade(x k.V, desc bool) ([]int64, error) {
+	if t := x.Type(); t > 0 && k.IsTemporal(t) {
+		x = k.Under(x)
+	}
+	if g, ok := gradeFast(x, desc); ok {
+		return g, nil
+	}
+	return gradeRef(x, desc)
+}
+
+// gradeRef is grade by comparison: the reference that gradeFast's radix
+// sort is tested against. Floats order exactly, as q's sorts do (no
+// comparison tolerance), nulls first and -0 equal to 0.
+func gradeRef(x k.V, desc bool) ([]int64, error) {
 	n := k.Count(x)
 	idx := iota64(0, n)
 	sgn := 1
@@ -62,14 +75,11 @@ func grade(x k.V, desc bool) ([]int64, error) {
 		sgn = -1
 	}
 	var err error
-	if t := x.Type(); t > 0 && k.IsTemporal(t) {
-		x = k.Under(x)
-	}
 	switch v := x.(type) {
 	case k.Longs:
 		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * icmp(v[i], v[j]) })
 	case k.Floats:
-		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * fcmp(v[i], v[j]) })
+		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * fcmpExact(v[i], v[j]) })
 	case k.Syms:
 		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * strings.Compare(v[i], v[j]) })
 	case k.Ints, k.Shorts, k.Bytes, k.Bools, k.Chars:
@@ -77,7 +87,7 @@ func grade(x k.V, desc bool) ([]int64, error) {
 		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * icmp(w[i], w[j]) })
 	case k.Reals:
 		w := toF64(v)
-		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * fcmp(w[i], w[j]) })
+		slices.SortStableFunc(idx, func(i, j int64) int { return sgn * fcmpExact(w[i], w[j]) })
 	case *k.Table:
 		return gradeCols(v.Data, desc)
 	case *k.Dict:
@@ -94,6 +104,21 @@ func grade(x k.V, desc bool) ([]int64, error) {
 		return nil, k.ErrType
 	}
 	return idx, err
+}
+
+// fcmpExact orders floats exactly, nulls first.
+func fcmpExact(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	case a == b || a != a && b != b:
+		return 0
+	case a != a:
+		return -1
+	}
+	return 1
 }
 
 // gradeCols sorts rows of equal-length columns lexicographically.
@@ -152,6 +177,9 @@ func Asc(x k.V) (k.V, error) {
 	if isAtom(x) {
 		return x, nil
 	}
+	if r, ok := sortFast(x, false); ok {
+		return r, nil
+	}
 	g, err := grade(x, false)
 	if err != nil {
 		return nil, err
@@ -163,6 +191,9 @@ func Asc(x k.V) (k.V, error) {
 func Desc(x k.V) (k.V, error) {
 	if isAtom(x) {
 		return x, nil
+	}
+	if r, ok := sortFast(x, true); ok {
+		return r, nil
 	}
 	g, err := grade(x, true)
 	if err != nil {

@@ -11,12 +11,15 @@ func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
 	if len(args) == 3 && isFunc(args[0]) {
 		var r k.V
 		var err error
+		in.trapping++
 		if g == "@" {
 			r, err = in.apply(args[0], []k.V{args[1]})
 		} else {
 			r, err = in.apply(args[0], listItems(args[1]))
 		}
+		in.trapping--
 		if e, ok := err.(*k.Error); ok {
+			in.clearError()
 			h := args[2]
 			if isFunc(h) {
 				return in.apply(h, []k.V{k.Chars(e.Msg)})

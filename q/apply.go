@@ -133,6 +133,13 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		}
 		return index(f, args[0])
 	}
+	if l, ok := f.(k.List); ok {
+		// an item that is a function takes the remaining indices as
+		// its arguments: (sum;dev;var)[1;til 5]
+		if i, ok := toInt(args[0]); ok && i >= 0 && i < int64(len(l)) && isFunc(l[i]) {
+			return in.apply(l[i], args[1:])
+		}
+	}
 	return prim2(".", f, k.List(args))
 }
 
@@ -154,7 +161,9 @@ func (in *Interp) call(l *Lambda, args []k.V) (k.V, error) {
 		return nil, k.Err("stack")
 	}
 	in.depth++
-	defer func() { in.depth-- }()
+	ns := in.ns
+	in.ns = l.NS
+	defer func() { in.depth--; in.ns = ns }()
 	fr := &frame{lam: l, vals: make([]k.V, len(l.Names))}
 	copy(fr.vals, args)
 	var r k.V = k.Null
@@ -200,9 +209,18 @@ func (in *Interp) applyVerb(v *Verb, args []k.V) (k.V, error) {
 			}
 			return args[2], nil
 		case "?":
-			if len(args) == 3 {
+			if len(args) == 3 && !isTableArg(in, args[0]) {
 				return prim.Cond(args[0], args[1], args[2])
 			}
+			return in.functional(true, args)
+		case "!":
+			if len(args) == 4 {
+				return in.functional(false, args)
+			}
+		}
+	case 5, 6:
+		if v.Glyph == "?" {
+			return in.functional(true, args)
 		}
 	}
 	return nil, k.ErrRank
@@ -239,6 +257,15 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 			return k.Sym(e.Domain), nil
 		case *k.Enums:
 			return k.Sym(e.Domain), nil
+		}
+	case "*", "|":
+		if e, ok := x.(*k.Enums); ok {
+			// first and reverse keep the enumeration
+			r, err := prim1(g, k.Longs(e.Idx))
+			if err != nil {
+				return nil, err
+			}
+			return enumOf(e.Domain, r), nil
 		}
 	}
 	return prim1(g, in.resolve(x))
@@ -328,13 +355,18 @@ func isNullLong(x k.V) bool { l, ok := x.(k.Long); return ok && l == k.NullLong 
 // prints x in one-line form and returns it; -3!x is that form as a string.
 func (in *Interp) bang(x, y k.V) (k.V, error) {
 	if isNullLong(x) {
-		io.WriteString(in.Stdout, in.Printer.String1(y)+"\n")
+		s, err := in.string1(y)
+		if err != nil {
+			return nil, err
+		}
+		io.WriteString(in.Stdout, s+"\n")
 		return y, nil
 	}
 	h, _ := toInt(x)
 	switch h {
 	case -3:
-		return k.Chars(in.Printer.String1(y)), nil
+		s, err := in.string1(y)
+		return k.Chars(s), err
 	case -7:
 		if p, ok := filePath(y); ok {
 			return hcount(in, p, y)
@@ -368,12 +400,33 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 					return r, nil
 				}
 			}
+			if e, ok := args[0].(*k.Enums); ok && (f.Name == "first" || f.Name == "last" || f.Name == "reverse") {
+				// these keep the enumeration
+				r, err := f.M(k.Longs(e.Idx))
+				if err != nil {
+					return nil, err
+				}
+				return enumOf(e.Domain, r), nil
+			}
 			return f.M(in.resolve(args[0]))
 		}
 		if f.Rank == 2 {
 			return project(f, args), nil
 		}
 	case 2:
+		if name, ok := args[1].(k.Sym); ok && inPlace[f.Name] && f.D != nil {
+			// `c xasc `t sorts the global t in place
+			t, err := in.lookup(string(name), nil)
+			if err != nil {
+				return nil, err
+			}
+			r, err := f.D(in.resolve(args[0]), t)
+			if err != nil {
+				return nil, err
+			}
+			in.globals[in.qualify(string(name))] = r
+			return name, nil
+		}
 		if f.D != nil {
 			return f.D(in.resolve(args[0]), in.resolve(args[1]))
 		}
@@ -511,4 +564,25 @@ func listItems(v k.V) []k.V {
 		out[i] = k.At(v, i)
 	}
 	return out
+}
+
+// inPlace are the keywords that, given a global's name for their right
+// argument, change the global and return its name.
+var inPlace = map[string]bool{"xasc": true, "xdesc": true, "xkey": true, "xcol": true, "xcols": true}
+
+// isTableArg reports whether x is a table or names a global one: the
+// first argument of ?[t;i;p] rather than ?[c;a;b].
+func isTableArg(in *Interp, x k.V) bool {
+	if s, ok := x.(k.Sym); ok {
+		v, found := in.globals[in.qualify(string(s))]
+		if !found {
+			v, found = in.globals[string(s)]
+		}
+		x = v
+		if !found {
+			return false
+		}
+	}
+	_, ok := x.(*k.Table)
+	return ok || k.IsKeyedTable(x)
 }

@@ -29,26 +29,71 @@ func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Code) }
 func (in *Interp) Line(src string) (out string, err error) {
 	defer guard(&err)
 	in.steps, in.depth = 0, 0
+	in.trace, in.suspended, in.trapping = nil, false, 0
 	src = strings.TrimRight(src, "\r\n")
+	if pi, ok := in.globals[".z.pi"]; ok && !strings.HasPrefix(src, "\\") {
+		// the input handler: .z.pi gets the line; a string it returns
+		// is printed as it is
+		v, err := in.apply(pi, []k.V{k.Chars(src)})
+		if err != nil {
+			return "", err
+		}
+		if s, ok := v.(k.Chars); ok {
+			return string(s), nil
+		}
+		if k.IsNil(v) {
+			return "", nil
+		}
+		return in.show(v)
+	}
+	return in.lineIn(src, nil)
+}
+
+// lineIn evaluates one console line, in frame fr (nil: the top level, as
+// the console; a suspended function's, as the debugger), and returns its
+// display.
+func (in *Interp) lineIn(src string, fr *frame) (string, error) {
 	if strings.HasPrefix(src, "\\") {
 		v, err := in.System(src[1:])
 		if err != nil || v == nil {
 			return "", err
 		}
-		return in.Printer.Show(v), nil
+		return in.show(v)
 	}
 	st, err := Parse(src)
 	if err != nil {
 		return "", err
 	}
-	v, err := in.run(st)
+	var v k.V
+	if fr == nil {
+		v, err = in.run(st)
+	} else {
+		v, err = in.runIn(st, fr)
+	}
 	if err != nil {
 		return "", err
 	}
 	if len(st) == 0 || st[len(st)-1].Quiet {
 		return "", nil
 	}
+	return in.show(v)
+}
+
+// show is the console's display of v, or 'stack if v nests too deep to
+// display.
+func (in *Interp) show(v k.V) (string, error) {
+	if err := k.CheckNest(v); err != nil {
+		return "", err
+	}
 	return in.Printer.Show(v), nil
+}
+
+// string1 is v in one line, as -3! and .Q.s1 give it, or 'stack.
+func (in *Interp) string1(v k.V) (string, error) {
+	if err := k.CheckNest(v); err != nil {
+		return "", err
+	}
+	return in.Printer.String1(v), nil
 }
 
 // System runs a system command given without its backslash: P, c, t, ts,
@@ -90,8 +135,17 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		}
 		in.Printer.Rows, in.Printer.Cols = r, min(c, 2000)
 		return nil, nil
+	case name == "t" && (arg == "" || isDigits(arg)):
+		v, _, err := in.moreSystem(name, arg)
+		return v, err
 	case name == "t" || name == "ts" || strings.HasPrefix(name, "t:") || strings.HasPrefix(name, "ts:"):
 		return in.timeIt(name, arg)
+	case name == "d":
+		return in.changeDir(arg)
+	case name == "v" || name == "f" || name == "a":
+		return in.varsOf(name[0], arg)
+	case name == "b" || name == "B":
+		return k.Syms{}, nil
 	case name == "S":
 		if arg == "" {
 			return k.Long(in.rngOf().seed), nil
@@ -116,7 +170,25 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		}
 		return nil, in.Load(arg)
 	}
-	return nil, k.ErrNYI
+	if v, ok, err := in.moreSystem(name, arg); ok {
+		return v, err
+	}
+	switch name {
+	case "p", "u", "r":
+		return nil, k.Err("nyi: \\" + name)
+	}
+	// anything else is a command of the OS shell, as in q
+	return shell(cmd)
+}
+
+// isDigits reports whether s is a whole number.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // workspace is \w's memory use: bytes used, heap, peak, the workspace
@@ -183,45 +255,79 @@ func (in *Interp) Load(path string) error {
 	if err != nil {
 		return k.Err(path + ": " + "No such file or directory")
 	}
-	return in.Script(string(b))
+	return in.script(string(b), path)
 }
 
 // Script runs q source as a script: lines that start with white space
 // continue the line before, as do lines inside open brackets; / alone on
 // a line opens a comment block that \ alone closes; \ alone elsewhere
 // ends the script; lines starting with \ are system commands.
-func (in *Interp) Script(src string) error {
-	for _, chunk := range ScriptChunks(src) {
+func (in *Interp) Script(src string) error { return in.script(src, "") }
+
+// script runs a script read from file (or "" for none); an error's
+// trace gives the file and line.
+func (in *Interp) script(src, file string) error {
+	for _, c := range scriptChunks(src) {
 		in.steps, in.depth = 0, 0
-		if strings.HasPrefix(chunk, "\\") {
-			if _, err := in.System(chunk[1:]); err != nil {
+		if strings.HasPrefix(c.text, "\\") {
+			if _, err := in.System(c.text[1:]); err != nil {
 				return err
 			}
 			continue
 		}
-		if _, err := in.Eval(chunk); err != nil {
+		if err := in.evalChunk(c.text, file, c.line); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// evalChunk evaluates one unit of a script that starts at line of file.
+func (in *Interp) evalChunk(src, file string, line int) (err error) {
+	defer guard(&err)
+	st, err := Parse(src)
+	if err != nil {
+		return err
+	}
+	for _, s := range st {
+		if s.Spots != nil {
+			s.Spots.File, s.Spots.Line = file, line
+		}
+	}
+	_, err = in.run(st)
+	return err
+}
+
 // ScriptChunks splits a script into the units the console evaluates one
 // at a time: lines joined with their continuation lines, comments and
 // blank lines removed.
 func ScriptChunks(src string) []string {
-	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	var out []string
+	for _, c := range scriptChunks(src) {
+		out = append(out, c.text)
+	}
+	return out
+}
+
+// chunk is one unit of a script and the line (from 1) it starts on.
+type chunk struct {
+	text string
+	line int
+}
+
+func scriptChunks(src string) []chunk {
+	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	var out []chunk
 	var cur []string
-	depth := 0
+	depth, first := 0, 0
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
+			out = append(out, chunk{strings.Join(cur, "\n"), first})
 			cur, depth = nil, 0
 		}
 	}
 	inBlock := false
-	for _, line := range lines {
+	for ln, line := range lines {
 		trim := strings.TrimRight(line, " \t")
 		switch {
 		case inBlock:
@@ -244,6 +350,9 @@ func ScriptChunks(src string) []string {
 				continue
 			}
 		}
+		if len(cur) == 0 {
+			first = ln + 1
+		}
 		cur = append(cur, line)
 		depth += bracketDepth(line)
 	}
@@ -252,33 +361,9 @@ func ScriptChunks(src string) []string {
 }
 
 // bracketDepth is the net count of opening brackets on a line, outside
-// strings and comments.
+// strings and a trailing comment.
 func bracketDepth(line string) int {
-	d := 0
-	inStr := false
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if inStr {
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inStr = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inStr = true
-		case '(', '[', '{':
-			d++
-		case ')', ']', '}':
-			d--
-		case '/':
-			if i == 0 || line[i-1] == ' ' || line[i-1] == '\t' {
-				return d
-			}
-		}
-	}
+	d, _ := openBrackets(line)
 	return d
 }
 
@@ -288,4 +373,48 @@ func FormatError(err error) string {
 		return "'" + e.Msg
 	}
 	return "'" + fmt.Sprint(err)
+}
+
+// Incomplete reports whether console input src still has an open bracket,
+// brace or parenthesis, or an open string: the console then reads the
+// next line into the same expression, as q does for a lambda typed over
+// several lines. Input nested deeper than any expression can be is not
+// waited on: it is evaluated, and answers 'stack.
+func Incomplete(src string) bool {
+	d, inStr := openBrackets(src)
+	return d > 0 && d <= k.MaxNest || inStr
+}
+
+// openBrackets is the net count of brackets src opens, outside strings
+// and comments, and whether it ends inside a string. Past k.MaxNest it
+// stops counting.
+func openBrackets(src string) (d int, inStr bool) {
+	for _, line := range strings.Split(src, "\n") {
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			if inStr {
+				if c == '\\' {
+					i++
+				} else if c == '"' {
+					inStr = false
+				}
+				continue
+			}
+			switch c {
+			case '"':
+				inStr = true
+			case '(', '[', '{':
+				if d++; d > k.MaxNest {
+					return d, false
+				}
+			case ')', ']', '}':
+				d--
+			case '/':
+				if i == 0 || line[i-1] == ' ' || line[i-1] == '\t' {
+					i = len(line) // a comment to the end of the line
+				}
+			}
+		}
+	}
+	return d, inStr
 }

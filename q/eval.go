@@ -35,7 +35,9 @@ func guard(err *error) {
 // run evaluates top-level statements.
 func (in *Interp) run(st []Statement) (k.V, error) {
 	var r k.V = k.Null
+	in.trace = nil
 	for _, s := range st {
+		in.top = s.Spots
 		v, err := in.eval(s.Tree, nil)
 		if err != nil {
 			if ret, ok := err.(*returnSig); ok {
@@ -48,8 +50,24 @@ func (in *Interp) run(st []Statement) (k.V, error) {
 	return r, nil
 }
 
+// runIn evaluates statements in frame fr (a suspended function's).
+func (in *Interp) runIn(st []Statement, fr *frame) (k.V, error) {
+	var r k.V = k.Null
+	for _, s := range st {
+		v, err := in.eval(s.Tree, fr)
+		if err != nil {
+			return nil, err
+		}
+		r = v
+	}
+	return r, nil
+}
+
 // EvalTree evaluates a parse tree, as q's eval does.
 func (in *Interp) EvalTree(t k.V) (k.V, error) {
+	if err := k.CheckNest(t); err != nil {
+		return nil, err // the parser bounds its trees; eval's come from anywhere
+	}
 	v, err := in.eval(t, nil)
 	if ret, ok := err.(*returnSig); ok {
 		return ret.v, nil
@@ -76,6 +94,13 @@ func (in *Interp) eval(n k.V, fr *frame) (k.V, error) {
 		return k.Null, nil
 	case *query:
 		return in.query(n, fr)
+	case *Lambda:
+		if n.NS != in.ns {
+			// a lambda belongs to the namespace it is defined in
+			c := *n
+			c.NS = in.ns
+			return &c, nil
+		}
 	}
 	return n, nil
 }
@@ -133,7 +158,12 @@ func (in *Interp) evalList(n k.List, fr *frame) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	return in.apply(f, args)
+	r, err := in.apply(f, args)
+	if err != nil {
+		in.noteError(err, n, fr)
+		return in.suspend(err, fr)
+	}
+	return r, err
 }
 
 // cond evaluates $[c;t;c2;t2;...;f] lazily.

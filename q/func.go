@@ -76,6 +76,12 @@ type Lambda struct {
 	// body with a single colon).
 	Names []string
 	Body  []k.V
+	// NS is the namespace the lambda was defined in, where it runs.
+	NS string
+	// Spots places the body's applications in the source the lambda was
+	// parsed from, where Src starts at byte Start.
+	Spots *SourceMap
+	Start int
 }
 
 // Type is 100.

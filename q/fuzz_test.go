@@ -4,9 +4,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"kt/internal/ws"
 )
 
 // seeds adds the inputs of the transcripts as seeds.
@@ -48,24 +50,59 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// bigNumber matches literals that may legitimately ask for huge memory
-// (til 1000000000): the evaluator fuzz skips them.
-var bigNumber = regexp.MustCompile(`[0-9]{5}|[0-9][eE][0-9]|0[wW]`)
+// fuzzWorkspace is the workspace limit the evaluator fuzz runs under: a
+// huge size is 'wsfull or 'limit, as it is at the console.
+const fuzzWorkspace = 256 << 20
+
+// fuzzInterp is an interpreter with the bounds the evaluator fuzz uses.
+func fuzzInterp() *Interp {
+	in := New()
+	in.Stdout, in.Stderr = io.Discard, io.Discard
+	in.MaxSteps = 20000
+	in.MaxDepth = 100
+	in.MaxItems = 100000
+	return in
+}
 
 func FuzzEval(f *testing.F) {
 	seeds(f)
+	for _, s := range fuzzCrashers {
+		f.Add(s)
+	}
+	defer ws.SetLimit(ws.SetLimit(fuzzWorkspace))
 	f.Fuzz(func(t *testing.T, src string) {
-		if len(src) > 200 || bigNumber.MatchString(src) || strings.Contains(src, "\\l") ||
-			strings.Contains(src, "xexp") || strings.Contains(src, "exp") {
+		if len(src) > 200 || strings.Contains(src, "\\l") || strings.Contains(src, "exp") {
 			return
 		}
-		in := New()
-		in.Stdout, in.Stderr = io.Discard, io.Discard
-		in.MaxSteps = 20000
-		in.MaxDepth = 100
-		in.MaxItems = 100000
+		in := fuzzInterp()
 		for _, line := range strings.Split(src, "\n") {
 			in.Line(line)
 		}
 	})
+}
+
+// fuzzCrashers are inputs the evaluator fuzz found to end the process, by
+// memory or recursion (prim's digit rows), or to hang.
+var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`}
+
+// TestFuzzCrashers runs them: each ends soon with a value or an error,
+// and the session goes on.
+func TestFuzzCrashers(t *testing.T) {
+	defer ws.SetLimit(ws.SetLimit(fuzzWorkspace))
+	in := fuzzInterp()
+	for _, src := range fuzzCrashers {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			in.Line(src)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: still running", src)
+		}
+		if out, err := in.Line("1+1"); err != nil || out != "2\n" {
+			t.Fatalf("after %s: %q %v", src, out, err)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"kt/internal/ws"
 	"kt/k"
 	"kt/prim"
 )
@@ -30,6 +31,13 @@ type Interp struct {
 	MaxItems int
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
+	// Settings are the values of the command line's options and of the
+	// system commands that set them (\t \T \e \o ...), and .z.x .z.f.
+	Settings Settings
+	// Debugger, when set, is offered an error inside a function before
+	// the stack unwinds (debug.go): it returns the value to resume with,
+	// or the error to go on with. The console sets it at a terminal.
+	Debugger func(*Suspension) (k.V, error)
 	// Now, when set, is the clock of .z.p and its kin (else time.Now).
 	Now func() time.Time
 	// Libraries are the host libraries `lib 2:(`fn;rank) loads from: each
@@ -49,6 +57,13 @@ type Interp struct {
 	steps    int64
 	depth    int
 	rng      *random
+	ns       string     // the current namespace (\d), "" for the root
+	trace    *errorSpot // where the last error came from (trace.go)
+	top      *SourceMap // the console line's applications
+	// suspended is set while the debugger has a function suspended;
+	// trapping counts the traps under way, whose errors never suspend.
+	suspended bool
+	trapping  int
 }
 
 // New returns an interpreter with q's keywords and an empty workspace,
@@ -61,6 +76,7 @@ func New() *Interp {
 		MaxDepth: 4000,
 		globals:  map[string]k.V{},
 		keywords: map[string]k.V{},
+		Settings: defaultSettings(),
 		net:      newNet(),
 	}
 	for name, m := range prim.Monads {
@@ -84,6 +100,19 @@ func New() *Interp {
 		in.keywords[name] = kw
 	}
 	in.keywords["csv"] = k.Char(',') // the delimiter of 0:'s CSV forms
+	for name, kw := range joinKeywords() {
+		in.keywords[name] = kw
+	}
+	for name, kw := range envKeywords() {
+		in.keywords[name] = kw
+	}
+	for name, kw := range jsonKeywords() {
+		in.keywords[name] = kw
+	}
+	for name, kw := range dotQKeywords() {
+		in.keywords[name] = kw
+	}
+	in.loadPrelude()
 	return in
 }
 
@@ -132,6 +161,11 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 	if i := fr.slot(name); i >= 0 && fr.vals[i] != nil {
 		return fr.vals[i], nil
 	}
+	if in.ns != "" {
+		if v, ok := in.globals[in.qualify(name)]; ok {
+			return v, nil
+		}
+	}
 	if v, ok := in.globals[name]; ok {
 		if p, ok := v.(*partedTable); ok {
 			return p.join(nil) // a partitioned table, joined when named
@@ -156,8 +190,14 @@ func (in *Interp) lookup(name string, fr *frame) (k.V, error) {
 	if v, ok := in.clock(name); ok {
 		return v, nil
 	}
+	if v, ok := in.zValue(name, fr); ok {
+		return v, nil
+	}
 	if v, ok := in.dotField(name, fr); ok {
 		return v, nil
+	}
+	if in.isNamespace(name) {
+		return in.nsValue(name), nil
 	}
 	return nil, k.Err(name)
 }
@@ -194,17 +234,24 @@ func (in *Interp) setVar(name string, v k.V, global bool, fr *frame) {
 			return
 		}
 	}
-	in.globals[name] = v
+	in.globals[in.qualify(name)] = v
 }
 
-// step counts one evaluation step against MaxSteps and Ctx.
+// step counts one evaluation step against MaxSteps, and every 128 steps
+// checks Ctx and the workspace (memory that grows by small values).
 func (in *Interp) step() error {
 	in.steps++
 	if in.MaxSteps > 0 && in.steps > in.MaxSteps {
 		return k.Err("limit")
 	}
-	if in.Ctx != nil && in.steps&1023 == 0 && in.Ctx.Err() != nil {
+	if in.steps&127 != 0 {
+		return nil
+	}
+	if in.Ctx != nil && in.Ctx.Err() != nil {
 		return k.Err("stop")
+	}
+	if err := ws.Full(); err != nil {
+		return k.Err(err.Error())
 	}
 	return nil
 }

@@ -237,6 +237,9 @@ func (in *Interp) converge(f, x k.V, scan bool) (k.V, error) {
 func (in *Interp) repeat(f k.V, n int64, x k.V, scan bool) (k.V, error) {
 	out := []k.V{x}
 	for i := int64(0); i < n; i++ {
+		if err := in.step(); err != nil {
+			return nil, err
+		}
 		r, err := in.apply(f, []k.V{x})
 		if err != nil {
 			return nil, err

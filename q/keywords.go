@@ -52,10 +52,18 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			if !ok {
 				return nil, k.ErrType
 			}
-			return ParseTree(s)
+			t, err := ParseTree(s)
+			if err != nil {
+				return nil, err
+			}
+			return functionalize(t), nil
 		}),
 		"show": unary("show", func(in *Interp, x k.V) (k.V, error) {
-			io.WriteString(in.Stdout, in.Printer.Show(x))
+			s, err := in.show(x)
+			if err != nil {
+				return nil, err
+			}
+			io.WriteString(in.Stdout, s)
 			return k.Null, nil
 		}),
 		"system": unary("system", func(in *Interp, x k.V) (k.V, error) {
@@ -76,13 +84,15 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 			return nil, &ExitError{Code: int(code)}
 		}),
 		".Q.s1": unary(".Q.s1", func(in *Interp, x k.V) (k.V, error) {
-			return k.Chars(in.Printer.String1(x)), nil
+			s, err := in.string1(x)
+			return k.Chars(s), err
 		}),
 		".Q.w": unary(".Q.w", func(in *Interp, x k.V) (k.V, error) {
 			return &k.Dict{Keys: k.Syms{"used", "heap", "peak", "wmax", "mmap", "mphy"}, Vals: workspace()}, nil
 		}),
 		".Q.s": unary(".Q.s", func(in *Interp, x k.V) (k.V, error) {
-			return k.Chars(in.Printer.Show(x)), nil
+			s, err := in.show(x)
+			return k.Chars(s), err
 		}),
 		"ej": {Name: "ej", Rank: 3, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 3 {
@@ -188,7 +198,7 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 	case k.Nil:
 		return k.Long(0), nil
 	case *Lambda:
-		return x, nil
+		return in.lambdaValue(x), nil
 	case k.Enum, *k.Enums:
 		return in.resolve(x), nil
 	}

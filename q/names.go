@@ -88,6 +88,9 @@ func (in *Interp) keyOf(m func(k.V) (k.V, error), x k.V) (k.V, error) {
 	if !ok {
 		return m(x)
 	}
+	if r, ok := in.nsKey(string(s)); ok {
+		return r, nil
+	}
 	v, found := in.globals[string(s)]
 	if !found {
 		return k.List{}, nil

@@ -42,6 +42,8 @@ type item struct {
 	verb bool
 	// quiet marks an assignment, which the console does not echo.
 	quiet bool
+	// pos is the byte offset of the item's first token in the source.
+	pos int
 	// over1 marks f/[y] or f\[y]: an accumulator applied in brackets to
 	// one argument, which literal data to its left joins as the first
 	// (42 f/[y] is f/[42;y]); a name may be a function (type f/[y]), so
@@ -57,10 +59,14 @@ type lambdaCtx struct {
 }
 
 type parser struct {
-	src  string
-	toks []token
-	pos  int
-	lams []*lambdaCtx
+	// spots maps each application to its place in src (mark).
+	spots *SourceMap
+	src   string
+	toks  []token
+	pos   int
+	lams  []*lambdaCtx
+	// depth is the nesting of expressions being parsed (MaxNest bounds it).
+	depth int
 }
 
 // Statement is one parsed statement: its tree and whether the console
@@ -68,6 +74,28 @@ type parser struct {
 type Statement struct {
 	Tree  k.V
 	Quiet bool
+	// Spots places the statement's applications in the source.
+	Spots *SourceMap
+}
+
+// SourceMap places the applications of parsed source: the byte offset in
+// Src of the operator (or function) of each, by the address of its first
+// item, so that an error can point at the primitive that failed.
+type SourceMap struct {
+	Src string
+	At  map[*k.V]int
+	// File and Line name where Src starts, for a script's source.
+	File string
+	Line int
+}
+
+// offset is where application n stands, if it is known.
+func (m *SourceMap) offset(n *k.V) (int, bool) {
+	if m == nil {
+		return 0, false
+	}
+	o, ok := m.At[n]
+	return o, ok
 }
 
 // Parse parses q source into statements.
@@ -86,7 +114,7 @@ func Parse(src string) ([]Statement, error) {
 		if it.node == nil {
 			out = append(out, Statement{Tree: k.Null, Quiet: true})
 		} else {
-			out = append(out, Statement{Tree: it.node, Quiet: it.quiet})
+			out = append(out, Statement{Tree: it.node, Quiet: it.quiet, Spots: p.spots})
 		}
 		switch p.peek().kind {
 		case tSemi:
@@ -173,6 +201,10 @@ func ends(t token) bool {
 
 // expr parses one expression up to ; ) ] } or the end.
 func (p *parser) expr() (item, error) {
+	if p.depth++; p.depth > k.MaxNest {
+		return item{}, k.ErrStack
+	}
+	defer func() { p.depth-- }()
 	var items []item
 	for !ends(p.peek()) {
 		t := p.peek()
@@ -202,10 +234,12 @@ func (p *parser) expr() (item, error) {
 			items = append(items, item{node: k.List{&control{"'"}, r.node}})
 			break
 		}
+		start := p.peek().pos
 		it, err := p.term()
 		if err != nil {
 			return item{}, err
 		}
+		it.pos = start
 		// assignment: name: v, name::v, name op: v, name[i]: v
 		if nt := p.peek(); nt.kind == tVerb && isAssignVerb(nt.text) && assignable(it) {
 			p.pos++
@@ -231,7 +265,7 @@ func (p *parser) expr() (item, error) {
 	if len(items) == 1 {
 		return items[0], nil
 	}
-	n, _, err := build(items)
+	n, _, err := p.build(items)
 	return item{node: n}, err
 }
 
@@ -280,7 +314,7 @@ func (p *parser) local(name string) {
 // build folds the items of an expression right to left into a tree. It
 // also reports whether the result is a train: a verb phrase missing its
 // right argument (+, 2+, last key@), which a term to its left composes with.
-func build(items []item) (k.V, bool, error) {
+func (p *parser) build(items []item) (k.V, bool, error) {
 	n := len(items)
 	if n == 0 {
 		return nil, false, nil
@@ -295,14 +329,14 @@ func build(items []item) (k.V, bool, error) {
 			if n == 2 {
 				return k.List{b.node, a.node, hole{}}, true, nil
 			}
-			r, rt, err := build(items[2:])
+			r, rt, err := p.build(items[2:])
 			if err != nil {
 				return nil, false, err
 			}
 			if rt {
 				return compose(k.List{b.node, a.node, hole{}}, r), true, nil
 			}
-			return k.List{b.node, a.node, r}, false, nil
+			return p.mark(k.List{b.node, a.node, r}, b.pos), false, nil
 		}
 		if n == 2 && b.over1 && isConst(a.node) {
 			f := b.node.(k.List)
@@ -312,23 +346,33 @@ func build(items []item) (k.V, bool, error) {
 			// 3 :: is the identity applied to the constant, not 3[::]
 			return k.List{k.Null, a.node}, false, nil
 		}
-		r, rt, err := build(items[1:])
+		r, rt, err := p.build(items[1:])
 		if err != nil {
 			return nil, false, err
 		}
 		if rt {
 			return compose(a.node, r), true, nil
 		}
-		return k.List{a.node, r}, false, nil
+		return p.mark(k.List{a.node, r}, a.pos), false, nil
 	}
-	r, rt, err := build(items[1:])
+	r, rt, err := p.build(items[1:])
 	if err != nil {
 		return nil, false, err
 	}
 	if rt {
 		return compose(monadic(a.node), r), true, nil
 	}
-	return k.List{monadic(a.node), r}, false, nil
+	return p.mark(k.List{monadic(a.node), r}, a.pos), false, nil
+}
+
+// mark records where application l stands in the source, for the
+// location of an error in it.
+func (p *parser) mark(l k.List, pos int) k.List {
+	if p.spots == nil {
+		p.spots = &SourceMap{Src: p.src, At: map[*k.V]int{}}
+	}
+	p.spots.At[&l[0]] = pos
+	return l
 }
 
 // isConst reports whether a parse node is literal data: an atom or a
@@ -417,8 +461,9 @@ func (p *parser) term() (item, error) {
 			it = item{node: &Verb{Glyph: t.text}, verb: true}
 		}
 	case tAdverb:
-		if t.text == "'" && p.peek().kind == tLBrack {
-			it = item{node: &Iter{"'"}, verb: true}
+		if p.peek().kind == tLBrack {
+			// an iterator applied in brackets: '[f;g], /[+], \[+]
+			it = item{node: &Iter{t.text}, verb: true}
 		} else {
 			return it, errParse(t.text)
 		}
@@ -472,7 +517,7 @@ func (p *parser) postfix(it item) (item, error) {
 					over1 = true
 				}
 			}
-			it = item{node: append(k.List{it.node}, args...), over1: over1}
+			it = item{node: p.mark(append(k.List{it.node}, args...), it.pos), over1: over1, pos: it.pos}
 		case tAdverb:
 			if t.space {
 				return it, nil
@@ -706,6 +751,6 @@ body:
 			names = append(names, l)
 		}
 		src := p.src[open.pos : t.pos+1]
-		return &Lambda{Src: src, Params: params, Names: names, Body: body}, nil
+		return &Lambda{Src: src, Params: params, Names: names, Body: body, Spots: p.spots, Start: open.pos}, nil
 	}
 }

@@ -6,6 +6,7 @@ package q
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"kt/k"
 )
@@ -52,6 +53,10 @@ func errParse(msg string) error { return k.Err(msg) }
 // statement separators except where a bracket is open in a way that
 // joins lines (the parser drops separators next to openers and closers).
 func scan(src string) ([]token, error) {
+	// a token per byte at most: a line too long for that is 'wsfull
+	if err := k.Need(len(src)+1, int(unsafe.Sizeof(token{}))); err != nil {
+		return nil, err
+	}
 	s := &scanner{src: src}
 	for {
 		space := s.skipSpace()

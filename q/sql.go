@@ -13,6 +13,14 @@ type query struct {
 	by    []column
 	from  k.V
 	where []k.V
+
+	// The functional forms' options (funsql.go).
+	distinct bool // select distinct: ?[t;c;1b;a]
+	execDict bool // exec of a dictionary of columns, even one
+	execBare bool // exec by one column name: ?[t;c;`b;a]
+	execLast bool // exec of no columns: the last of each
+	limit    k.V  // select[n]: ?[t;c;b;a;n]
+	order    k.V  // ?[t;c;b;a;n;(idesc;`c)]
 }
 
 // column is a named expression of a query: name:expr, or an expression
@@ -30,6 +38,15 @@ func (q *query) String() string { return q.kind }
 
 // sql parses a query after its keyword, up to the end of the expression.
 func (p *parser) sql(kw string) (k.V, error) {
+	var limit, sortBy k.V
+	if kw == "select" && p.peek().kind == tLBrack && !p.peek().space {
+		// select[n], select[>c], select[n;<c]
+		p.pos++
+		var err error
+		if limit, sortBy, err = p.selectBracket(); err != nil {
+			return nil, err
+		}
+	}
 	start := p.pos
 	end := start
 	depth := 0
@@ -78,7 +95,7 @@ scan:
 	if _, ok := sections["from"]; !ok {
 		return nil, errParse(kw)
 	}
-	q := &query{kind: kw}
+	q := &query{kind: kw, limit: limit, order: sortBy}
 	var err error
 	if q.cols, err = p.columnsOf(sections[kw]); err != nil {
 		return nil, err
@@ -97,6 +114,42 @@ scan:
 		q.where = append(q.where, w)
 	}
 	return q, nil
+}
+
+// selectBracket reads the brackets of select[n;>c] after the [: a count
+// (an expression) and an order (<c or >c), either or both.
+func (p *parser) selectBracket() (limit, order k.V, err error) {
+	for {
+		if t := p.peek(); t.kind == tVerb && (t.text == "<" || t.text == ">") {
+			p.pos++
+			c := p.next()
+			if c.kind != tName {
+				return nil, nil, errParse(p.tokText(c))
+			}
+			grade := "iasc"
+			if t.text == ">" {
+				grade = "idesc"
+			}
+			order = k.List{k.Sym(grade), k.Sym(c.text)}
+		} else {
+			it, err := p.expr()
+			if err != nil {
+				return nil, nil, err
+			}
+			if it.node == nil {
+				return nil, nil, errParse("[")
+			}
+			limit = it.node
+		}
+		switch t := p.next(); t.kind {
+		case tSemi:
+			continue
+		case tRBrack:
+			return limit, order, nil
+		default:
+			return nil, nil, errParse(p.tokText(t))
+		}
+	}
 }
 
 // splitCommas splits tokens at commas outside brackets.
@@ -235,10 +288,25 @@ func (in *Interp) query(q *query, fr *frame) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
+	if q.order != nil && q.kind == "select" {
+		// select[>c]: the rows in the order of c, before the columns
+		if rows, err = in.orderedRows(t, rows, q.order, fr); err != nil {
+			return nil, err
+		}
+	}
 	var r k.V
 	switch q.kind {
 	case "select":
 		r, err = in.selectRows(q, t, rows, keyCols, fr)
+		if err == nil && q.distinct {
+			r, err = prim1("distinct", r)
+		}
+		if err == nil && q.limit != nil {
+			var n k.V
+			if n, err = in.eval(q.limit, fr); err == nil {
+				r, err = limitRows(r, n)
+			}
+		}
 	case "exec":
 		r, err = in.execRows(q, t, rows, fr)
 	case "update":
@@ -447,13 +515,25 @@ func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 		return nil, err
 	}
 	if len(q.cols) == 0 {
-		return nil, k.ErrNYI
+		if !q.execLast {
+			return nil, k.ErrNYI
+		}
+		// exec of no columns: the last of each
+		vals := make(k.List, len(t.Cols))
+		for j := range t.Cols {
+			c, err := index(f.vals[j], k.Long(max(int64(k.Count(f.vals[j]))-1, 0)))
+			if err != nil {
+				return nil, err
+			}
+			vals[j] = c
+		}
+		return &k.Dict{Keys: append(k.Syms{}, t.Cols...), Vals: k.Uniform(vals)}, nil
 	}
 	vals, err := in.evalCols(q.cols, f)
 	if err != nil {
 		return nil, err
 	}
-	if len(q.cols) == 1 {
+	if len(q.cols) == 1 && !q.execDict {
 		return vals[0], nil
 	}
 	return &k.Dict{Keys: k.Syms(colNames(q.cols)), Vals: k.List(vals)}, nil
@@ -865,4 +945,86 @@ func (in *Interp) deleteKeys(d *k.Dict, cols []column) (k.V, error) {
 		vals = append(vals, k.At(d.Vals, i))
 	}
 	return &k.Dict{Keys: k.Uniform(keys), Vals: k.Uniform(vals)}, nil
+}
+
+// orderedRows is rows (nil: all) of t in the order the tree o gives when
+// evaluated on them, as (idesc;`c) does.
+func (in *Interp) orderedRows(t *k.Table, rows k.Longs, o k.V, fr *frame) (k.Longs, error) {
+	f, err := rowFrame(t, rows, fr)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := in.eval(o, f)
+	if err != nil {
+		return nil, err
+	}
+	all := rows
+	if all == nil {
+		all = iotaFrom(0, int64(k.Count(t)))
+	}
+	r, err := index(all, idx)
+	if err != nil {
+		return nil, err
+	}
+	l, ok := r.(k.Longs)
+	if !ok {
+		return nil, k.ErrType
+	}
+	return l, nil
+}
+
+// functionalTree is a query as q's parse gives it: (?;t;c;b;a) for select
+// and exec, (!;t;c;b;a) for update and delete, with c, b and a quoted so
+// that evaluating the tree runs the query.
+func (q *query) functionalTree() k.V {
+	glyph := "?"
+	if q.kind == "update" || q.kind == "delete" {
+		glyph = "!"
+	}
+	var where k.V = k.List{}
+	if len(q.where) > 0 {
+		where = k.List{k.List(append([]k.V(nil), q.where...))}
+	}
+	dictOf := func(cols []column) k.V {
+		names := make(k.Syms, len(cols))
+		trees := make(k.List, len(cols))
+		for i, c := range cols {
+			names[i], trees[i] = c.name, c.tree
+		}
+		return &k.Dict{Keys: names, Vals: k.Uniform(trees)}
+	}
+	var b k.V = k.Bool(false)
+	switch {
+	case len(q.by) > 0:
+		b = dictOf(q.by)
+	case q.kind == "exec":
+		b = k.List{}
+	}
+	var a k.V = k.List{}
+	switch {
+	case q.kind == "delete" && len(q.cols) == 0:
+		a = k.Syms{}
+	case q.kind == "delete":
+		names := make(k.Syms, len(q.cols))
+		for i, c := range q.cols {
+			names[i] = c.name
+		}
+		a = k.List{names}
+	case q.kind == "exec" && len(q.cols) == 1:
+		a = k.List{q.cols[0].tree}
+	case len(q.cols) > 0:
+		a = dictOf(q.cols)
+	}
+	tree := k.List{&Verb{Glyph: glyph}, q.from, where, b, a}
+	if q.limit != nil || q.order != nil {
+		var n k.V = k.Long(k.InfLong)
+		if q.limit != nil {
+			n = q.limit
+		}
+		tree = append(tree, n)
+		if q.order != nil {
+			tree = append(tree, k.List{q.order})
+		}
+	}
+	return tree
 }

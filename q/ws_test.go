@@ -10,8 +10,7 @@ import (
 // each is a q error and the session goes on.
 func TestWorkspace(t *testing.T) {
 	defer ws.SetLimit(ws.SetLimit(256 << 20))
-	in := New()
-	for _, c := range []struct{ line, want string }{
+	checkLines(t, New(), []lineCase{
 		{"x:42", ""},
 		{"til 10000000000", "'wsfull"},
 		{"10000000000#0", "'wsfull"},
@@ -30,13 +29,22 @@ func TestWorkspace(t *testing.T) {
 		{"-5#`a`b", "`b`a`b`a`b\n"},
 		{"-2#1 2 3", "2 3\n"},
 		{"x", "42\n"},
-	} {
+	})
+}
+
+// lineCase is a console line and what the console prints for it.
+type lineCase struct{ line, want string }
+
+// checkLines runs console lines in turn, an error giving its 'text.
+func checkLines(t *testing.T, in *Interp, cases []lineCase) {
+	t.Helper()
+	for _, c := range cases {
 		out, err := in.Line(c.line)
 		if err != nil {
 			out = FormatError(err)
 		}
 		if out != c.want {
-			t.Errorf("%s: got %q, want %q", c.line, out, c.want)
+			t.Errorf("%.20s: got %.40q, want %q", c.line, out, c.want)
 		}
 	}
 }

@@ -516,6 +516,10 @@ def gen_kl():
     for red in reds:
         g.add(red + "/promote", F32, {"reduction": red},
               [("input", g.randn(3).to(F32), True), ("target", g.rand(3), False)])
+    # an empty batch: batchmean divides a sum of 0 by 0
+    for shape in [(0,), (0, 3), (3, 0)]:
+        g.each(join("empty", shape_tag(shape)), {}, lambda: [("input", torch.zeros(*shape, dtype=F64), True),
+                                                             ("target", torch.zeros(*shape, dtype=F64), True)], reductions=reds)
     return g
 
 

@@ -1,5 +1,7 @@
 package tensor
 
+import "kt/internal/stop"
+
 // Source is a source of random numbers, such as *rand.Rand of math/rand
 // or math/rand/v2. Random tensors draw from the source they are given,
 // never from a global one, so a seed reproduces them.
@@ -30,13 +32,30 @@ func random(src Source, d DType, shape []int, draw func(Source) float64) (*Tenso
 	}
 	switch s := t.raw().(type) {
 	case []float32:
-		for i := range s {
-			s[i] = float32(draw(src))
-		}
+		err = drawInto(s, src, draw)
 	case []float64:
-		for i := range s {
-			s[i] = draw(src)
-		}
+		err = drawInto(s, src, draw)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return t, nil
+}
+
+// drawChunk is how many values random draws between checks for an
+// interrupt.
+const drawChunk = 1 << 16
+
+// drawInto fills s with draws from src, giving up with stop.Err at a
+// chunk boundary when an interrupt is requested.
+func drawInto[T Float](s []T, src Source, draw func(Source) float64) error {
+	for lo := 0; lo < len(s); lo += drawChunk {
+		if stop.Requested() {
+			return stop.Err
+		}
+		for i := lo; i < min(lo+drawChunk, len(s)); i++ {
+			s[i] = T(draw(src))
+		}
+	}
+	return nil
 }

@@ -2,26 +2,30 @@
 //
 // Usage:
 //
-//	kt [-e] [-w MB] [-p port] [-u|-U file] [-T seconds] [file.q]
+//	kt [file.q] [-e] [-p port] [-u|-U file] [-T s] [-t ms] [-w MB] [-s n]
+//	   [-S seed] [-P n] [-c r c] [-C r c] [-e 0|1|2] [-g 0|1] [-o hours] [-q] [args...]
 //
 // kt loads file.q if given (its values are not shown), then reads q from
 // standard input. At a terminal it prompts with q) and offers line editing
 // and history; otherwise it evaluates each line and prints what the q
 // console would, flushing the output after each line, so that kt can serve
-// a program that writes a line and waits for its answer. With -e each
-// input line is echoed behind q) before its output, so that kt -e <
-// script.q prints a transcript. \\ exits.
+// a program that writes a line and waits for its answer. A line with an
+// open bracket or string continues on the next. With -e each input line
+// is echoed behind q) before its output, so that kt -e < script.q prints a
+// transcript. \\ exits.
 //
-// -w sets the workspace limit in MB, as q's -w does: an allocation past it
-// is the error 'wsfull and the session goes on. The default is half of the
-// machine's physical memory, or of the address-space limit (ulimit -v)
-// where that is lower; -w 0 is no limit.
-//
-// -p listens for kdb+ clients on a port (0W: any free one), on the
-// loopback unless host:port names an address; -U admits only the users of
-// a password file, -u as well refuses clients' system commands; -T bounds
-// each client's message in seconds. A listening kt goes on serving when
-// its input ends. See the README.
+// The options are q's (docs/basics/cmdline.md): -p listens for kdb+
+// clients (on the loopback unless host:port names an address; a listening
+// kt goes on serving when its input ends), -u and -U read a password file, -T bounds a client's message,
+// -t starts the timer (.z.ts), -P sets the display precision, -c the
+// console size, -C the HTTP view's, -S the seed of ?, -s the secondary
+// threads, -e 0|1|2 the error-trap mode, -g the garbage collection mode,
+// -o the offset of local time; -q is quiet. -w sets the workspace limit in
+// MB: an allocation past it is the error 'wsfull and the session goes on;
+// the default is half of the machine's physical memory, or of the
+// address-space limit (ulimit -v) where that is lower; -w 0 is no limit.
+// q's options that kt cannot honour (-b -E -l -L -m -r) are refused; any
+// other argument is the script's, in .z.x.
 //
 // SIGTERM and SIGHUP end the session as exit 0 does, once the current line
 // is done: .z.exit runs, the output is flushed and the terminal restored.
@@ -31,18 +35,19 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/chzyer/readline"
 
+	"kt/internal/stop"
 	"kt/internal/ws"
 	"kt/k"
 	"kt/q"
@@ -58,51 +63,6 @@ func main() {
 	os.Exit(run(args, o))
 }
 
-// options are kt's command-line flags, q's where q has one.
-type options struct {
-	echo     bool
-	wsMB     int64
-	port     string // -p: host:port or port, "" for none
-	users    string // -u or -U: the password file
-	restrict bool   // -u: remote system commands and files are 'access
-	timeout  int    // -T: seconds a client's message may take
-	compress bool   // compress to loopback peers too
-}
-
-// parseFlags reads the command line: the options, then the script and
-// its arguments.
-func parseFlags(argv []string) (options, []string, error) {
-	var o options
-	fs := flag.NewFlagSet("kt", flag.ContinueOnError)
-	fs.BoolVar(&o.echo, "e", false, "echo each input line behind q) before its output (non-terminal input)")
-	fs.Int64Var(&o.wsMB, "w", ws.Default()>>20, "workspace limit in MB (0: none); past it a value is 'wsfull")
-	fs.StringVar(&o.port, "p", "", "listen for kdb+ clients on `port`, 0W (any free port) or host:port; loopback only unless a host is named")
-	restrictFile := fs.String("u", "", "password `file` (or 1 for none): as -U, and a client may not run system commands")
-	fs.StringVar(&o.users, "U", "", "password `file`: one user:password a line, plain or md5 or sha1 in hex")
-	fs.IntVar(&o.timeout, "T", 0, "timeout in `seconds` for each client's message (0: none)")
-	fs.BoolVar(&o.compress, "compress", false, "compress messages over 2000 bytes to loopback peers too, as kdb+ does to remote ones")
-	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: kt [-e] [-w MB] [-p port] [-u|-U file] [-T seconds] [file.q]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(argv); err != nil {
-		return o, nil, err
-	}
-	if o.wsMB < 0 || o.wsMB > 1<<26 {
-		return o, nil, errors.New("-w: not a size in MB")
-	}
-	if o.timeout < 0 {
-		return o, nil, errors.New("-T: not a number of seconds")
-	}
-	if *restrictFile != "" {
-		o.restrict = true
-		if *restrictFile != "1" {
-			o.users = *restrictFile
-		}
-	}
-	return o, fs.Args(), nil
-}
-
 // console is one session: the interpreter, its buffered output and the
 // lock that a signal's exit takes so that it never runs inside a line.
 type console struct {
@@ -111,17 +71,22 @@ type console struct {
 	out *bufio.Writer
 	// term is the terminal's state before line editing, restored on exit.
 	term *readline.State
+	// traces shows where an error happened under it, as q 4's console
+	// does (at a terminal: piped input gets the error line alone).
+	traces bool
 }
 
 // run is the console: it returns the process's exit code.
 func run(args []string, o options) int {
 	c := &console{in: NewInterp(), out: bufio.NewWriter(os.Stdout)}
 	c.in.Stdout = c.out
+	c.settings(o)
 	if err := c.listen(o); err != nil {
 		fmt.Fprintln(os.Stderr, "kt:", err)
 		return 1
 	}
 	go c.serve()
+	go c.tick()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
@@ -139,6 +104,7 @@ func run(args []string, o options) int {
 				return c.exit(code)
 			}
 			fmt.Fprintln(c.out, q.FormatError(err))
+			io.WriteString(c.out, c.in.Trace())
 		}
 	}
 	c.out.Flush()
@@ -147,6 +113,55 @@ func run(args []string, o options) int {
 		return c.interactive()
 	}
 	return c.batch(os.Stdin, o.echo)
+}
+
+// settings gives the session the command line's settings.
+func (c *console) settings(o options) {
+	in := c.in
+	if o.console[0] > 0 {
+		in.Printer.Rows, in.Printer.Cols = o.console[0], o.console[1]
+	}
+	if o.precision >= 0 {
+		in.Printer.Precision = o.precision
+	}
+	if o.seedSet {
+		in.Seed(o.seed)
+	}
+	s := &in.Settings
+	s.Timer, s.ErrorTrap, s.GCMode, s.Offset = o.timer, o.errorTrap, o.gcMode, o.offset
+	s.Secondary, s.Quiet = o.secondary, o.quiet
+	s.HTTPConsol = [2]int64{int64(o.http[0]), int64(o.http[1])}
+	s.Args, s.Raw, s.File = o.args, o.raw, o.file
+	if s.Args == nil {
+		s.Args = []string{}
+	}
+}
+
+// tick fires the timer: .z.ts every \t milliseconds, in turn with console
+// lines and clients' messages. An error in .z.ts is shown and the session
+// goes on.
+func (c *console) tick() {
+	for {
+		c.mu.Lock()
+		ms := c.in.Settings.Timer
+		c.mu.Unlock()
+		if ms <= 0 {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		c.mu.Lock()
+		if c.in.Settings.Timer > 0 {
+			if err := c.in.Timer(); err != nil {
+				if code, ok := exitCode(err); ok {
+					os.Exit(c.exitLocked(code))
+				}
+				fmt.Fprintln(c.out, q.FormatError(err))
+			}
+			c.out.Flush()
+		}
+		c.mu.Unlock()
+	}
 }
 
 // listen sets up the server from the options: the password file, the
@@ -193,6 +208,7 @@ func (c *console) exitLocked(code int) int {
 	if f, ok := c.in.Get(".z.exit"); ok {
 		if _, err := c.in.Apply(f, k.Long(code)); err != nil {
 			fmt.Fprintln(c.out, q.FormatError(err))
+			io.WriteString(c.out, c.in.Trace())
 		}
 	}
 	c.out.Flush()
@@ -212,25 +228,61 @@ func exitCode(err error) (int, bool) {
 }
 
 // evalLine evaluates one line, printing its value or its error to w and
-// flushing the output; Ctrl-C stops a long evaluation.
+// flushing the output; Ctrl-C stops a long evaluation, in the interpreter
+// or in an engine kernel, with 'stop.
 func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.out.Flush()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, done := interruptible()
 	c.in.Ctx = ctx
 	s, err := c.in.Line(line)
 	c.in.Ctx = nil
+	done()
 	if err != nil {
 		if code, ok := exitCode(err); ok {
 			return code, true
 		}
+		if err == q.Aborted {
+			return 0, false // the debugger was left with \
+		}
 		fmt.Fprintln(w, q.FormatError(err))
+		if c.traces {
+			io.WriteString(w, c.in.Trace())
+		}
 		return 0, false
 	}
 	io.WriteString(w, s)
 	return 0, false
+}
+
+// interruptible returns a context that SIGINT cancels, also asking the
+// engine's kernels to stop, and the function that ends it. Once that has
+// returned no request from this line is left over for the next.
+func interruptible() (context.Context, func()) {
+	stop.Clear()
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	end := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-sig:
+			stop.Request()
+			cancel()
+		case <-end:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		close(end)
+		wg.Wait()
+		cancel()
+		stop.Clear()
+	}
 }
 
 // batch evaluates each line of r, as the console does for piped input,
@@ -238,11 +290,24 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 func (c *console) batch(r io.Reader, echo bool) int {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<28)
+	pending := ""
 	for sc.Scan() {
 		line := sc.Text()
 		if echo {
-			fmt.Fprintf(c.out, "q)%s\n", line)
+			if pending == "" {
+				fmt.Fprintf(c.out, "q)%s\n", line)
+			} else {
+				fmt.Fprintf(c.out, "%s\n", line)
+			}
 		}
+		if pending != "" {
+			line = pending + "\n" + line
+		}
+		if q.Incomplete(line) && !strings.HasPrefix(line, "\\") {
+			pending = line // an open bracket or string: read on
+			continue
+		}
+		pending = ""
 		if code, exit := c.evalLine(line, c.out); exit {
 			return c.exit(code)
 		}
@@ -251,6 +316,12 @@ func (c *console) batch(r io.Reader, echo bool) int {
 		fmt.Fprintln(os.Stderr, err)
 		c.exit(1)
 		return 1
+	}
+	if pending != "" {
+		// input ended inside an open bracket or string: q's error for it
+		if code, exit := c.evalLine(pending, c.out); exit {
+			return c.exit(code)
+		}
 	}
 	c.mu.Lock()
 	listening := c.in.Listening()
@@ -267,6 +338,7 @@ func (c *console) interactive() int {
 		c.term = st
 	}
 	c.in.Stdout = os.Stdout
+	c.traces = true
 	cfg := &readline.Config{Prompt: "q)"}
 	if home, err := os.UserHomeDir(); err == nil {
 		cfg.HistoryFile = filepath.Join(home, ".kt_history")
@@ -277,16 +349,70 @@ func (c *console) interactive() int {
 		return 1
 	}
 	defer rl.Close()
+	c.in.Debugger = func(s *q.Suspension) (k.V, error) { return c.debug(rl, s) }
+	pending := ""
 	for {
 		line, err := rl.Readline()
 		if errors.Is(err, readline.ErrInterrupt) {
+			pending = ""
+			rl.SetPrompt("q)")
 			continue
 		}
 		if err != nil { // end of input
 			return c.exit(0)
 		}
+		if pending != "" {
+			line = pending + "\n" + line
+		}
+		if q.Incomplete(line) && !strings.HasPrefix(line, "\\") {
+			pending = line // an open bracket or string: read on
+			rl.SetPrompt("")
+			continue
+		}
+		pending = ""
+		rl.SetPrompt("q)")
 		if code, exit := c.evalLine(line, os.Stdout); exit {
 			return c.exit(code)
+		}
+	}
+}
+
+// debug is the console's debugger: an error inside a function shows it
+// and its place, then reads lines at q)) in the function's frame until
+// :e resumes with e as the result of the failed operation, 'e signals e
+// instead, or \ abandons the line (docs/basics/debug.md).
+func (c *console) debug(rl *readline.Instance, s *q.Suspension) (k.V, error) {
+	fmt.Fprintln(os.Stdout, q.FormatError(s.Err))
+	io.WriteString(os.Stdout, s.Trace)
+	rl.SetPrompt("q))")
+	defer rl.SetPrompt("q)")
+	for {
+		line, err := rl.Readline()
+		if err != nil {
+			return nil, q.Aborted
+		}
+		switch t := strings.TrimSpace(line); {
+		case t == "\\":
+			return nil, q.Aborted
+		case strings.HasPrefix(t, ":"):
+			v, err := s.Value(t[1:])
+			if err != nil {
+				fmt.Fprintln(os.Stdout, q.FormatError(err))
+				continue
+			}
+			return v, nil
+		case strings.HasPrefix(t, "'"):
+			return nil, k.Err(strings.TrimSpace(t[1:]))
+		default:
+			out, err := s.Line(line)
+			if err != nil {
+				if _, ok := exitCode(err); ok {
+					return nil, err
+				}
+				fmt.Fprintln(os.Stdout, q.FormatError(err))
+				continue
+			}
+			io.WriteString(os.Stdout, out)
 		}
 	}
 }

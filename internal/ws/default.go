@@ -22,9 +22,14 @@ func Default() int64 {
 	return m / 2
 }
 
+// asLimit is the address-space limit, read once: the checks run often.
+var asLimit = readAddressLimit()
+
 // addressLimit is the process's address-space limit in bytes (ulimit -v;
-// 0: none).
-func addressLimit() int64 {
+// 0: none), as it was when the process started.
+func addressLimit() int64 { return asLimit }
+
+func readAddressLimit() int64 {
 	var r syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &r); err != nil || r.Cur == 0 || r.Cur >= 1<<62 {
 		return 0

@@ -39,6 +39,10 @@ var (
 	peak  atomic.Int64
 )
 
+// The limit starts at Default, so that a program or test that never sets
+// one still answers 'wsfull before the machine runs out of memory.
+func init() { SetLimit(Default()) }
+
 // SetLimit sets the workspace limit in bytes (0: none) and returns the
 // previous one. It also tells the garbage collector to work harder as the
 // heap nears the limit.
@@ -101,18 +105,38 @@ func CheckBytes(b int64) error {
 	return nil
 }
 
+// Full is ErrWsfull when the heap has outgrown the limit (its garbage
+// collected first), or the process is near its address-space limit: it
+// catches memory that grows by many small allocations, none of which
+// Check sees. The evaluator calls it every so many steps.
+func Full() error {
+	if lim := limit.Load(); lim > 0 && Used() > lim {
+		runtime.GC()
+		if Used() > lim {
+			return ErrWsfull
+		}
+	}
+	if !fitsAddressSpace(0) {
+		return ErrWsfull
+	}
+	return nil
+}
+
 // fitsAddressSpace reports whether b more bytes of heap fit under the
 // process's address-space limit (ulimit -v), where there is one: the Go
 // runtime reserves much more address space than it uses, and running out
-// of it is fatal. The heap's free and released spans are reused first.
+// of it is fatal. What is left is the limit less the address space in
+// use, plus the heap's free and released spans, which the heap reuses;
+// b must fit in it twice over (a slice that grows by doubling holds its
+// old and new storage at once), with 160 MB to spare for the runtime's
+// own growth: it maps the heap in 64 MB arenas, and their metadata.
 func fitsAddressSpace(b int64) bool {
 	as := addressLimit()
 	if as <= 0 {
 		return true
 	}
 	spare := metric("/memory/classes/heap/free:bytes") + metric("/memory/classes/heap/released:bytes")
-	need := max(b-spare, 0)
-	return virtual()+need+need/2+128<<20 <= as
+	return 2*b+160<<20 <= as-virtual()+spare
 }
 
 // Used is the heap's bytes in objects, garbage not yet collected included.

@@ -166,6 +166,27 @@ q)use[x;o]
 'use: unable to re-assign tensor to given optimizer
 q)use[o;x]
 'use: 1st arg must be tensor, vector or dictionary
+q)/ values that would be silent wrong answers: a string is no weight, a null no double
+q)bce(.1 .2 .3e;0 1 1e;"mean")
+'option: weight is a char list, expected a numeric scalar/array or previously allocated tensor pointer
+q)loss(`ce;"abc")
+'option: weight is a char list, expected a numeric scalar/array or previously allocated tensor pointer
+q)loss(`margin;0N)
+'margin margin: expected double, given null long scalar
+q)margin(1 2e;2 1e;1 -1e;`margin!0n)
+'margin margin: expected double, given null double scalar
+q)hinge(1 2e;1 -1e;0N)
+'hinge margin: expected double, given null long scalar
+q)p:tensor(1 2e;`grad)
+q)opt(`sgd;p;0n)
+'sgd lr: expected long/double scalar, given null double scalar
+q)opt(`sgd;p;0w)
+'Invalid learning rate: inf
+q)opt(`sgd;p;`lr`momentum!(.1;0n))
+'sgd momentum: expected long/double scalar, given null double scalar
+q)free p
+q)kl(0 2#0e;0 2#0e;`batchmean)
+0Ne
 q)/ after all that, the session still works
 q)mse(1 2 3e;0 2 4e)
 0.6666667e

@@ -1,9 +1,10 @@
 // Package qtest runs console transcripts against a q interpreter.
 //
 // A transcript is a text file of console input and expected output. A
-// line starting with q) is an input line; the lines after it, up to the
-// next q) line, are what the console prints for it (trailing blank lines
-// ignored). Lines before the first q) line are a header. An error prints
+// line starting with q) is an input line (with the lines after it while a
+// bracket or string is open, as the console reads them); the lines after
+// it, up to the next q) line, are what the console prints for it
+// (trailing blank lines ignored). Lines before the first q) line are a header. An error prints
 // as 'msg on one line.
 package qtest
 
@@ -36,11 +37,19 @@ func Parse(text string) []Case {
 		}
 		want = nil
 	}
+	open := false // the input so far has an open bracket or string
 	for i, l := range lines {
+		if open {
+			// a continuation line of the input, as the console reads it
+			cases[cur].Input += "\n" + l
+			open = q.Incomplete(cases[cur].Input)
+			continue
+		}
 		if in, ok := strings.CutPrefix(l, "q)"); ok {
 			flush()
 			cases = append(cases, Case{Line: i + 1, Input: in})
 			cur = len(cases) - 1
+			open = q.Incomplete(in)
 			continue
 		}
 		if cur >= 0 {

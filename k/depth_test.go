@@ -1,0 +1,50 @@
+package k
+
+import "testing"
+
+func TestDeeper(t *testing.T) {
+	nest := func(n int) V {
+		var v V = Long(1)
+		for range n {
+			v = List{Long(0), v}
+		}
+		return v
+	}
+	for _, c := range []struct {
+		v    V
+		n    int
+		want bool
+	}{
+		{Long(1), 0, false},
+		{Longs{1, 2}, 0, false},
+		{List{Long(1)}, 0, true},
+		{List{Long(1)}, 1, false},
+		{nest(5), 5, false},
+		{nest(6), 5, true},
+		{&Dict{Keys: Syms{"a"}, Vals: List{nest(3)}}, 5, false},
+		{&Dict{Keys: Syms{"a"}, Vals: List{nest(3)}}, 4, true},
+	} {
+		if got := Deeper(c.v, c.n); got != c.want {
+			t.Errorf("Deeper(%v, %d) = %v, want %v", c.v, c.n, got, c.want)
+		}
+	}
+	if err := CheckNest(nest(MaxNest + 1)); err != ErrStack {
+		t.Errorf("CheckNest: %v", err)
+	}
+}
+
+// TestDeeperShared walks values whose parts are shared: few containers,
+// exponentially many paths.
+func TestDeeperShared(t *testing.T) {
+	var d V = Long(1)
+	var l V = Long(1)
+	for range 60 {
+		d = &Dict{Keys: d, Vals: d}
+		l = List{l, l}
+	}
+	for _, v := range []V{d, l} {
+		if Deeper(v, 100) || !Deeper(v, 59) {
+			t.Errorf("%T: wrong depth", v)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package q
+
+import (
+	"testing"
+
+	"kt/k"
+)
+
+// TestDebugger drives a suspension as the console does: lines in the
+// failed function's frame, then a resume or an abort.
+func TestDebugger(t *testing.T) {
+	in := New()
+	for _, l := range []string{`f:{g[x;2#y]}`, `g:{a:x*2;a+y}`} {
+		if _, err := in.Line(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen []string
+	in.Debugger = func(s *Suspension) (k.V, error) {
+		seen = append(seen, s.Trace)
+		for _, l := range []string{"a*4", "y", "x"} {
+			out, err := s.Line(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen = append(seen, out)
+		}
+		return s.Value("42")
+	}
+	out, err := in.Line(`f[3;"hello"]`)
+	if err != nil || out != "42\n" {
+		t.Fatalf("resume: %q %v", out, err)
+	}
+	want := []string{"  [2]  g:{a:x*2;a+y}\n                 ^\n", "24\n", "\"he\"\n", "3\n"}
+	if len(seen) != len(want) {
+		t.Fatalf("saw %q", seen)
+	}
+	for i := range want {
+		if seen[i] != want[i] {
+			t.Errorf("%d: %q, want %q", i, seen[i], want[i])
+		}
+	}
+	// an abort: the error goes on as Aborted; a top-level error does not
+	// suspend
+	in.Debugger = func(s *Suspension) (k.V, error) { return nil, Aborted }
+	if _, err := in.Line(`f[3;"hello"]`); err != Aborted {
+		t.Errorf("abort: %v", err)
+	}
+	calls := 0
+	in.Debugger = func(s *Suspension) (k.V, error) { calls++; return nil, s.Err }
+	if _, err := in.Line(`2+"hi"`); err == nil || calls != 0 {
+		t.Errorf("a top-level error: %v, %d suspensions", err, calls)
+	}
+	// a trapped error is not suspended
+	if _, err := in.Line(`@[{x+"a"};1;0]`); err != nil || calls != 0 {
+		t.Errorf("trap: %v, %d suspensions", err, calls)
+	}
+	if _, err := in.Line(`.Q.trp[{x+"a"};1;{[e;b]e}]`); err != nil || calls != 0 {
+		t.Errorf(".Q.trp: %v, %d suspensions", err, calls)
+	}
+}
