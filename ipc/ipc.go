@@ -83,7 +83,28 @@ type Conn struct {
 	done   chan struct{}
 	resp   chan []byte
 	client bool
+	// a connection from Dial keeps the requests it receives here, so that
+	// h[] can take the next one; its Message events carry no Frame
+	imu     sync.Mutex
+	inbox   [][]byte
+	arrived chan struct{}
 }
+
+// Next takes the oldest request received on a connection from Dial, nil
+// if there is none.
+func (c *Conn) Next() []byte {
+	c.imu.Lock()
+	defer c.imu.Unlock()
+	if len(c.inbox) == 0 {
+		return nil
+	}
+	b := c.inbox[0]
+	c.inbox = c.inbox[1:]
+	return b
+}
+
+// Arrived is signalled when a request arrives on a connection from Dial.
+func (c *Conn) Arrived() <-chan struct{} { return c.arrived }
 
 // Remote is the peer's address.
 func (c *Conn) Remote() net.Addr { return c.nc.RemoteAddr() }
@@ -226,6 +247,17 @@ func (c *Conn) read(events chan<- Event) {
 			case <-c.done:
 			}
 			continue
+		}
+		if c.client {
+			// kept for whoever takes it first: h[] or the loop
+			c.imu.Lock()
+			c.inbox = append(c.inbox, b)
+			c.imu.Unlock()
+			select {
+			case c.arrived <- struct{}{}:
+			default:
+			}
+			b = nil
 		}
 		events <- Event{Kind: Message, Conn: c, Frame: b}
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -77,7 +78,7 @@ func (s *Server) accept() {
 func (s *Server) handshake(nc net.Conn) {
 	c := newConn(nc, s.WriteTimeout)
 	nc.SetReadDeadline(time.Now().Add(HandshakeTimeout))
-	if head, err := c.r.Peek(4); err == nil && isHTTP(head) {
+	if startsHTTP(c) {
 		s.http(c)
 		return
 	}
@@ -121,13 +122,18 @@ func splitCredentials(b []byte) (user, pass string, cap byte) {
 // maxHTTPBody bounds the body of an HTTP request.
 const maxHTTPBody = 1 << 20
 
-// isHTTP reports whether a connection's first bytes are an HTTP request's.
-func isHTTP(head []byte) bool {
-	switch string(head) {
-	case "GET ", "POST", "HEAD":
-		return true
+// startsHTTP reports whether a connection's first bytes are an HTTP
+// request's. It looks at no more than 4 bytes and stops at a zero byte,
+// which ends a kdb+ handshake however short.
+func startsHTTP(c *Conn) bool {
+	for n := 1; n <= 4; n++ {
+		head, err := c.r.Peek(n)
+		if err != nil || head[n-1] == 0 || !strings.HasPrefix("GET ", string(head)) &&
+			!strings.HasPrefix("POST", string(head)) && !strings.HasPrefix("HEAD", string(head)) {
+			return false
+		}
 	}
-	return false
+	return true
 }
 
 // http reads one HTTP request (a body of at most maxHTTPBody bytes) and

@@ -129,15 +129,15 @@ func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 		}
 		return k.Null, nil
 	}
-	if flush {
-		return nil, k.Err("nyi: h[] (a deferred response); send with neg[h] and answer with h x")
-	}
-	if err := in.send(c, x, codec.Sync); err != nil {
-		return nil, in.lost(h, err)
-	}
 	var stop <-chan struct{}
 	if in.Ctx != nil {
 		stop = in.Ctx.Done()
+	}
+	if flush {
+		return in.nextMessage(c, stop)
+	}
+	if err := in.send(c, x, codec.Sync); err != nil {
+		return nil, in.lost(h, err)
 	}
 	select {
 	case b := <-c.Response():
@@ -150,6 +150,28 @@ func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 		// q's is after an interrupted request
 		c.Close()
 		return nil, k.Err("stop")
+	}
+}
+
+// nextMessage is h[]: it waits for the next message the peer sends on
+// h (the deferred answer to neg[h] x, sent back with neg[.z.w]) and
+// returns its value.
+func (in *Interp) nextMessage(c *ipc.Conn, stop <-chan struct{}) (k.V, error) {
+	for closed := false; ; {
+		if b := c.Next(); b != nil {
+			v, _, err := codec.Unmessage(b, in.codecOptions(false))
+			return v, err
+		}
+		if closed {
+			return nil, k.Err("rcv handle: " + strconv.FormatInt(c.Handle, 10) + ": connection closed")
+		}
+		select {
+		case <-c.Arrived():
+		case <-c.Done():
+			closed = true // what came before the close is still taken
+		case <-stop:
+			return nil, k.Err("stop")
+		}
 	}
 }
 

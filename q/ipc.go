@@ -136,7 +136,13 @@ func (in *Interp) Serve(ev ipc.Event) (err error) {
 		if in.net.conns[ev.Conn.Handle] != ev.Conn {
 			return nil // hclose closed it; what it sent since is dropped
 		}
-		return in.message(ev.Conn, ev.Frame)
+		frame := ev.Frame
+		if frame == nil {
+			if frame = ev.Conn.Next(); frame == nil {
+				return nil // h[] took it
+			}
+		}
+		return in.message(ev.Conn, frame)
 	case ipc.HTTP:
 		return in.httpRequest(ev.Conn, ev.Request, ev.Body)
 	case ipc.WebSocket:

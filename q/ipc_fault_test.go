@@ -272,3 +272,23 @@ func TestServeSlowClient(t *testing.T) {
 		t.Errorf("nothing queued for the slow client: .z.W %s", s.eval(t, ".z.W"))
 	}
 }
+
+// TestServeShortHandshake: credentials shorter than an HTTP method
+// ("\x03\x00", "G\x03\x00") are answered at once, not after the
+// handshake's timeout.
+func TestServeShortHandshake(t *testing.T) {
+	s := startServer(t, "")
+	for _, cred := range []string{"", "G", "GE", ":"} {
+		start := time.Now()
+		c, err := dialRaw(t, s.addr, cred)
+		if err != nil {
+			t.Fatalf("%q: %v", cred, err)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%q: answered after %v", cred, d)
+		}
+		if v, err := c.call(t, k.Chars("1+1")); err != nil || show(v) != "2" {
+			t.Errorf("%q: %v %v", cred, v, err)
+		}
+	}
+}
