@@ -25,13 +25,28 @@ import (
 // returns the whole HTTP response as a string, as q's do.
 
 // httpRequest answers one HTTP request and closes its connection.
+// With a password file (-U, -u) or .z.pw, a request must bring a user
+// and password by HTTP's basic authentication, checked as a kdb+
+// client's handshake is; while it is answered it has a handle, .z.w,
+// and its user is .z.u.
 func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error {
+	c.User, c.Password, _ = req.BasicAuth()
+	ok := in.authorized(c)
+	c.Password = ""
+	if !ok {
+		defer c.CloseWhenSent()
+		return httpReply(c, http.StatusUnauthorized, "text/plain", []byte("'access"), "WWW-Authenticate: Basic realm=\"kt\"")
+	}
 	if ipc.IsWebSocket(req) {
 		return in.openWebSocket(c, req)
 	}
 	defer c.CloseWhenSent()
+	h := in.freeHandle()
+	c.Handle = h
+	in.net.conns[h] = c
+	defer delete(in.net.conns, h)
 	text := strings.TrimPrefix(req.URL.RequestURI(), "/")
-	if t, err := url.QueryUnescape(text); err == nil {
+	if t, err := url.PathUnescape(text); err == nil { // a + stays a +, as in q
 		text = t
 	}
 	headers := httpHeaders(req)
@@ -40,7 +55,7 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 		handler, text = ".z.pp", text+" "+string(body)
 	}
 	if f, ok := in.globals[handler]; ok {
-		v, err := in.httpEval(func() (k.V, error) { return in.apply(f, []k.V{k.List{k.Chars(text), headers}}) })
+		v, err := in.httpEval(h, func() (k.V, error) { return in.apply(f, []k.V{k.List{k.Chars(text), headers}}) })
 		if err != nil {
 			return httpReply(c, http.StatusBadRequest, "text/plain", []byte(FormatError(err)))
 		}
@@ -58,7 +73,7 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 	if expr == "" && format == "" {
 		return httpReply(c, http.StatusOK, "text/html; charset=utf-8", page("", nil, ""))
 	}
-	v, err := in.httpEval(func() (k.V, error) { return in.valueOf(k.Chars(expr)) })
+	v, err := in.httpEval(h, func() (k.V, error) { return in.valueOf(k.Chars(expr)) })
 	if err != nil {
 		if format == "" {
 			return httpReply(c, http.StatusBadRequest, "text/html; charset=utf-8", page(expr, nil, FormatError(err)))
@@ -114,11 +129,13 @@ func sendWebSocket(c *ipc.Conn, x k.V) error {
 	return k.Err("type: a websocket sends a string or bytes")
 }
 
-// httpEval evaluates for an HTTP client, bounded as a message is.
-func (in *Interp) httpEval(f func() (k.V, error)) (v k.V, err error) {
+// httpEval evaluates for an HTTP client on handle h, bounded as a
+// message is.
+func (in *Interp) httpEval(h int64, f func() (k.V, error)) (v k.V, err error) {
 	defer guard(&err)
-	prevCtx := in.Ctx
-	defer func() { in.Ctx = prevCtx }()
+	prev, prevCtx := in.net.cur, in.Ctx
+	in.net.cur = h
+	defer func() { in.net.cur, in.Ctx = prev, prevCtx }()
 	in.steps, in.depth = 0, 0
 	if in.Timeout > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), in.Timeout)
@@ -149,9 +166,13 @@ func httpHeaders(req *http.Request) *k.Dict {
 	return &k.Dict{Keys: keys, Vals: vals}
 }
 
-func httpReply(c *ipc.Conn, status int, ctype string, body []byte) error {
-	head := fmt.Sprintf("HTTP/1.1 %d %s\r\nContent-Type: %s\r\nConnection: close\r\nContent-Length: %d\r\n\r\n",
-		status, http.StatusText(status), ctype, len(body))
+// httpReply writes a response, with any further header lines.
+func httpReply(c *ipc.Conn, status int, ctype string, body []byte, headers ...string) error {
+	head := fmt.Sprintf("HTTP/1.1 %d %s\r\nContent-Type: %s\r\nConnection: close\r\n", status, http.StatusText(status), ctype)
+	for _, h := range headers {
+		head += h + "\r\n"
+	}
+	head += fmt.Sprintf("Content-Length: %d\r\n\r\n", len(body))
 	c.Write(append([]byte(head), body...))
 	return nil
 }

@@ -187,3 +187,40 @@ func extremes(xs, ys []int) (int, int) {
 	}
 	return ys[li], ys[ri]
 }
+
+// TestHTTPAuth: under a password file HTTP needs basic authentication,
+// and -u's restrictions hold for HTTP clients too.
+func TestHTTPAuth(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "users")
+	os.WriteFile(file, []byte("ann:pw\n"), 0o644)
+	s := startServer(t, "")
+	if err := s.in.SetUsers(file, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		user, path string
+		status     int
+		body       string
+	}{
+		{"", ".txt?1+1", 401, "'access"},
+		{"ann:wrong", ".txt?1+1", 401, "'access"},
+		{"ann:pw", ".txt?1+1", 200, "2\n"},
+		{"ann:pw", ".txt?.z.u", 200, "`ann\n"},
+		{"ann:pw", ".txt?.z.w>0", 200, "1b\n"},
+		{"ann:pw", ".txt?system%22p%22", 400, "'access"},
+	} {
+		url := "http://" + s.addr + "/" + c.path
+		if c.user != "" {
+			url = "http://" + c.user + "@" + s.addr + "/" + c.path
+		}
+		status, _, body := get(t, url)
+		if status != c.status || body != c.body {
+			t.Errorf("%s %s: %d %q, want %d %q", c.user, c.path, status, body, c.status, c.body)
+		}
+	}
+	// a websocket too
+	s.eval(t, ".z.ws:{neg[.z.w] x}")
+	if _, resp := dialWS(t, s.addr); resp.StatusCode != 401 {
+		t.Errorf("a websocket without credentials: %s", resp.Status)
+	}
+}
