@@ -117,6 +117,10 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		if len(args) == 1 && isText(args[0]) {
 			return in.write(h, args[0])
 		}
+	case k.Sym:
+		if addr, user, pass, timeout, ok := netAddress(f); ok && len(args) == 1 {
+			return in.oneShot(addr, user, pass, timeout, args[0])
+		}
 	case *control, *assign, seq, hole:
 		return nil, k.ErrNYI
 	}

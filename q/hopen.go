@@ -81,6 +81,18 @@ func (in *Interp) dial(addr, user, pass string, timeout time.Duration) (k.V, err
 	return k.Int(h), nil
 }
 
+// oneShot is `:host:port x: a sync request on a connection opened for
+// it and closed after the response.
+func (in *Interp) oneShot(addr, user, pass string, timeout time.Duration, x k.V) (k.V, error) {
+	hv, err := in.dial(addr, user, pass, timeout)
+	if err != nil {
+		return nil, err
+	}
+	h := int64(hv.(k.Int))
+	defer in.closeConn(h)
+	return in.remote(h, x)
+}
+
 // userName is the user a connection names when hopen names none.
 func (in *Interp) userName() string {
 	u, _ := in.netVar(".z.u")
