@@ -123,15 +123,19 @@ func (c *Conn) IPv4() uint32 {
 	return uint32(ip[0])<<24 | uint32(ip[1])<<16 | uint32(ip[2])<<8 | uint32(ip[3])
 }
 
-// MaxQueued bounds the bytes waiting to be sent to one peer: past it
-// the peer, which reads too slowly, is dropped.
-const MaxQueued = 512 << 20
+// MaxQueued bounds the bytes waiting to be sent to one peer, and
+// maxPending the messages: past either the peer, which reads too
+// slowly, is dropped.
+const (
+	MaxQueued  = 512 << 20
+	maxPending = 1 << 14
+)
 
 // Write queues one whole message (or the capability byte, or an HTTP
 // response) for the peer, as kdb+ queues what it sends: the caller never
 // waits for a slow reader. The connection's writer sends the queue in
-// order; a peer that lets MaxQueued bytes pile up, or reads nothing for
-// WriteTimeout, is dropped.
+// order; a peer that lets MaxQueued bytes or maxPending messages pile
+// up, or reads nothing for WriteTimeout, is dropped.
 func (c *Conn) Write(b []byte) (int, error) {
 	select {
 	case <-c.done:
@@ -147,6 +151,9 @@ func (c *Conn) Write(b []byte) (int, error) {
 		return len(b), nil
 	case <-c.done:
 		return 0, net.ErrClosed
+	default:
+		c.Close() // maxPending messages wait already
+		return 0, errors.New("the peer reads too slowly: dropped")
 	}
 }
 
@@ -169,6 +176,8 @@ func (c *Conn) CloseWhenSent() {
 	select {
 	case c.out <- nil:
 	case <-c.done:
+	default:
+		c.Close()
 	}
 }
 
@@ -266,7 +275,7 @@ func (c *Conn) read(events chan<- Event) {
 // newConn wraps nc and starts its writer.
 func newConn(nc net.Conn, writeTimeout time.Duration) *Conn {
 	c := &Conn{nc: nc, r: bufio.NewReaderSize(nc, 64<<10), done: make(chan struct{}),
-		out: make(chan []byte, 1024), WriteTimeout: writeTimeout}
+		out: make(chan []byte, maxPending), WriteTimeout: writeTimeout}
 	go c.write()
 	if a, ok := nc.RemoteAddr().(*net.TCPAddr); ok {
 		c.Local = a.IP.IsLoopback()
