@@ -280,9 +280,15 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	switch g {
 	case "2:":
 		return in.dynLoad(x, y)
-	case "0:":
-		return in.fileText(x, y)
-	case "1:":
+	case "0:", "1:":
+		for _, f := range []k.V{x, y} {
+			if err := in.fileAccess(f); err != nil {
+				return nil, err
+			}
+		}
+		if g == "0:" {
+			return in.fileText(x, y)
+		}
 		return in.fileBinary(x, y)
 	case "@":
 		if isFunc(x) {

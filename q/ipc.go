@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -358,6 +359,34 @@ func (in *Interp) netSystem(name, arg string) (v k.V, err error, ok bool) {
 		return nil, nil, true
 	}
 	return nil, nil, false
+}
+
+// fileAccess is -u's rule for files: a client may name files in the
+// current folder and below, no others ('access).
+func (in *Interp) fileAccess(x k.V) error {
+	if !in.restricted() {
+		return nil
+	}
+	if l, ok := x.(k.List); ok && len(l) > 0 {
+		x = l[0] // (`:file;...)
+	}
+	p, ok := filePath(x)
+	if !ok {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return k.Err("access")
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return k.Err("access")
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return k.Err("access")
+	}
+	return nil
 }
 
 // restricted reports whether the interpreter is handling a client's message

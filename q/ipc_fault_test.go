@@ -194,10 +194,15 @@ func TestServeAuth(t *testing.T) {
 				t.Errorf("%q: .z.u %v %v", tt.cred, v, err)
 			}
 			// -u: no system commands from a client
-			for _, q := range []string{"\\p", "system\"p\"", "exit 0", "hopen`:x"} {
+			for _, q := range []string{"\\p", "system\"p\"", "exit 0", "hopen`:x", "get`:/etc/hostname",
+				"read0`:../x", "`:/tmp/x set 1", "`:/tmp/x 0: enlist\"a\"", "read1(`:/etc/hostname;0;1)", "hcount`:/etc/hostname"} {
 				if _, err := c.call(t, k.Chars(q)); err == nil || err.Error() != "access" {
 					t.Errorf("%s: %v, want 'access", q, err)
 				}
+			}
+			// files in the current folder and below stay open to clients
+			if v, err := c.call(t, k.Chars("0<count key`:testdata")); err != nil || show(v) != "1b" {
+				t.Errorf("key`:testdata under -u: %v %v", v, err)
 			}
 		}
 	}
