@@ -390,6 +390,8 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 		return in.serialize(y, true)
 	case -19:
 		return in.compressFile(y)
+	case -30:
+		return in.deferResponse(y)
 	}
 	return prim2("!", x, y)
 }

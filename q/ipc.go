@@ -34,10 +34,13 @@ type netState struct {
 	cur      int64             // .z.w: the handle whose message is being handled, 0 for the console
 	users    map[string]string // -u, -U: each user's password, plain or its md5 or sha1 in hex
 	restrict bool              // -u: a remote system command is 'access
+	inSync   bool              // a sync message is being answered
+	deferred bool              // -30!(::) said its response comes later
+	owed     map[int64]int     // deferred responses each handle waits for
 }
 
 func newNet() *netState {
-	return &netState{events: make(chan ipc.Event, 256), conns: map[int64]*ipc.Conn{}}
+	return &netState{events: make(chan ipc.Event, 256), conns: map[int64]*ipc.Conn{}, owed: map[int64]int{}}
 }
 
 // Events is the channel on which the interpreter's connections report;
@@ -161,6 +164,7 @@ func (in *Interp) Serve(ev ipc.Event) (err error) {
 			return nil
 		}
 		delete(in.net.conns, ev.Conn.Handle)
+		delete(in.net.owed, ev.Conn.Handle)
 		handler := ".z.pc"
 		if ev.Conn.WebSocket {
 			handler = ".z.wc"
@@ -256,7 +260,15 @@ func (in *Interp) message(c *ipc.Conn, frame []byte) error {
 		if typ == codec.Sync {
 			name = ".z.pg"
 		}
+		prevSync, prevDeferred := in.net.inSync, in.net.deferred
+		in.net.inSync, in.net.deferred = typ == codec.Sync, false
 		v, err = in.callback(name, c.Handle, x)
+		deferred := in.net.deferred
+		in.net.inSync, in.net.deferred = prevSync, prevDeferred
+		if deferred && err == nil {
+			in.net.owed[c.Handle]++
+			return nil
+		}
 	}
 	if typ != codec.Sync {
 		return exitOnly(err)
@@ -359,6 +371,45 @@ func (in *Interp) netSystem(name, arg string) (v k.V, err error, ok bool) {
 		return nil, nil, true
 	}
 	return nil, nil, false
+}
+
+// deferResponse is -30!x: -30!(::) in a sync message's handler sends
+// no response now; -30!(h;0b;x) sends x later as that response and
+// -30!(h;1b;msg) the error msg.
+func (in *Interp) deferResponse(x k.V) (k.V, error) {
+	if _, ok := x.(k.Nil); ok {
+		if !in.net.inSync {
+			return nil, k.Err("domain: -30!(::) defers the response to a sync message, in its handler")
+		}
+		in.net.deferred = true
+		return k.Null, nil
+	}
+	l, ok := x.(k.List)
+	if !ok || len(l) != 3 {
+		return nil, k.ErrType
+	}
+	h, okh := toInt(l[0])
+	isErr, oke := l[1].(k.Bool)
+	if !okh || !oke {
+		return nil, k.ErrType
+	}
+	c := in.net.conns[h]
+	if c == nil {
+		return nil, k.ErrDomain
+	}
+	if in.net.owed[h] == 0 {
+		return nil, k.Err("Handle " + strconv.FormatInt(h, 10) + " was not expecting a response msg")
+	}
+	in.net.owed[h]--
+	if isErr {
+		msg, ok := text(l[2])
+		if !ok {
+			return nil, k.ErrType
+		}
+		c.Write(codec.ErrorMessage(msg))
+		return k.Null, nil
+	}
+	return k.Null, codec.WriteMessage(c, l[2], codec.Response, in.compressFor(c), in.codecOptions(true))
 }
 
 // fileAccess is -u's rule for files: a client may name files in the

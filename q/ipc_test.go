@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -336,5 +337,52 @@ func TestServeManyClients(t *testing.T) {
 	}
 	if got := s.eval(t, "total"); got != strconv.Itoa(clients*calls)+"\n" {
 		t.Errorf("total %s, want %d", got, clients*calls)
+	}
+}
+
+// TestServeDeferred: .z.pg defers its response with -30!(::); the
+// console answers later with -30!(h;0b;x) or the error -30!(h;1b;msg).
+func TestServeDeferred(t *testing.T) {
+	s := startServer(t, "waiting:()\n.z.pg:{$[x~\"now\";1;[waiting::waiting,.z.w;-30!(::)]]}")
+	c := mustDial(t, s.addr)
+	if v, err := c.call(t, k.Chars("now")); err != nil || show(v) != "1" {
+		t.Fatalf("now: %v %v", v, err)
+	}
+	for _, tt := range []struct{ answer, want, err string }{
+		{"-30!(first waiting;0b;`later)", "`later", ""},
+		{"-30!(first waiting;1b;\"nope\")", "", "nope"},
+	} {
+		got := make(chan string, 1)
+		go func() {
+			v, err := c.call(t, k.Chars("later"))
+			if err != nil {
+				got <- "'" + err.Error()
+				return
+			}
+			got <- show(v)
+		}()
+		deadline := time.Now().Add(5 * time.Second)
+		for s.eval(t, "count waiting") != "1\n" {
+			if time.Now().After(deadline) {
+				t.Fatal("the request never came")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		s.eval(t, tt.answer)
+		s.eval(t, "waiting:()")
+		want := tt.want
+		if tt.err != "" {
+			want = "'" + tt.err
+		}
+		if r := <-got; r != want {
+			t.Errorf("%s: %s, want %s", tt.answer, r, want)
+		}
+	}
+	// no response is owed now
+	s.mu.Lock()
+	_, err := s.in.Line("-30!(3i;0b;1)")
+	s.mu.Unlock()
+	if err == nil || !strings.Contains(err.Error(), "not expecting") {
+		t.Errorf("a response nobody waits for: %v", err)
 	}
 }
