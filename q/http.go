@@ -30,10 +30,17 @@ import (
 // client's handshake is; while it is answered it has a handle, .z.w,
 // and its user is .z.u.
 func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error {
-	c.User, c.Password, _ = req.BasicAuth()
-	ok := in.authorized(c)
-	c.Password = ""
-	if !ok {
+	text := strings.TrimPrefix(req.URL.RequestURI(), "/")
+	if t, err := url.PathUnescape(text); err == nil { // a + stays a +, as in q
+		text = t
+	}
+	headers := httpHeaders(req)
+	switch ok, custom := in.httpAuthorized(c, req, text, headers); {
+	case custom != "":
+		c.Write([]byte(custom))
+		c.CloseWhenSent()
+		return nil
+	case !ok:
 		defer c.CloseWhenSent()
 		return httpReply(c, http.StatusUnauthorized, "text/plain", []byte("'access"), "WWW-Authenticate: Basic realm=\"kt\"")
 	}
@@ -45,11 +52,6 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 	c.Handle = h
 	in.net.conns[h] = c
 	defer delete(in.net.conns, h)
-	text := strings.TrimPrefix(req.URL.RequestURI(), "/")
-	if t, err := url.PathUnescape(text); err == nil { // a + stays a +, as in q
-		text = t
-	}
-	headers := httpHeaders(req)
 	handler := ".z.ph"
 	if req.Method == "POST" {
 		handler, text = ".z.pp", text+" "+string(body)
@@ -97,6 +99,38 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 		return httpReply(c, http.StatusOK, "application/json", b.Bytes())
 	}
 	return httpReply(c, http.StatusNotFound, "text/plain", []byte("'nyi: "+format+"; kt serves /?expr, .txt, .csv and .json"))
+}
+
+// httpAuthorized decides on an HTTP request: .z.ac when defined, whose
+// (0;"") refuses, (1;"user") admits as user, (2;"response") answers
+// with that response and (4;"") falls back to basic authentication,
+// checked against the password file and .z.pw as a handshake is.
+func (in *Interp) httpAuthorized(c *ipc.Conn, req *http.Request, text string, headers k.V) (ok bool, custom string) {
+	if ac, defined := in.globals[".z.ac"]; defined {
+		v, err := in.httpEval(0, func() (k.V, error) { return in.apply(ac, []k.V{k.List{k.Chars(text), headers}}) })
+		l, isList := v.(k.List)
+		if err != nil || !isList || len(l) != 2 {
+			return false, ""
+		}
+		code, _ := toInt(l[0])
+		s, _ := text2(l[1])
+		switch code {
+		case 0:
+			return false, ""
+		case 1:
+			c.User = s
+			return true, ""
+		case 2:
+			return false, s
+		case 4:
+		default:
+			return false, ""
+		}
+	}
+	c.User, c.Password, _ = req.BasicAuth()
+	ok = in.authorized(c)
+	c.Password = ""
+	return ok, ""
 }
 
 // openWebSocket accepts a websocket when .z.ws is defined, gives it a

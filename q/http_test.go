@@ -224,3 +224,31 @@ func TestHTTPAuth(t *testing.T) {
 		t.Errorf("a websocket without credentials: %s", resp.Status)
 	}
 }
+
+func TestHTTPAccessHandler(t *testing.T) {
+	s := startServer(t, `.z.ac:{$[`+"`Token in key x 1;$[(x[1]`Token)~\"secret\";(1;\"tok\");(0;\"\")];(x 0)~\"custom\";(2;\"HTTP/1.1 418 I'm a teapot\\r\\nConnection: close\\r\\n\\r\\n\");(4;\"\")]}")
+	for _, c := range []struct {
+		path, token string
+		status      int
+		body        string
+	}{
+		{".txt?.z.u", "secret", 200, "`tok\n"},
+		{".txt?.z.u", "wrong", 401, "'access"},
+		{"custom", "", 418, ""},
+		{".txt?1+1", "", 200, "2\n"}, // (4;""): basic authentication, and no password file
+	} {
+		req, _ := http.NewRequest("GET", "http://"+s.addr+"/"+c.path, nil)
+		if c.token != "" {
+			req.Header.Set("Token", c.token)
+		}
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		if r.StatusCode != c.status || string(b) != c.body {
+			t.Errorf("%s %s: %d %q, want %d %q", c.path, c.token, r.StatusCode, b, c.status, c.body)
+		}
+	}
+}
