@@ -291,7 +291,7 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		}
 		return in.fileBinary(x, y)
 	case "@":
-		if isFunc(x) {
+		if isFunc(x) || in.isHandleAtom(x) {
 			return in.apply(x, []k.V{y})
 		}
 		return index(x, y)

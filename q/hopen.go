@@ -104,6 +104,13 @@ func (in *Interp) isConnHandle(h int64) bool {
 	return in.net.conns[max(h, -h)] != nil
 }
 
+// isHandleAtom reports whether x is a connection's handle (or its
+// negation), which h@x applies as h x.
+func (in *Interp) isHandleAtom(x k.V) bool {
+	h, ok := toInt(x)
+	return ok && k.IsAtom(x) && in.isConnHandle(h)
+}
+
 // closeConn is hclose of a connection: .z.pc is not called.
 func (in *Interp) closeConn(h int64) bool {
 	c := in.net.conns[h]
@@ -141,23 +148,32 @@ func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 		}
 		return k.Null, nil
 	}
-	var stop <-chan struct{}
-	if in.Ctx != nil {
-		stop = in.Ctx.Done()
-	}
 	if flush {
-		return in.nextMessage(c, stop)
+		return in.nextMessage(c, in.stopped())
 	}
 	if err := in.send(c, x, codec.Sync); err != nil {
 		return nil, in.lost(h, err)
 	}
+	return in.response(c)
+}
+
+// stopped is closed when the evaluation is to stop.
+func (in *Interp) stopped() <-chan struct{} {
+	if in.Ctx != nil {
+		return in.Ctx.Done()
+	}
+	return nil
+}
+
+// response waits for the response to a sync request sent on c.
+func (in *Interp) response(c *ipc.Conn) (k.V, error) {
 	select {
 	case b := <-c.Response():
 		v, _, err := codec.Unmessage(b, in.codecOptions(false))
 		return v, err
 	case <-c.Done():
-		return nil, k.Err("rcv handle: " + strconv.FormatInt(h, 10) + ": connection closed")
-	case <-stop:
+		return nil, k.Err("rcv handle: " + strconv.FormatInt(c.Handle, 10) + ": connection closed")
+	case <-in.stopped():
 		// the response would come out of turn: the handle is closed, as
 		// q's is after an interrupted request
 		c.Close()
