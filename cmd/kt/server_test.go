@@ -115,3 +115,19 @@ func TestServerFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestServerTimer: the timer goes on firing while kt serves clients.
+func TestServerTimer(t *testing.T) {
+	p := startKT(t, "-p", "0W", "-t", "20")
+	p.ask(`ticks:0;.z.ts:{ticks::ticks+1};-1 "ok";`)
+	port := strings.TrimSuffix(p.ask(`\p`), "i")
+	c := dialKT(t, port)
+	first := c.call("ticks")
+	deadline := time.Now().Add(10 * time.Second)
+	for c.call("ticks") == first {
+		if time.Now().After(deadline) {
+			t.Fatalf("ticks stays %s", first)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
