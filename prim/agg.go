@@ -57,13 +57,7 @@ func Sum(x k.V) (k.V, error) {
 	}
 	switch v := x.(type) {
 	case k.Longs:
-		var s int64
-		for _, e := range v {
-			if e != k.NullLong {
-				s += e
-			}
-		}
-		return k.Long(s), nil
+		return k.Long(sumLongs(v)), nil
 	case k.Floats:
 		var s float64
 		for _, e := range v {
