@@ -32,7 +32,8 @@ func TestSplitCredentials(t *testing.T) {
 
 func TestStartsHTTP(t *testing.T) {
 	for in, want := range map[string]bool{
-		"GET / HTTP/1.1\r\n": true, "POST /": true, "HEAD /": true,
+		"GET / HTTP/1.1\r\n": true, "POST /": true, "HEAD /": true, "OPTIONS /": true, "DELETE /": true, "PUT /": true,
+		"PUTx": false, "OPTION\x03\x00": false,
 		"\x03\x00": false, "G\x03\x00": false, "GE:\x03\x00": false, "GETx": false, "ann:pw\x03\x00": false,
 	} {
 		a, b := net.Pipe()

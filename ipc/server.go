@@ -122,18 +122,33 @@ func splitCredentials(b []byte) (user, pass string, cap byte) {
 // maxHTTPBody bounds the body of an HTTP request.
 const maxHTTPBody = 1 << 20
 
+// httpMethods are the requests kt answers on its port, each with the
+// space that follows it.
+var httpMethods = []string{"GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "PATCH "}
+
 // startsHTTP reports whether a connection's first bytes are an HTTP
-// request's. It looks at no more than 4 bytes and stops at a zero byte,
-// which ends a kdb+ handshake however short.
+// request's. It looks at no more bytes than the longest method takes and
+// stops at a zero byte, which ends a kdb+ handshake however short.
 func startsHTTP(c *Conn) bool {
-	for n := 1; n <= 4; n++ {
+	for n := 1; n <= len("OPTIONS "); n++ {
 		head, err := c.r.Peek(n)
-		if err != nil || head[n-1] == 0 || !strings.HasPrefix("GET ", string(head)) &&
-			!strings.HasPrefix("POST", string(head)) && !strings.HasPrefix("HEAD", string(head)) {
+		if err != nil || head[n-1] == 0 {
+			return false
+		}
+		prefix := false
+		for _, m := range httpMethods {
+			if strings.HasPrefix(m, string(head)) {
+				if len(m) == n {
+					return true
+				}
+				prefix = true
+			}
+		}
+		if !prefix {
 			return false
 		}
 	}
-	return true
+	return false
 }
 
 // http reads one HTTP request (a body of at most maxHTTPBody bytes) and

@@ -53,20 +53,19 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 	in.net.conns[h] = c
 	defer delete(in.net.conns, h)
 	handler := ".z.ph"
-	if req.Method == "POST" {
+	switch req.Method {
+	case "GET", "HEAD":
+	case "POST":
 		handler, text = ".z.pp", text+" "+string(body)
+	default: // OPTIONS PUT PATCH DELETE
+		f, ok := in.globals[".z.pm"]
+		if !ok {
+			return httpReply(c, http.StatusNotImplemented, "text/plain", []byte("'nyi: "+req.Method+" needs .z.pm"))
+		}
+		return in.httpHandler(c, ".z.pm", f, k.List{k.Sym(req.Method), k.Chars(text + " " + string(body)), headers})
 	}
 	if f, ok := in.globals[handler]; ok {
-		v, err := in.httpEval(h, func() (k.V, error) { return in.apply(f, []k.V{k.List{k.Chars(text), headers}}) })
-		if err != nil {
-			return httpReply(c, http.StatusBadRequest, "text/plain", []byte(FormatError(err)))
-		}
-		s, ok := text2(v)
-		if !ok {
-			return httpReply(c, http.StatusInternalServerError, "text/plain", []byte("'type: "+handler+" returns a string"))
-		}
-		_, err = c.Write([]byte(s))
-		return exitOnly(err)
+		return in.httpHandler(c, handler, f, k.List{k.Chars(text), headers})
 	}
 	if req.Method == "POST" {
 		return httpReply(c, http.StatusNotImplemented, "text/plain", []byte("'nyi: POST needs .z.pp"))
@@ -99,6 +98,21 @@ func (in *Interp) httpRequest(c *ipc.Conn, req *http.Request, body []byte) error
 		return httpReply(c, http.StatusOK, "application/json", b.Bytes())
 	}
 	return httpReply(c, http.StatusNotFound, "text/plain", []byte("'nyi: "+format+"; kt serves /?expr, .txt, .csv and .json"))
+}
+
+// httpHandler calls a user's .z.ph, .z.pp or .z.pm on x and sends the
+// response it returns.
+func (in *Interp) httpHandler(c *ipc.Conn, name string, f k.V, x k.V) error {
+	v, err := in.httpEval(c.Handle, func() (k.V, error) { return in.apply(f, []k.V{x}) })
+	if err != nil {
+		return httpReply(c, http.StatusBadRequest, "text/plain", []byte(FormatError(err)))
+	}
+	s, ok := text2(v)
+	if !ok {
+		return httpReply(c, http.StatusInternalServerError, "text/plain", []byte("'type: "+name+" returns a string"))
+	}
+	_, err = c.Write([]byte(s))
+	return exitOnly(err)
 }
 
 // httpAuthorized decides on an HTTP request: .z.ac when defined, whose

@@ -252,3 +252,26 @@ func TestHTTPAccessHandler(t *testing.T) {
 		}
 	}
 }
+
+func TestHTTPMethods(t *testing.T) {
+	s := startServer(t, "")
+	do := func(method string) (int, string) {
+		req, _ := http.NewRequest(method, "http://"+s.addr+"/thing", strings.NewReader("body"))
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Body.Close()
+		b, _ := io.ReadAll(r.Body)
+		return r.StatusCode, string(b)
+	}
+	if status, body := do("DELETE"); status != 501 || body != "'nyi: DELETE needs .z.pm" {
+		t.Errorf("DELETE without .z.pm: %d %q", status, body)
+	}
+	s.eval(t, `.z.pm:{"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n",string[x 0]," ",x 1}`)
+	for _, m := range []string{"PUT", "DELETE", "OPTIONS", "PATCH"} {
+		if status, body := do(m); status != 200 || body != m+" thing body" {
+			t.Errorf("%s: %d %q", m, status, body)
+		}
+	}
+}

@@ -217,7 +217,7 @@ func TestServeHandlers(t *testing.T) {
 	if v, _ := c.call(t, k.Chars("count seen")); show(v) != "3" {
 		t.Errorf("count seen: %s", show(v))
 	}
-	if v, _ := c.call(t, k.Chars("(opened;.z.W)")); show(v) != "(,3i;(,3i)!,0)" {
+	if v, _ := c.call(t, k.Chars("(opened;key .z.W)")); show(v) != "(,3i;,3i)" {
 		t.Errorf("opened, .z.W: %s", show(v))
 	}
 	c.c.Close()
