@@ -98,7 +98,7 @@ func TestFuzzCrashers(t *testing.T) {
 	in := fuzzInterp()
 	for _, src := range fuzzCrashers {
 		done := make(chan struct{})
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		in.Ctx = ctx
 		go func() {
 			defer close(done)
