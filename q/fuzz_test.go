@@ -66,10 +66,7 @@ func fuzzInterp() *Interp {
 }
 
 func FuzzEval(f *testing.F) {
-	seeds(f)
-	for _, s := range fuzzCrashers {
-		f.Add(s)
-	}
+	seeds(f) // the crashers are TestFuzzCrashers' (some take seconds)
 	defer ws.SetLimit(ws.SetLimit(fuzzWorkspace))
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 200 || strings.Contains(src, "\\l") || strings.Contains(src, "exp") {
