@@ -3,6 +3,8 @@ package loss
 import (
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // BenchmarkKernels32 times the float32 sum and fuse kernels of huber,
@@ -30,15 +32,15 @@ func BenchmarkKernels32(b *testing.B) {
 	run("softmargin/fuse", func() float64 { return softMarginFuse32(g, in, param[float32]{}, 1e-7) })
 	run("kl/sum", func() float64 { return klSum32(args[float32]{lx, py}, param[float32]{}) })
 	run("kl/fuse", func() float64 { return klFuse32(g, args[float32]{lx, py}, param[float32]{}, 1e-4) })
-	run("ce/sum", func() float64 { e, _ := ceExpPass(nil, x, 0, nil); return e })
-	run("ce/store", func() float64 { e, _ := ceExpPass(g, x, 0, nil); return e })
+	run("ce/sum", func() float64 { e, _ := losskernel.CEExpPass(nil, x, 0, nil); return e })
+	run("ce/store", func() float64 { e, _ := losskernel.CEExpPass(g, x, 0, nil); return e })
 	run("ce/sums", func() float64 {
 		var d float64
-		e, _ := ceExpPass(nil, x, 0, &d)
+		e, _ := losskernel.CEExpPass(nil, x, 0, &d)
 		return e + d
 	})
-	run("ce/prob", func() float64 { e, _, _ := ceProbPass(nil, x, p, 0, false); return e })
-	run("ce/probstore", func() float64 { e, _, _ := ceProbPass(g, x, p, 0, false); return e })
+	run("ce/prob", func() float64 { e, _, _ := losskernel.CEProbPass(nil, x, p, 0, false); return e })
+	run("ce/probstore", func() float64 { e, _, _ := losskernel.CEProbPass(g, x, p, 0, false); return e })
 }
 
 // kernelRunner returns a function that times f as the sub-benchmark

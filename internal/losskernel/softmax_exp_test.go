@@ -1,4 +1,4 @@
-package loss
+package losskernel
 
 import (
 	"math"
@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// TestCEExpPasses checks the four-a-step passes of ce_exp.go against
-// ce_kernel.go's on rows of every length up to 40 and some longer, with
+// TestCEExpPasses checks the four-a-step passes of softmax_exp.go against
+// softmax_kernel.go's on rows of every length up to 40 and some longer, with
 // shifts 0 and not, and with one special score (NaN, ±Inf, a score far
 // above or below the shift, the largest float32) at each of a few
 // places: the numerators bit for bit, the sums to within their order of
@@ -85,7 +85,7 @@ func TestCEExpPasses(t *testing.T) {
 	}
 }
 
-// TestScalePlain checks the four-a-step scalings against ce_kernel.go's
+// TestScalePlain checks the four-a-step scalings against softmax_kernel.go's
 // loops bit for bit, on every length up to 21, with and without p, on
 // values that include NaN, ±Inf, ±0 and subnormals.
 func TestScalePlain(t *testing.T) {

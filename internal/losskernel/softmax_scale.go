@@ -1,4 +1,4 @@
-package loss
+package losskernel
 
 // The plain-Go scalings of the fast cross entropy's gradient.
 

@@ -1,6 +1,6 @@
 //go:build goexperiment.simd && amd64
 
-package loss
+package losskernel
 
 import (
 	"math"
@@ -10,10 +10,10 @@ import (
 // ceVector reports whether the vector kernels can run (AVX2 with FMA).
 var ceVector = archsimd.X86.AVX2() && archsimd.X86.FMA()
 
-// expShiftSum32 sets dst[i] = e**(src[i]-shift) for src[i] <= shift and
+// ExpShiftSum32 sets dst[i] = e**(src[i]-shift) for src[i] <= shift and
 // returns their sum, in float64 (see ceSumExp8 for the range the
 // exponentials keep).
-func expShiftSum32(dst, src []float32, shift float32) float64 {
+func ExpShiftSum32(dst, src []float32, shift float32) float64 {
 	e, _ := ceExpTop(dst, src[:len(dst)], shift)
 	return e
 }
@@ -30,7 +30,7 @@ func sumExpShift32(src []float32, shift float32) float64 {
 // largest of src (or a NaN among them, or not). The sum is NaN if any of
 // src is NaN.
 // The exponentials keep float32 precision for src[i] - shift <= 2 (see
-// ceShiftOK).
+// CEShiftOK).
 func ceExpTop(dst, src []float32, shift float32) (float64, float32) {
 	if dst != nil {
 		dst = dst[:len(src)]
@@ -76,31 +76,31 @@ func ceExpTop(dst, src []float32, shift float32) (float64, float32) {
 	return sum + expShiftSum32Generic(dst[i:], src[i:], shift), top
 }
 
-// ceExpPass is the exponential pass of a block of scores src shifted by
-// g (see ceExpTop); when sx is not nil and the shift is kept (ceShiftOK)
+// CEExpPass is the exponential pass of a block of scores src shifted by
+// g (see ceExpTop); when sx is not nil and the shift is kept (CEShiftOK)
 // it sets *sx to the sum of src[i]-g, in a pass of its own.
-func ceExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
+func CEExpPass(dst, src []float32, g float32, sx *float64) (float64, float32) {
 	e, top := ceExpTop(dst, src, g)
-	if sx != nil && ceShiftOK(g, top) {
-		*sx = sumShift32(src, g)
+	if sx != nil && CEShiftOK(g, top) {
+		*sx = SumShift32(src, g)
 	}
 	return e, top
 }
 
-// ceProbPass is the plain-Go build's pass that fuses a probability
+// CEProbPass is the plain-Go build's pass that fuses a probability
 // target's sums into the exponentials' pass: the vector forms take those
-// sums in their own pass (probSums32), so it reports it did not run.
-func ceProbPass(dst, src, p []float32, g float32, all bool) (e float64, sums [3]float64, fused bool) {
+// sums in their own pass (ProbSums32), so it reports it did not run.
+func CEProbPass(dst, src, p []float32, g float32, all bool) (e float64, sums [3]float64, fused bool) {
 	return 0, sums, false
 }
 
-// ceShiftOK reports whether a block shifted by g whose largest score is
+// CEShiftOK reports whether a block shifted by g whose largest score is
 // top keeps float32 precision: the vector exponentials round each
 // difference to float32, as torch does, and torch shifts by the maximum,
 // so that the terms that weigh most have the smallest differences. Within
 // 2 of the maximum those terms' differences round within 1.2e-7 of
 // themselves, about the exponentials' own error.
-func ceShiftOK(g, top float32) bool { return top-g <= 2 && g-top <= 2 }
+func CEShiftOK(g, top float32) bool { return top-g <= 2 && g-top <= 2 }
 
 // The exponential of the vector kernels, written out in each of them:
 // e**d for d = x - shift in float32 (rounded there, as torch takes it),
@@ -181,9 +181,9 @@ func ceExpSum8(dst, src []float32, shift float32) (sum, top archsimd.Float32x8) 
 	return acc, top
 }
 
-// sum32 returns the sum of s: in float32 lanes over at most 128
+// Sum32 returns the sum of s: in float32 lanes over at most 128
 // elements, then in float64.
-func sum32(s []float32) float64 {
+func Sum32(s []float32) float64 {
 	if !ceVector || len(s) < 32 {
 		return sum32Generic(s)
 	}
@@ -204,8 +204,8 @@ func sum32(s []float32) float64 {
 	return (b[0] + b[1]) + (b[2] + b[3]) + sum32Generic(s[i:])
 }
 
-// scale32 multiplies s by f in place.
-func scale32(s []float32, f float32) {
+// Scale32 multiplies s by f in place.
+func Scale32(s []float32, f float32) {
 	if !ceVector || len(s) < 16 {
 		scale32Generic(s, f)
 		return
@@ -219,9 +219,9 @@ func scale32(s []float32, f float32) {
 	scale32Generic(s[i:], f)
 }
 
-// sumShift32 returns the sum of s[i]-h, each vector of differences
+// SumShift32 returns the sum of s[i]-h, each vector of differences
 // widened to float64 and added there.
-func sumShift32(s []float32, h float32) float64 {
+func SumShift32(s []float32, h float32) float64 {
 	if !ceVector || len(s) < 32 {
 		return sumShift32Generic(s, h)
 	}
@@ -229,7 +229,7 @@ func sumShift32(s []float32, h float32) float64 {
 	return sum + sumShift32Generic(s[i:], h)
 }
 
-// sumShift8 is sumShift32's vector loop over whole vectors of 8; it
+// sumShift8 is SumShift32's vector loop over whole vectors of 8; it
 // returns the sum and the count of elements taken. (The loops take
 // their constants as scalars and broadcast them themselves, and widen
 // every vector: nested loops of float32 accumulators measured slower.)
@@ -247,9 +247,9 @@ func sumShift8(s []float32, hs float32) (float64, int) {
 	return (b[0] + b[1]) + (b[2] + b[3]), i
 }
 
-// probSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
+// ProbSums32 returns the sums of p[i], of p[i]·(s[i]-h) and, when all is
 // set, of s[i]-h, in one pass, each vector widened to float64.
-func probSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
+func ProbSums32(p, s []float32, h float32, all bool) (sp, dp, sx float64) {
 	if !ceVector || len(p) < 32 || len(s) < len(p) {
 		return probSums32Generic(p, s, h, all)
 	}
@@ -288,7 +288,7 @@ func probDot8(p, s []float32, hs float32, out *[3]float64) int {
 	return i
 }
 
-// probSums8 is probSums32's vector loop over whole vectors of 8 (s as
+// probSums8 is ProbSums32's vector loop over whole vectors of 8 (s as
 // long as p): it leaves the three sums in out and returns the count of
 // elements taken.
 func probSums8(p, s []float32, hs float32, out *[3]float64) int {
@@ -314,9 +314,9 @@ func probSums8(p, s []float32, hs float32, out *[3]float64) int {
 	return i
 }
 
-// scaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b), or dst[i]·f - b when
+// ScaleSub32 sets dst[i] = dst[i]·f - (a·p[i] + b), or dst[i]·f - b when
 // p is nil.
-func scaleSub32(dst, p []float32, f, a, b float32) {
+func ScaleSub32(dst, p []float32, f, a, b float32) {
 	if !ceVector || len(dst) < 16 || (p != nil && len(p) < len(dst)) {
 		scaleSub32Generic(dst, p, f, a, b)
 		return
@@ -338,12 +338,12 @@ func scaleSub32(dst, p []float32, f, a, b float32) {
 	scaleSub32Generic(dst[i:], p, f, a, b)
 }
 
-// blockShift32 returns the shift of a block of scores s (not empty):
+// BlockShift32 returns the shift of a block of scores s (not empty):
 // hint, the largest score of the block before, when it is finite (the
-// exponential pass finds the block's own maximum and ceShiftOK tells
+// exponential pass finds the block's own maximum and CEShiftOK tells
 // whether it is near enough), else its maximum, or a NaN among its
 // scores (then the caller takes the rows on their own).
-func blockShift32(s []float32, hint float32) float32 {
+func BlockShift32(s []float32, hint float32) float32 {
 	if hint > float32(math.Inf(-1)) && hint <= math.MaxFloat32 {
 		return hint
 	}

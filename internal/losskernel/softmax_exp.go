@@ -1,18 +1,18 @@
-package loss
+package losskernel
 
 import "math"
 
 // The plain-Go passes of the fast cross entropy, in fewer instructions
-// an element than ce_kernel.go's: four or two elements a step, indexed through
+// an element than softmax_kernel.go's: four or two elements a step, indexed through
 // array pointers (no slice arithmetic in the loop), and the table entry
 // and its power of two added in one step. With b the bits of the
-// rounding sum u + ceRound, whose low bits hold k as ce_kernel.go
+// rounding sum u + ceRound, whose low bits hold k as softmax_kernel.go
 // describes, ceExp's 2**(k>>11) · 2**((k&2047)/2048) has the bits
 // ceExpBits[j] + (k>>11)<<52, j = k&2047, which is ceExpAdj[j] + b<<41
 // modulo 2**64: b<<41 is k<<41 (ceRound's bits shift out), that is
 // (k>>11)<<52 + j<<41, and ceExpAdj[j] is ceExpBits[j] - j<<41. Every
 // element ORs its offset from the least rounding sum into chk, as
-// ce_kernel.go's passes do, and the pass reports whether all were in
+// softmax_kernel.go's passes do, and the pass reports whether all were in
 // range; the results are those passes' to within the order of the
 // additions.
 

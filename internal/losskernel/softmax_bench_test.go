@@ -1,4 +1,4 @@
-package loss
+package losskernel
 
 import (
 	"testing"
@@ -14,9 +14,9 @@ func BenchmarkCEKernel(b *testing.B) {
 		src[i] = float32(i%37)*0.1 - 3
 	}
 	dst := make([]float32, 1000)
-	b.Run("expShiftSum32", func(b *testing.B) {
+	b.Run("ExpShiftSum32", func(b *testing.B) {
 		for b.Loop() {
-			expShiftSum32(dst, src, 1)
+			ExpShiftSum32(dst, src, 1)
 		}
 	})
 	b.Run("generic", func(b *testing.B) {
@@ -29,29 +29,29 @@ func BenchmarkCEKernel(b *testing.B) {
 			vmath.ExpSum32(dst, src, 1)
 		}
 	})
-	b.Run("sumShift32", func(b *testing.B) {
+	b.Run("SumShift32", func(b *testing.B) {
 		for b.Loop() {
-			sumShift32(src, 1)
+			SumShift32(src, 1)
 		}
 	})
-	b.Run("probSums32", func(b *testing.B) {
+	b.Run("ProbSums32", func(b *testing.B) {
 		for b.Loop() {
-			probSums32(dst, src, 1, true)
+			ProbSums32(dst, src, 1, true)
 		}
 	})
-	b.Run("probSums32/noshift", func(b *testing.B) {
+	b.Run("ProbSums32/noshift", func(b *testing.B) {
 		for b.Loop() {
-			probSums32(dst, src, 1, false)
+			ProbSums32(dst, src, 1, false)
 		}
 	})
-	b.Run("scale32", func(b *testing.B) {
+	b.Run("Scale32", func(b *testing.B) {
 		for b.Loop() {
-			scale32(dst, 1)
+			Scale32(dst, 1)
 		}
 	})
-	b.Run("scaleSub32", func(b *testing.B) {
+	b.Run("ScaleSub32", func(b *testing.B) {
 		for b.Loop() {
-			scaleSub32(dst, src, 1, 0, 0)
+			ScaleSub32(dst, src, 1, 0, 0)
 		}
 	})
 	b.Run("sumExpShift32", func(b *testing.B) {

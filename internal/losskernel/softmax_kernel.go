@@ -1,9 +1,9 @@
-package loss
+package losskernel
 
 import "math"
 
-// Float32 kernels of the fast cross entropy, in plain Go; ce_kernel_simd.go
-// and ce_kernel_scalar.go choose between these and vector forms.
+// Float32 kernels of the fast cross entropy, in plain Go; softmax_kernel_simd.go
+// and softmax_kernel_scalar.go choose between these and vector forms.
 
 // The exponential of the fast cross entropy, in plain Go: e**d for d =
 // x - shift, the difference taken in float64 (exact for float32 x and
@@ -86,7 +86,7 @@ func sumExpShift32Generic(src []float32, shift float32) float64 {
 	return s
 }
 
-// The passes of ceExpPass in plain Go: ceExp's steps two elements at a
+// The passes of CEExpPass in plain Go: ceExp's steps two elements at a
 // time, with its range check taken out of the loop. Each element ORs its
 // offset from the least rounding sum into chk, which stays below ceKSpan
 // (a power of two) only if every element was in range; outside it the

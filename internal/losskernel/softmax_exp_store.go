@@ -1,9 +1,9 @@
-package loss
+package losskernel
 
 import "math"
 
 // The plain-Go passes of the fast cross entropy that store the
-// numerators (see ce_exp.go).
+// numerators (see softmax_exp.go).
 
 // ceExpStore sets dst[i] = e**(src[i]-shift) (src as long as dst) and
 // returns their sum in float64 (as expSumFast), and whether every

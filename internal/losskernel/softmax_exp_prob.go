@@ -1,9 +1,9 @@
-package loss
+package losskernel
 
 import "math"
 
 // The plain-Go passes of the fast cross entropy with probability
-// targets (see ce_exp.go).
+// targets (see softmax_exp.go).
 
 // ceExpProb is ceSumExp, or ceExpStore when dst is not nil, that also
 // returns the sums of p[i] and of p[i]·(src[i]-shift) and, when all is
