@@ -6,6 +6,7 @@ import (
 	"math"
 	"sync/atomic"
 
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/tensor"
 )
@@ -61,9 +62,9 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 		}
 	}
 	// In the default build, the unweighted float32 sums are NaN where an
-	// input is outside [0, 1] (see bcePickSum): the range check waits for
+	// input is outside [0, 1] (see losskernel.BCEPickSum): the range check waits for
 	// a NaN loss, and the inputs are read once.
-	late := plainBCE && d == tensor.Float32 && w == nil && l.Reduction != None
+	late := losskernel.PlainBCE && d == tensor.Float32 && w == nil && l.Reduction != None
 	if !late {
 		if err := probabilities(x); err != nil {
 			return nil, err
@@ -156,8 +157,9 @@ func bceForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	}
 }
 
-// bceEps is ATen's EPSILON, a float: 1e-12 rounded to float32.
-const bceEps = float32(1e-12)
+// bceEps is ATen's EPSILON, a float: 1e-12 rounded to float32 (the
+// kernels' own, so the reference and they bound alike).
+const bceEps = losskernel.BCEEps
 
 func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y, w := in[0], in[1][:len(in[0])], in[2]
@@ -178,13 +180,13 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 
 // bceForward32 is bceForward on float32, a chunk at a time: with targets
 // all 0 or 1, bceBinary32; else log x and log1p(-x) to float32 precision
-// (logTo32, log1pTo32), rounded to float32 as ATen's kernel computes
+// (losskernel.LogTo32, losskernel.Log1pTo32), rounded to float32 as ATen's kernel computes
 // them (bceGeneral32).
 func bceForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
 	if w == nil {
 		for {
-			_, n, more := bceVec(out, nil, x, y, 0, false)
+			_, n, more := losskernel.BCEVec(out, nil, x, y, 0, false)
 			out, x, y = out[n:], x[n:], y[n:]
 			if !more {
 				break
@@ -214,11 +216,11 @@ func bceGeneral32(o, x, y, w []float32) {
 	x, y = x[:len(o)], y[:len(o)]
 	var lx [chunk]float32
 	l := lx[:len(o)]
-	logTo32(l, x)
+	losskernel.LogTo32(l, x)
 	for i, v := range x {
 		o[i] = -v
 	}
-	log1pTo32(o, o)
+	losskernel.Log1pTo32(o, o)
 	for i := range o {
 		v := (y[i]-1)*max(o[i], -100) - y[i]*max(l[i], -100)
 		if w != nil {
@@ -245,12 +247,12 @@ var negZero32 = float32(math.Copysign(0, -1))
 // bceBinary32 is bceForward32 on a chunk whose targets are all 0 or 1,
 // with one logarithm an element where ATen takes two: where y is 1 the
 // loss is -max(log x, -100), where y is 0 -max(log1p(-x), -100), the
-// other term being 0·(a finite number). logPick32 takes the one
-// logarithm, bit for bit as logTo32 and log1pTo32 do. The sign of a zero
+// other term being 0·(a finite number). losskernel.LogPick32 takes the one
+// logarithm, bit for bit as losskernel.LogTo32 and losskernel.Log1pTo32 do. The sign of a zero
 // loss is ATen's: (y-1)·(-0).
 func bceBinary32(o, x, y, w []float32) {
 	x, y = x[:len(o)], y[:len(o)]
-	logPick32(o, x, y)
+	losskernel.LogPick32(o, x, y)
 	nz := negZero32
 	for i, l := range o {
 		o[i] = (y[i]-1)*nz - max(l, -100)
@@ -271,7 +273,7 @@ func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 	s := 0.0
 	if w == nil {
 		for {
-			sv, n, more := bceVec(nil, gx, x, y, g, true)
+			sv, n, more := losskernel.BCEVec(nil, gx, x, y, g, true)
 			s += sv
 			x, y, gx = x[n:], y[n:], gx[n:]
 			if !more {
@@ -285,7 +287,7 @@ func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 }
 
 // bceFuseChunks is bceFuse32 a chunk at a time: without weights in the
-// default build, bcePickFuse's one loop; else the forward's passes into
+// default build, losskernel.BCEPickFuse's one loop; else the forward's passes into
 // a scratch chunk, then the gradient's.
 func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
@@ -299,15 +301,15 @@ func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
 		if w != nil {
 			ws = w[j : j+k]
 		}
-		if ws == nil && plainBCE {
-			if v, ok := bcePickFuse(gs, xs, ys, g); ok {
+		if ws == nil && losskernel.PlainBCE {
+			if v, ok := losskernel.BCEPickFuse(gs, xs, ys, g); ok {
 				s += v
 				continue
 			}
 		}
 		bceChunks(o, xs, ys, ws)
 		s += sum64(o)
-		i0 := bceGradVec(gs, xs, ys, ws, g)
+		i0 := losskernel.BCEGradVec(gs, xs, ys, ws, g)
 		if ws == nil {
 			for i := i0; i < k; i++ {
 				v := xs[i]
@@ -324,8 +326,8 @@ func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
 	return s
 }
 
-// bceSum32 is bceForward32 summed in float64: without weights, bceVec's
-// sums of whole vectors (in the SIMD build), bcePickSum's of chunks (in
+// bceSum32 is bceForward32 summed in float64: without weights, losskernel.BCEVec's
+// sums of whole vectors (in the SIMD build), losskernel.BCEPickSum's of chunks (in
 // the default build), and the forward through a scratch chunk for the
 // rest.
 func bceSum32(in args[float32], _ param[float32]) float64 {
@@ -333,7 +335,7 @@ func bceSum32(in args[float32], _ param[float32]) float64 {
 	s := 0.0
 	if w == nil {
 		for {
-			sv, n, more := bceVec(nil, nil, x, y, 0, true)
+			sv, n, more := losskernel.BCEVec(nil, nil, x, y, 0, true)
 			s += sv
 			x, y = x[n:], y[n:]
 			if !more {
@@ -348,8 +350,8 @@ func bceSum32(in args[float32], _ param[float32]) float64 {
 	var buf [chunk]float32
 	for j := 0; j < len(x); j += chunk {
 		o := buf[:min(chunk, len(x)-j)]
-		if w == nil && plainBCE {
-			if v, ok := bcePickSum(x[j:j+len(o)], y[j:j+len(o)]); ok {
+		if w == nil && losskernel.PlainBCE {
+			if v, ok := losskernel.BCEPickSum(x[j:j+len(o)], y[j:j+len(o)]); ok {
 				s += v
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/tensor"
 )
@@ -40,9 +41,9 @@ func TestBCEPickElements(t *testing.T) {
 	for _, x := range bcePickInputs() {
 		for _, y := range []float32{0, negZero32, 1} {
 			xs, ys := []float32{x}, []float32{y}
-			s, ok := bcePickSum(xs, ys)
+			s, ok := losskernel.BCEPickSum(xs, ys)
 			gx := []float32{0}
-			sf, okf := bcePickFuse(gx, xs, ys, g)
+			sf, okf := losskernel.BCEPickFuse(gx, xs, ys, g)
 			if !ok || !okf {
 				t.Errorf("x=%g y=%g: checks failed (%v, %v)", x, y, ok, okf)
 				continue
@@ -92,9 +93,9 @@ func TestBCEPickChecks(t *testing.T) {
 				} else {
 					y[at] = badY[k-len(badX)]
 				}
-				s, ok := bcePickSum(x, y)
+				s, ok := losskernel.BCEPickSum(x, y)
 				gx := make([]float32, n)
-				sf, okf := bcePickFuse(gx, x, y, g)
+				sf, okf := losskernel.BCEPickFuse(gx, x, y, g)
 				if k < len(badX) {
 					if !ok || !okf || s == s || sf == sf {
 						t.Errorf("x=%g y=%g at %d: sums %v, %v (checks %v, %v), want NaN", x[at], y[at], at, s, sf, ok, okf)
@@ -106,7 +107,7 @@ func TestBCEPickChecks(t *testing.T) {
 							t.Errorf("x=%g y=%g at %d: gradient %d is %g, want %g", x[at], y[at], at, i, gx[i], wg[i])
 						}
 					}
-					if s := bceSum32(args[float32]{x, y}, param[float32]{}); plainBCE && s == s {
+					if s := bceSum32(args[float32]{x, y}, param[float32]{}); losskernel.PlainBCE && s == s {
 						t.Errorf("x=%g y=%g at %d: bceSum32 %v, want NaN", x[at], y[at], at, s)
 					}
 					continue

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestBCEGradVec checks the vector kernel of BCE's input gradient against
@@ -25,7 +27,7 @@ func TestBCEGradVec(t *testing.T) {
 	for m := range n + 1 {
 		for _, ws := range [][]float32{nil, w[:m]} {
 			got := make([]float32, m)
-			k := bceGradVec(got, x[:m], y[:m], ws, g)
+			k := losskernel.BCEGradVec(got, x[:m], y[:m], ws, g)
 			if k < 0 || k > m {
 				t.Fatalf("m=%d: took %d", m, k)
 			}

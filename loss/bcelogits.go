@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -158,7 +159,7 @@ func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 	if w == nil && pw == nil {
 		var e [8]float32
 		for {
-			_, n, more := bceLogitsVec(out, nil, nil, x, y, 0, false)
+			_, n, more := losskernel.BCELogitsVec(out, nil, nil, x, y, 0, false)
 			out, x, y = out[n:], x[n:], y[n:]
 			if !more {
 				break
@@ -180,16 +181,16 @@ func bceLogitsForward32(out []float32, in args[float32], _ param[float32]) {
 // the softplus term is log(1 + e^-|x|) + m, each step rounded to float32
 // as ATen rounds it.
 func bceLogitsChunk(o, e, x, y, w, pw []float32) {
-	if w == nil && pw == nil && plainLogits {
-		bceLogitsPlain(o, e, x, y)
+	if w == nil && pw == nil && losskernel.PlainLogits {
+		losskernel.BCELogitsPlain(o, e, x, y)
 		return
 	}
 	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
 	for i, v := range x {
 		e[i] = -abs32(v)
 	}
-	expTo32(e, e)
-	logOnePlus32(o, e)
+	losskernel.ExpTo32(e, e)
+	losskernel.LogOnePlus32(o, e)
 	for i, v := range x {
 		sp := o[i] + max(-v, 0)
 		if pw != nil {
@@ -227,7 +228,7 @@ func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[fl
 	gx = gx[:len(x)]
 	g0 := g
 	for {
-		_, n, more := bceLogitsVec(nil, gx, g.per, x, y, g.s, false)
+		_, n, more := losskernel.BCELogitsVec(nil, gx, g.per, x, y, g.s, false)
 		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
 		if !more {
 			break
@@ -269,7 +270,7 @@ func bceLogitsBackChunks(grad, in args[float32], g upstream[float32], p param[fl
 		for i, v := range xs {
 			o[i] = -abs32(v)
 		}
-		expTo32(o, o)
+		losskernel.ExpTo32(o, o)
 		for i, v := range xs {
 			gi := u.at(i)
 			if w != nil {
@@ -283,7 +284,7 @@ func bceLogitsBackChunks(grad, in args[float32], g upstream[float32], p param[fl
 // bceLogitsFuse32 is bceLogitsForward32 summed, writing the input's
 // gradient as bceLogitsBackward32 does from the same exponentials, which
 // it keeps in the gradient's chunk. Without weights, whole vectors go to
-// bceLogitsVec first (in the SIMD build), as in bceLogitsForward32 and
+// losskernel.BCELogitsVec first (in the SIMD build), as in bceLogitsForward32 and
 // bceLogitsBackward32. With pos_weight, it runs the two
 // kernels one after the other.
 func bceLogitsFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
@@ -294,7 +295,7 @@ func bceLogitsFuse32(gx []float32, in args[float32], p param[float32], g float32
 	}
 	s := 0.0
 	for {
-		sv, n, more := bceLogitsVec(nil, gx, nil, x, y, g, true)
+		sv, n, more := losskernel.BCELogitsVec(nil, gx, nil, x, y, g, true)
 		s += sv
 		x, y, gx = x[n:], y[n:], gx[n:]
 		if !more {
@@ -311,11 +312,11 @@ func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g flo
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx = gx[:len(x)]
 	s := 0.0
-	if w == nil && pw == nil && plainLogits {
+	if w == nil && pw == nil && losskernel.PlainLogits {
 		// the same bits as the passes below, in one pass a chunk
 		for j := 0; j < len(x); j += chunk {
 			k := min(chunk, len(x)-j)
-			s += bceLogitsPlainFuse(gx[j:j+k], x[j:j+k], y[j:j+k], g)
+			s += losskernel.BCELogitsPlainFuse(gx[j:j+k], x[j:j+k], y[j:j+k], g)
 		}
 		return s
 	}
@@ -343,14 +344,14 @@ func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g flo
 }
 
 // bceLogitsSum32 is bceLogitsForward32 summed in float64: without
-// weights, bceLogitsVec's sums of whole vectors (in the SIMD build),
+// weights, losskernel.BCELogitsVec's sums of whole vectors (in the SIMD build),
 // and the forward through a scratch chunk for the rest.
 func bceLogitsSum32(in args[float32], p param[float32]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
 	s := 0.0
 	if in[2] == nil && in[3] == nil {
 		for {
-			sv, n, more := bceLogitsVec(nil, nil, nil, x, y, 0, true)
+			sv, n, more := losskernel.BCELogitsVec(nil, nil, nil, x, y, 0, true)
 			s += sv
 			x, y = x[n:], y[n:]
 			if !more || len(x) < 8 {
@@ -364,12 +365,12 @@ func bceLogitsSum32(in args[float32], p param[float32]) float64 {
 			x, y = x[8:], y[8:]
 		}
 		in = args[float32]{x, y}
-		if plainLogits {
-			// bceLogitsPlain, summed as it goes
+		if losskernel.PlainLogits {
+			// losskernel.BCELogitsPlain, summed as it goes
 			var e [chunk]float32
 			for j := 0; j < len(x); j += chunk {
 				k := min(chunk, len(x)-j)
-				s += bceLogitsPlainSum(e[:k], x[j:j+k], y[j:j+k])
+				s += losskernel.BCELogitsPlainSum(e[:k], x[j:j+k], y[j:j+k])
 			}
 			return s
 		}

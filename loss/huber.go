@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -126,7 +127,7 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 	x := in[0]
 	y, delta := in[1][:len(x)], p.a
 	db := math.Float32bits(delta)
-	a, i := huberVec(x, y, delta)
+	a, i := losskernel.HuberVec(x, y, delta)
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16])
 		var s0, s1, s2, s3 float32
@@ -168,7 +169,7 @@ func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) fl
 	x := in[0]
 	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
 	db := math.Float32bits(delta)
-	a, i := huberFuseVec(gx, x, y, delta, g)
+	a, i := losskernel.HuberFuseVec(gx, x, y, delta, g)
 	w := 0.0 // twice the losses of the blocks of sixteen
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])

@@ -3,6 +3,7 @@ package loss
 import (
 	"sync"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -99,7 +100,7 @@ type param[T tensor.Float] struct {
 
 // chunk is the length of the scratch buffer a reduced forward writes
 // element losses to before summing them: small enough to stay in L1.
-const chunk = 1024
+const chunk = losskernel.Chunk
 
 var (
 	pool32 = sync.Pool{New: func() any { return new([chunk]float32) }}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 
+	"kt/internal/losskernel"
+	"kt/internal/vmath"
 	"kt/tensor"
 )
 
@@ -120,14 +122,14 @@ func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) 
 }
 
 // klForward32 is klForward on float32, the logarithms a chunk at a time
-// to float32 precision (logTo32).
+// to float32 precision (losskernel.LogTo32).
 func klForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for j := 0; j < len(out); j += chunk {
 		o := out[j:min(j+chunk, len(out))]
 		xs, ys := x[j:j+len(o)], y[j:j+len(o)]
-		logTo32(o, ys)
-		for i := klVec(o, ys, xs); i < len(o); i++ {
+		losskernel.LogTo32(o, ys)
+		for i := losskernel.KLVec(o, ys, xs); i < len(o); i++ {
 			v := ys[i]
 			var xl float32 // xlogy: 0 where y is 0
 			if v != 0 {
@@ -140,16 +142,16 @@ func klForward32(out []float32, in args[float32], _ param[float32]) {
 
 // klFuse32 is klForward32 summed, writing the input's gradient -y·g as it
 // goes: in plain Go one loop (klFusePlain); in the SIMD build whole
-// vectors with klFuseVec first, then a chunk at a time.
+// vectors with losskernel.KLFuseVec first, then a chunk at a time.
 func klFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
-	if klPlain {
+	if losskernel.KLPlain {
 		return klFusePlain(gx, x, y, g)
 	}
 	s := 0.0
 	for {
-		sv, n, more := klFuseVec(nil, gx, x, y, g, true)
+		sv, n, more := losskernel.KLFuseVec(nil, gx, x, y, g, true)
 		s += sv
 		x, y, gx = x[n:], y[n:], gx[n:]
 		if !more {
@@ -171,7 +173,7 @@ func klFuseChunks(gx, x, y []float32, g float32) float64 {
 		xs, o, gs := x[j:j+len(ys)], buf[:len(ys)], gx[j:j+len(ys)]
 		klForward32(o, args[float32]{xs, ys}, param[float32]{})
 		s += sum64(o)
-		for i := negScaleVec(gs, ys, g); i < len(ys); i++ {
+		for i := losskernel.NegScaleVec(gs, ys, g); i < len(ys); i++ {
 			gs[i] = -ys[i] * g
 		}
 	}
@@ -179,16 +181,16 @@ func klFuseChunks(gx, x, y []float32, g float32) float64 {
 }
 
 // klSum32 is klForward32 summed in float64: in plain Go one loop
-// (klSumPlain); in the SIMD build whole vectors with klFuseVec first,
+// (klSumPlain); in the SIMD build whole vectors with losskernel.KLFuseVec first,
 // then the forward through a scratch chunk.
 func klSum32(in args[float32], p param[float32]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
-	if klPlain {
+	if losskernel.KLPlain {
 		return klSumPlain(x, y)
 	}
 	s := 0.0
 	for {
-		sv, n, more := klFuseVec(nil, nil, x, y, 0, true)
+		sv, n, more := losskernel.KLFuseVec(nil, nil, x, y, 0, true)
 		s += sv
 		x, y = x[n:], y[n:]
 		if !more {
@@ -210,7 +212,7 @@ func klSum32(in args[float32], p param[float32]) float64 {
 
 // klFusePlain is klFuse32 in one loop: each element's term y·log y -
 // y·x, its float64 sum and the gradient -y·g as it goes, with no scratch
-// chunk and no further pass (plain Go's form, see klPlain). The terms
+// chunk and no further pass (plain Go's form, see losskernel.KLPlain). The terms
 // are klForward32's bit for bit: the logarithm is log24To32's, taken on
 // y's float32 bits as described below, inline (a call would put the
 // loop's variables on the stack), and y·log y is 0 where y is 0; a y
@@ -224,7 +226,7 @@ func klFusePlain(gx, x, y []float32, g float32) float64 {
 		var t float32
 		if b := math.Float32bits(v); b-0x800000 < 0x7f000000 {
 			b2 := b + 1<<14
-			e := &logTab[b2>>15&255]
+			e := &vmath.LogTab[b2>>15&255]
 			r := float64(math.Float32frombits(b-b2&0x7f800000+0x3f800000))*e[1] - c.one
 			t = v*float32((logExp2[b2>>23&255]+e[0])+r*(c.one-r*(c.half-r*c.third))) - v*x[i]
 		} else {
@@ -245,7 +247,7 @@ func klSumPlain(x, y []float32) float64 {
 		var t float32
 		if b := math.Float32bits(v); b-0x800000 < 0x7f000000 {
 			b2 := b + 1<<14
-			e := &logTab[b2>>15&255]
+			e := &vmath.LogTab[b2>>15&255]
 			r := float64(math.Float32frombits(b-b2&0x7f800000+0x3f800000))*e[1] - c.one
 			t = v*float32((logExp2[b2>>23&255]+e[0])+r*(c.one-r*(c.half-r*c.third))) - v*x[i]
 		} else {
@@ -278,15 +280,15 @@ var klConst = struct{ one, half, third float64 }{1, 0.5, 1.0 / 3}
 
 // klTermOdd is klForward32's term y·log y - y·x for a y that is not a
 // positive normal finite float32: subnormal (through logSplit, as
-// log24To32), zero (0 - y·x), negative, +Inf or NaN (logSpecial).
+// log24To32), zero (0 - y·x), negative, +Inf or NaN (vmath.LogSpecial).
 func klTermOdd(x, y float32) float32 {
 	var xl float32
 	switch {
 	case y > 0 && y <= math.MaxFloat32:
-		k, r := logSplit(float64(y))
-		xl = y * float32(k+log1pSeries(r))
+		k, r := vmath.LogSplit(float64(y))
+		xl = y * float32(k+vmath.Log1pSeries(r))
 	case y != 0:
-		xl = y * float32(logSpecial(float64(y)))
+		xl = y * float32(vmath.LogSpecial(float64(y)))
 	}
 	return xl - y*x
 }

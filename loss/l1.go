@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -104,7 +105,7 @@ func l1Sum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]
 	var b, c, d float64
-	a, i := l1Vec(x, y)
+	a, i := losskernel.L1Vec(x, y)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
 		a += float64(abs32(x4[0] - y4[0]))
@@ -124,7 +125,7 @@ func l1Fuse32(gx []float32, in args[float32], _ param[float32], g float32) float
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
 	var b, c, d float64
-	a, i := l1FuseVec(gx, x, y, g)
+	a, i := losskernel.L1FuseVec(gx, x, y, g)
 	gb, zb := math.Float32bits(g), math.Float32bits(0*g)
 	for ; i+4 <= len(x); i += 4 {
 		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])

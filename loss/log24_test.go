@@ -3,9 +3,12 @@ package loss
 import (
 	"math"
 	"testing"
+
+	"kt/internal/losskernel"
+	"kt/internal/vmath"
 )
 
-// TestLog24Seams checks log24To32, log1p24To32 and logPick32 within one
+// TestLog24Seams checks vmath.Log24To32, vmath.Log1p24To32 and losskernel.LogPick32 within one
 // float32 unit of package math where the reduction changes hands: near 1
 // (2**-10 below, 2**-9 above, and twice as far), at the midpoints
 // between table points, and at the ends of binades; in place as well as
@@ -30,9 +33,9 @@ func TestLog24Seams(t *testing.T) {
 	}
 	n := len(xs)
 	got := make([]float32, n)
-	log24To32(got, xs)
+	vmath.Log24To32(got, xs)
 	in := append([]float32{}, xs...)
-	log24To32(in, in)
+	vmath.Log24To32(in, in)
 	for i, x := range xs {
 		w := float32(math.Log(float64(x)))
 		if ulps(got[i], w) > 1 || in[i] != got[i] {
@@ -43,7 +46,7 @@ func TestLog24Seams(t *testing.T) {
 	for i, x := range xs {
 		neg[i] = x - 1 // exact near 1
 	}
-	log1p24To32(got, neg)
+	vmath.Log1p24To32(got, neg)
 	for i, u := range neg {
 		w := float32(math.Log1p(float64(u)))
 		if ulps(got[i], w) > 1 {
@@ -58,7 +61,7 @@ func TestLog24Seams(t *testing.T) {
 		}
 	}
 	got = make([]float32, len(px))
-	logPick32(got, px, py)
+	losskernel.LogPick32(got, px, py)
 	for i, x := range px {
 		w := float32(math.Log(float64(x)))
 		if py[i] == 0 {

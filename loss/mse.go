@@ -1,6 +1,10 @@
 package loss
 
-import "kt/tensor"
+import (
+	"kt/tensor"
+
+	"kt/internal/losskernel"
+)
 
 // MSE is PyTorch's MSELoss: (x - y)², reduced. Input and target
 // broadcast; both get gradients.
@@ -92,7 +96,7 @@ func mseBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 func mseSum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]
-	a, i := mseVec(x, y)
+	a, i := losskernel.MSEVec(x, y)
 	for ; i+32 <= len(x); i += 32 {
 		x32, y32 := (*[32]float32)(x[i:i+32]), (*[32]float32)(y[i:i+32])
 		d0, d1, d2, d3 := x32[0]-y32[0], x32[1]-y32[1], x32[2]-y32[2], x32[3]-y32[3]
@@ -125,7 +129,7 @@ func mseFuse32(gx []float32, in args[float32], _ param[float32], g float32) floa
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
 	s := 2 * g
-	a, i := mseFuseVec(gx, x, y, s)
+	a, i := losskernel.MSEFuseVec(gx, x, y, s)
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
 		var s0, s1, s2, s3 float32

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/internal/vmath"
 	"kt/tensor"
@@ -149,7 +150,7 @@ func TestLog24(t *testing.T) {
 			}
 		}
 	}
-	log24To32(got, xs)
+	vmath.Log24To32(got, xs)
 	check("log", math.Log, xs)
 	neg := make([]float32, len(xs))
 	for i, x := range xs {
@@ -160,12 +161,12 @@ func TestLog24(t *testing.T) {
 	}
 	for _, s := range [][]float32{xs, neg, {-1, -.5, -0x1p-8, -0x1p-7, 0x1p-7, float32(math.Copysign(0, -1)), -2}} {
 		got = got[:len(s)]
-		log1p24To32(got, s)
+		vmath.Log1p24To32(got, s)
 		check("log1p", math.Log1p, s)
 		got = got[:cap(got)]
 	}
 	if g := make([]float32, 1); true {
-		log1p24To32(g, []float32{float32(math.Copysign(0, -1))})
+		vmath.Log1p24To32(g, []float32{float32(math.Copysign(0, -1))})
 		if !math.Signbit(float64(g[0])) {
 			t.Errorf("log1p(-0) = %g, want -0", g[0])
 		}
@@ -358,7 +359,7 @@ func TestExp24(t *testing.T) {
 	inf := float32(math.Inf(1))
 	xs = append(xs, 0, 88.7, 88.73, 89, 89.01, -87.3, -103.9, -104, -104.01, inf, -inf, float32(math.NaN()))
 	got := make([]float32, len(xs))
-	exp24To32(got, xs)
+	vmath.Exp24To32(got, xs)
 	for i, x := range xs {
 		want := vmath.Exp32(x)
 		if math.Float32bits(got[i]) != math.Float32bits(want) && !(got[i] != got[i] && want != want) {
@@ -368,7 +369,7 @@ func TestExp24(t *testing.T) {
 }
 
 // TestLogOnePlus checks log(1 + e) with the sum rounded to float32 first,
-// for e in [0, 1] as bcelogits gives it, against log24To32 of the rounded
+// for e in [0, 1] as bcelogits gives it, against vmath.Log24To32 of the rounded
 // sum: within one unit in the last place (the same bits in the scalar
 // build).
 func TestLogOnePlus(t *testing.T) {
@@ -378,11 +379,11 @@ func TestLogOnePlus(t *testing.T) {
 	}
 	e = append(e, 1, 0x1p-24, 0x1p-23, 1-0x1p-24)
 	got, want := make([]float32, len(e)), make([]float32, len(e))
-	logOnePlus32(got, e)
+	losskernel.LogOnePlus32(got, e)
 	for i, v := range e {
 		want[i] = 1 + v
 	}
-	log24To32(want, want)
+	vmath.Log24To32(want, want)
 	for i := range e {
 		d := int64(math.Float32bits(got[i])) - int64(math.Float32bits(want[i]))
 		if d > 1 || d < -1 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/internal/vmath"
 	"kt/tensor"
 )
@@ -126,7 +127,7 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 // softGradRows writes the gradients of rows [lo, hi) of a contiguous
 // input: gx = h·(σ(x) - y), gy = -h·x with h = w·gr(r)/norm. A float64 gx
 // may hold e**-|x| from the forward (cached); otherwise it is computed
-// here. Float32 rows take σ from the tables of softplus.go.
+// here. Float32 rows take σ from the tables of losskernel (elementwise_softplus.go).
 func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc int, norm float64, lo, hi int) {
 	x32, is32 := any(xd).([]float32)
 	for r := lo; r < hi; r++ {
@@ -167,7 +168,7 @@ func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc in
 }
 
 // softRow32 returns Σ w·(softplus(x) - y·x) over a float32 row (w nil:
-// no weight), softplus from the tables of softplus.go; a row with an
+// no weight), softplus from the tables of losskernel (elementwise_softplus.go); a row with an
 // element outside them is summed again with softTerms.
 func softRow32(x, y, w []float32) float64 {
 	y = y[:len(x)]
@@ -175,27 +176,27 @@ func softRow32(x, y, w []float32) float64 {
 	var bad uint64
 	if w == nil {
 		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
+			j, h := losskernel.SpArg(float64(v) * 8)
 			bad |= j
-			s += spPoly(&spTab[j&(spRows-1)], h) - float64(y[k])*float64(v)
+			s += losskernel.SpPoly(&losskernel.SpTab[j&(losskernel.SpRows-1)], h) - float64(y[k])*float64(v)
 		}
 	} else {
 		w = w[:len(x)]
 		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
+			j, h := losskernel.SpArg(float64(v) * 8)
 			bad |= j
-			s += (spPoly(&spTab[j&(spRows-1)], h) - float64(y[k])*float64(v)) * float64(w[k])
+			s += (losskernel.SpPoly(&losskernel.SpTab[j&(losskernel.SpRows-1)], h) - float64(y[k])*float64(v)) * float64(w[k])
 		}
 	}
-	if bad < spRows {
+	if bad < losskernel.SpRows {
 		return s
 	}
 	s = 0
 	for k, v := range x {
 		fv := float64(v)
 		var e float64
-		if j, h := spArg(fv * 8); j < spRows {
-			e = spPoly(&spTab[j], h)
+		if j, h := losskernel.SpArg(fv * 8); j < losskernel.SpRows {
+			e = losskernel.SpPoly(&losskernel.SpTab[j], h)
 		} else {
 			lp, _ := softTerms(fv)
 			e = max(fv, 0) + lp
@@ -210,31 +211,31 @@ func softRow32(x, y, w []float32) float64 {
 }
 
 // softGradRow32 writes the input's gradient h·(σ(x) - y), h = gf·w, of a
-// float32 row to gx, σ from the tables of softplus.go, or softTerms
+// float32 row to gx, σ from the tables of losskernel (elementwise_softplus.go), or softTerms
 // outside them.
 func softGradRow32(gx, x, y, w []float32, gf float64) {
 	x, y = x[:len(gx)], y[:len(gx)]
 	var bad uint64
 	if w == nil {
 		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
+			j, h := losskernel.SpArg(float64(v) * 8)
 			bad |= j
-			gx[k] = float32(gf * (spPoly(&sigTab[j&(spRows-1)], h) - float64(y[k])))
+			gx[k] = float32(gf * (losskernel.SpPoly(&losskernel.SigTab[j&(losskernel.SpRows-1)], h) - float64(y[k])))
 		}
 	} else {
 		w = w[:len(gx)]
 		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
+			j, h := losskernel.SpArg(float64(v) * 8)
 			bad |= j
-			gx[k] = float32(gf * float64(w[k]) * (spPoly(&sigTab[j&(spRows-1)], h) - float64(y[k])))
+			gx[k] = float32(gf * float64(w[k]) * (losskernel.SpPoly(&losskernel.SigTab[j&(losskernel.SpRows-1)], h) - float64(y[k])))
 		}
 	}
-	if bad < spRows {
+	if bad < losskernel.SpRows {
 		return
 	}
 	for k, v := range x {
 		fv := float64(v)
-		if j, _ := spArg(fv * 8); j < spRows {
+		if j, _ := losskernel.SpArg(fv * 8); j < losskernel.SpRows {
 			continue
 		}
 		hh := gf

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -129,12 +130,12 @@ func smoothL1Grad[T tensor.Float](d, beta T) T {
 
 // smoothL1Sum32 is smoothL1Sum on float32: in plain Go at the betas
 // huberScales takes, Huber's sum kernel scaled by 1/beta
-// (smoothL1ByHuber); otherwise sixteen elements a step (smoothL1Acc).
+// (losskernel.SmoothL1ByHuber); otherwise sixteen elements a step (smoothL1Acc).
 func smoothL1Sum32(in args[float32], p param[float32]) float64 {
 	if p.a == 0 {
 		return l1Sum32(in, p)
 	}
-	if smoothL1ByHuber && huberScales(p.a) {
+	if losskernel.SmoothL1ByHuber && huberScales(p.a) {
 		return float64(1/p.a) * huberSum32(in, param[float32]{a: p.a})
 	}
 	var acc [4]float64
@@ -157,7 +158,7 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 	const sign = 1 << 31
 	y = y[:len(x)]
 	bb := math.Float32bits(beta)
-	v, i := smoothL1Vec(x, y, beta, half)
+	v, i := losskernel.SmoothL1Vec(x, y, beta, half)
 	a := acc[0] + v // one float64 sum in the loop: fewer live registers
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16])
@@ -201,7 +202,7 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 	beta, half := p.a, p.b
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
-	if smoothL1ByHuber && huberScales(beta) {
+	if losskernel.SmoothL1ByHuber && huberScales(beta) {
 		if gi := g / beta; gi*beta == g {
 			return float64(1/beta) * huberFuse32(gx, in, param[float32]{a: beta}, gi)
 		}
@@ -214,7 +215,7 @@ func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32)
 	}
 	const sign = 1 << 31
 	inv, bb := 1/beta, math.Float32bits(beta)
-	a, i := smoothL1FuseVec(gx, x, y, beta, half, inv, g)
+	a, i := losskernel.SmoothL1FuseVec(gx, x, y, beta, half, inv, g)
 	for ; i+16 <= len(x); i += 16 {
 		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
 		var s0, s1, s2, s3 float32

@@ -1,6 +1,7 @@
 package loss
 
 import (
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -64,41 +65,41 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 
 // The float32 kernels follow ATen's rounding: t = -x·y in float32, then
 // log1p(exp(t)) and, for the gradient, -y·z/(1+z) with z = exp(t). In
-// the tables' range they take the tables of softplus.go, softplus(t) and
+// the tables' range they take the tables of losskernel (elementwise_softplus.go), softplus(t) and
 // z/(1+z) = σ(t), within a unit of float32 of those values; beyond it
 // (where the float32 rounding of z shows, and +Inf and NaN appear) they
 // compute z as ATen does, in a second pass. The fuse and backward
 // kernels take whole vectors of elements in the tables' range with
-// softMarginVec first, in the SIMD build on a CPU with AVX2 and FMA.
+// losskernel.SoftMarginVec first, in the SIMD build on a CPU with AVX2 and FMA.
 
 // softMarginForward32 is softMarginForward on float32.
 func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	var bad uint64
 	for i := range out {
-		k, h := spArg(float64(x[i]*y[i]) * -8)
+		k, h := losskernel.SpArg(float64(x[i]*y[i]) * -8)
 		bad |= k
-		out[i] = float32(spPoly(&spTab[k&(spRows-1)], h))
+		out[i] = float32(losskernel.SpPoly(&losskernel.SpTab[k&(losskernel.SpRows-1)], h))
 	}
-	if bad < spRows {
+	if bad < losskernel.SpRows {
 		return
 	}
 	for i := range out {
-		if k, _ := spArg(float64(x[i]*y[i]) * -8); k >= spRows {
-			out[i] = softplusSlow(-x[i] * y[i])
+		if k, _ := losskernel.SpArg(float64(x[i]*y[i]) * -8); k >= losskernel.SpRows {
+			out[i] = losskernel.SoftplusSlow(-x[i] * y[i])
 		}
 	}
 }
 
 // softMarginSum32 is softMarginForward32 summed in float64: whole
-// vectors through softMarginVec (in the SIMD build), the rest on the
+// vectors through losskernel.SoftMarginVec (in the SIMD build), the rest on the
 // tables.
 func softMarginSum32(in args[float32], _ param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]
 	s := 0.0
 	for {
-		sv, n, more := softMarginSumVec(x, y)
+		sv, n, more := losskernel.SoftMarginSumVec(x, y)
 		s += sv
 		x, y = x[n:], y[n:]
 		if !more {
@@ -117,27 +118,27 @@ func softMarginSumTable(x, y []float32) float64 {
 	var bad uint64
 	i := 0
 	for ; i+2 <= len(x); i += 2 {
-		k, h := spArg(float64(x[i]*y[i]) * -8)
-		j, u := spArg(float64(x[i+1]*y[i+1]) * -8)
+		k, h := losskernel.SpArg(float64(x[i]*y[i]) * -8)
+		j, u := losskernel.SpArg(float64(x[i+1]*y[i+1]) * -8)
 		bad |= k | j
-		s0 += spPoly(&spTab[k&(spRows-1)], h)
-		s1 += spPoly(&spTab[j&(spRows-1)], u)
+		s0 += losskernel.SpPoly(&losskernel.SpTab[k&(losskernel.SpRows-1)], h)
+		s1 += losskernel.SpPoly(&losskernel.SpTab[j&(losskernel.SpRows-1)], u)
 	}
 	if i < len(x) {
-		k, h := spArg(float64(x[i]*y[i]) * -8)
+		k, h := losskernel.SpArg(float64(x[i]*y[i]) * -8)
 		bad |= k
-		s0 += spPoly(&spTab[k&(spRows-1)], h)
+		s0 += losskernel.SpPoly(&losskernel.SpTab[k&(losskernel.SpRows-1)], h)
 	}
-	if bad < spRows {
+	if bad < losskernel.SpRows {
 		return s0 + s1
 	}
 	s := 0.0
 	for i, v := range x {
-		k, h := spArg(float64(v*y[i]) * -8)
-		if k < spRows {
-			s += spPoly(&spTab[k], h)
+		k, h := losskernel.SpArg(float64(v*y[i]) * -8)
+		if k < losskernel.SpRows {
+			s += losskernel.SpPoly(&losskernel.SpTab[k], h)
 		} else {
-			s += float64(softplusSlow(-v * y[i]))
+			s += float64(losskernel.SoftplusSlow(-v * y[i]))
 		}
 	}
 	return s
@@ -150,7 +151,7 @@ func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float3
 	y, gx := in[1][:len(x)], gx[:len(x)]
 	s := 0.0
 	for {
-		sv, n, more := softMarginVec(gx, nil, x, y, g, true)
+		sv, n, more := losskernel.SoftMarginVec(gx, nil, x, y, g, true)
 		s += sv
 		x, y, gx = x[n:], y[n:], gx[n:]
 		if !more {
@@ -171,37 +172,37 @@ func softMarginFuseTable(gx, x, y []float32, g float32) float64 {
 	i := 0
 	for ; i+2 <= len(x); i += 2 { // two independent elements a step
 		w, w1 := y[i], y[i+1]
-		k, h := spArg(float64(x[i]*w) * -8)
-		k1, h1 := spArg(float64(x[i+1]*w1) * -8)
+		k, h := losskernel.SpArg(float64(x[i]*w) * -8)
+		k1, h1 := losskernel.SpArg(float64(x[i+1]*w1) * -8)
 		bad |= k | k1
-		k &= spRows - 1
-		k1 &= spRows - 1
-		s += spPoly(&spTab[k], h)
-		s1 += spPoly(&spTab[k1], h1)
-		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
-		gx[i+1] = float32(float64(w1) * spPoly(&sigTab[k1], h1) * ng)
+		k &= losskernel.SpRows - 1
+		k1 &= losskernel.SpRows - 1
+		s += losskernel.SpPoly(&losskernel.SpTab[k], h)
+		s1 += losskernel.SpPoly(&losskernel.SpTab[k1], h1)
+		gx[i] = float32(float64(w) * losskernel.SpPoly(&losskernel.SigTab[k], h) * ng)
+		gx[i+1] = float32(float64(w1) * losskernel.SpPoly(&losskernel.SigTab[k1], h1) * ng)
 	}
 	if i < len(x) {
 		w := y[i]
-		k, h := spArg(float64(x[i]*w) * -8)
+		k, h := losskernel.SpArg(float64(x[i]*w) * -8)
 		bad |= k
-		k &= spRows - 1
-		s += spPoly(&spTab[k], h)
-		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
+		k &= losskernel.SpRows - 1
+		s += losskernel.SpPoly(&losskernel.SpTab[k], h)
+		gx[i] = float32(float64(w) * losskernel.SpPoly(&losskernel.SigTab[k], h) * ng)
 	}
-	if bad < spRows {
+	if bad < losskernel.SpRows {
 		return s + s1
 	}
 	s = 0
 	for i, v := range x {
-		k, h := spArg(float64(v*y[i]) * -8)
-		if k < spRows {
-			s += spPoly(&spTab[k], h)
+		k, h := losskernel.SpArg(float64(v*y[i]) * -8)
+		if k < losskernel.SpRows {
+			s += losskernel.SpPoly(&losskernel.SpTab[k], h)
 			continue
 		}
 		t := -v * y[i]
-		s += float64(softplusSlow(t))
-		z := expSlow(t)
+		s += float64(losskernel.SoftplusSlow(t))
+		z := losskernel.ExpSlow(t)
 		gx[i] = -(y[i] * z) / (1 + z) * g
 	}
 	return s
@@ -215,7 +216,7 @@ func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[f
 	}
 	gx = gx[:len(x)]
 	for {
-		_, n, more := softMarginVec(gx, g.per, x, y, g.s, false)
+		_, n, more := losskernel.SoftMarginVec(gx, g.per, x, y, g.s, false)
 		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
 		if !more {
 			break
@@ -232,16 +233,16 @@ func softMarginBackTable(gx, x, y []float32, g upstream[float32]) {
 	var bad uint64
 	for i, v := range x {
 		w := y[i]
-		k, h := spArg(float64(v*w) * -8)
+		k, h := losskernel.SpArg(float64(v*w) * -8)
 		bad |= k
-		gx[i] = float32(-float64(w) * spPoly(&sigTab[k&(spRows-1)], h) * float64(g.at(i)))
+		gx[i] = float32(-float64(w) * losskernel.SpPoly(&losskernel.SigTab[k&(losskernel.SpRows-1)], h) * float64(g.at(i)))
 	}
-	if bad < spRows {
+	if bad < losskernel.SpRows {
 		return
 	}
 	for i, v := range x {
-		if k, _ := spArg(float64(v*y[i]) * -8); k >= spRows {
-			z := expSlow(-v * y[i])
+		if k, _ := losskernel.SpArg(float64(v*y[i]) * -8); k >= losskernel.SpRows {
+			z := losskernel.ExpSlow(-v * y[i])
 			gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
 		}
 	}

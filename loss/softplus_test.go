@@ -5,30 +5,6 @@ import (
 	"testing"
 )
 
-// TestSoftplusTables checks the tables of softplus and σ against
-// package math on a dense grid of float32 arguments in [-spMax, spHi),
-// interval ends included: a relative error below 2e-8, a third of a float32 unit.
-func TestSoftplusTables(t *testing.T) {
-	const tol = 2e-8
-	var worstP, worstS float64
-	for i := -spMax * 8 * 64; i <= spMax*8*64; i++ {
-		v := float64(i) / (8 * 64)
-		v = min(v, float64(math.Nextafter32(spHi, 0)))
-		sp := math.Log1p(math.Exp(-math.Abs(v))) + max(v, 0)
-		s := 1 / (1 + math.Exp(-v))
-		k, h := spArg(8 * v)
-		if k >= spRows {
-			t.Fatalf("%g is outside the tables", v)
-		}
-		worstP = max(worstP, math.Abs(spPoly(&spTab[k], h)-sp)/sp)
-		worstS = max(worstS, math.Abs(spPoly(&sigTab[k], h)-s)/s)
-	}
-	t.Logf("worst relative errors: softplus %.3g, σ %.3g", worstP, worstS)
-	if worstP > tol || worstS > tol {
-		t.Errorf("worst relative errors: softplus %.3g, σ %.3g; want below %g", worstP, worstS, tol)
-	}
-}
-
 // kernelCases are inputs of the softplus kernels: x and y whose products
 // stay in the tables, ones that leave them (the second passes), and
 // ones with infinities and NaN.
@@ -153,6 +129,34 @@ func TestMultiSoftRow32(t *testing.T) {
 			if !sumNear(s, want, abs) {
 				t.Errorf("%s: row sum %g, want %g", name, s, want)
 			}
+		}
+	}
+}
+
+// TestSoftMarginSumRange checks softMarginSum32 against ATen's loss
+// computed in float64, on t = -x·y over the tables' whole range in steps
+// of 1/64, and on small losses alone (t in (-16, -8)), where an absolute
+// error of the logarithm would show: within 1e-8 of the sum of the
+// losses' magnitudes (the float32 roundings of the losses cancel; a
+// bias of a tenth of a float32 unit would not).
+func TestSoftMarginSumRange(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		lo, hi float32
+	}{{"all", -15.98, 15.98}, {"small", -15.98, -8}} {
+		var xs, ys []float32
+		for v := c.lo; v < c.hi; v += 1.0 / 64 {
+			xs, ys = append(xs, v), append(ys, -1) // t = v
+		}
+		want, abs := 0.0, 0.0
+		for _, v := range xs {
+			l := math.Log1p(math.Exp(float64(v)))
+			want += l
+			abs += l
+		}
+		got := softMarginSum32(args[float32]{xs, ys}, param[float32]{})
+		if math.Abs(got-want) > 1e-8*abs {
+			t.Errorf("%s: sum %g, want %g (relative error %.3g)", c.name, got, want, math.Abs(got-want)/abs)
 		}
 	}
 }

@@ -6,6 +6,15 @@
 //
 // Files are grouped by family, a family's plain Go loops beside their
 // SIMD twins:
+//   - elementwise_*.go: the float32 loops of the elementwise losses
+//     (mse, l1, smoothl1, huber, bce, bcelogits, softmargin, kl): whole
+//     vectors of elements in elementwise_simd.go (the chunk's exponential
+//     and logarithms, the sum and fuse kernels), and the plain loops each
+//     build chooses (elementwise_loops_*.go, elementwise_bce_*.go);
+//     bce's logarithm picked by the target's bits (elementwise_bce.go),
+//     bcelogits' plain fused passes (elementwise_bcelogits.go), the
+//     tables of softplus and σ (elementwise_softplus.go) and the float32
+//     log(1+e) of the softmargin lanes (elementwise_log1p32.go).
 //   - softmax_*.go: cross entropy's row passes (exponentials shifted by a
 //     block's score, their sums, the numerators stored, the probability
 //     targets' dot products) and the logarithm of a row's sum.
@@ -16,3 +25,7 @@
 // and gives the same results from the plain loops. Both builds are tested
 // (go test, and GOEXPERIMENT=simd go test).
 package losskernel
+
+// Chunk is the length of the scratch buffer a reduced forward writes
+// element losses to before summing them: small enough to stay in L1.
+const Chunk = 1024

@@ -1,4 +1,4 @@
-package loss
+package losskernel
 
 import "math"
 

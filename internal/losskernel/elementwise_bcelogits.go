@@ -1,32 +1,36 @@
-package loss
+package losskernel
 
-import "math"
+import (
+	"math"
 
-// bceLogitsExpConst holds bceLogitsExp's constants, which it reads into
+	"kt/internal/vmath"
+)
+
+// bceLogitsExpConst holds BCELogitsExp's constants, which it reads into
 // locals before its loop so that they stay in registers (the compiler
 // reloads a constant from memory at each use): the lower bound of the
 // reduction's range, 64/ln2, 1.5·2**52 (adding it rounds a float64 below
 // 2**51 to an integer), ln2/64 and the cubic's 1, 1/2 and 1/6.
 var bceLogitsExpConst = [7]float64{-104, 64 / math.Ln2, 0x1.8p52, math.Ln2 / 64, 1, 0.5, 1.0 / 6}
 
-// exp2Bits[j] is the bits of exp2Tab[j] less j<<46: added to kb<<46,
+// exp2Bits[j] is the bits of vmath.Exp2Tab[j] less j<<46: added to kb<<46,
 // where kb = 1.5·2**52 + k holds k in its low 51 bits, it gives the bits
-// of 2**(k>>6)·exp2Tab[k&63] (k&63's bits and the constant's cancel or
+// of 2**(k>>6)·vmath.Exp2Tab[k&63] (k&63's bits and the constant's cancel or
 // fall off the top).
 var exp2Bits = func() (t [64]uint64) {
 	for j := range t {
-		t[j] = math.Float64bits(exp2Tab[j]) - uint64(j)<<46
+		t[j] = math.Float64bits(vmath.Exp2Tab[j]) - uint64(j)<<46
 	}
 	return t
 }()
 
-// bceLogitsExp sets e[i] = e**-|x[i]| as exp24To32 computes it, bit for
+// BCELogitsExp sets e[i] = e**-|x[i]| as vmath.Exp24To32 computes it, bit for
 // bit, written for arguments at or below 0 so that more of its steps stay
 // in the floating-point registers: -|x| sets the sign bit, and the scale
 // 2**(k>>6)·2**((k&63)/64) adds k>>6 to the exponent of exp2Tab's entry,
 // both taken from the bits of k + 1.5·2**52 (exp2Bits; the same product:
 // the scale is a normal number). Below -104 it gives 0, NaN for NaN.
-func bceLogitsExp(e, x []float32) {
+func BCELogitsExp(e, x []float32) {
 	const sign = 1 << 31
 	c := &bceLogitsExpConst
 	lo, inv, round, ln2, one, half, sixth := c[0], c[1], c[2], c[3], c[4], c[5], c[6]
@@ -34,7 +38,7 @@ func bceLogitsExp(e, x []float32) {
 	for i, v := range x {
 		xe := float64(math.Float32frombits(math.Float32bits(v) | sign))
 		if !(xe >= lo) {
-			e[i] = float32(expSpecial(xe)) // 0, or NaN
+			e[i] = float32(vmath.ExpSpecial(xe)) // 0, or NaN
 			continue
 		}
 		kr := xe*inv + round
@@ -47,31 +51,31 @@ func bceLogitsExp(e, x []float32) {
 	}
 }
 
-// bceLogitsPlain is bceLogitsChunk without weights in one loop: e =
-// e**-|x| as exp24To32 computes it, log(1 + e) with the sum rounded to
-// float32 first as logOnePlus32 takes it, and the loss from them as
+// BCELogitsPlain is bceLogitsChunk without weights in one loop: e =
+// e**-|x| as vmath.Exp24To32 computes it, log(1 + e) with the sum rounded to
+// float32 first as LogOnePlus32 takes it, and the loss from them as
 // bceLogitsChunk does, each step rounded to float32 as ATen rounds it.
 // It writes e to e.
 //
-// The steps are exp24To32's and log24's, bit for bit, written for the
-// ranges they meet here (bceLogitsExp; 1 + e is in [1, 2], so the
-// logarithm is log12); max(-x, 0) is |x| where x's sign bit is set, 0
+// The steps are vmath.Exp24To32's and log24's, bit for bit, written for the
+// ranges they meet here (BCELogitsExp; 1 + e is in [1, 2], so the
+// logarithm is vmath.Log12); max(-x, 0) is |x| where x's sign bit is set, 0
 // elsewhere (the loss is NaN for a NaN x either way).
-func bceLogitsPlain(o, e, x, y []float32) {
+func BCELogitsPlain(o, e, x, y []float32) {
 	const sign = 1 << 31
 	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
 	// two loops, each with a shorter chain of dependent steps than one
 	// would have, so that more elements are in flight
-	bceLogitsExp(e, x)
+	BCELogitsExp(e, x)
 	for i, v := range x {
 		b := math.Float32bits(v)
 		m := math.Float32frombits(uint32(int32(b)>>31) & (b &^ sign)) // max(-v, 0)
-		sp := float32(log12(1+e[i])) + m
+		sp := float32(vmath.Log12(1+e[i])) + m
 		o[i] = (1-y[i])*v + sp
 	}
 }
 
-// bceLogConst holds the constants of log12's series, 1, 1/2 and 1/3,
+// bceLogConst holds the constants of vmath.Log12's series, 1, 1/2 and 1/3,
 // and bceOne32f float32's 1, which the loops below read into locals so
 // that they stay in registers (see bceLogitsExpConst).
 var (
@@ -79,22 +83,22 @@ var (
 	bceOne32f   = float32(1)
 )
 
-// bceLogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
+// BCELogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
 // chunk of elements, in two loops: the exponentials e**-|x| into a
-// scratch chunk (bceLogitsExp; the gradient's lines, not yet in the
+// scratch chunk (BCELogitsExp; the gradient's lines, not yet in the
 // cache, are written once, by the second loop), then for each element
-// the loss as bceLogitsPlain computes it (log12 written out, with its
+// the loss as BCELogitsPlain computes it (vmath.Log12 written out, with its
 // constants in registers), added to the sum, and the gradient
 // (σ(x) - y)·g over it, σ(x) as sigmoid32 takes it from the same float32
 // 1 + e: bit for bit what the chunk's passes write, with one pass over
 // the chunk instead of three.
 // The softplus term log(1+e) + max(-x, 0) subtracts x where its sign bit
 // is set and +0 elsewhere (l - x is l + |x| exactly as l + max(-x, 0)).
-func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
+func BCELogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 	x, y = x[:len(gx)], y[:len(gx)]
-	var eb [chunk]float32
+	var eb [Chunk]float32
 	es := eb[:len(x)]
-	bceLogitsExp(es, x)
+	BCELogitsExp(es, x)
 	c := &bceLogConst
 	one, half, third := c[0], c[1], c[2]
 	one32 := bceOne32f
@@ -103,9 +107,9 @@ func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 		b := math.Float32bits(v)
 		e := es[i]
 		f := e + one32
-		t := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
+		t := &vmath.LogTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
 		r := float64(f)*t[1] - one
-		l := float32(t[0] + r*(one-r*(half-r*third))) // log12(f)
+		l := float32(t[0] + r*(one-r*(half-r*third))) // vmath.Log12(f)
 		w := y[i]
 		s += float64((one32-w)*v + (l - math.Float32frombits(uint32(int32(b)>>31)&b))) // l + max(-v, 0)
 		n := math.Float32bits(e)
@@ -117,13 +121,13 @@ func bceLogitsPlainFuse(gx, x, y []float32, g float32) float64 {
 	return s
 }
 
-// bceLogitsPlainSum is bceLogitsPlain summed, for up to a chunk of
+// BCELogitsPlainSum is BCELogitsPlain summed, for up to a chunk of
 // elements: the exponentials into the scratch e, then the losses, bit for
-// bit bceLogitsPlain's (log12 written out as in bceLogitsPlainFuse),
-// added to the sum as they are made, in bceLogitsPlainFuse's order.
-func bceLogitsPlainSum(e, x, y []float32) float64 {
+// bit BCELogitsPlain's (vmath.Log12 written out as in BCELogitsPlainFuse),
+// added to the sum as they are made, in BCELogitsPlainFuse's order.
+func BCELogitsPlainSum(e, x, y []float32) float64 {
 	x, y = x[:len(e)], y[:len(e)]
-	bceLogitsExp(e, x)
+	BCELogitsExp(e, x)
 	c := &bceLogConst
 	one, half, third := c[0], c[1], c[2]
 	one32 := bceOne32f
@@ -131,7 +135,7 @@ func bceLogitsPlainSum(e, x, y []float32) float64 {
 	for i, v := range x {
 		b := math.Float32bits(v)
 		f := one32 + e[i]
-		t := &logTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
+		t := &vmath.LogTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
 		r := float64(f)*t[1] - one
 		l := float32(t[0] + r*(one-r*(half-r*third)))
 		s += float64((one32-y[i])*v + (l - math.Float32frombits(uint32(int32(b)>>31)&b))) // l + max(-v, 0)

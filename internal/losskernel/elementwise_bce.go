@@ -1,6 +1,10 @@
-package loss
+package losskernel
 
-import "math"
+import (
+	"math"
+
+	"kt/internal/vmath"
+)
 
 // One-loop kernels of bce's sum and fused gradient for unweighted
 // float32 chunks: each element's loss is -max(log a, -100) with a = x
@@ -13,11 +17,21 @@ import "math"
 // target 0 or 1 (else the caller takes bceGeneral32's passes).
 //
 // With t the target and u = 1-t, a = u + (t-u)·x, and t·u is ±0 for a
-// target 0 or 1 alone. The logarithm is log24's of a (logSplit and
-// log1pSeries), its bits clamped below at bceLimBits. The error of a's
+// target 0 or 1 alone. The logarithm is log24's of a (vmath.LogSplit and
+// vmath.Log1pSeries), its bits clamped below at bceLimBits. The error of a's
 // rounding (nonzero only for target 0 and x below 2**-30, where a is
 // within 2**-30 of 1, its point c = 1 and r = a - 1 exact) is added to
-// r, so that r is -x exactly there, as log1p24To32 takes it.
+// r, so that r is -x exactly there, as vmath.Log1p24To32 takes it.
+
+// BCEEps is ATen's EPSILON, a float: 1e-12 rounded to float32, the
+// bound below the denominator (1-x)·x of binary cross entropy's gradient.
+const BCEEps = float32(1e-12)
+
+// negZero32 is float32 -0.
+var negZero32 = float32(math.Copysign(0, -1))
+
+// negZero is -0.
+var negZero = math.Copysign(0, -1)
 
 const (
 	// bceLimBits is the bits of the float64 nearest e**-100, whose log24
@@ -31,7 +45,7 @@ const (
 
 // bceLn2Tab[(e+146)&255] is (e-1023)·ln2 for the biased exponents e of
 // a float64 from bceLimBits's, 878, to 1's, 1023: the term of a's
-// exponent in its logarithm, as logSplit rounds it, without converting e.
+// exponent in its logarithm, as vmath.LogSplit rounds it, without converting e.
 var bceLn2Tab = func() (t [256]float64) {
 	for j := range 1024 - 878 {
 		t[j] = float64(j+878-1023) * math.Ln2
@@ -47,10 +61,10 @@ func bceInputBad(xb uint32) (uint32, uint32) {
 	return xb &^ (1 << 31), (xb - 1) & xb
 }
 
-// bcePickSum returns the sum of bce's losses over a chunk of unweighted
+// BCEPickSum returns the sum of bce's losses over a chunk of unweighted
 // elements, and whether every target was 0 or 1 (if not, the sum means
 // nothing). An input outside [0, 1] makes the sum NaN.
-func bcePickSum(x, y []float32) (float64, bool) {
+func BCEPickSum(x, y []float32) (float64, bool) {
 	y = y[:len(x)]
 	var s0, s1 float64
 	var ybad uint64
@@ -66,7 +80,7 @@ func bcePickSum(x, y []float32) (float64, bool) {
 		b0, b1 := max(math.Float64bits(a0), bceLimBits), max(math.Float64bits(a1), bceLimBits)
 		p0, p1 := b0+1<<43, b1+1<<43 // round the mantissa to the nearest 256th
 		e0, e1 := p0>>52, p1>>52
-		c0, c1 := &logTab[p0>>44&255], &logTab[p1>>44&255]
+		c0, c1 := &vmath.LogTab[p0>>44&255], &vmath.LogTab[p1>>44&255]
 		m0, m1 := math.Float64frombits(b0-(e0-1023)<<52), math.Float64frombits(b1-(e1-1023)<<52) // a/2**e
 		r0, r1 := (m0*c0[1]-1)+d0, (m1*c1[1]-1)+d1
 		s0 -= (bceLn2Tab[(e0+146)&255] + c0[0]) + r0*(1-r0*(0.5-r0*(1.0/3)))
@@ -87,7 +101,7 @@ func bcePickSum(x, y []float32) (float64, bool) {
 		b := max(math.Float64bits(a), bceLimBits)
 		p := b + 1<<43
 		e := p >> 52
-		c := &logTab[p>>44&255]
+		c := &vmath.LogTab[p>>44&255]
 		m := math.Float64frombits(b - (e-1023)<<52)
 		r := (m*c[1] - 1) + d
 		s0 -= (bceLn2Tab[(e+146)&255] + c[0]) + r*(1-r*(0.5-r*(1.0/3)))
@@ -102,11 +116,11 @@ func bcePickSum(x, y []float32) (float64, bool) {
 	return s0 + s1, ybad<<1 == 0
 }
 
-// bcePickFuse is bcePickSum writing the input's gradient
+// BCEPickFuse is BCEPickSum writing the input's gradient
 // (x-y)/max((1-x)·x, eps)·g to gx as it goes, bit for bit as
 // bceBackward does. If some target is not 0 or 1, it returns false, and
 // the caller rewrites the gradient.
-func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
+func BCEPickFuse(gx, x, y []float32, g float32) (float64, bool) {
 	x, y = x[:len(gx)], y[:len(gx)]
 	var s0, s1 float64
 	var ybad uint64
@@ -123,7 +137,7 @@ func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
 		b0, b1 := max(math.Float64bits(a0), bceLimBits), max(math.Float64bits(a1), bceLimBits)
 		p0, p1 := b0+1<<43, b1+1<<43
 		e0, e1 := p0>>52, p1>>52
-		c0, c1 := &logTab[p0>>44&255], &logTab[p1>>44&255]
+		c0, c1 := &vmath.LogTab[p0>>44&255], &vmath.LogTab[p1>>44&255]
 		m0, m1 := math.Float64frombits(b0-(e0-1023)<<52), math.Float64frombits(b1-(e1-1023)<<52)
 		r0, r1 := (m0*c0[1]-1)+d0, (m1*c1[1]-1)+d1
 		s0 -= (bceLn2Tab[(e0+146)&255] + c0[0]) + r0*(1-r0*(0.5-r0*(1.0/3)))
@@ -146,7 +160,7 @@ func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
 		b := max(math.Float64bits(a), bceLimBits)
 		p := b + 1<<43
 		e := p >> 52
-		c := &logTab[p>>44&255]
+		c := &vmath.LogTab[p>>44&255]
 		m := math.Float64frombits(b - (e-1023)<<52)
 		r := (m*c[1] - 1) + d
 		s0 -= (bceLn2Tab[(e+146)&255] + c[0]) + r*(1-r*(0.5-r*(1.0/3)))
@@ -168,5 +182,5 @@ func bcePickFuse(gx, x, y []float32, g float32) (float64, bool) {
 // below eps (a NaN product gives NaN or eps, and the gradient NaN).
 func bceDenom(x float32) float32 {
 	p := int32(math.Float32bits((1 - x) * x))
-	return math.Float32frombits(uint32(max(p, int32(math.Float32bits(bceEps)))))
+	return math.Float32frombits(uint32(max(p, int32(math.Float32bits(BCEEps)))))
 }

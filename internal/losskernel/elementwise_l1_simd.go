@@ -1,6 +1,6 @@
 //go:build goexperiment.simd && amd64
 
-package loss
+package losskernel
 
 import (
 	"simd/archsimd"
@@ -9,12 +9,12 @@ import (
 )
 
 // signBit keeps only a float32 lane's sign bit (absMask, its
-// complement, is math_simd.go's).
+// complement, is elementwise_simd.go's).
 const signBit = 1 << 31
 
-// l1Vec sums |x-y| over the first elements of x and y, 8 lanes a step;
+// L1Vec sums |x-y| over the first elements of x and y, 8 lanes a step;
 // it returns the sum and how many elements it took.
-func l1Vec(x, y []float32) (float64, int) {
+func L1Vec(x, y []float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -37,9 +37,9 @@ func l1Vec(x, y []float32) (float64, int) {
 	return s, i
 }
 
-// l1FuseVec is l1Vec writing sign(x-y)·g to gx as it goes: ±g, and 0·g
+// L1FuseVec is L1Vec writing sign(x-y)·g to gx as it goes: ±g, and 0·g
 // where the difference is 0 or NaN, as ATen's sign gives them.
-func l1FuseVec(gx, x, y []float32, g float32) (float64, int) {
+func L1FuseVec(gx, x, y []float32, g float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}

@@ -1,4 +1,4 @@
-package loss
+package losskernel
 
 import "math"
 
@@ -26,18 +26,18 @@ const (
 	spHi  = spMax - 1.0/16
 )
 
-// spRows is the number of table rows: the centres -spMax, ..., spMax-1/8
+// SpRows is the number of table rows: the centres -spMax, ..., spMax-1/8
 // in steps of 1/8, a power of two so that the index needs no bounds
 // check when masked.
-const spRows = 16 * spMax
+const SpRows = 16 * spMax
 
 // spRow holds one interval's coefficients: a polynomial in h, the
 // distance from the interval's centre in units of its width, so that the
 // value is c[0] + c[1]·h + h²·(c[2] + c[3]·h + c[4]·h²).
 type spRow [5]float64
 
-// spTab and sigTab are the tables of softplus and σ.
-var spTab, sigTab = spTables()
+// SpTab and SigTab are the tables of softplus and σ.
+var SpTab, SigTab = spTables()
 
 // spMagic is 1.5·2**52: adding it to a float64 of magnitude below 2**51
 // rounds it to an integer, which the low bits of the sum hold.
@@ -45,7 +45,7 @@ const spMagic = 0x1.8p52
 
 // spTables builds the tables from the derivatives of softplus,
 // polynomials in σ: softplus' = σ and σ' = σ - σ².
-func spTables() (sp, sig [spRows]spRow) {
+func spTables() (sp, sig [SpRows]spRow) {
 	const deg = 4
 	// d[k] is the k-th derivative of softplus as the coefficients of a
 	// polynomial in σ, for k = 1..deg+1.
@@ -91,41 +91,41 @@ func spTables() (sp, sig [spRows]spRow) {
 // in eighths.
 const spBias = spMagic + 8*spMax
 
-// spArg returns, for m8 = 8·t with t a float32, the table row k of t and
+// SpArg returns, for m8 = 8·t with t a float32, the table row k of t and
 // h, the distance from its centre in eighths, in [-1/2, 1/2]. k is at
-// least spRows when t is outside the tables (below -spMax-1/16 or at
+// least SpRows when t is outside the tables (below -spMax-1/16 or at
 // spHi and above), infinite or NaN: then h is meaningless. The kernels
 // mask k to index the tables without a branch and OR the k's together
 // to learn, after the loop, whether any element needs the exact path.
-func spArg(m8 float64) (uint64, float64) {
+func SpArg(m8 float64) (uint64, float64) {
 	r := m8 + spBias // rounds m8 to an integer, held in the low bits
 	return math.Float64bits(r) - math.Float64bits(spMagic), m8 - (r - spBias)
 }
 
-// spPoly evaluates row c at h.
-func spPoly(c *spRow, h float64) float64 {
+// SpPoly evaluates row c at h.
+func SpPoly(c *spRow, h float64) float64 {
 	h2 := h * h
 	return (c[0] + c[1]*h) + h2*((c[2]+c[3]*h)+h2*c[4])
 }
 
-// softplusSlow returns ATen's float32 log1p(exp(t)) for t outside the
+// SoftplusSlow returns ATen's float32 log1p(exp(t)) for t outside the
 // tables, or NaN: the exponential rounded to float32 first, so that it
 // overflows to +Inf above about 88.72 (and the loss with it).
-func softplusSlow(t float32) float32 {
+func SoftplusSlow(t float32) float32 {
 	e := [1]float32{t}
-	expTo32(e[:], e[:])
-	log1pTo32(e[:], e[:])
+	ExpTo32(e[:], e[:])
+	Log1pTo32(e[:], e[:])
 	return e[0]
 }
 
-// expSlow returns exp(t) rounded to float32, as the chunked kernels
+// ExpSlow returns exp(t) rounded to float32, as the chunked kernels
 // compute it.
 //
 // The kernels' fast loops call neither: a call in a loop makes the
 // compiler keep the loop's variables on the stack. They note the
 // elements outside the tables and redo them in a second pass.
-func expSlow(t float32) float32 {
+func ExpSlow(t float32) float32 {
 	e := [1]float32{t}
-	expTo32(e[:], e[:])
+	ExpTo32(e[:], e[:])
 	return e[0]
 }

@@ -1,16 +1,16 @@
 //go:build !(goexperiment.simd && amd64)
 
-package loss
+package losskernel
 
 // Choices between loop shapes that depend on the build: in plain Go the
 // fewest instructions an element win; the SIMD build keeps the forms its
 // vector kernels are written against.
 
-// smoothL1ByHuber reports that smoothl1's float32 sum and fuse kernels
+// SmoothL1ByHuber reports that smoothl1's float32 sum and fuse kernels
 // take Huber's loops, scaled, where huberScales allows: in plain Go they
 // take fewer instructions an element than smoothl1's own.
-const smoothL1ByHuber = true
+const SmoothL1ByHuber = true
 
-// klPlain reports that kl's float32 sum and fuse kernels take one loop
+// KLPlain reports that kl's float32 sum and fuse kernels take one loop
 // (klSumPlain, klFusePlain) rather than the chunked passes.
-const klPlain = true
+const KLPlain = true

@@ -1,6 +1,6 @@
 //go:build goexperiment.simd && amd64
 
-package loss
+package losskernel
 
 import (
 	"math"
@@ -9,18 +9,18 @@ import (
 	"kt/internal/vmath"
 )
 
-// softMarginSumVec sums softmargin's float32 losses over x and y, 8
+// SoftMarginSumVec sums softmargin's float32 losses over x and y, 8
 // lanes a step, from their start to the first vector with an element
-// outside the tables' range of softplus.go (|x·y| beyond spMax, or NaN);
+// outside the tables' range of elementwise_softplus.go (|x·y| beyond spMax, or NaN);
 // it returns the sum, how many elements it took and whether it stopped
-// at such a vector. With t = -x·y and e = e**-|t| as softMarginVec takes
+// at such a vector. With t = -x·y and e = e**-|t| as SoftMarginVec takes
 // it, each lane's loss is max(t, 0) + log(1+e) rounded to float32, as
-// ATen's loss is a float32, the logarithm as log1p32.go takes it (ln 2
+// ATen's loss is a float32, the logarithm as elementwise_log1p32.go takes it (ln 2
 // rounded to float32 is under a tenth of a unit of the result off); the
-// losses are added in float64. It is softMarginVec's forward alone, with
+// losses are added in float64. It is SoftMarginVec's forward alone, with
 // fewer vectors live so that the loop keeps them in registers. On a CPU
 // without AVX2 and FMA it takes nothing.
-func softMarginSumVec(x, y []float32) (float64, int, bool) {
+func SoftMarginSumVec(x, y []float32) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
 		return 0, 0, false
 	}
@@ -35,7 +35,7 @@ func softMarginSumVec(x, y []float32) (float64, int, bool) {
 	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
 	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
 	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
-	// the logarithm's (log1p32.go)
+	// the logarithm's (elementwise_log1p32.go)
 	kHalf, kMinusHalf := archsimd.BroadcastFloat32x8(0.5), archsimd.BroadcastFloat32x8(-0.5)
 	kL0, kL1, kL2, kL3 := archsimd.BroadcastFloat32x8(l1p0), archsimd.BroadcastFloat32x8(l1p1), archsimd.BroadcastFloat32x8(l1p2), archsimd.BroadcastFloat32x8(l1p3)
 	kL4, kL5, kL6, kL7 := archsimd.BroadcastFloat32x8(l1p4), archsimd.BroadcastFloat32x8(l1p5), archsimd.BroadcastFloat32x8(l1p6), archsimd.BroadcastFloat32x8(l1p7)

@@ -1,6 +1,6 @@
 //go:build goexperiment.simd && amd64
 
-package loss
+package losskernel
 
 import (
 	"math"
@@ -9,24 +9,24 @@ import (
 	"kt/internal/vmath"
 )
 
-// expTo32, logTo32 and log1pTo32 are the float32 exponential and
+// ExpTo32, LogTo32 and Log1pTo32 are the float32 exponential and
 // logarithms of the chunked kernels. In this build they are vmath's
 // slice functions, several lanes a step on a CPU with AVX2.
 
-func expTo32(dst, src []float32)   { vmath.ExpTo32(dst, src) }
-func logTo32(dst, src []float32)   { vmath.LogTo32(dst, src) }
-func log1pTo32(dst, src []float32) { vmath.Log1pTo32(dst, src) }
+func ExpTo32(dst, src []float32)   { vmath.ExpTo32(dst, src) }
+func LogTo32(dst, src []float32)   { vmath.LogTo32(dst, src) }
+func Log1pTo32(dst, src []float32) { vmath.Log1pTo32(dst, src) }
 
-// logPick32 sets dst[i] = log x[i] where y[i] is 1, log1p(-x[i]) where
-// it is 0: vmath's one logarithm an element, bit for bit as logTo32 and
-// log1pTo32 on a slice of the same length.
-func logPick32(dst, x, y []float32) { vmath.LogPick32(dst, x, y) }
+// LogPick32 sets dst[i] = log x[i] where y[i] is 1, log1p(-x[i]) where
+// it is 0: vmath's one logarithm an element, bit for bit as LogTo32 and
+// Log1pTo32 on a slice of the same length.
+func LogPick32(dst, x, y []float32) { vmath.LogPick32(dst, x, y) }
 
-// logOnePlus32 sets dst[i] = log(1 + src[i]), the sum rounded to float32
+// LogOnePlus32 sets dst[i] = log(1 + src[i]), the sum rounded to float32
 // first, as ATen's float32 kernels compute it: for src[i] in [0, 1], as
 // bcelogits gives it, the rounded sum s is in [1, 2], so s - 1 is exact
 // and log1p(s - 1) is log s, on vmath's vector form.
-func logOnePlus32(dst, src []float32) {
+func LogOnePlus32(dst, src []float32) {
 	src = src[:len(dst)]
 	for i, v := range src {
 		dst[i] = (1 + v) - 1
@@ -34,9 +34,9 @@ func logOnePlus32(dst, src []float32) {
 	vmath.Log1pTo32(dst, dst)
 }
 
-// plainLogits reports that bcelogits keeps bceLogitsChunk's passes: in
+// PlainLogits reports that bcelogits keeps bceLogitsChunk's passes: in
 // this build their vector forms are faster than the one-loop kernels.
-const plainLogits = false
+const PlainLogits = false
 
 // arithVector reports whether the 8-lane kernels of the arithmetic
 // losses (mse, huber, smoothl1) can run: AVX2. It is fixed at start-up.
@@ -58,8 +58,8 @@ const absMask = 0x7fffffff
 // vecMin is the shortest slice the vector kernels take.
 const vecMin = 32
 
-// mseVec sums (x-y)² over the first elements of x and y.
-func mseVec(x, y []float32) (float64, int) {
+// MSEVec sums (x-y)² over the first elements of x and y.
+func MSEVec(x, y []float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -81,8 +81,8 @@ func mseVec(x, y []float32) (float64, int) {
 	return s, i
 }
 
-// mseFuseVec is mseVec writing s·(x-y) to gx as it goes.
-func mseFuseVec(gx, x, y []float32, s float32) (float64, int) {
+// MSEFuseVec is MSEVec writing s·(x-y) to gx as it goes.
+func MSEFuseVec(gx, x, y []float32, s float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -100,9 +100,9 @@ func mseFuseVec(gx, x, y []float32, s float32) (float64, int) {
 	return r, i
 }
 
-// huberVec sums the Huber losses c·(d - c/2), c = d clamped to
+// HuberVec sums the Huber losses c·(d - c/2), c = d clamped to
 // [-delta, delta], over the first elements of x and y.
-func huberVec(x, y []float32, delta float32) (float64, int) {
+func HuberVec(x, y []float32, delta float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -121,9 +121,9 @@ func huberVec(x, y []float32, delta float32) (float64, int) {
 	return r, i
 }
 
-// huberFuseVec is huberVec writing c·g to gx as it goes (d itself where
+// HuberFuseVec is HuberVec writing c·g to gx as it goes (d itself where
 // d is NaN).
-func huberFuseVec(gx, x, y []float32, delta, g float32) (float64, int) {
+func HuberFuseVec(gx, x, y []float32, delta, g float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -143,10 +143,10 @@ func huberFuseVec(gx, x, y []float32, delta, g float32) (float64, int) {
 	return r, i
 }
 
-// smoothL1Vec sums the smooth L1 losses m²·half + (z - m), z = |x - y|,
+// SmoothL1Vec sums the smooth L1 losses m²·half + (z - m), z = |x - y|,
 // m = min(z, beta), over the first elements of x and y (beta > 0, half
 // = 0.5/beta).
-func smoothL1Vec(x, y []float32, beta, half float32) (float64, int) {
+func SmoothL1Vec(x, y []float32, beta, half float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -166,10 +166,10 @@ func smoothL1Vec(x, y []float32, beta, half float32) (float64, int) {
 	return r, i
 }
 
-// smoothL1FuseVec is smoothL1Vec writing the input's gradient, d·inv
+// SmoothL1FuseVec is SmoothL1Vec writing the input's gradient, d·inv
 // clamped to [-1, 1] times g (d itself where d is NaN), as it goes; inv
 // is 1/beta, exact.
-func smoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, int) {
+func SmoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
 		return 0, 0
 	}
@@ -193,15 +193,15 @@ func smoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, i
 	return r, i
 }
 
-// bceGradVec writes BCE's input gradient (x-y)/max((1-x)·x, eps)·g·w to
+// BCEGradVec writes BCE's input gradient (x-y)/max((1-x)·x, eps)·g·w to
 // gx over the first elements of x (w nil: no weight), rounding each step
 // as bceFuse32's scalar loop does, and returns how many it took.
-func bceGradVec(gx, x, y, w []float32, g float32) int {
+func BCEGradVec(gx, x, y, w []float32, g float32) int {
 	if !arithVector || len(x) < vecMin {
 		return 0
 	}
 	y, gx = y[:len(x)], gx[:len(x)]
-	one, eps := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastFloat32x8(bceEps)
+	one, eps := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastFloat32x8(BCEEps)
 	gv := archsimd.BroadcastFloat32x8(g)
 	i := 0
 	if w == nil {
@@ -224,11 +224,11 @@ func bceGradVec(gx, x, y, w []float32, g float32) int {
 	return i
 }
 
-// klVec turns the logarithms l = log y in o into KL divergence's terms
+// KLVec turns the logarithms l = log y in o into KL divergence's terms
 // xlogy(y, y) - y·x = (y·l, 0 where y is 0) - y·x over the first elements,
 // rounding as klForward32's scalar loop does, and returns how many it
 // took.
-func klVec(o, y, x []float32) int {
+func KLVec(o, y, x []float32) int {
 	if !arithVector || len(o) < vecMin {
 		return 0
 	}
@@ -244,9 +244,9 @@ func klVec(o, y, x []float32) int {
 	return i
 }
 
-// negScaleVec writes -y·g to gx over the first elements of y and returns
+// NegScaleVec writes -y·g to gx over the first elements of y and returns
 // how many it took.
-func negScaleVec(gx, y []float32, g float32) int {
+func NegScaleVec(gx, y []float32, g float32) int {
 	if !arithVector || len(y) < vecMin {
 		return 0
 	}
@@ -261,7 +261,7 @@ func negScaleVec(gx, y []float32, g float32) int {
 }
 
 // fmaVector reports whether the CPU has AVX2 and FMA, which
-// softMarginVec needs; it is fixed at start-up.
+// SoftMarginVec needs; it is fixed at start-up.
 var fmaVector = archsimd.X86.AVX2() && archsimd.X86.FMA()
 
 // Coefficients of fdlibm's logarithm, R(z) ≈ (log(1+f) - 2s)/s with
@@ -276,19 +276,19 @@ const (
 	lg7 = 1.479819860511658591e-01
 )
 
-// softMarginVec runs softmargin's float32 kernels over x and y, 8 lanes
+// SoftMarginVec runs softmargin's float32 kernels over x and y, 8 lanes
 // a step, from their start to the first vector with an element outside
-// the tables' range of softplus.go (|x·y| beyond spMax, or NaN), and
+// the tables' range of elementwise_softplus.go (|x·y| beyond spMax, or NaN), and
 // returns the sum of the losses (when sum is set), how many elements it
 // took and whether it stopped at such a vector; with gx not nil it writes the input's gradient -σ(t)·y·g as it
 // goes, g the per-element gs when that is not nil. With t = -x·y and
 // e = e**-|t| in float32 lanes (Cephes's exponential, as vmath's
 // ExpTo32), the loss is max(t, 0) + log(1 + e), the logarithm in
-// float32 lanes as log1p32.go takes it and the sum in float64; σ(t) is
+// float32 lanes as elementwise_log1p32.go takes it and the sum in float64; σ(t) is
 // e/(1+e) below 0 and 1/(1+e) above, in float64 lanes, rounded once.
 // The loop makes no call: a call would keep its vectors on the stack.
 // On a CPU without AVX2 and FMA it takes nothing.
-func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
+func SoftMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
 		return 0, 0, false
 	}
@@ -310,7 +310,7 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 	kP2, kP3 := archsimd.BroadcastFloat32x8(8.3334519073e-3), archsimd.BroadcastFloat32x8(4.1665795894e-2)
 	kP4, kP5 := archsimd.BroadcastFloat32x8(1.6666665459e-1), archsimd.BroadcastFloat32x8(5.0000001201e-1)
 	kOne, kBias := archsimd.BroadcastFloat32x8(1), archsimd.BroadcastInt32x8(127)
-	// the logarithm's (log1p32.go)
+	// the logarithm's (elementwise_log1p32.go)
 	one := archsimd.BroadcastFloat64x4(1)
 	kHalf32, kMinusHalf := archsimd.BroadcastFloat32x8(0.5), archsimd.BroadcastFloat32x8(-0.5)
 	kL0, kL1, kL2, kL3 := archsimd.BroadcastFloat32x8(l1p0), archsimd.BroadcastFloat32x8(l1p1), archsimd.BroadcastFloat32x8(l1p2), archsimd.BroadcastFloat32x8(l1p3)
@@ -341,7 +341,7 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 		elo, ehi := e.GetLo().ConvertToFloat64(), e.GetHi().ConvertToFloat64()
 		ulo, uhi := elo.Add(one), ehi.Add(one) // 1 + e, exact
 		if sum {
-			// log(1+e) as log1p32.go takes it: above 1/2, ln2 + log(1+f)
+			// log(1+e) as elementwise_log1p32.go takes it: above 1/2, ln2 + log(1+f)
 			// with f = (e-1)/2; else f = e
 			big := e.Greater(kHalf32)
 			f := e.Sub(kOne).Mul(kHalf32).Merge(e, big)
@@ -371,7 +371,7 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 	return s, i, more
 }
 
-// bceLogitsVec runs bcelogits' float32 kernels without weights over x
+// BCELogitsVec runs bcelogits' float32 kernels without weights over x
 // and y, 8 lanes a step, from their start to the first vector with an
 // |x| of 80 or more, or NaN; it returns the sum of the losses (when sum
 // is set), how many elements it took and whether it stopped at such a
@@ -382,7 +382,7 @@ func softMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 // vmath's ExpTo32 computes it, log(1 + e) with the sum rounded to
 // float32 as vmath's Log1pTo32 takes it, then ATen's float32 steps. The
 // loop makes no call. On a CPU without AVX2 and FMA it takes nothing.
-func bceLogitsVec(o, gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
+func BCELogitsVec(o, gx, gs, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
 		return 0, 0, false
 	}
@@ -497,16 +497,16 @@ func bceLogitsVec(o, gx, gs, x, y []float32, g float32, sum bool) (float64, int,
 	return s, i, more
 }
 
-// bceVec runs bce's float32 kernels without weights over x and y, 8 lanes
+// BCEVec runs bce's float32 kernels without weights over x and y, 8 lanes
 // a step, from their start to the first vector with a target other than
 // 0 and 1 or an input outside (0, 1); it returns the sum of the losses
 // (when sum is set), how many elements it took and whether it stopped at
 // such a vector. With o not nil it writes the losses there, with gx not
 // nil the input's gradient (x-y)/max((1-x)·x, eps)·g. Each lane takes the
 // steps of bceBinary32 (vmath's LogPick32, whose float64 logarithm it
-// spells out) and bceGradVec, bit for bit. The loop makes no call. On a
+// spells out) and BCEGradVec, bit for bit. The loop makes no call. On a
 // CPU without AVX2 and FMA it takes nothing.
-func bceVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
+func BCEVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
 		return 0, 0, false
 	}
@@ -521,7 +521,7 @@ func bceVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	zero, kOne := archsimd.BroadcastFloat32x8(0), archsimd.BroadcastFloat32x8(1)
 	m100, nz := archsimd.BroadcastFloat32x8(-100), archsimd.BroadcastFloat32x8(negZero32)
 	tiny, ntiny := archsimd.BroadcastFloat32x8(0x1p-29), archsimd.BroadcastFloat32x8(-0x1p-29)
-	eps, gv := archsimd.BroadcastFloat32x8(bceEps), archsimd.BroadcastFloat32x8(g)
+	eps, gv := archsimd.BroadcastFloat32x8(BCEEps), archsimd.BroadcastFloat32x8(g)
 	// the logarithm's
 	one, two, zero64 := archsimd.BroadcastFloat64x4(1), archsimd.BroadcastFloat64x4(2), archsimd.BroadcastFloat64x4(0)
 	mant, expOne := archsimd.BroadcastUint64x4(1<<52-1), archsimd.BroadcastUint64x4(1023<<52)
@@ -608,16 +608,16 @@ func bceVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	return s, i, more
 }
 
-// klFuseVec runs kl's float32 kernels over x and y, 8 lanes a step, from
+// KLFuseVec runs kl's float32 kernels over x and y, 8 lanes a step, from
 // their start to the first vector with a target below 0, infinite or NaN;
 // it returns the sum of the terms xlogy(y, y) - y·x (when sum is set),
 // how many elements it took and whether it stopped at such a vector.
 // With o not nil it writes the terms there, with gx not nil the input's
 // gradient -y·g. Each lane takes the steps of vmath's LogTo32 (whose
-// float64 logarithm it spells out), klVec and negScaleVec, bit for bit.
+// float64 logarithm it spells out), KLVec and NegScaleVec, bit for bit.
 // The loop makes no call. On a CPU without AVX2 and FMA it takes
 // nothing.
-func klFuseVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
+func KLFuseVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	if !fmaVector || len(x) < 8 {
 		return 0, 0, false
 	}
@@ -691,7 +691,7 @@ func klFuseVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) 
 			inhi := shi.MulAdd(hfhi.Add(t1hi.Add(t2hi)), ehi.Mul(kLn2lo))
 			lhi := ehi.Mul(kLn2hi).Sub(hfhi.Sub(inhi).Sub(fhi))
 			l := xv.SetLo(llo.ConvertToFloat32()).SetHi(lhi.ConvertToFloat32())
-			// xlogy(y, y) - y·x, as klVec
+			// xlogy(y, y) - y·x, as KLVec
 			xl := zero.Merge(yv.Mul(l), yv.Equal(zero))
 			term := xl.Sub(yv.Mul(xv))
 			if o != nil {

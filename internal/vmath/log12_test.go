@@ -1,4 +1,4 @@
-package loss
+package vmath
 
 import (
 	"math"
@@ -10,9 +10,9 @@ import (
 func TestLog12(t *testing.T) {
 	check := func(f float32) {
 		t.Helper()
-		got, want := log12(f), log24(float64(f))
+		got, want := Log12(f), log24(float64(f))
 		if math.Float64bits(got) != math.Float64bits(want) && !(got != got && want != want) {
-			t.Errorf("log12(%g) = %v, want %v", f, got, want)
+			t.Errorf("Log12(%g) = %v, want %v", f, got, want)
 		}
 	}
 	for b := uint32(0x3f800000); b <= 0x40000000; b += 61 {
@@ -28,7 +28,7 @@ func TestLog12(t *testing.T) {
 		}
 	}
 	check(2)
-	if v := log12(float32(math.NaN())); v == v {
-		t.Errorf("log12(NaN) = %v", v)
+	if v := Log12(float32(math.NaN())); v == v {
+		t.Errorf("Log12(NaN) = %v", v)
 	}
 }
