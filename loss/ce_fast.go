@@ -171,7 +171,7 @@ func (s *ceRows) grad(r int, row, num []float32, rs, z, u float64) {
 		if rs > 0 {
 			f /= rs
 		} else {
-			rowExpScale(num, row, z, f)
+			losskernel.RowExpScale(num, row, z, f)
 			f = 1
 		}
 		p := s.p[r*s.nc : r*s.nc+s.nc]
@@ -187,7 +187,7 @@ func (s *ceRows) grad(r int, row, num []float32, rs, z, u float64) {
 			losskernel.Scale32(num, float32(u/rs))
 		}
 	} else {
-		rowExpScale(num, row, z, u)
+		losskernel.RowExpScale(num, row, z, u)
 		if b != 0 {
 			losskernel.ScaleSub32(num, nil, 1, 0, float32(b))
 		}
@@ -300,7 +300,7 @@ func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool,
 func ceRowExact(row, num []float32) (z, s float64) {
 	m := vmath.Max32(row)
 	if !(m > float32(math.Inf(-1)) && m <= math.MaxFloat32) {
-		return rowLogSumExp(row), 0
+		return losskernel.RowLogSumExp(row), 0
 	}
 	s = losskernel.ExpShiftSum32(num, row, m)
 	return float64(m) + vmath.Log(s), s

@@ -105,8 +105,8 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 		for k, v := range xr {
 			er[k] = -T(math.Abs(float64(v)))
 		}
-		rowExp(er, er)
-		rowLog1p(lp, er)
+		losskernel.RowExp(er, er)
+		losskernel.RowLog1p(lp, er)
 		s := 0.0
 		if wd == nil {
 			for k, v := range xr {
@@ -144,7 +144,7 @@ func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc in
 				for k, v := range xr {
 					gxr[k] = -T(math.Abs(float64(v)))
 				}
-				rowExp(gxr, gxr)
+				losskernel.RowExp(gxr, gxr)
 			}
 			for k, v := range xr {
 				h := gf

@@ -17,7 +17,10 @@
 //     log(1+e) of the softmargin lanes (elementwise_log1p32.go).
 //   - softmax_*.go: cross entropy's row passes (exponentials shifted by a
 //     block's score, their sums, the numerators stored, the probability
-//     targets' dot products) and the logarithm of a row's sum.
+//     targets' dot products) and the logarithm of a row's sum; the
+//     generic row kernels of the class losses in either float type
+//     (softmax_rows.go: a row's maximum, its exponentials, their sum, its
+//     log-sum-exp).
 //
 // A file ending in _simd.go is built with GOEXPERIMENT=simd on amd64
 // (//go:build goexperiment.simd && amd64) and uses AVX2 and FMA when the

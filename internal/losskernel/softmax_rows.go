@@ -1,4 +1,4 @@
-package loss
+package losskernel
 
 import (
 	"math"
@@ -6,15 +6,18 @@ import (
 	"kt/internal/vmath"
 )
 
+// real is the float types a row kernel takes.
+type real interface{ float32 | float64 }
+
 // Row kernels of the class losses: the softmax pieces over one contiguous
 // row of class scores, in the row's own type. Float32 rows compute each
 // exponential to float32 precision and accumulate in float64 (torch
 // computes and sums in float32); float64 rows use full-precision
 // exponentials.
 
-// rowMax returns the largest element of s (NaN if any is NaN, -Inf if s is
+// RowMax returns the largest element of s (NaN if any is NaN, -Inf if s is
 // empty).
-func rowMax[T real](s []T) float64 {
+func RowMax[T real](s []T) float64 {
 	switch v := any(s).(type) {
 	case []float32:
 		return float64(vmath.Max32(v))
@@ -24,8 +27,8 @@ func rowMax[T real](s []T) float64 {
 	return math.NaN()
 }
 
-// rowSumExp returns Σ e**(s[i]-shift).
-func rowSumExp[T real](s []T, shift float64) float64 {
+// RowSumExp returns Σ e**(s[i]-shift).
+func RowSumExp[T real](s []T, shift float64) float64 {
 	switch v := any(s).(type) {
 	case []float32:
 		return vmath.SumExp32(v, shift)
@@ -35,8 +38,8 @@ func rowSumExp[T real](s []T, shift float64) float64 {
 	return math.NaN()
 }
 
-// rowExpScale sets dst[i] = e**(src[i]-shift)·scale.
-func rowExpScale[T real](dst, src []T, shift, scale float64) {
+// RowExpScale sets dst[i] = e**(src[i]-shift)·scale.
+func RowExpScale[T real](dst, src []T, shift, scale float64) {
 	switch d := any(dst).(type) {
 	case []float32:
 		if s, ok := any(src).([]float32); ok {
@@ -49,8 +52,8 @@ func rowExpScale[T real](dst, src []T, shift, scale float64) {
 	}
 }
 
-// rowExpSum sets dst[i] = e**(src[i]-shift) and returns their sum.
-func rowExpSum[T real](dst, src []T, shift float64) float64 {
+// RowExpSum sets dst[i] = e**(src[i]-shift) and returns their sum.
+func RowExpSum[T real](dst, src []T, shift float64) float64 {
 	switch d := any(dst).(type) {
 	case []float32:
 		if s, ok := any(src).([]float32); ok {
@@ -64,15 +67,15 @@ func rowExpSum[T real](dst, src []T, shift float64) float64 {
 	return math.NaN()
 }
 
-// rowScale multiplies s by f in place, in float64.
-func rowScale[T real](s []T, f float64) {
+// RowScale multiplies s by f in place, in float64.
+func RowScale[T real](s []T, f float64) {
 	for i, v := range s {
 		s[i] = T(float64(v) * f)
 	}
 }
 
-// rowExp sets dst[i] = e**src[i].
-func rowExp[T real](dst, src []T) {
+// RowExp sets dst[i] = e**src[i].
+func RowExp[T real](dst, src []T) {
 	switch d := any(dst).(type) {
 	case []float32:
 		if s, ok := any(src).([]float32); ok {
@@ -85,8 +88,8 @@ func rowExp[T real](dst, src []T) {
 	}
 }
 
-// rowLog1p sets dst[i] = log(1 + src[i]).
-func rowLog1p[T real](dst, src []T) {
+// RowLog1p sets dst[i] = log(1 + src[i]).
+func RowLog1p[T real](dst, src []T) {
 	switch d := any(dst).(type) {
 	case []float32:
 		if s, ok := any(src).([]float32); ok {
@@ -99,13 +102,13 @@ func rowLog1p[T real](dst, src []T) {
 	}
 }
 
-// rowLogSumExp returns log Σ e**s[i] over a contiguous row, with the
+// RowLogSumExp returns log Σ e**s[i] over a contiguous row, with the
 // maximum taken out.
-func rowLogSumExp[T real](s []T) float64 {
+func RowLogSumExp[T real](s []T) float64 {
 	if v, ok := any(s).([]float32); ok {
 		return vmath.LogSumExp32(v)
 	}
-	m := rowMax(s)
+	m := RowMax(s)
 	if math.IsInf(m, 0) {
 		// all -Inf, or +Inf present: PyTorch gives NaN or ±Inf the same way
 		sum := 0.0
@@ -114,14 +117,14 @@ func rowLogSumExp[T real](s []T) float64 {
 		}
 		return m + math.Log(sum)
 	}
-	return m + vmath.Log(rowSumExp(s, m))
+	return m + vmath.Log(RowSumExp(s, m))
 }
 
-// logSumExp returns log Σ_k exp(x[at(k)]) over the c classes of a row
+// LogSumExp returns log Σ_k exp(x[at(k)]) over the c classes of a row
 // whose class k is at x[base+k*stride], with the maximum taken out.
-func logSumExp[T real](x []T, base, stride, c int) float64 {
+func LogSumExp[T real](x []T, base, stride, c int) float64 {
 	if stride == 1 {
-		return rowLogSumExp(x[base : base+c])
+		return RowLogSumExp(x[base : base+c])
 	}
 	m := math.Inf(-1)
 	for k, i := 0, base; k < c; k, i = k+1, i+stride {
@@ -141,8 +144,8 @@ func logSumExp[T real](x []T, base, stride, c int) float64 {
 	return m + vmath.Log(s)
 }
 
-// logAddExp returns log(e**a + e**b) without overflow; -Inf when both are.
-func logAddExp(a, b float64) float64 {
+// LogAddExp returns log(e**a + e**b) without overflow; -Inf when both are.
+func LogAddExp(a, b float64) float64 {
 	if a < b {
 		a, b = b, a
 	}
