@@ -165,7 +165,7 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y, w := in[0], in[1][:len(in[0])], in[2]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if w != nil {
 			gi *= w[i]
 		}

@@ -60,7 +60,7 @@ func TestBCEPickElements(t *testing.T) {
 				t.Errorf("x=%g y=%g: loss %g, float64 kernel's %g", x, y, s, want)
 			}
 			wg := []float32{0}
-			bceBackward[float32](args[float32]{wg}, args[float32]{xs, ys}, upstream[float32]{s: g}, param[float32]{})
+			bceBackward[float32](args[float32]{wg}, args[float32]{xs, ys}, upstream[float32]{S: g}, param[float32]{})
 			if !same32(gx[0], wg[0]) {
 				t.Errorf("x=%g y=%g: gradient %g, want %g", x, y, gx[0], wg[0])
 			}
@@ -101,7 +101,7 @@ func TestBCEPickChecks(t *testing.T) {
 						t.Errorf("x=%g y=%g at %d: sums %v, %v (checks %v, %v), want NaN", x[at], y[at], at, s, sf, ok, okf)
 					}
 					wg := make([]float32, n)
-					bceBackward[float32](args[float32]{wg}, args[float32]{x, y}, upstream[float32]{s: g}, param[float32]{})
+					bceBackward[float32](args[float32]{wg}, args[float32]{x, y}, upstream[float32]{S: g}, param[float32]{})
 					for i := range wg {
 						if !same32(gx[i], wg[i]) {
 							t.Errorf("x=%g y=%g at %d: gradient %d is %g, want %g", x[at], y[at], at, i, gx[i], wg[i])

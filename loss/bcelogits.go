@@ -123,7 +123,7 @@ func bceLogitsBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if w != nil {
 			gi *= w[i]
 		}
@@ -228,13 +228,13 @@ func bceLogitsBackward32(grad, in args[float32], g upstream[float32], p param[fl
 	gx = gx[:len(x)]
 	g0 := g
 	for {
-		_, n, more := losskernel.BCELogitsVec(nil, gx, g.per, x, y, g.s, false)
-		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
+		_, n, more := losskernel.BCELogitsVec(nil, gx, g.Per, x, y, g.S, false)
+		x, y, gx, g = x[n:], y[n:], gx[n:], g.Sub(n, len(x))
 		if !more {
 			break
 		}
-		bceLogitsBackChunks(args[float32]{gx[:8]}, args[float32]{x[:8], y[:8]}, g.sub(0, 8), p)
-		x, y, gx, g = x[8:], y[8:], gx[8:], g.sub(8, len(x))
+		bceLogitsBackChunks(args[float32]{gx[:8]}, args[float32]{x[:8], y[:8]}, g.Sub(0, 8), p)
+		x, y, gx, g = x[8:], y[8:], gx[8:], g.Sub(8, len(x))
 	}
 	bceLogitsBackChunks(args[float32]{gx}, args[float32]{x, y}, g, p)
 	if grad[1] != nil {
@@ -252,11 +252,11 @@ func bceLogitsBackChunks(grad, in args[float32], g upstream[float32], p param[fl
 	}
 	for j := 0; j < len(x); j += chunk {
 		k := min(chunk, len(x)-j)
-		xs, ys, u := x[j:j+k], y[j:j+k], g.sub(j, j+k)
+		xs, ys, u := x[j:j+k], y[j:j+k], g.Sub(j, j+k)
 		if gy != nil {
 			o := gy[j : j+k]
 			for i, v := range xs {
-				gi := u.at(i)
+				gi := u.At(i)
 				if w != nil {
 					gi *= w[j+i]
 				}
@@ -272,7 +272,7 @@ func bceLogitsBackChunks(grad, in args[float32], g upstream[float32], p param[fl
 		}
 		losskernel.ExpTo32(o, o)
 		for i, v := range xs {
-			gi := u.at(i)
+			gi := u.At(i)
 			if w != nil {
 				gi *= w[j+i]
 			}
@@ -329,7 +329,7 @@ func bceLogitsFuseChunks(gx []float32, in args[float32], p param[float32], g flo
 		s += sum64(o)
 		xs, ys := x[j:j+k], y[j:j+k]
 		if pws != nil {
-			bceLogitsBackward(args[float32]{e}, args[float32]{xs, ys, ws, pws}, upstream[float32]{s: g}, p)
+			bceLogitsBackward(args[float32]{e}, args[float32]{xs, ys, ws, pws}, upstream[float32]{S: g}, p)
 			continue
 		}
 		for i, v := range xs {
@@ -378,7 +378,7 @@ func bceLogitsSum32(in args[float32], p param[float32]) float64 {
 	var buf [chunk]float32
 	for j := 0; j < len(x); j += chunk {
 		o := buf[:min(chunk, len(x)-j)]
-		bceLogitsForward32(o, in.sub(j, j+len(o)), p)
+		bceLogitsForward32(o, in.Sub(j, j+len(o)), p)
 		s += sum64(o)
 	}
 	return s

@@ -51,7 +51,7 @@
 //     as abs inline. An optional sum kernel fuses the forward with its
 //     float64 sum for the reductions (see mse.go).
 //  4. The backward kernel writes grad[k][i] for each grad[k] that is not
-//     nil, multiplying by g.at(i). The plumbing has already folded the
+//     nil, multiplying by g.At(i). The plumbing has already folded the
 //     reduction (1/n for mean) into g.
 //  5. A table-driven test of values against PyTorch, a finite-difference
 //     gradient check (gradcheck_test.go), and the fixture cases

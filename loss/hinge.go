@@ -42,8 +42,8 @@ func (l Hinge) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		node: "HingeEmbeddingLossBackward", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, fixed: flags{1: true},
 		k32: kernels[float32]{fwd: hingeForward32, bwd: hingeBackward32, sum: hingeSum32, fuse: hingeFuse32,
-			p: param[float32]{a: float32(l.Margin)}},
-		k64: kernels[float64]{fwd: hingeForward[float64], bwd: hingeBackward[float64], p: param[float64]{a: l.Margin}},
+			p: param[float32]{A: float32(l.Margin)}},
+		k64: kernels[float64]{fwd: hingeForward[float64], bwd: hingeBackward[float64], p: param[float64]{A: l.Margin}},
 	}
 	return e.run(c)
 }
@@ -53,7 +53,7 @@ func hingeForward[T tensor.Float](out []T, in args[T], p param[T]) {
 	for i := range out {
 		var v T
 		if y[i] != 1 {
-			v = max(p.a-x[i], 0)
+			v = max(p.A-x[i], 0)
 		}
 		if y[i] != -1 {
 			v += x[i]
@@ -69,13 +69,13 @@ func hingeBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) 
 	}
 	for i := range x {
 		var d T
-		if y[i] != 1 && p.a-x[i] >= 0 {
+		if y[i] != 1 && p.A-x[i] >= 0 {
 			d = -1
 		}
 		if y[i] != -1 {
 			d++
 		}
-		gx[i] = d * g.at(i)
+		gx[i] = d * g.At(i)
 	}
 }
 
@@ -116,7 +116,7 @@ func hingeGrad32(x, y, margin float32) float32 {
 func hingeForward32(out []float32, in args[float32], p param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
-		out[i] = hinge32(x[i], y[i], p.a)
+		out[i] = hinge32(x[i], y[i], p.A)
 	}
 }
 
@@ -126,22 +126,22 @@ func hingeBackward32(grad, in args[float32], g upstream[float32], p param[float3
 		return
 	}
 	gx = gx[:len(x)]
-	if g.per == nil {
+	if g.Per == nil {
 		for i, v := range x {
-			gx[i] = hingeGrad32(v, y[i], p.a) * g.s
+			gx[i] = hingeGrad32(v, y[i], p.A) * g.S
 		}
 		return
 	}
-	per := g.per[:len(x)]
+	per := g.Per[:len(x)]
 	for i, v := range x {
-		gx[i] = hingeGrad32(v, y[i], p.a) * per[i]
+		gx[i] = hingeGrad32(v, y[i], p.A) * per[i]
 	}
 }
 
 // hingeSum32 is the sum of hinge32 over four accumulators.
 func hingeSum32(in args[float32], p param[float32]) float64 {
 	x := in[0]
-	y, m := in[1][:len(x)], p.a
+	y, m := in[1][:len(x)], p.A
 	var a, b, c, d float64
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
@@ -160,7 +160,7 @@ func hingeSum32(in args[float32], p param[float32]) float64 {
 // hingeFuse32 is hingeSum32 writing the input's gradient as it goes.
 func hingeFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	x := in[0]
-	y, gx, m := in[1][:len(x)], gx[:len(x)], p.a
+	y, gx, m := in[1][:len(x)], gx[:len(x)], p.A
 	var a, b, c, d float64
 	i := 0
 	for ; i+4 <= len(x); i += 4 {

@@ -44,8 +44,8 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y}, sameTypes: true,
 		k32: kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32,
-			p: param[float32]{a: float32(l.Delta)}},
-		k64: kernels[float64]{fwd: huberForward[float64], bwd: huberBackward[float64], sum: huberSum[float64], p: param[float64]{a: l.Delta}},
+			p: param[float32]{A: float32(l.Delta)}},
+		k64: kernels[float64]{fwd: huberForward[float64], bwd: huberBackward[float64], sum: huberSum[float64], p: param[float64]{A: l.Delta}},
 	}
 	return e.run(c)
 }
@@ -53,7 +53,7 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 func huberForward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
-		out[i] = huber(x[i]-y[i], p.a)
+		out[i] = huber(x[i]-y[i], p.A)
 	}
 }
 
@@ -62,13 +62,13 @@ func huberSum[T tensor.Float](in args[T], p param[T]) float64 {
 	var a, b, c, d float64 // four sums, so the additions pipeline
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
-		a += float64(huber(x[i]-y[i], p.a))
-		b += float64(huber(x[i+1]-y[i+1], p.a))
-		c += float64(huber(x[i+2]-y[i+2], p.a))
-		d += float64(huber(x[i+3]-y[i+3], p.a))
+		a += float64(huber(x[i]-y[i], p.A))
+		b += float64(huber(x[i+1]-y[i+1], p.A))
+		c += float64(huber(x[i+2]-y[i+2], p.A))
+		d += float64(huber(x[i+3]-y[i+3], p.A))
 	}
 	for ; i < len(x); i++ {
-		a += float64(huber(x[i]-y[i], p.a))
+		a += float64(huber(x[i]-y[i], p.A))
 	}
 	return (a + b) + (c + d)
 }
@@ -78,16 +78,16 @@ func huberSum[T tensor.Float](in args[T], p param[T]) float64 {
 func huberBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
-	delta := p.a
-	if g.per == nil && gy == nil && gx != nil {
-		s, gx := g.s, gx[:len(x)]
+	delta := p.A
+	if g.Per == nil && gy == nil && gx != nil {
+		s, gx := g.S, gx[:len(x)]
 		for i := range x {
 			gx[i] = huberGrad(x[i]-y[i], delta) * s
 		}
 		return
 	}
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if gx != nil {
 			gx[i] = huberGrad(x[i]-y[i], delta) * gi
 		}
@@ -125,7 +125,7 @@ func huberGrad[T tensor.Float](d, delta T) T { return max(min(d, delta), -delta)
 func huberSum32(in args[float32], p param[float32]) float64 {
 	const sign = 1 << 31
 	x := in[0]
-	y, delta := in[1][:len(x)], p.a
+	y, delta := in[1][:len(x)], p.A
 	db := math.Float32bits(delta)
 	a, i := losskernel.HuberVec(x, y, delta)
 	for ; i+16 <= len(x); i += 16 {
@@ -167,7 +167,7 @@ func huberSum32(in args[float32], p param[float32]) float64 {
 func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
 	const sign = 1 << 31
 	x := in[0]
-	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
+	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.A
 	db := math.Float32bits(delta)
 	a, i := losskernel.HuberFuseVec(gx, x, y, delta, g)
 	w := 0.0 // twice the losses of the blocks of sixteen

@@ -24,8 +24,8 @@ func BenchmarkKernels32(b *testing.B) {
 	}
 	in := args[float32]{x, y}
 	run := kernelRunner(b, n)
-	run("huber/sum", func() float64 { return huberSum32(in, param[float32]{a: 1}) })
-	run("huber/fuse", func() float64 { return huberFuse32(g, in, param[float32]{a: 1}, 1e-7) })
+	run("huber/sum", func() float64 { return huberSum32(in, param[float32]{A: 1}) })
+	run("huber/fuse", func() float64 { return huberFuse32(g, in, param[float32]{A: 1}, 1e-7) })
 	run("smoothl1/sum", func() float64 { return smoothL1Sum32(in, smoothL1Param[float32](1)) })
 	run("smoothl1/fuse", func() float64 { return smoothL1Fuse32(g, in, smoothL1Param[float32](1), 1e-7) })
 	run("softmargin/sum", func() float64 { return softMarginSum32(in, param[float32]{}) })

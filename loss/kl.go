@@ -84,7 +84,7 @@ func klBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if gx != nil {
 			gx[i] = -y[i] * gi
 		}
@@ -110,7 +110,7 @@ func klLogBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) 
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		ey := exp(y[i])
 		if gx != nil {
 			gx[i] = -ey * gi

@@ -79,15 +79,15 @@ func sign[T tensor.Float](d T) T {
 func l1Backward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
-	if g.per == nil && gy == nil && gx != nil {
-		s, gx := g.s, gx[:len(x)]
+	if g.Per == nil && gy == nil && gx != nil {
+		s, gx := g.S, gx[:len(x)]
 		for i := range x {
 			gx[i] = sign(x[i]-y[i]) * s
 		}
 		return
 	}
 	for i := range x {
-		v := sign(x[i]-y[i]) * g.at(i)
+		v := sign(x[i]-y[i]) * g.At(i)
 		if gx != nil {
 			gx[i] = v
 		}

@@ -127,7 +127,7 @@ func TestBCELogitsVectors(t *testing.T) {
 		bceLogitsForward32(o1, args[float32]{x, y, ones}, param[float32]{})
 		s := bceLogitsFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
 		s1 := bceLogitsFuse32(gx1, args[float32]{x, y, ones}, param[float32]{}, g)
-		bceLogitsBackward32(args[float32]{gb}, args[float32]{x, y}, upstream[float32]{s: g}, param[float32]{})
+		bceLogitsBackward32(args[float32]{gb}, args[float32]{x, y}, upstream[float32]{S: g}, param[float32]{})
 		same := func(a, b float32) bool {
 			if name != "table" {
 				return near32(a, b)

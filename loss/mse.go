@@ -67,15 +67,15 @@ func mseSum[T tensor.Float](in args[T], _ param[T]) float64 {
 func mseBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
-	if g.per == nil && gy == nil && gx != nil {
-		s, gx := 2*g.s, gx[:len(x)]
+	if g.Per == nil && gy == nil && gx != nil {
+		s, gx := 2*g.S, gx[:len(x)]
 		for i := range x {
 			gx[i] = s * (x[i] - y[i])
 		}
 		return
 	}
 	for i := range x {
-		v := 2 * (x[i] - y[i]) * g.at(i)
+		v := 2 * (x[i] - y[i]) * g.At(i)
 		if gx != nil {
 			gx[i] = v
 		}

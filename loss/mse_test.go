@@ -327,7 +327,7 @@ func TestHinge32(t *testing.T) {
 			x, y = append(x, xv), append(y, yv)
 		}
 	}
-	p := param[float32]{a: 1}
+	p := param[float32]{A: 1}
 	in := args[float32]{x, y}
 	got, want := make([]float32, len(x)), make([]float32, len(x))
 	same := func(what string) {
@@ -340,7 +340,7 @@ func TestHinge32(t *testing.T) {
 	hingeForward32(got, in, p)
 	hingeForward(want, in, p)
 	same("loss")
-	for _, g := range []upstream[float32]{{s: .25}, {per: x}} {
+	for _, g := range []upstream[float32]{{S: .25}, {Per: x}} {
 		hingeBackward32(args[float32]{got}, in, g, p)
 		hingeBackward(args[float32]{want}, in, g, p)
 		same("grad")
@@ -405,8 +405,8 @@ func TestArithKernels32(t *testing.T) {
 	}
 	ks := []kern{
 		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32}},
-		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 1}}},
-		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 0.3}}},
+		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{A: 1}}},
+		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{A: 0.3}}},
 		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](1)}},
 		{"smoothl1_0.5", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.5)}},
 		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.3)}},

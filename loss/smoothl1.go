@@ -52,12 +52,12 @@ func (l SmoothL1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, 
 // smoothL1Param: a is beta, b is 0.5/beta.
 // (The kernels are named in a non-generic function: a generic one would
 // make each function value a closure over its dictionary, allocated.)
-func smoothL1Param[T real](beta T) param[T] { return param[T]{a: beta, b: 0.5 / beta} }
+func smoothL1Param[T real](beta T) param[T] { return param[T]{A: beta, B: 0.5 / beta} }
 
 func smoothL1Forward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
-		out[i] = smoothL1(x[i]-y[i], p.a, p.b)
+		out[i] = smoothL1(x[i]-y[i], p.A, p.B)
 	}
 }
 
@@ -66,13 +66,13 @@ func smoothL1Sum[T tensor.Float](in args[T], p param[T]) float64 {
 	var a, b, c, d float64 // four sums, so the additions pipeline
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
-		a += float64(smoothL1(x[i]-y[i], p.a, p.b))
-		b += float64(smoothL1(x[i+1]-y[i+1], p.a, p.b))
-		c += float64(smoothL1(x[i+2]-y[i+2], p.a, p.b))
-		d += float64(smoothL1(x[i+3]-y[i+3], p.a, p.b))
+		a += float64(smoothL1(x[i]-y[i], p.A, p.B))
+		b += float64(smoothL1(x[i+1]-y[i+1], p.A, p.B))
+		c += float64(smoothL1(x[i+2]-y[i+2], p.A, p.B))
+		d += float64(smoothL1(x[i+3]-y[i+3], p.A, p.B))
 	}
 	for ; i < len(x); i++ {
-		a += float64(smoothL1(x[i]-y[i], p.a, p.b))
+		a += float64(smoothL1(x[i]-y[i], p.A, p.B))
 	}
 	return (a + b) + (c + d)
 }
@@ -82,16 +82,16 @@ func smoothL1Sum[T tensor.Float](in args[T], p param[T]) float64 {
 func smoothL1Backward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
-	beta := p.a
-	if g.per == nil && gy == nil && gx != nil {
-		s, gx := g.s, gx[:len(x)]
+	beta := p.A
+	if g.Per == nil && gy == nil && gx != nil {
+		s, gx := g.S, gx[:len(x)]
 		for i := range x {
 			gx[i] = smoothL1Grad(x[i]-y[i], beta) * s
 		}
 		return
 	}
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if gx != nil {
 			gx[i] = smoothL1Grad(x[i]-y[i], beta) * gi
 		}
@@ -132,14 +132,14 @@ func smoothL1Grad[T tensor.Float](d, beta T) T {
 // huberScales takes, Huber's sum kernel scaled by 1/beta
 // (losskernel.SmoothL1ByHuber); otherwise sixteen elements a step (smoothL1Acc).
 func smoothL1Sum32(in args[float32], p param[float32]) float64 {
-	if p.a == 0 {
+	if p.A == 0 {
 		return l1Sum32(in, p)
 	}
-	if losskernel.SmoothL1ByHuber && huberScales(p.a) {
-		return float64(1/p.a) * huberSum32(in, param[float32]{a: p.a})
+	if losskernel.SmoothL1ByHuber && huberScales(p.A) {
+		return float64(1/p.A) * huberSum32(in, param[float32]{A: p.A})
 	}
 	var acc [4]float64
-	smoothL1Acc(&acc, in[0], in[1], p.a, p.b)
+	smoothL1Acc(&acc, in[0], in[1], p.A, p.B)
 	return (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
@@ -199,12 +199,12 @@ func smoothL1Acc(acc *[4]float64, x, y []float32, beta, half float32) {
 // clamp does. In plain Go, at the betas huberScales takes, it is Huber's
 // fuse kernel at delta beta with g/beta, its sum scaled by 1/beta.
 func smoothL1Fuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
-	beta, half := p.a, p.b
+	beta, half := p.A, p.B
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
 	if losskernel.SmoothL1ByHuber && huberScales(beta) {
 		if gi := g / beta; gi*beta == g {
-			return float64(1/beta) * huberFuse32(gx, in, param[float32]{a: beta}, gi)
+			return float64(1/beta) * huberFuse32(gx, in, param[float32]{A: beta}, gi)
 		}
 	}
 	if beta == 0 || !powerOfTwo(beta) || !powerOfTwo(1/beta) {

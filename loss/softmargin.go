@@ -59,7 +59,7 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 	}
 	for i := range x {
 		z := exp(-y[i] * x[i])
-		gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
+		gx[i] = -(y[i] * z) / (1 + z) * g.At(i)
 	}
 }
 
@@ -216,13 +216,13 @@ func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[f
 	}
 	gx = gx[:len(x)]
 	for {
-		_, n, more := losskernel.SoftMarginVec(gx, g.per, x, y, g.s, false)
-		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
+		_, n, more := losskernel.SoftMarginVec(gx, g.Per, x, y, g.S, false)
+		x, y, gx, g = x[n:], y[n:], gx[n:], g.Sub(n, len(x))
 		if !more {
 			break
 		}
-		softMarginBackTable(gx[:8], x[:8], y[:8], g.sub(0, 8))
-		x, y, gx, g = x[8:], y[8:], gx[8:], g.sub(8, len(x))
+		softMarginBackTable(gx[:8], x[:8], y[:8], g.Sub(0, 8))
+		x, y, gx, g = x[8:], y[8:], gx[8:], g.Sub(8, len(x))
 	}
 	softMarginBackTable(gx, x, y, g)
 }
@@ -235,7 +235,7 @@ func softMarginBackTable(gx, x, y []float32, g upstream[float32]) {
 		w := y[i]
 		k, h := losskernel.SpArg(float64(v*w) * -8)
 		bad |= k
-		gx[i] = float32(-float64(w) * losskernel.SpPoly(&losskernel.SigTab[k&(losskernel.SpRows-1)], h) * float64(g.at(i)))
+		gx[i] = float32(-float64(w) * losskernel.SpPoly(&losskernel.SigTab[k&(losskernel.SpRows-1)], h) * float64(g.At(i)))
 	}
 	if bad < losskernel.SpRows {
 		return
@@ -243,7 +243,7 @@ func softMarginBackTable(gx, x, y []float32, g upstream[float32]) {
 	for i, v := range x {
 		if k, _ := losskernel.SpArg(float64(v*y[i]) * -8); k >= losskernel.SpRows {
 			z := losskernel.ExpSlow(-v * y[i])
-			gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
+			gx[i] = -(y[i] * z) / (1 + z) * g.At(i)
 		}
 	}
 }

@@ -45,7 +45,7 @@ func TestSoftMarginKernels(t *testing.T) {
 		const g = 0.25
 		gx, gb := make([]float32, n), make([]float32, n)
 		s := softMarginFuse32(gx, in, param[float32]{}, g)
-		softMarginBackward32(args[float32]{gb}, in, upstream[float32]{s: g}, param[float32]{})
+		softMarginBackward32(args[float32]{gb}, in, upstream[float32]{S: g}, param[float32]{})
 		sum := softMarginSum32(in, param[float32]{})
 		want, abs := 0.0, 0.0
 		for i := range n {
