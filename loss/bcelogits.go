@@ -187,7 +187,7 @@ func bceLogitsChunk(o, e, x, y, w, pw []float32) {
 	}
 	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
 	for i, v := range x {
-		e[i] = -abs32(v)
+		e[i] = -losskernel.Abs32(v)
 	}
 	losskernel.ExpTo32(e, e)
 	losskernel.LogOnePlus32(o, e)
@@ -268,7 +268,7 @@ func bceLogitsBackChunks(grad, in args[float32], g upstream[float32], p param[fl
 		}
 		o := gx[j : j+k]
 		for i, v := range xs {
-			o[i] = -abs32(v)
+			o[i] = -losskernel.Abs32(v)
 		}
 		losskernel.ExpTo32(o, o)
 		for i, v := range xs {

@@ -24,10 +24,10 @@ func BenchmarkKernels32(b *testing.B) {
 	}
 	in := args[float32]{x, y}
 	run := kernelRunner(b, n)
-	run("huber/sum", func() float64 { return huberSum32(in, param[float32]{A: 1}) })
-	run("huber/fuse", func() float64 { return huberFuse32(g, in, param[float32]{A: 1}, 1e-7) })
-	run("smoothl1/sum", func() float64 { return smoothL1Sum32(in, smoothL1Param[float32](1)) })
-	run("smoothl1/fuse", func() float64 { return smoothL1Fuse32(g, in, smoothL1Param[float32](1), 1e-7) })
+	run("huber/sum", func() float64 { return losskernel.HuberSum32(in, param[float32]{A: 1}) })
+	run("huber/fuse", func() float64 { return losskernel.HuberFuse32(g, in, param[float32]{A: 1}, 1e-7) })
+	run("smoothl1/sum", func() float64 { return losskernel.SmoothL1Sum32(in, smoothL1Param[float32](1)) })
+	run("smoothl1/fuse", func() float64 { return losskernel.SmoothL1Fuse32(g, in, smoothL1Param[float32](1), 1e-7) })
 	run("softmargin/sum", func() float64 { return softMarginSum32(in, param[float32]{}) })
 	run("softmargin/fuse", func() float64 { return softMarginFuse32(g, in, param[float32]{}, 1e-7) })
 	run("kl/sum", func() float64 { return klSum32(args[float32]{lx, py}, param[float32]{}) })

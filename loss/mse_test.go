@@ -337,11 +337,11 @@ func TestHinge32(t *testing.T) {
 			}
 		}
 	}
-	hingeForward32(got, in, p)
+	losskernel.HingeForward32(got, in, p)
 	hingeForward(want, in, p)
 	same("loss")
 	for _, g := range []upstream[float32]{{S: .25}, {Per: x}} {
-		hingeBackward32(args[float32]{got}, in, g, p)
+		losskernel.HingeBackward32(args[float32]{got}, in, g, p)
 		hingeBackward(args[float32]{want}, in, g, p)
 		same("grad")
 	}
@@ -404,13 +404,13 @@ func TestArithKernels32(t *testing.T) {
 		k    kernels[float32]
 	}
 	ks := []kern{
-		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32}},
-		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{A: 1}}},
-		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{A: 0.3}}},
-		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](1)}},
-		{"smoothl1_0.5", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.5)}},
-		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
-		{"smoothl1_0", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: param[float32]{}}},
+		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: losskernel.MSESum32, fuse: losskernel.MSEFuse32}},
+		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32, p: param[float32]{A: 1}}},
+		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32, p: param[float32]{A: 0.3}}},
+		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](1)}},
+		{"smoothl1_0.5", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](0.5)}},
+		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
+		{"smoothl1_0", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: param[float32]{}}},
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, n := range []int{5, 37, 1003} {

@@ -7,7 +7,7 @@
 // Files are grouped by family, a family's plain Go loops beside their
 // SIMD twins:
 //   - elementwise_*.go: the float32 loops of the elementwise losses
-//     (mse, l1, smoothl1, huber, bce, bcelogits, softmargin, kl): whole
+//     (mse, l1, smoothl1, Huber, bce, bcelogits, softmargin, kl): whole
 //     vectors of elements in elementwise_simd.go (the chunk's exponential
 //     and logarithms, the sum and fuse kernels), and the plain loops each
 //     build chooses (elementwise_loops_*.go, elementwise_bce_*.go);

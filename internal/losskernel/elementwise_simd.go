@@ -39,7 +39,7 @@ func LogOnePlus32(dst, src []float32) {
 const PlainLogits = false
 
 // arithVector reports whether the 8-lane kernels of the arithmetic
-// losses (mse, huber, smoothl1) can run: AVX2. It is fixed at start-up.
+// losses (mse, Huber, smoothl1) can run: AVX2. It is fixed at start-up.
 var arithVector = archsimd.X86.AVX2()
 
 // absMask clears the sign bit of a float32 lane.
@@ -52,7 +52,7 @@ const absMask = 0x7fffffff
 // scalar kernel does (no fused multiply-add), and every float32 loss is
 // widened to float64 before it is added. The lanes of min and max may
 // drop a NaN, so a NaN difference is carried through by an operation
-// that keeps it: z - m for smoothl1, d - c/2 for huber, and, for a
+// that keeps it: z - m for smoothl1, d - c/2 for Huber, and, for a
 // gradient, a merge of the NaN itself.
 
 // vecMin is the shortest slice the vector kernels take.

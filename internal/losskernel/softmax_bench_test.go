@@ -14,7 +14,7 @@ func BenchmarkCEKernel(b *testing.B) {
 		src[i] = float32(i%37)*0.1 - 3
 	}
 	dst := make([]float32, 1000)
-	b.Run("ExpShiftSum32", func(b *testing.B) {
+	b.Run("expShiftSum32", func(b *testing.B) {
 		for b.Loop() {
 			ExpShiftSum32(dst, src, 1)
 		}
@@ -29,27 +29,27 @@ func BenchmarkCEKernel(b *testing.B) {
 			vmath.ExpSum32(dst, src, 1)
 		}
 	})
-	b.Run("SumShift32", func(b *testing.B) {
+	b.Run("sumShift32", func(b *testing.B) {
 		for b.Loop() {
 			SumShift32(src, 1)
 		}
 	})
-	b.Run("ProbSums32", func(b *testing.B) {
+	b.Run("probSums32", func(b *testing.B) {
 		for b.Loop() {
 			ProbSums32(dst, src, 1, true)
 		}
 	})
-	b.Run("ProbSums32/noshift", func(b *testing.B) {
+	b.Run("probSums32/noshift", func(b *testing.B) {
 		for b.Loop() {
 			ProbSums32(dst, src, 1, false)
 		}
 	})
-	b.Run("Scale32", func(b *testing.B) {
+	b.Run("scale32", func(b *testing.B) {
 		for b.Loop() {
 			Scale32(dst, 1)
 		}
 	})
-	b.Run("ScaleSub32", func(b *testing.B) {
+	b.Run("scaleSub32", func(b *testing.B) {
 		for b.Loop() {
 			ScaleSub32(dst, src, 1, 0, 0)
 		}
