@@ -3,6 +3,8 @@ package loss
 import (
 	"math"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestBCELogitsSum checks bcelogits' float32 sum kernel without weights
@@ -19,12 +21,12 @@ func TestBCELogitsSum(t *testing.T) {
 				ones[i] = 1
 			}
 			o := make([]float32, n)
-			bceLogitsForward32(o, args[float32]{xs, y, ones}, param[float32]{})
+			losskernel.BCELogitsForward32(o, args[float32]{xs, y, ones}, param[float32]{})
 			want := 0.0
 			for _, v := range o {
 				want += float64(v)
 			}
-			got := bceLogitsSum32(args[float32]{xs, y}, param[float32]{})
+			got := losskernel.BCELogitsSum32(args[float32]{xs, y}, param[float32]{})
 			ok := math.Abs(got-want) <= 1e-12*math.Abs(want)
 			if math.IsNaN(want) || math.IsInf(want, 0) {
 				ok = math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(got) || got == want)

@@ -1,6 +1,7 @@
 package loss
 
 import (
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/internal/stop"
 	"kt/tensor"
@@ -242,7 +243,7 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 	if n < par.Grain {
 		for lo := 0; lo < n; lo += par.Block {
 			hi := min(lo+par.Block, n)
-			s += blockSum(*k, in.Sub(lo, hi), part(pre, lo, hi), g)
+			s += blockSum(*k, in.Sub(lo, hi), losskernel.Part(pre, lo, hi), g)
 		}
 	} else {
 		kc := *k
@@ -250,7 +251,7 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 			if stop.Requested() {
 				return 0
 			}
-			return blockSum(kc, in.Sub(lo, hi), part(pre, lo, hi), g)
+			return blockSum(kc, in.Sub(lo, hi), losskernel.Part(pre, lo, hi), g)
 		})
 		if stop.Requested() {
 			return nil, 1, stop.Err
@@ -261,14 +262,6 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 		v /= T(div) // as PyTorch: the sum in the tensor's type, then the division
 	}
 	return tensor.Scalar(v), div, nil
-}
-
-// part returns s[lo:hi], or nil for a nil s.
-func part[T real](s []T, lo, hi int) []T {
-	if s == nil {
-		return nil
-	}
-	return s[lo:hi]
 }
 
 // blockSum returns the sum of the forward kernel's values over one block
@@ -289,7 +282,7 @@ func blockSum[T real](k kernels[T], in args[T], gx []T, g T) float64 {
 	for j := 0; j < n; j += chunk {
 		m := min(chunk, n-j)
 		k.fwd(buf[:m], in.Sub(j, j+m), k.p)
-		s += sum64(buf[:m])
+		s += losskernel.Sum64(buf[:m])
 	}
 	release(buf)
 	return s

@@ -85,20 +85,3 @@ func release[T tensor.Float](s []T) {
 		pool64.Put((*[chunk]float64)(b))
 	}
 }
-
-// sum64 returns the sum of s accumulated in float64, over four
-// independent partial sums so the additions pipeline.
-func sum64[T tensor.Float](s []T) float64 {
-	var a, b, c, d float64
-	i := 0
-	for ; i+4 <= len(s); i += 4 {
-		a += float64(s[i])
-		b += float64(s[i+1])
-		c += float64(s[i+2])
-		d += float64(s[i+3])
-	}
-	for ; i < len(s); i++ {
-		a += float64(s[i])
-	}
-	return (a + b) + (c + d)
-}

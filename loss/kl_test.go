@@ -19,7 +19,7 @@ func TestKLVec(t *testing.T) {
 	for i := range x {
 		x[i], y[i] = -3*r.Float32(), r.Float32()
 	}
-	for i, v := range []float32{0, negZero32, 1, 0x1p-149, nan, inf, -inf, -2} {
+	for i, v := range []float32{0, losskernel.NegZero32, 1, 0x1p-149, nan, inf, -inf, -2} {
 		y[2+9*i] = v
 	}
 	x[4], x[13], x[22] = nan, -inf, inf

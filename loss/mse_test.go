@@ -281,8 +281,8 @@ func TestBCEBinary(t *testing.T) {
 			for lo := 0; lo < n; lo += chunk {
 				hi := min(lo+chunk, n)
 				got, want := make([]float32, hi-lo), make([]float32, hi-lo)
-				bceBinary32(got, xs[lo:hi], y[lo:hi], part(w, lo, hi))
-				bceGeneral32(want, xs[lo:hi], y[lo:hi], part(w, lo, hi))
+				losskernel.BCEBinary32(got, xs[lo:hi], y[lo:hi], losskernel.Part(w, lo, hi))
+				losskernel.BCEGeneral32(want, xs[lo:hi], y[lo:hi], losskernel.Part(w, lo, hi))
 				for i := range got {
 					if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
 						t.Errorf("x=%g y=%g weighted %v: %g, want %g", xs[lo+i], y[lo+i], wt, got[i], want[i])
@@ -310,7 +310,7 @@ func TestBinary(t *testing.T) {
 		{[]float32{float32(math.Inf(1))}, false},
 		{[]float32{0, nan}, false},
 	} {
-		if got := binary(c.y); got != c.want {
+		if got := losskernel.Binary(c.y); got != c.want {
 			t.Errorf("binary(%v) = %v, want %v", c.y, got, c.want)
 		}
 	}

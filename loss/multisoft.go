@@ -86,7 +86,7 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 		w, _ := any(wd).([]float32)
 		for r := lo; r < hi; r++ {
 			base := r * nc
-			loss[r] = softRow32(x[base:base+nc], y[base:base+nc], part(w, base, base+nc)) / norm
+			loss[r] = softRow32(x[base:base+nc], y[base:base+nc], losskernel.Part(w, base, base+nc)) / norm
 		}
 		return
 	}
@@ -137,7 +137,7 @@ func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc in
 		if g32, ok := any(gx).([]float32); ok && is32 && g32 != nil {
 			y32, _ := any(yr).([]float32)
 			w32, _ := any(wd).([]float32)
-			softGradRow32(g32[base:base+nc], x32[base:base+nc], y32, part(w32, base, base+nc), gf)
+			softGradRow32(g32[base:base+nc], x32[base:base+nc], y32, losskernel.Part(w32, base, base+nc), gf)
 		} else if gx != nil {
 			gxr := gx[base : base+nc]
 			if !cached {

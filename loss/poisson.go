@@ -3,7 +3,7 @@ package loss
 import (
 	"math"
 
-	"kt/internal/vmath"
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -114,36 +114,7 @@ func poissonBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]
 func poissonKernels32(logInput, full bool, eps float32) kernels[float32] {
 	k := kernels[float32]{fwd: poissonForward[float32], bwd: poissonBackward[float32], p: poissonParam(logInput, full, eps, false)}
 	if logInput && !full {
-		k.fwd, k.bwd = poissonLogForward32, poissonLogBackward32
+		k.fwd, k.bwd = losskernel.PoissonLogForward32, losskernel.PoissonLogBackward32
 	}
 	return k
-}
-
-// poissonLogForward32: e^x - y·x.
-func poissonLogForward32(out []float32, in args[float32], _ param[float32]) {
-	x, y := in[0][:len(out)], in[1][:len(out)]
-	vmath.ExpTo32(out, x)
-	for i := range out {
-		out[i] -= y[i] * x[i]
-	}
-}
-
-// poissonLogBackward32: d/dx = (e^x - y)·g, the exponentials through the
-// gradient itself; d/dy = -x·g.
-func poissonLogBackward32(grad, in args[float32], g upstream[float32], _ param[float32]) {
-	x, y := in[0], in[1][:len(in[0])]
-	gx, gy := grad[0], grad[1]
-	if gx != nil {
-		gx = gx[:len(x)]
-		vmath.ExpTo32(gx, x)
-		for i := range gx {
-			gx[i] = (gx[i] - y[i]) * g.At(i)
-		}
-	}
-	if gy != nil {
-		gy = gy[:len(x)]
-		for i := range gy {
-			gy[i] = -x[i] * g.At(i)
-		}
-	}
 }

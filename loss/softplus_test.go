@@ -3,6 +3,8 @@ package loss
 import (
 	"math"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // kernelCases are inputs of the softplus kernels: x and y whose products
@@ -41,12 +43,12 @@ func TestSoftMarginKernels(t *testing.T) {
 		n := len(xs)
 		out := make([]float32, n)
 		in := args[float32]{xs, ys}
-		softMarginForward32(out, in, param[float32]{})
+		losskernel.SoftMarginForward32(out, in, param[float32]{})
 		const g = 0.25
 		gx, gb := make([]float32, n), make([]float32, n)
-		s := softMarginFuse32(gx, in, param[float32]{}, g)
-		softMarginBackward32(args[float32]{gb}, in, upstream[float32]{S: g}, param[float32]{})
-		sum := softMarginSum32(in, param[float32]{})
+		s := losskernel.SoftMarginFuse32(gx, in, param[float32]{}, g)
+		losskernel.SoftMarginBackward32(args[float32]{gb}, in, upstream[float32]{S: g}, param[float32]{})
+		sum := losskernel.SoftMarginSum32(in, param[float32]{})
 		want, abs := 0.0, 0.0
 		for i := range n {
 			tt := -xs[i] * ys[i]
@@ -154,7 +156,7 @@ func TestSoftMarginSumRange(t *testing.T) {
 			want += l
 			abs += l
 		}
-		got := softMarginSum32(args[float32]{xs, ys}, param[float32]{})
+		got := losskernel.SoftMarginSum32(args[float32]{xs, ys}, param[float32]{})
 		if math.Abs(got-want) > 1e-8*abs {
 			t.Errorf("%s: sum %g, want %g (relative error %.3g)", c.name, got, want, math.Abs(got-want)/abs)
 		}

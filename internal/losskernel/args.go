@@ -1,5 +1,7 @@
 package losskernel
 
+import "kt/internal/vmath"
+
 // Float is the float types an elementwise kernel takes.
 type Float interface{ ~float32 | ~float64 }
 
@@ -65,3 +67,35 @@ type Param[T Float] struct {
 	F1, F2 bool // flags, as each loss names them (log_input, full)
 	R32    bool // round the input-only subexpressions to float32 (see loss's round32)
 }
+
+// Sum64 returns the sum of s accumulated in float64, over four
+// independent partial sums so the additions pipeline.
+func Sum64[T Float](s []T) float64 {
+	var a, b, c, d float64
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		a += float64(s[i])
+		b += float64(s[i+1])
+		c += float64(s[i+2])
+		d += float64(s[i+3])
+	}
+	for ; i < len(s); i++ {
+		a += float64(s[i])
+	}
+	return (a + b) + (c + d)
+}
+
+// Part returns s[lo:hi], or nil for a nil s.
+func Part[T Float](s []T, lo, hi int) []T {
+	if s == nil {
+		return nil
+	}
+	return s[lo:hi]
+}
+
+// The elementary functions at precision T, as package loss's reference
+// kernels take them: computed in float64 by package vmath and rounded to T.
+
+func exp[T Float](v T) T   { return T(vmath.Exp(float64(v))) }
+func log[T Float](v T) T   { return T(vmath.Log(float64(v))) }
+func log1p[T Float](v T) T { return T(vmath.Log1p(float64(v))) }

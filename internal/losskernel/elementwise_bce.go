@@ -14,7 +14,7 @@ import (
 // preconditions as they go, without a branch: every input in [0, 1]
 // (else the sum is NaN, as ATen's two logarithms make it, so that BCE's
 // Forward can leave its range check until the sum is NaN) and every
-// target 0 or 1 (else the caller takes bceGeneral32's passes).
+// target 0 or 1 (else the caller takes BCEGeneral32's passes).
 //
 // With t the target and u = 1-t, a = u + (t-u)·x, and t·u is ±0 for a
 // target 0 or 1 alone. The logarithm is log24's of a (vmath.LogSplit and
@@ -24,11 +24,11 @@ import (
 // r, so that r is -x exactly there, as vmath.Log1p24To32 takes it.
 
 // BCEEps is ATen's EPSILON, a float: 1e-12 rounded to float32, the
-// bound below the denominator (1-x)·x of binary cross entropy's gradient.
+// bound below the denominator (1-x)·x of Binary cross entropy's gradient.
 const BCEEps = float32(1e-12)
 
-// negZero32 is float32 -0.
-var negZero32 = float32(math.Copysign(0, -1))
+// NegZero32 is float32 -0.
+var NegZero32 = float32(math.Copysign(0, -1))
 
 // negZero is -0.
 var negZero = math.Copysign(0, -1)

@@ -51,10 +51,10 @@ func BCELogitsExp(e, x []float32) {
 	}
 }
 
-// BCELogitsPlain is bceLogitsChunk without weights in one loop: e =
+// BCELogitsPlain is BCELogitsChunk without weights in one loop: e =
 // e**-|x| as vmath.Exp24To32 computes it, log(1 + e) with the sum rounded to
 // float32 first as LogOnePlus32 takes it, and the loss from them as
-// bceLogitsChunk does, each step rounded to float32 as ATen rounds it.
+// BCELogitsChunk does, each step rounded to float32 as ATen rounds it.
 // It writes e to e.
 //
 // The steps are vmath.Exp24To32's and log24's, bit for bit, written for the

@@ -12,5 +12,5 @@ package losskernel
 const SmoothL1ByHuber = true
 
 // KLPlain reports that kl's float32 sum and fuse kernels take one loop
-// (klSumPlain, klFusePlain) rather than the chunked passes.
+// (KLSumPlain, KLFusePlain) rather than the chunked passes.
 const KLPlain = true

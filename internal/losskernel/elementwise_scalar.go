@@ -53,7 +53,7 @@ func LogOnePlus32(dst, src []float32) {
 
 // PlainLogits reports that bcelogits without weights takes the plain-Go
 // one-loop kernels (BCELogitsPlain and its sum and fuse forms): in this
-// build they are faster than bceLogitsChunk's passes.
+// build they are faster than BCELogitsChunk's passes.
 const PlainLogits = true
 
 // The vector kernels of the arithmetic losses take no elements in this

@@ -34,7 +34,7 @@ func LogOnePlus32(dst, src []float32) {
 	vmath.Log1pTo32(dst, dst)
 }
 
-// PlainLogits reports that bcelogits keeps bceLogitsChunk's passes: in
+// PlainLogits reports that bcelogits keeps BCELogitsChunk's passes: in
 // this build their vector forms are faster than the one-loop kernels.
 const PlainLogits = false
 
@@ -195,7 +195,7 @@ func SmoothL1FuseVec(gx, x, y []float32, beta, half, inv, g float32) (float64, i
 
 // BCEGradVec writes BCE's input gradient (x-y)/max((1-x)·x, eps)·g·w to
 // gx over the first elements of x (w nil: no weight), rounding each step
-// as bceFuse32's scalar loop does, and returns how many it took.
+// as BCEFuse32's scalar loop does, and returns how many it took.
 func BCEGradVec(gx, x, y, w []float32, g float32) int {
 	if !arithVector || len(x) < vecMin {
 		return 0
@@ -226,7 +226,7 @@ func BCEGradVec(gx, x, y, w []float32, g float32) int {
 
 // KLVec turns the logarithms l = log y in o into KL divergence's terms
 // xlogy(y, y) - y·x = (y·l, 0 where y is 0) - y·x over the first elements,
-// rounding as klForward32's scalar loop does, and returns how many it
+// rounding as KLForward32's scalar loop does, and returns how many it
 // took.
 func KLVec(o, y, x []float32) int {
 	if !arithVector || len(o) < vecMin {
@@ -377,8 +377,8 @@ func SoftMarginVec(gx, gs, x, y []float32, g float32, sum bool) (float64, int, b
 // is set), how many elements it took and whether it stopped at such a
 // vector. With o not nil it writes the losses there, with gx not nil the
 // input's gradient (σ(x) - y)·g, g the per-element gs when that is not
-// nil. Each lane takes the steps of bceLogitsChunk and
-// bceLogitsBackward32 in this build, bit for bit: e = e**-|x| as
+// nil. Each lane takes the steps of BCELogitsChunk and
+// BCELogitsBackward32 in this build, bit for bit: e = e**-|x| as
 // vmath's ExpTo32 computes it, log(1 + e) with the sum rounded to
 // float32 as vmath's Log1pTo32 takes it, then ATen's float32 steps. The
 // loop makes no call. On a CPU without AVX2 and FMA it takes nothing.
@@ -503,7 +503,7 @@ func BCELogitsVec(o, gx, gs, x, y []float32, g float32, sum bool) (float64, int,
 // (when sum is set), how many elements it took and whether it stopped at
 // such a vector. With o not nil it writes the losses there, with gx not
 // nil the input's gradient (x-y)/max((1-x)·x, eps)·g. Each lane takes the
-// steps of bceBinary32 (vmath's LogPick32, whose float64 logarithm it
+// steps of BCEBinary32 (vmath's LogPick32, whose float64 logarithm it
 // spells out) and BCEGradVec, bit for bit. The loop makes no call. On a
 // CPU without AVX2 and FMA it takes nothing.
 func BCEVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
@@ -519,7 +519,7 @@ func BCEVec(o, gx, x, y []float32, g float32, sum bool) (float64, int, bool) {
 	}
 	sign := archsimd.BroadcastInt32x8(math.MinInt32)
 	zero, kOne := archsimd.BroadcastFloat32x8(0), archsimd.BroadcastFloat32x8(1)
-	m100, nz := archsimd.BroadcastFloat32x8(-100), archsimd.BroadcastFloat32x8(negZero32)
+	m100, nz := archsimd.BroadcastFloat32x8(-100), archsimd.BroadcastFloat32x8(NegZero32)
 	tiny, ntiny := archsimd.BroadcastFloat32x8(0x1p-29), archsimd.BroadcastFloat32x8(-0x1p-29)
 	eps, gv := archsimd.BroadcastFloat32x8(BCEEps), archsimd.BroadcastFloat32x8(g)
 	// the logarithm's
