@@ -7,12 +7,14 @@
 // Files are grouped by family, a family's plain Go loops beside their
 // SIMD twins:
 //   - elementwise_*.go: the float32 loops of the elementwise losses
-//     (mse, l1, smoothl1, Huber, bce, bcelogits, softmargin, kl): whole
+//     (mse, l1, smoothl1, huber, hinge, bce, bcelogits, softmargin, kl, poisson): whole
 //     vectors of elements in elementwise_simd.go (the chunk's exponential
 //     and logarithms, the sum and fuse kernels), and the plain loops each
 //     build chooses (elementwise_loops_*.go, elementwise_bce_*.go);
-//     bce's logarithm picked by the target's bits (elementwise_bce.go),
-//     bcelogits' plain fused passes (elementwise_bcelogits.go), the
+//     one file a loss for its float32 forward, sum, fuse and backward
+//     kernels (elementwise_mse.go, elementwise_bce.go, ...); bce's
+//     logarithm picked by the target's bits (elementwise_bce_pick.go),
+//     bcelogits' plain fused passes (elementwise_bcelogits_plain.go), the
 //     tables of softplus and σ (elementwise_softplus.go) and the float32
 //     log(1+e) of the softmargin lanes (elementwise_log1p32.go).
 //   - softmax_*.go: cross entropy's row passes (exponentials shifted by a
@@ -25,8 +27,15 @@
 // A file ending in _simd.go is built with GOEXPERIMENT=simd on amd64
 // (//go:build goexperiment.simd && amd64) and uses AVX2 and FMA when the
 // processor has them; its twin ending in _scalar.go is built otherwise
-// and gives the same results from the plain loops. Both builds are tested
-// (go test, and GOEXPERIMENT=simd go test).
+// and defines the same names: plain loops, or a vector function's
+// stand-in that takes no elements (the plain loops then do them all),
+// and the constants that pick a build's loops. Both builds
+// are tested (go test, and GOEXPERIMENT=simd go test), here and in
+// package loss, whose generic kernels are the reference.
+//
+// What a kernel sees is Args (its slices), Upstream (the output's
+// gradient per element) and Param (the loss's scalar options), as
+// package loss's elementwise driver passes them.
 package losskernel
 
 // Chunk is the length of the scratch buffer a reduced forward writes

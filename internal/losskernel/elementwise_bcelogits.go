@@ -2,143 +2,271 @@ package losskernel
 
 import (
 	"math"
-
-	"kt/internal/vmath"
 )
 
-// bceLogitsExpConst holds BCELogitsExp's constants, which it reads into
-// locals before its loop so that they stay in registers (the compiler
-// reloads a constant from memory at each use): the lower bound of the
-// reduction's range, 64/ln2, 1.5·2**52 (adding it rounds a float64 below
-// 2**51 to an integer), ln2/64 and the cubic's 1, 1/2 and 1/6.
-var bceLogitsExpConst = [7]float64{-104, 64 / math.Ln2, 0x1.8p52, math.Ln2 / 64, 1, 0.5, 1.0 / 6}
-
-// exp2Bits[j] is the bits of vmath.Exp2Tab[j] less j<<46: added to kb<<46,
-// where kb = 1.5·2**52 + k holds k in its low 51 bits, it gives the bits
-// of 2**(k>>6)·vmath.Exp2Tab[k&63] (k&63's bits and the constant's cancel or
-// fall off the top).
-var exp2Bits = func() (t [64]uint64) {
-	for j := range t {
-		t[j] = math.Float64bits(vmath.Exp2Tab[j]) - uint64(j)<<46
+// BCELogitsForward32 is bceLogitsForward on float32, a Chunk at a time
+// (BCELogitsChunk), its exponentials kept in a scratch Chunk.
+func BCELogitsForward32(out []float32, in Args[float32], _ Param[float32]) {
+	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
+	if w == nil && pw == nil {
+		var e [8]float32
+		for {
+			_, n, more := BCELogitsVec(out, nil, nil, x, y, 0, false)
+			out, x, y = out[n:], x[n:], y[n:]
+			if !more {
+				break
+			}
+			BCELogitsChunk(out[:8], e[:], x, y, nil, nil)
+			out, x, y = out[8:], x[8:], y[8:]
+		}
 	}
-	return t
-}()
+	var e [Chunk]float32
+	for j := 0; j < len(out); j += Chunk {
+		o := out[j:min(j+Chunk, len(out))]
+		BCELogitsChunk(o, e[:len(o)], x[j:], y[j:], Part(w, j, j+len(o)), Part(pw, j, j+len(o)))
+	}
+}
 
-// BCELogitsExp sets e[i] = e**-|x[i]| as vmath.Exp24To32 computes it, bit for
-// bit, written for arguments at or below 0 so that more of its steps stay
-// in the floating-point registers: -|x| sets the sign bit, and the scale
-// 2**(k>>6)·2**((k&63)/64) adds k>>6 to the exponent of exp2Tab's entry,
-// both taken from the bits of k + 1.5·2**52 (exp2Bits; the same product:
-// the scale is a normal number). Below -104 it gives 0, NaN for NaN.
-func BCELogitsExp(e, x []float32) {
-	const sign = 1 << 31
-	c := &bceLogitsExpConst
-	lo, inv, round, ln2, one, half, sixth := c[0], c[1], c[2], c[3], c[4], c[5], c[6]
-	x = x[:len(e)]
+// BCELogitsChunk writes the losses of up to a Chunk of elements to o and
+// e^-|x| to e (as long as o; x and y at least as long, w and pw nil or as
+// long). One of ATen's two exponentials is e^0 = 1 (m is 0 or -x), so
+// the softplus term is log(1 + e^-|x|) + m, each step rounded to float32
+// as ATen rounds it.
+func BCELogitsChunk(o, e, x, y, w, pw []float32) {
+	if w == nil && pw == nil && PlainLogits {
+		BCELogitsPlain(o, e, x, y)
+		return
+	}
+	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
 	for i, v := range x {
-		xe := float64(math.Float32frombits(math.Float32bits(v) | sign))
-		if !(xe >= lo) {
-			e[i] = float32(vmath.ExpSpecial(xe)) // 0, or NaN
+		e[i] = -Abs32(v)
+	}
+	ExpTo32(e, e)
+	LogOnePlus32(o, e)
+	for i, v := range x {
+		sp := o[i] + max(-v, 0)
+		if pw != nil {
+			sp *= (pw[i]-1)*y[i] + 1
+		}
+		l := (1-y[i])*v + sp
+		if w != nil {
+			l *= w[i]
+		}
+		o[i] = l
+	}
+}
+
+// sigmoid32 returns σ(x) given e = e^-|x|: 1/(1+e) for x >= 0 and
+// e/(1+e) below, the numerator chosen without a branch.
+func sigmoid32(x, e float32) float32 {
+	n := math.Float32bits(e)
+	if x >= 0 {
+		n = 0x3f800000 // 1
+	}
+	return math.Float32frombits(n) / (1 + e)
+}
+
+// BCELogitsBackward32 is BCELogitsBackward on float32 without
+// pos_weight: the input's gradient (σ(x) - y)·w·g from the exponentials
+// e^-|x|, which go through the gradient's own Chunk first (sigmoid32),
+// and the target's -x·w·g. With pos_weight it takes the scalar kernel.
+func BCELogitsBackward32(grad, in Args[float32], g Upstream[float32], p Param[float32]) {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx := grad[0]
+	if w != nil || pw != nil || gx == nil {
+		bceLogitsBackChunks(grad, in, g, p)
+		return
+	}
+	gx = gx[:len(x)]
+	g0 := g
+	for {
+		_, n, more := BCELogitsVec(nil, gx, g.Per, x, y, g.S, false)
+		x, y, gx, g = x[n:], y[n:], gx[n:], g.Sub(n, len(x))
+		if !more {
+			break
+		}
+		bceLogitsBackChunks(Args[float32]{gx[:8]}, Args[float32]{x[:8], y[:8]}, g.Sub(0, 8), p)
+		x, y, gx, g = x[8:], y[8:], gx[8:], g.Sub(8, len(x))
+	}
+	bceLogitsBackChunks(Args[float32]{gx}, Args[float32]{x, y}, g, p)
+	if grad[1] != nil {
+		bceLogitsBackChunks(Args[float32]{nil, grad[1]}, in, g0, p)
+	}
+}
+
+// bceLogitsBackChunks is BCELogitsBackward32 a Chunk at a time.
+func bceLogitsBackChunks(grad, in Args[float32], g Upstream[float32], p Param[float32]) {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx, gy := grad[0], grad[1]
+	if pw != nil {
+		BCELogitsBackward(grad, in, g, p)
+		return
+	}
+	for j := 0; j < len(x); j += Chunk {
+		k := min(Chunk, len(x)-j)
+		xs, ys, u := x[j:j+k], y[j:j+k], g.Sub(j, j+k)
+		if gy != nil {
+			o := gy[j : j+k]
+			for i, v := range xs {
+				gi := u.At(i)
+				if w != nil {
+					gi *= w[j+i]
+				}
+				o[i] = -v * gi
+			}
+		}
+		if gx == nil {
 			continue
 		}
-		kr := xe*inv + round
-		kb := math.Float64bits(kr) // 1.5·2**52 + k: k's bits below bit 51
-		k := kr - round
-		r := xe - k*ln2
-		p := (one + r) + r*r*(half+r*sixth)
-		sc := math.Float64frombits(kb<<46 + exp2Bits[kb&63])
-		e[i] = float32(p * sc)
-	}
-}
-
-// BCELogitsPlain is BCELogitsChunk without weights in one loop: e =
-// e**-|x| as vmath.Exp24To32 computes it, log(1 + e) with the sum rounded to
-// float32 first as LogOnePlus32 takes it, and the loss from them as
-// BCELogitsChunk does, each step rounded to float32 as ATen rounds it.
-// It writes e to e.
-//
-// The steps are vmath.Exp24To32's and log24's, bit for bit, written for the
-// ranges they meet here (BCELogitsExp; 1 + e is in [1, 2], so the
-// logarithm is vmath.Log12); max(-x, 0) is |x| where x's sign bit is set, 0
-// elsewhere (the loss is NaN for a NaN x either way).
-func BCELogitsPlain(o, e, x, y []float32) {
-	const sign = 1 << 31
-	e, x, y = e[:len(o)], x[:len(o)], y[:len(o)]
-	// two loops, each with a shorter chain of dependent steps than one
-	// would have, so that more elements are in flight
-	BCELogitsExp(e, x)
-	for i, v := range x {
-		b := math.Float32bits(v)
-		m := math.Float32frombits(uint32(int32(b)>>31) & (b &^ sign)) // max(-v, 0)
-		sp := float32(vmath.Log12(1+e[i])) + m
-		o[i] = (1-y[i])*v + sp
-	}
-}
-
-// bceLogConst holds the constants of vmath.Log12's series, 1, 1/2 and 1/3,
-// and bceOne32f float32's 1, which the loops below read into locals so
-// that they stay in registers (see bceLogitsExpConst).
-var (
-	bceLogConst = [3]float64{1, 0.5, 1.0 / 3}
-	bceOne32f   = float32(1)
-)
-
-// BCELogitsPlainFuse is bceLogitsFuseChunks without weights for up to a
-// chunk of elements, in two loops: the exponentials e**-|x| into a
-// scratch chunk (BCELogitsExp; the gradient's lines, not yet in the
-// cache, are written once, by the second loop), then for each element
-// the loss as BCELogitsPlain computes it (vmath.Log12 written out, with its
-// constants in registers), added to the sum, and the gradient
-// (σ(x) - y)·g over it, σ(x) as sigmoid32 takes it from the same float32
-// 1 + e: bit for bit what the chunk's passes write, with one pass over
-// the chunk instead of three.
-// The softplus term log(1+e) + max(-x, 0) subtracts x where its sign bit
-// is set and +0 elsewhere (l - x is l + |x| exactly as l + max(-x, 0)).
-func BCELogitsPlainFuse(gx, x, y []float32, g float32) float64 {
-	x, y = x[:len(gx)], y[:len(gx)]
-	var eb [Chunk]float32
-	es := eb[:len(x)]
-	BCELogitsExp(es, x)
-	c := &bceLogConst
-	one, half, third := c[0], c[1], c[2]
-	one32 := bceOne32f
-	s := 0.0
-	for i, v := range x {
-		b := math.Float32bits(v)
-		e := es[i]
-		f := e + one32
-		t := &vmath.LogTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
-		r := float64(f)*t[1] - one
-		l := float32(t[0] + r*(one-r*(half-r*third))) // vmath.Log12(f)
-		w := y[i]
-		s += float64((one32-w)*v + (l - math.Float32frombits(uint32(int32(b)>>31)&b))) // l + max(-v, 0)
-		n := math.Float32bits(e)
-		if v >= 0 {
-			n = 0x3f800000 // 1
+		o := gx[j : j+k]
+		for i, v := range xs {
+			o[i] = -Abs32(v)
 		}
-		gx[i] = (math.Float32frombits(n)/f - w) * g
+		ExpTo32(o, o)
+		for i, v := range xs {
+			gi := u.At(i)
+			if w != nil {
+				gi *= w[j+i]
+			}
+			o[i] = (sigmoid32(v, o[i]) - ys[i]) * gi
+		}
+	}
+}
+
+// BCELogitsFuse32 is BCELogitsForward32 summed, writing the input's
+// gradient as BCELogitsBackward32 does from the same exponentials, which
+// it keeps in the gradient's Chunk. Without weights, whole vectors go to
+// BCELogitsVec first (in the SIMD build), as in BCELogitsForward32 and
+// BCELogitsBackward32. With pos_weight, it runs the two
+// kernels one after the other.
+func BCELogitsFuse32(gx []float32, in Args[float32], p Param[float32], g float32) float64 {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx = gx[:len(x)]
+	if w != nil || pw != nil {
+		return bceLogitsFuseChunks(gx, in, p, g)
+	}
+	s := 0.0
+	for {
+		sv, n, more := BCELogitsVec(nil, gx, nil, x, y, g, true)
+		s += sv
+		x, y, gx = x[n:], y[n:], gx[n:]
+		if !more {
+			break
+		}
+		s += bceLogitsFuseChunks(gx[:8], Args[float32]{x[:8], y[:8]}, p, g)
+		x, y, gx = x[8:], y[8:], gx[8:]
+	}
+	return s + bceLogitsFuseChunks(gx, Args[float32]{x, y}, p, g)
+}
+
+// bceLogitsFuseChunks is BCELogitsFuse32 a Chunk at a time.
+func bceLogitsFuseChunks(gx []float32, in Args[float32], p Param[float32], g float32) float64 {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx = gx[:len(x)]
+	s := 0.0
+	if w == nil && pw == nil && PlainLogits {
+		// the same bits as the passes below, in one pass a Chunk
+		for j := 0; j < len(x); j += Chunk {
+			k := min(Chunk, len(x)-j)
+			s += BCELogitsPlainFuse(gx[j:j+k], x[j:j+k], y[j:j+k], g)
+		}
+		return s
+	}
+	var buf [Chunk]float32
+	for j := 0; j < len(x); j += Chunk {
+		e := gx[j:min(j+Chunk, len(x))]
+		k := len(e)
+		o, ws, pws := buf[:k], Part(w, j, j+k), Part(pw, j, j+k)
+		BCELogitsChunk(o, e, x[j:], y[j:], ws, pws)
+		s += Sum64(o)
+		xs, ys := x[j:j+k], y[j:j+k]
+		if pws != nil {
+			BCELogitsBackward(Args[float32]{e}, Args[float32]{xs, ys, ws, pws}, Upstream[float32]{S: g}, p)
+			continue
+		}
+		for i, v := range xs {
+			gi := g
+			if ws != nil {
+				gi *= ws[i]
+			}
+			e[i] = (sigmoid32(v, e[i]) - ys[i]) * gi
+		}
 	}
 	return s
 }
 
-// BCELogitsPlainSum is BCELogitsPlain summed, for up to a chunk of
-// elements: the exponentials into the scratch e, then the losses, bit for
-// bit BCELogitsPlain's (vmath.Log12 written out as in BCELogitsPlainFuse),
-// added to the sum as they are made, in BCELogitsPlainFuse's order.
-func BCELogitsPlainSum(e, x, y []float32) float64 {
-	x, y = x[:len(e)], y[:len(e)]
-	BCELogitsExp(e, x)
-	c := &bceLogConst
-	one, half, third := c[0], c[1], c[2]
-	one32 := bceOne32f
+// BCELogitsSum32 is BCELogitsForward32 summed in float64: without
+// weights, BCELogitsVec's sums of whole vectors (in the SIMD build),
+// and the forward through a scratch Chunk for the rest.
+func BCELogitsSum32(in Args[float32], p Param[float32]) float64 {
+	x, y := in[0], in[1][:len(in[0])]
 	s := 0.0
-	for i, v := range x {
-		b := math.Float32bits(v)
-		f := one32 + e[i]
-		t := &vmath.LogTab12[(math.Float32bits(f)-0x3f800000+1<<14)>>15&511]
-		r := float64(f)*t[1] - one
-		l := float32(t[0] + r*(one-r*(half-r*third)))
-		s += float64((one32-y[i])*v + (l - math.Float32frombits(uint32(int32(b)>>31)&b))) // l + max(-v, 0)
+	if in[2] == nil && in[3] == nil {
+		for {
+			sv, n, more := BCELogitsVec(nil, nil, nil, x, y, 0, true)
+			s += sv
+			x, y = x[n:], y[n:]
+			if !more || len(x) < 8 {
+				break
+			}
+			// a vector beyond the vector kernel's range: through the
+			// forward below
+			var o [8]float32
+			BCELogitsForward32(o[:], Args[float32]{x[:8], y[:8]}, p)
+			s += Sum64(o[:])
+			x, y = x[8:], y[8:]
+		}
+		in = Args[float32]{x, y}
+		if PlainLogits {
+			// BCELogitsPlain, summed as it goes
+			var e [Chunk]float32
+			for j := 0; j < len(x); j += Chunk {
+				k := min(Chunk, len(x)-j)
+				s += BCELogitsPlainSum(e[:k], x[j:j+k], y[j:j+k])
+			}
+			return s
+		}
+	}
+	var buf [Chunk]float32
+	for j := 0; j < len(x); j += Chunk {
+		o := buf[:min(Chunk, len(x)-j)]
+		BCELogitsForward32(o, in.Sub(j, j+len(o)), p)
+		s += Sum64(o)
 	}
 	return s
+}
+
+// BCELogitsBackward: d/dx = (p·y + 1 - y)·σ(x) - p·y; d/dy = -x, or with
+// pos_weight log σ(-x) - p·log σ(x).
+func BCELogitsBackward[T Float](grad, in Args[T], g Upstream[T], _ Param[T]) {
+	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
+	gx, gy := grad[0], grad[1]
+	for i := range x {
+		gi := g.At(i)
+		if w != nil {
+			gi *= w[i]
+		}
+		if gx != nil {
+			s := 1 / (1 + exp(-x[i]))
+			if pw != nil {
+				t := pw[i] * y[i]
+				gx[i] = ((t+1-y[i])*s - t) * gi
+			} else {
+				gx[i] = (s - y[i]) * gi
+			}
+		}
+		if gy != nil {
+			if pw != nil {
+				gy[i] = (logSigmoid(-x[i]) - logSigmoid(x[i])*pw[i]) * gi
+			} else {
+				gy[i] = -x[i] * gi
+			}
+		}
+	}
+}
+
+// logSigmoid returns log σ(v) = -log(1 + e^-v), computed stably.
+func logSigmoid[T Float](v T) T {
+	m := max(-v, 0)
+	return -(m + log(exp(-m)+exp(-v-m)))
 }

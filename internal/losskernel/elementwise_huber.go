@@ -55,7 +55,7 @@ func HuberSum32(in Args[float32], p Param[float32]) float64 {
 // |d| < delta) or delta·(z - delta/2) rounded alike, and the halving is
 // taken once, on the sum. A block of sixteen whose sum is not finite (a
 // NaN difference, whose clamp here is ±delta; an infinite one; or 2d
-// overflowing) is taken again element by element, the losses by Huber
+// overflowing) is taken again element by element, the losses by huber
 // and the gradients by the clamp (a rarely taken, predictable branch),
 // so that NaN gives NaN and a finite loss stays finite.
 func HuberFuse32(gx []float32, in Args[float32], p Param[float32], g float32) float64 {

@@ -7,7 +7,7 @@ package losskernel
 // vector kernels are written against.
 
 // SmoothL1ByHuber reports that smoothl1's float32 sum and fuse kernels
-// take Huber's loops, scaled, where huberScales allows: in plain Go they
+// take huber's loops, scaled, where huberScales allows: in plain Go they
 // take fewer instructions an element than smoothl1's own.
 const SmoothL1ByHuber = true
 

@@ -6,7 +6,7 @@ package losskernel
 // elementwise_loops_scalar.go).
 
 // SmoothL1ByHuber reports that smoothl1's float32 kernels keep their own
-// vector loops in this build, rather than Huber's scaled.
+// vector loops in this build, rather than huber's scaled.
 const SmoothL1ByHuber = false
 
 // KLPlain reports that kl's float32 kernels keep their vector loops and

@@ -39,7 +39,7 @@ func LogOnePlus32(dst, src []float32) {
 const PlainLogits = false
 
 // arithVector reports whether the 8-lane kernels of the arithmetic
-// losses (mse, Huber, smoothl1) can run: AVX2. It is fixed at start-up.
+// losses (mse, huber, smoothl1) can run: AVX2. It is fixed at start-up.
 var arithVector = archsimd.X86.AVX2()
 
 // absMask clears the sign bit of a float32 lane.
@@ -52,7 +52,7 @@ const absMask = 0x7fffffff
 // scalar kernel does (no fused multiply-add), and every float32 loss is
 // widened to float64 before it is added. The lanes of min and max may
 // drop a NaN, so a NaN difference is carried through by an operation
-// that keeps it: z - m for smoothl1, d - c/2 for Huber, and, for a
+// that keeps it: z - m for smoothl1, d - c/2 for huber, and, for a
 // gradient, a merge of the NaN itself.
 
 // vecMin is the shortest slice the vector kernels take.
@@ -100,7 +100,7 @@ func MSEFuseVec(gx, x, y []float32, s float32) (float64, int) {
 	return r, i
 }
 
-// HuberVec sums the Huber losses c·(d - c/2), c = d clamped to
+// HuberVec sums the huber losses c·(d - c/2), c = d clamped to
 // [-delta, delta], over the first elements of x and y.
 func HuberVec(x, y []float32, delta float32) (float64, int) {
 	if !arithVector || len(x) < vecMin {
