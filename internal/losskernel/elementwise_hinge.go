@@ -38,6 +38,7 @@ func hingeGrad32(x, y, margin float32) float32 {
 	return float32(hi - lo&up)
 }
 
+// HingeForward32 is hinge's forward on float32, each loss by hinge32.
 func HingeForward32(out []float32, in Args[float32], p Param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
@@ -45,6 +46,8 @@ func HingeForward32(out []float32, in Args[float32], p Param[float32]) {
 	}
 }
 
+// HingeBackward32 is hinge's backward on float32, each gradient by
+// hingeGrad32.
 func HingeBackward32(grad, in Args[float32], g Upstream[float32], p Param[float32]) {
 	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
 	if gx == nil {
