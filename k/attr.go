@@ -23,6 +23,8 @@ type Attr struct {
 	// Index is a hash from item to first position, built once on first
 	// use for `u# and `g# (by the primitive that uses it).
 	Index any
+	// Groups is group of the value, kept once made for `g#.
+	Groups V
 }
 
 // Type is the type of the value.
@@ -45,12 +47,14 @@ func Plain(v V) V {
 	return r
 }
 
-// plain is Plain, reporting whether anything was stripped.
+// plain is Plain, reporting whether anything was stripped. It looks one
+// level in (a table's columns, a dictionary's keys and values, a keyed
+// table's two tables, a list's items), so its cost never grows with
+// nesting.
 func plain(v V) (V, bool) {
 	switch x := v.(type) {
 	case *Attr:
-		r, _ := plain(x.V)
-		return r, true
+		return x.V, true
 	case *Table:
 		if x != nil {
 			if d := plainItems(x.Data); d != nil {
@@ -59,8 +63,8 @@ func plain(v V) (V, bool) {
 		}
 	case *Dict:
 		if x != nil {
-			k, ck := plain(x.Keys)
-			vs, cv := plain(x.Vals)
+			k, ck := plainPart(x.Keys)
+			vs, cv := plainPart(x.Vals)
 			if ck || cv {
 				return &Dict{Keys: k, Vals: vs}, true
 			}
@@ -73,21 +77,30 @@ func plain(v V) (V, bool) {
 	return v, false
 }
 
+// plainPart strips a dictionary's keys or values: an attribute, or those
+// of a table's columns.
+func plainPart(v V) (V, bool) {
+	switch x := v.(type) {
+	case *Attr:
+		return x.V, true
+	case *Table:
+		if d := plainItems(x.Data); d != nil {
+			return &Table{Cols: x.Cols, Data: d}, true
+		}
+	}
+	return v, false
+}
+
 // plainItems is l with attributes stripped from its items, or nil if none
 // had one.
 func plainItems(l List) List {
 	var r List
 	for i, e := range l {
-		switch e.(type) {
-		case *Attr, *Table, *Dict:
-			p, changed := plain(e)
-			if !changed {
-				continue
-			}
+		if a, ok := e.(*Attr); ok {
 			if r == nil {
 				r = append(List(nil), l...)
 			}
-			r[i] = p
+			r[i] = a.V
 		}
 	}
 	return r

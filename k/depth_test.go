@@ -32,3 +32,19 @@ func TestDeeper(t *testing.T) {
 		t.Errorf("CheckNest: %v", err)
 	}
 }
+
+// TestDeeperShared walks values whose parts are shared: few containers,
+// exponentially many paths.
+func TestDeeperShared(t *testing.T) {
+	var d V = Long(1)
+	var l V = Long(1)
+	for range 60 {
+		d = &Dict{Keys: d, Vals: d}
+		l = List{l, l}
+	}
+	for _, v := range []V{d, l} {
+		if Deeper(v, 100) || !Deeper(v, 59) {
+			t.Errorf("%T: wrong depth", v)
+		}
+	}
+}

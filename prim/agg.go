@@ -57,13 +57,7 @@ func Sum(x k.V) (k.V, error) {
 	}
 	switch v := x.(type) {
 	case k.Longs:
-		var s int64
-		for _, e := range v {
-			if e != k.NullLong {
-				s += e
-			}
-		}
-		return k.Long(s), nil
+		return k.Long(sumLongs(v)), nil
 	case k.Floats:
 		var s float64
 		for _, e := range v {
@@ -859,26 +853,21 @@ func Xprev(x, y k.V) (k.V, error) {
 
 // DeltasFrom is deltas[x;y] (x-':y): each item of y less the one before
 // it, the first less x.
-func DeltasFrom(x, y k.V) (k.V, error) {
-	if isAtom(y) || k.Count(y) == 0 {
-		return Subtract(y, x)
-	}
-	p, err := prior(y, x)
-	if err != nil {
-		return nil, err
-	}
-	return Subtract(y, p)
-}
+func DeltasFrom(x, y k.V) (k.V, error) { return seededPrior(Subtract, x, y) }
 
 // RatiosFrom is ratios[x;y] (x%':y): each item of y over the one before
 // it, the first over x.
-func RatiosFrom(x, y k.V) (k.V, error) {
+func RatiosFrom(x, y k.V) (k.V, error) { return seededPrior(Divide, x, y) }
+
+// seededPrior is f applied to each item of y and the one before it, the
+// first item's predecessor being x.
+func seededPrior(f Dyad, x, y k.V) (k.V, error) {
 	if isAtom(y) || k.Count(y) == 0 {
-		return Divide(y, x)
+		return f(y, x)
 	}
 	p, err := prior(y, x)
 	if err != nil {
 		return nil, err
 	}
-	return Divide(y, p)
+	return f(y, p)
 }

@@ -53,6 +53,23 @@ func wrapAttr() {
 		}
 		return r, nil
 	}
+	group := Monads["group"]
+	grouped := func(x k.V) (k.V, error) {
+		// `g# keeps its groups once made, as q's grouped lists do
+		a, ok := x.(*k.Attr)
+		if !ok || a.A != k.AttrGroup {
+			return group(x)
+		}
+		if a.Groups == nil {
+			g, err := group(x)
+			if err != nil {
+				return nil, err
+			}
+			a.Groups = g
+		}
+		return a.Groups, nil
+	}
+	Monads["group"], Monads["="] = grouped, grouped
 	asc := Monads["asc"]
 	Monads["asc"] = func(x k.V) (k.V, error) {
 		r, err := asc(x)

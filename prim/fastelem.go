@@ -1,8 +1,10 @@
 package prim
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
+	"unsafe"
 
 	"kt/k"
 )
@@ -218,6 +220,9 @@ func arithFast(op byte, rt int, x, y k.V, n int) (k.V, bool) {
 			return k.Ints(apply2(n, a, b, func(r, a, b []int32) { intInto(op, r, a, b, k.NullInt) })), true
 		}
 	case rt == k.TFloat:
+		if r, ok := longsAtom(op, x, y); ok {
+			return r, true
+		}
 		if a, b, ok := operands(x, y, floatOperand); ok {
 			return k.Floats(apply2(n, a, b, func(r, a, b []float64) { floatInto(op, r, a, b) })), true
 		}
@@ -345,32 +350,64 @@ func floatInto[T float32 | float64](op byte, r, a, b []T) {
 
 // floatAtom writes v op c (c op v when swapped) into r.
 func floatAtom[T float32 | float64](op byte, r, v []T, c T, swapped bool) {
+	floatAtomOf(op, r, v, T(math.NaN()), c, swapped)
+}
+
+// floatAtomOf writes v op c (c op v when swapped) into r, reading each
+// item of v as a float, null (when v holds integers) as NaN.
+func floatAtomOf[S int64 | float32 | float64, T float32 | float64](op byte, r []T, v []S, null S, c T, swapped bool) {
+	nan := T(math.NaN())
+	f := func(e S) T {
+		if e == null {
+			return nan
+		}
+		return T(e)
+	}
 	switch {
 	case op == '+':
-		for i, p := range v {
-			r[i] = p + c
+		for i, e := range v {
+			r[i] = f(e) + c
 		}
 	case op == '*':
-		for i, p := range v {
-			r[i] = p * c
+		for i, e := range v {
+			r[i] = f(e) * c
 		}
 	case op == '-' && !swapped:
-		for i, p := range v {
-			r[i] = p - c
+		for i, e := range v {
+			r[i] = f(e) - c
 		}
 	case op == '-':
-		for i, p := range v {
-			r[i] = c - p
+		for i, e := range v {
+			r[i] = c - f(e)
 		}
 	case !swapped:
-		for i, p := range v {
-			r[i] = p / c
+		for i, e := range v {
+			r[i] = f(e) / c
 		}
 	default:
-		for i, p := range v {
-			r[i] = c / p
+		for i, e := range v {
+			r[i] = c / f(e)
 		}
 	}
+}
+
+// longsAtom is float x op y of a long vector and a float atom (either
+// side), converting and computing in one pass; false for other operands.
+func longsAtom(op byte, x, y k.V) (k.Floats, bool) {
+	v, ok := x.(k.Longs)
+	c, ok2 := y.(k.Float)
+	swapped := false
+	if !ok || !ok2 {
+		v, ok = y.(k.Longs)
+		c, ok2 = x.(k.Float)
+		swapped = true
+	}
+	if !ok || !ok2 {
+		return nil, false
+	}
+	r := make(k.Floats, len(v))
+	floatAtomOf(op, r, v, k.NullLong, float64(c), swapped)
+	return r, true
 }
 
 // compareFast is the comparison of mask m (ltBit eqBit gtBit) of simple
@@ -475,28 +512,93 @@ func ordInto[T int64 | float64 | string](m int, r []bool, a, b []T) {
 }
 
 // fcmpInto writes the tolerant comparison m of floats a and b (each of
-// r's length or one item) into r. It compares exactly, then redoes by
-// fcmp the items that may be tolerantly equal: those within 4 tolerances
-// of b's magnitude of each other (which covers tolerance times the larger
-// magnitude, with rounding to spare), infinities and nulls.
+// r's length or one item) into r. Against an atom it compares with the
+// ends of the atom's band of tolerantly equal floats; otherwise it
+// compares exactly, then redoes by fcmp the items that may be tolerantly
+// equal: those within 4 tolerances of b's magnitude of each other (which
+// covers tolerance times the larger magnitude, with rounding to spare),
+// infinities and nulls.
 func fcmpInto(m int, r []bool, a, b []float64) {
+	if len(a) != len(r) {
+		a, b = b, a
+		m = m&eqBit | m&ltBit<<2 | m&gtBit>>2
+	}
+	if len(b) == 1 && len(r) != 1 {
+		if lo, hi, ok := tolerantBand(b[0]); ok {
+			bandInto(m, r, a[:len(r)], lo, hi)
+			return
+		}
+	}
 	ordInto(m, r, a, b)
 	const near = 4 * tolerance
-	if len(b) == 1 && len(r) != 1 {
-		q := b[0]
-		band := near * math.Abs(q)
-		for i, p := range a[:len(r)] {
-			if !(math.Abs(p-q) > band) {
-				r[i] = m>>(fcmp(p, q)+1)&1 != 0
-			}
-		}
-		return
-	}
-	ma, mb := mask(len(a), len(r)), mask(len(b), len(r))
+	mb := mask(len(b), len(r))
 	for i := range r {
-		p, q := a[i&ma], b[i&mb]
+		p, q := a[i], b[i&mb]
 		if !(math.Abs(p-q) > near*math.Abs(q)) {
 			r[i] = m>>(fcmp(p, q)+1)&1 != 0
+		}
+	}
+}
+
+// tolerantBand returns the least and the greatest float tolerantly equal
+// to q, or false for a null. Near q, p-q is exact (Sterbenz) and grows
+// faster than tolerance times |p|, so the floats equal to q are the
+// interval between them: p is less than q when p<lo (or null), greater
+// when p>hi.
+func tolerantBand(q float64) (lo, hi float64, ok bool) {
+	if q != q {
+		return 0, 0, false
+	}
+	if q == 0 || math.IsInf(q, 0) {
+		return q, q, true
+	}
+	end := func(dir float64) (float64, bool) {
+		p := q + dir*tolerance*math.Abs(q)
+		for range 64 {
+			n := math.Nextafter(p, dir*math.Inf(1))
+			switch {
+			case !feq(p, q):
+				p = math.Nextafter(p, -dir*math.Inf(1))
+			case feq(n, q):
+				p = n
+			default:
+				return p, true
+			}
+		}
+		return 0, false
+	}
+	lo, ok1 := end(-1)
+	hi, ok2 := end(1)
+	return lo, hi, ok1 && ok2
+}
+
+// bandInto writes the comparison m of each of a with the atom whose band
+// of tolerantly equal floats is lo to hi; nulls are less than any atom.
+func bandInto(m int, r []bool, a []float64, lo, hi float64) {
+	switch m {
+	case eqBit:
+		for i, p := range a {
+			r[i] = p >= lo && p <= hi
+		}
+	case ltBit | gtBit:
+		for i, p := range a {
+			r[i] = !(p >= lo && p <= hi)
+		}
+	case ltBit:
+		for i, p := range a {
+			r[i] = !(p >= lo)
+		}
+	case ltBit | eqBit:
+		for i, p := range a {
+			r[i] = !(p > hi)
+		}
+	case gtBit:
+		for i, p := range a {
+			r[i] = p > hi
+		}
+	default:
+		for i, p := range a {
+			r[i] = p >= lo
 		}
 	}
 }
@@ -545,10 +647,7 @@ func modFast(mod bool, x, y k.V) (k.Longs, bool) {
 // and kept by advancing the write position by the boolean, without a
 // branch to mispredict.
 func whereBools(b k.Bools) k.Longs {
-	n := 0
-	for _, e := range b {
-		n += int(b2u(e))
-	}
+	n := countTrue(b)
 	r := make(k.Longs, n+1) // the slot past the last one takes the writes of trailing falses
 	j := 0
 	for i, e := range b {
@@ -556,4 +655,45 @@ func whereBools(b k.Bools) k.Longs {
 		j += int(b2u(e))
 	}
 	return r[:n:n]
+}
+
+// sumLongs is the sum of the items of v that are not null, wrapping
+// around as machine integers do. Four sums run side by side and every
+// item is added; each null found is then taken off again, which the
+// wrap-around makes exact.
+func sumLongs(v []int64) int64 {
+	var s0, s1, s2, s3, nulls int64
+	i := 0
+	for ; i+4 <= len(v); i += 4 {
+		w := v[i : i+4 : i+4]
+		s0 += w[0]
+		s1 += w[1]
+		s2 += w[2]
+		s3 += w[3]
+		if min(w[0], w[1], w[2], w[3]) == k.NullLong {
+			for _, e := range w {
+				nulls += int64(b2u(e == k.NullLong))
+			}
+		}
+	}
+	for _, e := range v[i:] {
+		s0 += e
+		nulls += int64(b2u(e == k.NullLong))
+	}
+	return s0 + s1 + s2 + s3 - nulls*k.NullLong
+}
+
+// countTrue is the number of true items of b, eight at a time: a Go
+// boolean is one byte, 0 or 1, so the bytes of a word sum into its top
+// byte when multiplied by 0x0101010101010101.
+func countTrue(b k.Bools) int {
+	u := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
+	n, i := 0, 0
+	for ; i+8 <= len(u); i += 8 {
+		n += int(binary.LittleEndian.Uint64(u[i:]) * 0x0101010101010101 >> 56)
+	}
+	for _, e := range u[i:] {
+		n += int(e)
+	}
+	return n
 }

@@ -174,3 +174,90 @@ func TestWhereBools(t *testing.T) {
 		}
 	}
 }
+
+// TestTolerantBand checks, for atoms of every magnitude, that the band's
+// ends are the last floats tolerantly equal to the atom, and that
+// comparing with them agrees with fcmp on floats around the atom and
+// around the band's ends.
+func TestTolerantBand(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	qs := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-300, 5e-324, -5e-324, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64 * 1e20, inf, -inf}
+	for range 200 {
+		qs = append(qs, rng.NormFloat64()*math.Pow(10, float64(rng.IntN(600)-300)))
+	}
+	up, down := math.Inf(1), math.Inf(-1)
+	for _, q := range qs {
+		lo, hi, ok := tolerantBand(q)
+		if !ok {
+			t.Fatalf("%v: no band", q)
+		}
+		if !feq(lo, q) || !feq(hi, q) || lo > q || hi < q {
+			t.Fatalf("%v: band %v %v not equal to it", q, lo, hi)
+		}
+		if n := math.Nextafter(lo, down); n != lo && feq(n, q) {
+			t.Errorf("%v: %v below the band is equal", q, n)
+		}
+		if n := math.Nextafter(hi, up); n != hi && feq(n, q) {
+			t.Errorf("%v: %v above the band is equal", q, n)
+		}
+		var ps []float64
+		for _, c := range []float64{lo, q, hi} {
+			p, r := c, c
+			for range 40 {
+				p, r = math.Nextafter(p, down), math.Nextafter(r, up)
+				ps = append(ps, p, r)
+			}
+		}
+		ps = append(ps, nan, inf, -inf, 0, q*2, q/2, -q)
+		for m := 1; m < 7; m++ {
+			got := make([]bool, len(ps))
+			bandInto(m, got, ps, lo, hi)
+			for i, p := range ps {
+				if want := m>>(fcmp(p, q)+1)&1 != 0; got[i] != want {
+					t.Errorf("%v mask %d %v: %v, want %v", p, m, q, got[i], want)
+				}
+			}
+		}
+	}
+	if _, _, ok := tolerantBand(nan); ok {
+		t.Error("a band for null")
+	}
+}
+
+// TestSumLongs checks the four-way sum against adding the items that are
+// not null one by one.
+func TestSumLongs(t *testing.T) {
+	for _, n := range append(fastLens, 2, 3, 4, 5) {
+		for seed := range uint64(4) {
+			v := fastVectors(n, seed)["j"].(k.Longs)
+			var want int64
+			for _, e := range v {
+				if e != k.NullLong {
+					want += e
+				}
+			}
+			if got := sumLongs(v); got != want {
+				t.Errorf("#%d seed %d: %d, want %d", n, seed, got, want)
+			}
+		}
+	}
+}
+
+// TestPickInRange checks the checked copy of items by index: every index
+// in range gives pick's items, any other gives false.
+func TestPickInRange(t *testing.T) {
+	for name, x := range fastVectors(9, 6) {
+		for _, c := range []struct {
+			idx []int64
+			ok  bool
+		}{
+			{[]int64{}, true}, {[]int64{0}, true}, {[]int64{8, 0, 3, 3}, true},
+			{[]int64{0, 9}, false}, {[]int64{-1}, false}, {[]int64{2, k.NullLong}, false},
+		} {
+			got, ok := pickInRange(x, c.idx)
+			if ok != c.ok || ok && !same(got, pick(x, c.idx)) {
+				t.Errorf("%s @ %v: %v %v", name, c.idx, got, ok)
+			}
+		}
+	}
+}

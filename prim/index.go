@@ -68,15 +68,8 @@ func Index(x, i k.V) (k.V, error) {
 		}
 		return k.At(x, int(idx[0])), nil
 	}
-	inRange := true
-	for _, j := range idx {
-		if j < 0 || j >= n {
-			inRange = false
-			break
-		}
-	}
-	if inRange {
-		return pick(x, idx), nil
+	if r, ok := pickInRange(x, idx); ok {
+		return r, nil
 	}
 	r := make([]k.V, len(idx))
 	for j, p := range idx {

@@ -129,10 +129,12 @@ func Where(x k.V) (k.V, error) {
 	if err := k.NeedItems(int(total), k.TLong); err != nil {
 		return nil, err
 	}
-	r := make(k.Longs, 0, total)
+	r := make(k.Longs, total)
+	j := 0
 	for i, n := range c {
-		for j := int64(0); j < n; j++ {
-			r = append(r, int64(i))
+		for range n {
+			r[j] = int64(i)
+			j++
 		}
 	}
 	return r, nil

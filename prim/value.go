@@ -244,6 +244,44 @@ func pick(x k.V, idx []int64) k.V {
 	return k.Uniform(r)
 }
 
+// pickInRange is pick when every index is in range, or false. A simple
+// vector checks each index as it copies the item.
+func pickInRange(x k.V, idx []int64) (k.V, bool) {
+	switch v := x.(type) {
+	case k.Longs:
+		return pickChecked(v, idx)
+	case k.Floats:
+		return pickChecked(v, idx)
+	case k.Ints:
+		return pickChecked(v, idx)
+	case k.Syms:
+		return pickChecked(v, idx)
+	case k.Bools:
+		return pickChecked(v, idx)
+	case k.Chars:
+		return pickChecked(v, idx)
+	}
+	n := int64(k.Count(x))
+	for _, j := range idx {
+		if j < 0 || j >= n {
+			return nil, false
+		}
+	}
+	return pick(x, idx), true
+}
+
+func pickChecked[S ~[]E, E any](v S, idx []int64) (k.V, bool) {
+	r := make(S, len(idx))
+	n := uint64(len(v))
+	for i, j := range idx {
+		if uint64(j) >= n {
+			return nil, false
+		}
+		r[i] = v[j]
+	}
+	return any(r).(k.V), true
+}
+
 func pickT[S ~[]E, E any](v S, idx []int64) S {
 	r := make(S, len(idx))
 	for i, j := range idx {

@@ -258,6 +258,15 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 		case *k.Enums:
 			return k.Sym(e.Domain), nil
 		}
+	case "*", "|":
+		if e, ok := x.(*k.Enums); ok {
+			// first and reverse keep the enumeration
+			r, err := prim1(g, k.Longs(e.Idx))
+			if err != nil {
+				return nil, err
+			}
+			return enumOf(e.Domain, r), nil
+		}
 	}
 	return prim1(g, in.resolve(x))
 }
@@ -390,6 +399,14 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 				if r, ok := in.keyValueEnum(f.Name, args[0]); ok {
 					return r, nil
 				}
+			}
+			if e, ok := args[0].(*k.Enums); ok && (f.Name == "first" || f.Name == "last" || f.Name == "reverse") {
+				// these keep the enumeration
+				r, err := f.M(k.Longs(e.Idx))
+				if err != nil {
+					return nil, err
+				}
+				return enumOf(e.Domain, r), nil
 			}
 			return f.M(in.resolve(args[0]))
 		}

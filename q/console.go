@@ -31,14 +31,7 @@ func (in *Interp) Line(src string) (out string, err error) {
 	in.steps, in.depth = 0, 0
 	in.trace, in.suspended, in.trapping = nil, false, 0
 	src = strings.TrimRight(src, "\r\n")
-	if strings.HasPrefix(src, "\\") {
-		v, err := in.System(src[1:])
-		if err != nil || v == nil {
-			return "", err
-		}
-		return in.show(v)
-	}
-	if pi, ok := in.globals[".z.pi"]; ok {
+	if pi, ok := in.globals[".z.pi"]; ok && !strings.HasPrefix(src, "\\") {
 		// the input handler: .z.pi gets the line; a string it returns
 		// is printed as it is
 		v, err := in.apply(pi, []k.V{k.Chars(src)})
@@ -53,11 +46,30 @@ func (in *Interp) Line(src string) (out string, err error) {
 		}
 		return in.show(v)
 	}
+	return in.lineIn(src, nil)
+}
+
+// lineIn evaluates one console line, in frame fr (nil: the top level, as
+// the console; a suspended function's, as the debugger), and returns its
+// display.
+func (in *Interp) lineIn(src string, fr *frame) (string, error) {
+	if strings.HasPrefix(src, "\\") {
+		v, err := in.System(src[1:])
+		if err != nil || v == nil {
+			return "", err
+		}
+		return in.show(v)
+	}
 	st, err := Parse(src)
 	if err != nil {
 		return "", err
 	}
-	v, err := in.run(st)
+	var v k.V
+	if fr == nil {
+		v, err = in.run(st)
+	} else {
+		v, err = in.runIn(st, fr)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -349,33 +361,9 @@ func scriptChunks(src string) []chunk {
 }
 
 // bracketDepth is the net count of opening brackets on a line, outside
-// strings and comments.
+// strings and a trailing comment.
 func bracketDepth(line string) int {
-	d := 0
-	inStr := false
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if inStr {
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inStr = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
-			inStr = true
-		case '(', '[', '{':
-			d++
-		case ')', ']', '}':
-			d--
-		case '/':
-			if i == 0 || line[i-1] == ' ' || line[i-1] == '\t' {
-				return d
-			}
-		}
-	}
+	d, _ := openBrackets(line)
 	return d
 }
 
@@ -390,10 +378,17 @@ func FormatError(err error) string {
 // Incomplete reports whether console input src still has an open bracket,
 // brace or parenthesis, or an open string: the console then reads the
 // next line into the same expression, as q does for a lambda typed over
-// several lines.
+// several lines. Input nested deeper than any expression can be is not
+// waited on: it is evaluated, and answers 'stack.
 func Incomplete(src string) bool {
-	d := 0
-	inStr := false
+	d, inStr := openBrackets(src)
+	return d > 0 && d <= k.MaxNest || inStr
+}
+
+// openBrackets is the net count of brackets src opens, outside strings
+// and comments, and whether it ends inside a string. Past k.MaxNest it
+// stops counting.
+func openBrackets(src string) (d int, inStr bool) {
 	for _, line := range strings.Split(src, "\n") {
 		for i := 0; i < len(line); i++ {
 			c := line[i]
@@ -409,11 +404,8 @@ func Incomplete(src string) bool {
 			case '"':
 				inStr = true
 			case '(', '[', '{':
-				d++
-				if d > k.MaxNest {
-					// deeper than any expression can be: no more lines
-					// will complete it, so it is evaluated ('stack) now
-					return false
+				if d++; d > k.MaxNest {
+					return d, false
 				}
 			case ')', ']', '}':
 				d--
@@ -424,5 +416,5 @@ func Incomplete(src string) bool {
 			}
 		}
 	}
-	return d > 0 || inStr
+	return d, inStr
 }

@@ -43,29 +43,8 @@ func (in *Interp) suspend(err error, fr *frame) (k.V, error) {
 // the console shows for it.
 func (s *Suspension) Line(src string) (out string, err error) {
 	defer guard(&err)
-	in := s.in
-	src = strings.TrimRight(src, "\r\n")
-	if strings.HasPrefix(src, "\\") {
-		v, err := in.System(src[1:])
-		if err != nil || v == nil {
-			return "", err
-		}
-		return in.show(v)
-	}
-	st, err := Parse(src)
-	if err != nil {
-		return "", err
-	}
-	var v k.V = k.Null
-	for _, t := range st {
-		if v, err = in.eval(t.Tree, s.fr); err != nil {
-			return "", err
-		}
-	}
-	if len(st) == 0 || st[len(st)-1].Quiet {
-		return "", nil
-	}
-	return in.show(v)
+	s.in.trace = nil
+	return s.in.lineIn(strings.TrimRight(src, "\r\n"), s.fr)
 }
 
 // Value evaluates an expression in the suspended frame (the :e of a
@@ -78,11 +57,63 @@ func (s *Suspension) Value(src string) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	var v k.V = k.Null
-	for _, t := range st {
-		if v, err = s.in.eval(t.Tree, s.fr); err != nil {
-			return nil, err
+	return s.in.runIn(st, s.fr)
+}
+
+// lambdaValue is value of a lambda, in the layout of q 3.5 and later
+// (docs/ref/value.md): (bytecode;parameters;locals;(namespace,globals);
+// constants...;m;name;file;line;source). kt compiles no bytecode, so the
+// first item is an empty byte vector and m (the map from bytecode to
+// source) is -1, "position unknown".
+func (in *Interp) lambdaValue(l *Lambda) k.V {
+	params := k.Syms(append([]string{}, l.Params...))
+	locals := k.Syms(append([]string{}, l.Names[len(l.Params):]...))
+	known := map[string]bool{}
+	for _, n := range l.Names {
+		known[n] = true
+	}
+	globals := k.Syms{strings.TrimPrefix(l.NS, ".")}
+	var consts []k.V
+	seen := map[string]bool{}
+	var walk func(t k.V)
+	walk = func(t k.V) {
+		switch v := t.(type) {
+		case k.Sym:
+			n := string(v)
+			if !known[n] && !seen[n] {
+				if _, kw := in.keywords[n]; !kw {
+					seen[n] = true
+					globals = append(globals, n)
+				}
+			}
+		case k.List:
+			for _, e := range v {
+				walk(e)
+			}
+		case *assign:
+		case *Lambda, *Verb, *Iter, hole, seq, *control:
+		default:
+			if v != nil && !k.IsNil(v) && v.Type() < k.TTable {
+				consts = append(consts, v)
+			}
 		}
 	}
-	return v, nil
+	for _, st := range l.Body {
+		walk(st)
+	}
+	name := in.nameOf(l)
+	if name != "" {
+		name = "." + l.NS + "." + name
+		if l.NS != "" {
+			name = l.NS + "." + strings.TrimPrefix(in.nameOf(l), strings.TrimPrefix(l.NS, ".")+".")
+		}
+	}
+	file, line := "", int64(-1)
+	if l.Spots != nil && l.Spots.File != "" {
+		file = l.Spots.File
+		line = int64(l.Spots.Line + strings.Count(l.Spots.Src[:min(l.Start, len(l.Spots.Src))], "\n"))
+	}
+	r := k.List{k.Bytes{}, params, locals, globals}
+	r = append(r, consts...)
+	return append(r, k.Long(-1), k.Chars(name), k.Chars(file), k.Long(line), k.Chars(l.Src))
 }

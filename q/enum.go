@@ -88,7 +88,9 @@ func (in *Interp) resolve(v k.V) k.V {
 	return r
 }
 
-// resolved is resolve, reporting whether anything was replaced.
+// resolved is resolve, reporting whether anything was replaced. It looks
+// one level in (a table's columns, a dictionary's keys and values, a keyed
+// table's two tables), so its cost never grows with nesting.
 func (in *Interp) resolved(v k.V) (k.V, bool) {
 	switch x := v.(type) {
 	case k.Enum:
@@ -100,26 +102,52 @@ func (in *Interp) resolved(v k.V) (k.V, bool) {
 			return in.enumSyms(e), true
 		}
 	case *k.Table:
-		var data k.List
-		for j, c := range x.Data {
-			if r, ok := in.resolved(c); ok {
-				if data == nil {
-					data = append(k.List{}, x.Data...)
-				}
-				data[j] = r
-			}
-		}
-		if data != nil {
-			return &k.Table{Cols: x.Cols, Data: data}, true
-		}
+		return in.resolvedTable(x)
 	case *k.Dict:
-		keys, ck := in.resolved(x.Keys)
-		vals, cv := in.resolved(x.Vals)
+		keys, ck := in.resolvedPart(x.Keys)
+		vals, cv := in.resolvedPart(x.Vals)
 		if ck || cv {
 			return &k.Dict{Keys: keys, Vals: vals}, true
 		}
 	}
 	return v, false
+}
+
+// resolvedPart resolves a dictionary's keys or values: an enumeration, or
+// the columns of a table.
+func (in *Interp) resolvedPart(v k.V) (k.V, bool) {
+	switch x := v.(type) {
+	case k.Enum, *k.Enums, *k.Attr:
+		return in.resolved(x)
+	case *k.Table:
+		return in.resolvedTable(x)
+	}
+	return v, false
+}
+
+// resolvedTable resolves a table's enumerated columns.
+func (in *Interp) resolvedTable(x *k.Table) (k.V, bool) {
+	var data k.List
+	for j, c := range x.Data {
+		var r k.V
+		switch c.(type) {
+		case *k.Enums, *k.Attr:
+			var ok bool
+			if r, ok = in.resolved(c); !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		if data == nil {
+			data = append(k.List{}, x.Data...)
+		}
+		data[j] = r
+	}
+	if data != nil {
+		return &k.Table{Cols: x.Cols, Data: data}, true
+	}
+	return x, false
 }
 
 // enumIndices is "i"$e and `long$e: the indices of an enumeration.

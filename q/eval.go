@@ -50,6 +50,19 @@ func (in *Interp) run(st []Statement) (k.V, error) {
 	return r, nil
 }
 
+// runIn evaluates statements in frame fr (a suspended function's).
+func (in *Interp) runIn(st []Statement, fr *frame) (k.V, error) {
+	var r k.V = k.Null
+	for _, s := range st {
+		v, err := in.eval(s.Tree, fr)
+		if err != nil {
+			return nil, err
+		}
+		r = v
+	}
+	return r, nil
+}
+
 // EvalTree evaluates a parse tree, as q's eval does.
 func (in *Interp) EvalTree(t k.V) (k.V, error) {
 	if err := k.CheckNest(t); err != nil {

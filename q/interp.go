@@ -34,6 +34,9 @@ type Interp struct {
 	// Settings are the values of the command line's options and of the
 	// system commands that set them (\t \T \e \o ...), and .z.x .z.f.
 	Settings Settings
+	// TimerSet, when set, is called when \t changes the timer, so that a
+	// host starts ticking only once there is a timer.
+	TimerSet func()
 	// Debugger, when set, is offered an error inside a function before
 	// the stack unwinds (debug.go): it returns the value to resume with,
 	// or the error to go on with. The console sets it at a terminal.

@@ -198,7 +198,7 @@ func (in *Interp) valueOf(x k.V) (k.V, error) {
 	case k.Nil:
 		return k.Long(0), nil
 	case *Lambda:
-		return x, nil
+		return in.lambdaValue(x), nil
 	case k.Enum, *k.Enums:
 		return in.resolve(x), nil
 	}

@@ -461,8 +461,9 @@ func (p *parser) term() (item, error) {
 			it = item{node: &Verb{Glyph: t.text}, verb: true}
 		}
 	case tAdverb:
-		if t.text == "'" && p.peek().kind == tLBrack {
-			it = item{node: &Iter{"'"}, verb: true}
+		if p.peek().kind == tLBrack {
+			// an iterator applied in brackets: '[f;g], /[+], \[+]
+			it = item{node: &Iter{t.text}, verb: true}
 		} else {
 			return it, errParse(t.text)
 		}

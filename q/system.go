@@ -63,6 +63,9 @@ func (in *Interp) moreSystem(name, arg string) (k.V, bool, error) {
 	case "t":
 		// \t alone or \t n: the timer (\t expr times expr: timeIt)
 		v, err = setting(arg, &s.Timer, 0, 1<<31)
+		if err == nil && arg != "" && in.TimerSet != nil {
+			in.TimerSet()
+		}
 	case "e":
 		v, err = setting(arg, &s.ErrorTrap, 0, 2)
 	case "g":

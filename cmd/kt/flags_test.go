@@ -77,8 +77,8 @@ func TestCommandLine(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond) // the timer ticks between lines
-	io.WriteString(stdin, "n>3\n1%3\n")
+	time.Sleep(500 * time.Millisecond) // the timer ticks between lines
+	io.WriteString(stdin, "n>0\n1%3\n")
 	stdin.Close()
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("%v: %s", err, buf.String())

@@ -85,7 +85,11 @@ func run(args []string, o options) int {
 		return 1
 	}
 	go c.serve()
-	go c.tick()
+	var ticking sync.Once
+	c.in.TimerSet = func() { ticking.Do(func() { go c.tick() }) }
+	if o.timer > 0 {
+		c.in.TimerSet()
+	}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)

@@ -179,7 +179,7 @@ func TestSurvives(t *testing.T) {
 		{`02\\\0`, "'stack|'wsfull"},
 		{`()\\\()`, "'stack|'wsfull"},
 	}, {
-		{strings.Repeat("(", 500000), "'stack"},
+		{strings.Repeat("(", 500000), "'stack|'wsfull"},
 		{strings.Repeat("{", 1000000), "'stack|'wsfull"},
 	}, {
 		{"x:{enlist x}/[200000;1]; count x", "1"},
