@@ -310,7 +310,7 @@ func TestBinary(t *testing.T) {
 		{[]float32{float32(math.Inf(1))}, false},
 		{[]float32{0, nan}, false},
 	} {
-		if got := losskernel.Binary(c.y); got != c.want {
+		if got := losskernel.BinaryTargets(c.y); got != c.want {
 			t.Errorf("binary(%v) = %v, want %v", c.y, got, c.want)
 		}
 	}

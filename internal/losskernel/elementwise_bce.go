@@ -4,7 +4,7 @@ import (
 	"math"
 )
 
-// BCEForward32 is bceForward on float32, a Chunk at a time: with targets
+// BCEForward32 is loss's bceForward on float32, a chunk at a time: with targets
 // all 0 or 1, BCEBinary32; else log x and log1p(-x) to float32 precision
 // (LogTo32, Log1pTo32), rounded to float32 as ATen's kernel computes
 // them (BCEGeneral32).
@@ -24,12 +24,12 @@ func BCEForward32(out []float32, in Args[float32], _ Param[float32]) {
 	BCEChunks(out, x, y, w)
 }
 
-// BCEChunks is BCEForward32 a Chunk at a time.
+// BCEChunks is BCEForward32 a chunk at a time.
 func BCEChunks(out, x, y, w []float32) {
 	for j := 0; j < len(out); j += Chunk {
 		o := out[j:min(j+Chunk, len(out))]
 		xs, ys, ws := x[j:j+len(o)], y[j:j+len(o)], Part(w, j, j+len(o))
-		if Binary(ys) {
+		if BinaryTargets(ys) {
 			BCEBinary32(o, xs, ys, ws)
 		} else {
 			BCEGeneral32(o, xs, ys, ws)
@@ -37,7 +37,7 @@ func BCEChunks(out, x, y, w []float32) {
 	}
 }
 
-// BCEGeneral32 writes to o the losses of up to a Chunk of elements.
+// BCEGeneral32 writes to o the losses of up to a chunk of elements.
 func BCEGeneral32(o, x, y, w []float32) {
 	x, y = x[:len(o)], y[:len(o)]
 	var lx [Chunk]float32
@@ -56,10 +56,10 @@ func BCEGeneral32(o, x, y, w []float32) {
 	}
 }
 
-// Binary reports whether every element of y is 0 or 1, without a branch
+// BinaryTargets reports whether every element of y is 0 or 1, without a branch
 // an element: v·(v-1) is ±0 for those alone (NaN for NaN; a subnormal v
 // gives -v, not 0).
-func Binary(y []float32) bool {
+func BinaryTargets(y []float32) bool {
 	var acc uint32
 	for _, v := range y {
 		acc |= math.Float32bits(v * (v - 1))
@@ -67,7 +67,7 @@ func Binary(y []float32) bool {
 	return acc&^(1<<31) == 0
 }
 
-// BCEBinary32 is BCEForward32 on a Chunk whose targets are all 0 or 1,
+// BCEBinary32 is BCEForward32 on a chunk whose targets are all 0 or 1,
 // with one logarithm an element where ATen takes two: where y is 1 the
 // loss is -max(log x, -100), where y is 0 -max(log1p(-x), -100), the
 // other term being 0·(a finite number). LogPick32 takes the one
@@ -109,9 +109,9 @@ func BCEFuse32(gx []float32, in Args[float32], _ Param[float32], g float32) floa
 	return s + BCEFuseChunks(gx, x, y, w, g)
 }
 
-// BCEFuseChunks is BCEFuse32 a Chunk at a time: without weights in the
+// BCEFuseChunks is BCEFuse32 a chunk at a time: without weights in the
 // default build, BCEPickFuse's one loop; else the forward's passes into
-// a scratch Chunk, then the gradient's.
+// a scratch chunk, then the gradient's.
 func BCEFuseChunks(gx, x, y, w []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
 	var buf [Chunk]float32
@@ -151,7 +151,7 @@ func BCEFuseChunks(gx, x, y, w []float32, g float32) float64 {
 
 // BCESum32 is BCEForward32 summed in float64: without weights, BCEVec's
 // sums of whole vectors (in the SIMD build), BCEPickSum's of chunks (in
-// the default build), and the forward through a scratch Chunk for the
+// the default build), and the forward through a scratch chunk for the
 // rest.
 func BCESum32(in Args[float32], _ Param[float32]) float64 {
 	x, y, w := in[0], in[1][:len(in[0])], in[2]

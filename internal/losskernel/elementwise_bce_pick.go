@@ -24,7 +24,7 @@ import (
 // r, so that r is -x exactly there, as vmath.Log1p24To32 takes it.
 
 // BCEEps is ATen's EPSILON, a float: 1e-12 rounded to float32, the
-// bound below the denominator (1-x)·x of Binary cross entropy's gradient.
+// bound below the denominator (1-x)·x of binary cross entropy's gradient.
 const BCEEps = float32(1e-12)
 
 // NegZero32 is float32 -0.
@@ -118,7 +118,7 @@ func BCEPickSum(x, y []float32) (float64, bool) {
 
 // BCEPickFuse is BCEPickSum writing the input's gradient
 // (x-y)/max((1-x)·x, eps)·g to gx as it goes, bit for bit as
-// bceBackward does. If some target is not 0 or 1, it returns false, and
+// loss's bceBackward does. If some target is not 0 or 1, it returns false, and
 // the caller rewrites the gradient.
 func BCEPickFuse(gx, x, y []float32, g float32) (float64, bool) {
 	x, y = x[:len(gx)], y[:len(gx)]

@@ -4,8 +4,8 @@ import (
 	"math"
 )
 
-// BCELogitsForward32 is bceLogitsForward on float32, a Chunk at a time
-// (BCELogitsChunk), its exponentials kept in a scratch Chunk.
+// BCELogitsForward32 is loss's bceLogitsForward on float32, a chunk at a time
+// (BCELogitsChunk), its exponentials kept in a scratch chunk.
 func BCELogitsForward32(out []float32, in Args[float32], _ Param[float32]) {
 	x, y, w, pw := in[0][:len(out)], in[1][:len(out)], in[2], in[3]
 	if w == nil && pw == nil {
@@ -27,7 +27,7 @@ func BCELogitsForward32(out []float32, in Args[float32], _ Param[float32]) {
 	}
 }
 
-// BCELogitsChunk writes the losses of up to a Chunk of elements to o and
+// BCELogitsChunk writes the losses of up to a chunk of elements to o and
 // e^-|x| to e (as long as o; x and y at least as long, w and pw nil or as
 // long). One of ATen's two exponentials is e^0 = 1 (m is 0 or -x), so
 // the softplus term is log(1 + e^-|x|) + m, each step rounded to float32
@@ -68,7 +68,7 @@ func sigmoid32(x, e float32) float32 {
 
 // BCELogitsBackward32 is BCELogitsBackward on float32 without
 // pos_weight: the input's gradient (σ(x) - y)·w·g from the exponentials
-// e^-|x|, which go through the gradient's own Chunk first (sigmoid32),
+// e^-|x|, which go through the gradient's own chunk first (sigmoid32),
 // and the target's -x·w·g. With pos_weight it takes the scalar kernel.
 func BCELogitsBackward32(grad, in Args[float32], g Upstream[float32], p Param[float32]) {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
@@ -94,7 +94,7 @@ func BCELogitsBackward32(grad, in Args[float32], g Upstream[float32], p Param[fl
 	}
 }
 
-// bceLogitsBackChunks is BCELogitsBackward32 a Chunk at a time.
+// bceLogitsBackChunks is BCELogitsBackward32 a chunk at a time.
 func bceLogitsBackChunks(grad, in Args[float32], g Upstream[float32], p Param[float32]) {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx, gy := grad[0], grad[1]
@@ -135,7 +135,7 @@ func bceLogitsBackChunks(grad, in Args[float32], g Upstream[float32], p Param[fl
 
 // BCELogitsFuse32 is BCELogitsForward32 summed, writing the input's
 // gradient as BCELogitsBackward32 does from the same exponentials, which
-// it keeps in the gradient's Chunk. Without weights, whole vectors go to
+// it keeps in the gradient's chunk. Without weights, whole vectors go to
 // BCELogitsVec first (in the SIMD build), as in BCELogitsForward32 and
 // BCELogitsBackward32. With pos_weight, it runs the two
 // kernels one after the other.
@@ -159,13 +159,13 @@ func BCELogitsFuse32(gx []float32, in Args[float32], p Param[float32], g float32
 	return s + bceLogitsFuseChunks(gx, Args[float32]{x, y}, p, g)
 }
 
-// bceLogitsFuseChunks is BCELogitsFuse32 a Chunk at a time.
+// bceLogitsFuseChunks is BCELogitsFuse32 a chunk at a time.
 func bceLogitsFuseChunks(gx []float32, in Args[float32], p Param[float32], g float32) float64 {
 	x, y, w, pw := in[0], in[1][:len(in[0])], in[2], in[3]
 	gx = gx[:len(x)]
 	s := 0.0
 	if w == nil && pw == nil && PlainLogits {
-		// the same bits as the passes below, in one pass a Chunk
+		// the same bits as the passes below, in one pass a chunk
 		for j := 0; j < len(x); j += Chunk {
 			k := min(Chunk, len(x)-j)
 			s += BCELogitsPlainFuse(gx[j:j+k], x[j:j+k], y[j:j+k], g)
@@ -197,7 +197,7 @@ func bceLogitsFuseChunks(gx []float32, in Args[float32], p Param[float32], g flo
 
 // BCELogitsSum32 is BCELogitsForward32 summed in float64: without
 // weights, BCELogitsVec's sums of whole vectors (in the SIMD build),
-// and the forward through a scratch Chunk for the rest.
+// and the forward through a scratch chunk for the rest.
 func BCELogitsSum32(in Args[float32], p Param[float32]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
 	s := 0.0

@@ -4,7 +4,7 @@ import (
 	"math"
 )
 
-// HuberSum32 is huberSum on float32, sixteen elements a step: m·(z -
+// HuberSum32 is loss's huberSum on float32, sixteen elements a step: m·(z -
 // m/2), z = |d|, m = min(z, delta), is c·(d - c/2) with both signs
 // dropped, so it rounds alike, and takes one min where the clamp takes
 // two. Four float32 sums take four losses each before they are widened

@@ -6,7 +6,7 @@ import (
 	"kt/internal/vmath"
 )
 
-// KLForward32 is klForward on float32, the logarithms a Chunk at a time
+// KLForward32 is loss's klForward on float32, the logarithms a chunk at a time
 // to float32 precision (LogTo32).
 func KLForward32(out []float32, in Args[float32], _ Param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
@@ -27,7 +27,7 @@ func KLForward32(out []float32, in Args[float32], _ Param[float32]) {
 
 // KLFuse32 is KLForward32 summed, writing the input's gradient -y·g as it
 // goes: in plain Go one loop (KLFusePlain); in the SIMD build whole
-// vectors with KLFuseVec first, then a Chunk at a time.
+// vectors with KLFuseVec first, then a chunk at a time.
 func KLFuse32(gx []float32, in Args[float32], _ Param[float32], g float32) float64 {
 	x := in[0]
 	y, gx := in[1][:len(x)], gx[:len(x)]
@@ -48,7 +48,7 @@ func KLFuse32(gx []float32, in Args[float32], _ Param[float32], g float32) float
 	return s + KLFuseChunks(gx, x, y, g)
 }
 
-// KLFuseChunks is KLFuse32 a Chunk at a time.
+// KLFuseChunks is KLFuse32 a chunk at a time.
 func KLFuseChunks(gx, x, y []float32, g float32) float64 {
 	y, gx = y[:len(x)], gx[:len(x)]
 	var buf [Chunk]float32
@@ -67,7 +67,7 @@ func KLFuseChunks(gx, x, y []float32, g float32) float64 {
 
 // KLSum32 is KLForward32 summed in float64: in plain Go one loop
 // (KLSumPlain); in the SIMD build whole vectors with KLFuseVec first,
-// then the forward through a scratch Chunk.
+// then the forward through a scratch chunk.
 func KLSum32(in Args[float32], p Param[float32]) float64 {
 	x, y := in[0], in[1][:len(in[0])]
 	if KLPlain {
@@ -97,7 +97,7 @@ func KLSum32(in Args[float32], p Param[float32]) float64 {
 
 // KLFusePlain is KLFuse32 in one loop: each element's term y·log y -
 // y·x, its float64 sum and the gradient -y·g as it goes, with no scratch
-// Chunk and no further pass (plain Go's form, see KLPlain). The terms
+// chunk and no further pass (plain Go's form, see KLPlain). The terms
 // are KLForward32's bit for bit: the logarithm is log24To32's, taken on
 // y's float32 bits as described below, inline (a call would put the
 // loop's variables on the stack), and y·log y is 0 where y is 0; a y

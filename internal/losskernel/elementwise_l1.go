@@ -7,7 +7,7 @@ import (
 // Abs32 returns |v|, clearing the sign bit.
 func Abs32(v float32) float32 { return math.Float32frombits(math.Float32bits(v) &^ (1 << 31)) }
 
-// L1Sum32 is l1Sum on float32, four elements a step.
+// L1Sum32 is loss's l1Sum on float32, four elements a step.
 func L1Sum32(in Args[float32], _ Param[float32]) float64 {
 	x := in[0]
 	y := in[1][:len(x)]

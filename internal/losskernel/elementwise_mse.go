@@ -1,6 +1,6 @@
 package losskernel
 
-// MSESum32 is mseSum on float32, 32 elements a step: eight float32 sums
+// MSESum32 is loss's mseSum on float32, 32 elements a step: eight float32 sums
 // take four squares each before they are widened into float64, which
 // saves most of the conversions, and the eight are independent, so that
 // no addition waits for the one before. The squares are never negative,

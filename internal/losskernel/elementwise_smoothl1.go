@@ -4,7 +4,7 @@ import (
 	"math"
 )
 
-// SmoothL1Sum32 is smoothL1Sum on float32: in plain Go at the betas
+// SmoothL1Sum32 is loss's smoothL1Sum on float32: in plain Go at the betas
 // huberScales takes, Huber's sum kernel scaled by 1/beta
 // (SmoothL1ByHuber); otherwise sixteen elements a step (smoothL1Acc).
 func SmoothL1Sum32(in Args[float32], p Param[float32]) float64 {

@@ -9,7 +9,7 @@ package losskernel
 // kernels take whole vectors of elements in the tables' range with
 // SoftMarginVec first, in the SIMD build on a CPU with AVX2 and FMA.
 
-// SoftMarginForward32 is softMarginForward on float32.
+// SoftMarginForward32 is loss's softMarginForward on float32.
 func SoftMarginForward32(out []float32, in Args[float32], _ Param[float32]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	var bad uint64
@@ -145,7 +145,7 @@ func softMarginFuseTable(gx, x, y []float32, g float32) float64 {
 	return s
 }
 
-// SoftMarginBackward32 is softMarginBackward on float32.
+// SoftMarginBackward32 is loss's softMarginBackward on float32.
 func SoftMarginBackward32(grad, in Args[float32], g Upstream[float32], _ Param[float32]) {
 	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
 	if gx == nil {
