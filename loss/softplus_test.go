@@ -99,7 +99,7 @@ func ulp32(v float64) float64 {
 }
 
 // TestMultiSoftRow32 checks multisoft's float32 row kernels against
-// softTerms, weighted and not, in and outside the tables.
+// losskernel.SoftTerms, weighted and not, in and outside the tables.
 func TestMultiSoftRow32(t *testing.T) {
 	for name, c := range kernelCases() {
 		x, y := c[0], c[1]
@@ -110,12 +110,12 @@ func TestMultiSoftRow32(t *testing.T) {
 		for _, wr := range [][]float32{nil, w} {
 			const gf = 0.75
 			gx := make([]float32, len(x))
-			s := softRow32(x, y, wr)
-			softGradRow32(gx, x, y, wr, gf)
+			s := losskernel.SoftRow32(x, y, wr)
+			losskernel.SoftGradRow32(gx, x, y, wr, gf)
 			want, abs := 0.0, 0.0
 			for i, v := range x {
 				fv := float64(v)
-				lp, sig := softTerms(fv)
+				lp, sig := losskernel.SoftTerms(fv)
 				e := max(fv, 0) - float64(y[i])*fv + lp
 				h := gf
 				if wr != nil {

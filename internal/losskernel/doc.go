@@ -16,7 +16,8 @@
 //     logarithm picked by the target's bits (elementwise_bce_pick.go),
 //     bcelogits' plain fused passes (elementwise_bcelogits_plain.go), the
 //     tables of softplus and σ (elementwise_softplus.go) and the float32
-//     log(1+e) of the softmargin lanes (elementwise_log1p32.go).
+//     log(1+e) of the softmargin lanes (elementwise_log1p32.go); the
+//     same tables summed over a row of multisoft (elementwise_multisoft.go).
 //   - softmax_*.go: cross entropy's row passes (exponentials shifted by a
 //     block's score, their sums, the numerators stored, the probability
 //     targets' dot products) and the logarithm of a row's sum; the
