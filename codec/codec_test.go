@@ -360,3 +360,33 @@ func FuzzUnzip(f *testing.F) {
 		Unzip(b)
 	})
 }
+
+// FuzzReadFrame reads messages back to back from a stream, as a server
+// reads a client's: each frame is never longer than the bytes that came,
+// and each decodes to a value or an error.
+func FuzzReadFrame(f *testing.F) {
+	for _, c := range documented {
+		f.Add(unhex(f, c.hex))
+	}
+	f.Add(unhex(f, compressed2000True))
+	f.Add([]byte{1, 1, 0, 0, 0xf0, 0xff, 0xff, 0xff, 10, 0})
+	f.Add([]byte{0, 1, 0, 0, 0, 0, 0, 17, 10, 0, 0, 0, 0, 3, '1', '+', '1'})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r := bytes.NewReader(b)
+		read := 0
+		for {
+			frame, err := ReadFrame(r)
+			if err != nil {
+				break
+			}
+			read += len(frame)
+			if read > len(b) {
+				t.Fatalf("frames of %d bytes from %d", read, len(b))
+			}
+			v, _, err := Unmessage(frame, &Options{Funcs: stubFuncs{}})
+			if err == nil && v == nil {
+				t.Fatal("no value and no error")
+			}
+		}
+	})
+}

@@ -15,9 +15,10 @@ func Dial(addr, user, pass string, timeout time.Duration, events chan<- Event) (
 	if err != nil {
 		return nil, err
 	}
-	c := newConn(nc)
+	c := newConn(nc, time.Minute)
 	c.User, c.Password, c.client = user, pass, true
 	c.resp = make(chan []byte)
+	c.arrived = make(chan struct{}, 1)
 	if timeout > 0 {
 		nc.SetDeadline(time.Now().Add(timeout))
 	}

@@ -3,7 +3,10 @@ package ipc
 import (
 	"bytes"
 	"errors"
+	"io"
 	"net"
+	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -73,9 +76,12 @@ func (s *Server) accept() {
 // capability byte and zero terminator; a client that sends more than
 // maxCredentials bytes without the zero, or nothing in time, is dropped.
 func (s *Server) handshake(nc net.Conn) {
-	c := newConn(nc)
-	c.WriteTimeout = s.WriteTimeout
+	c := newConn(nc, s.WriteTimeout)
 	nc.SetReadDeadline(time.Now().Add(HandshakeTimeout))
+	if startsHTTP(c) {
+		s.http(c)
+		return
+	}
 	cred, err := readCredentials(c)
 	if err != nil {
 		nc.Close()
@@ -111,4 +117,55 @@ func splitCredentials(b []byte) (user, pass string, cap byte) {
 	}
 	u, p, _ := bytes.Cut(b, []byte{':'})
 	return string(u), string(p), cap
+}
+
+// maxHTTPBody bounds the body of an HTTP request.
+const maxHTTPBody = 1 << 20
+
+// httpMethods are the requests kt answers on its port, each with the
+// space that follows it.
+var httpMethods = []string{"GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "PATCH "}
+
+// startsHTTP reports whether a connection's first bytes are an HTTP
+// request's. It looks at no more bytes than the longest method takes and
+// stops at a zero byte, which ends a kdb+ handshake however short.
+func startsHTTP(c *Conn) bool {
+	for n := 1; n <= len("OPTIONS "); n++ {
+		head, err := c.r.Peek(n)
+		if err != nil || head[n-1] == 0 {
+			return false
+		}
+		prefix := false
+		for _, m := range httpMethods {
+			if strings.HasPrefix(m, string(head)) {
+				if len(m) == n {
+					return true
+				}
+				prefix = true
+			}
+		}
+		if !prefix {
+			return false
+		}
+	}
+	return false
+}
+
+// http reads one HTTP request (a body of at most maxHTTPBody bytes) and
+// posts it; the interpreter answers it and closes the connection.
+func (s *Server) http(c *Conn) {
+	req, err := http.ReadRequest(c.r)
+	if err != nil {
+		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
+		c.CloseWhenSent()
+		return
+	}
+	body, err := io.ReadAll(io.LimitReader(req.Body, maxHTTPBody+1))
+	if err != nil || len(body) > maxHTTPBody {
+		c.Write([]byte("HTTP/1.1 413 Content Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"))
+		c.CloseWhenSent()
+		return
+	}
+	c.nc.SetReadDeadline(time.Time{})
+	s.events <- Event{Kind: HTTP, Conn: c, Request: req, Body: body}
 }

@@ -129,9 +129,9 @@ func floatOperand(x k.V) (operand[float64], bool) {
 			return buf
 		}}, true
 	case k.Longs:
-		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return floatInto1(buf, v[lo:hi], k.NullLong) }}, true
+		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return intsAsFloats(buf, v[lo:hi], k.NullLong) }}, true
 	case k.Ints:
-		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return floatInto1(buf, v[lo:hi], k.NullInt) }}, true
+		return operand[float64]{get: func(lo, hi int, buf []float64) []float64 { return intsAsFloats(buf, v[lo:hi], k.NullInt) }}, true
 	}
 	o, ok := longOperand(x)
 	if !ok {
@@ -139,7 +139,7 @@ func floatOperand(x k.V) (operand[float64], bool) {
 	}
 	return operand[float64]{get: func(lo, hi int, buf []float64) []float64 {
 		var ib [chunk]int64
-		return floatInto1(buf, o.get(lo, hi, ib[:]), k.NullLong)
+		return intsAsFloats(buf, o.get(lo, hi, ib[:]), k.NullLong)
 	}}, true
 }
 
@@ -167,8 +167,8 @@ func realOperand(x k.V) (operand[float32], bool) {
 	}}, true
 }
 
-// floatInto1 writes integers a as floats into buf, null as NaN.
-func floatInto1[T int32 | int64](buf []float64, a []T, null T) []float64 {
+// intsAsFloats writes integers a as floats into buf, null as NaN.
+func intsAsFloats[T int32 | int64](buf []float64, a []T, null T) []float64 {
 	buf = buf[:len(a)]
 	for i, e := range a {
 		if e == null {

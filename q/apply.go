@@ -117,6 +117,10 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 		if len(args) == 1 && isText(args[0]) {
 			return in.write(h, args[0])
 		}
+	case k.Sym:
+		if addr, user, pass, timeout, ok := netAddress(f); ok && len(args) == 1 {
+			return in.oneShot(addr, user, pass, timeout, args[0])
+		}
 	case *control, *assign, seq, hole:
 		return nil, k.ErrNYI
 	}
@@ -276,12 +280,18 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 	switch g {
 	case "2:":
 		return in.dynLoad(x, y)
-	case "0:":
-		return in.fileText(x, y)
-	case "1:":
+	case "0:", "1:":
+		for _, f := range []k.V{x, y} {
+			if err := in.fileAccess(f); err != nil {
+				return nil, err
+			}
+		}
+		if g == "0:" {
+			return in.fileText(x, y)
+		}
 		return in.fileBinary(x, y)
 	case "@":
-		if isFunc(x) {
+		if isFunc(x) || in.isHandleAtom(x) {
 			return in.apply(x, []k.V{y})
 		}
 		return index(x, y)
@@ -380,6 +390,8 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 		return in.serialize(y, true)
 	case -19:
 		return in.compressFile(y)
+	case -30:
+		return in.deferResponse(y)
 	}
 	return prim2("!", x, y)
 }

@@ -29,6 +29,9 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 	upsert := in.keywords["upsert"].(*Keyword)
 	unaryFile := func(name string, f func(in *Interp, path string, x k.V) (k.V, error), or *Keyword) *Keyword {
 		return unary(name, func(in *Interp, x k.V) (k.V, error) {
+			if err := in.fileAccess(x); err != nil {
+				return nil, err
+			}
 			if p, ok := filePath(x); ok {
 				return f(in, p, x)
 			}
@@ -42,6 +45,9 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 		"set": {Name: "set", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
 			if len(a) != 2 {
 				return nil, k.ErrRank
+			}
+			if err := in.fileAccess(a[0]); err != nil {
+				return nil, err
 			}
 			if p, ok := filePath(a[0]); ok {
 				return a[0], in.setFile(p, a[1])
@@ -71,8 +77,8 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 		"key":    unaryFile("key", keyFile, keyOf),
 		"hcount": unaryFile("hcount", hcount, nil),
 		"hdel":   unaryFile("hdel", hdel, nil),
-		"read1":  unary("read1", func(in *Interp, x k.V) (k.V, error) { return readRange(x, false) }),
-		"read0":  unary("read0", func(in *Interp, x k.V) (k.V, error) { return readRange(x, true) }),
+		"read1":  unary("read1", func(in *Interp, x k.V) (k.V, error) { return in.readChecked(x, false) }),
+		"read0":  unary("read0", func(in *Interp, x k.V) (k.V, error) { return in.readChecked(x, true) }),
 		"hsym":   unary("hsym", func(in *Interp, x k.V) (k.V, error) { return hsym(x) }),
 		"hopen": unary("hopen", func(in *Interp, x k.V) (k.V, error) {
 			if addr, user, pass, timeout, ok := netAddress(x); ok {
@@ -145,6 +151,14 @@ func unary(name string, f func(in *Interp, x k.V) (k.V, error)) *Keyword {
 		}
 		return f(in, a[0])
 	}}
+}
+
+// readChecked is read0 and read1 under -u's rule for files.
+func (in *Interp) readChecked(x k.V, text bool) (k.V, error) {
+	if err := in.fileAccess(x); err != nil {
+		return nil, err
+	}
+	return readRange(x, text)
 }
 
 // filePath is the path a file symbol `:path names.

@@ -1,6 +1,7 @@
 package q
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -75,6 +76,11 @@ func FuzzEval(f *testing.F) {
 			return
 		}
 		in := fuzzInterp()
+		// a program may be finite and still take too long (a converge
+		// whose results grow): like Ctrl-C, a deadline stops it
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		in.Ctx = ctx
 		for _, line := range strings.Split(src, "\n") {
 			in.Line(line)
 		}
@@ -83,7 +89,7 @@ func FuzzEval(f *testing.F) {
 
 // fuzzCrashers are inputs the evaluator fuzz found to end the process, by
 // memory or recursion (prim's digit rows), or to hang.
-var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`, `{0<10}{x!x}\1`, `2\\!0!0`}
+var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`, `{0<10}{x!x}\1`, `2\\!0!0`, `()\\<()`}
 
 // TestFuzzCrashers runs them: each ends soon with a value or an error,
 // and the session goes on.
@@ -92,6 +98,8 @@ func TestFuzzCrashers(t *testing.T) {
 	in := fuzzInterp()
 	for _, src := range fuzzCrashers {
 		done := make(chan struct{})
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		in.Ctx = ctx
 		go func() {
 			defer close(done)
 			in.Line(src)
@@ -101,6 +109,7 @@ func TestFuzzCrashers(t *testing.T) {
 		case <-time.After(20 * time.Second):
 			t.Fatalf("%s: still running", src)
 		}
+		cancel()
 		if out, err := in.Line("1+1"); err != nil || out != "2\n" {
 			t.Fatalf("after %s: %q %v", src, out, err)
 		}

@@ -75,11 +75,22 @@ func (in *Interp) dial(addr, user, pass string, timeout time.Duration) (k.V, err
 		}
 		return nil, k.Err("hop. OS reports: " + err.Error())
 	}
-	c.WriteTimeout = time.Minute
 	h := in.freeHandle()
 	c.Handle = h
 	in.net.conns[h] = c
 	return k.Int(h), nil
+}
+
+// oneShot is `:host:port x: a sync request on a connection opened for
+// it and closed after the response.
+func (in *Interp) oneShot(addr, user, pass string, timeout time.Duration, x k.V) (k.V, error) {
+	hv, err := in.dial(addr, user, pass, timeout)
+	if err != nil {
+		return nil, err
+	}
+	h := int64(hv.(k.Int))
+	defer in.closeConn(h)
+	return in.remote(h, x)
 }
 
 // userName is the user a connection names when hopen names none.
@@ -91,6 +102,13 @@ func (in *Interp) userName() string {
 // isConnHandle reports whether h (or neg h) is a connection.
 func (in *Interp) isConnHandle(h int64) bool {
 	return in.net.conns[max(h, -h)] != nil
+}
+
+// isHandleAtom reports whether x is a connection's handle (or its
+// negation), which h@x applies as h x.
+func (in *Interp) isHandleAtom(x k.V) bool {
+	h, ok := toInt(x)
+	return ok && k.IsAtom(x) && in.isConnHandle(h)
 }
 
 // closeConn is hclose of a connection: .z.pc is not called.
@@ -106,13 +124,23 @@ func (in *Interp) closeConn(h int64) bool {
 
 // remote is h x and neg[h] x on a connection: a sync request answered by
 // the peer's response (its error an error here), or an async message.
-// neg[h][] and neg[h](::) flush, which kt's writes never need: each
-// message is written whole when it is sent.
+// neg[h][] and neg[h](::) wait until what is queued for h is sent.
 func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 	c := in.net.conns[max(h, -h)]
 	_, flush := x.(k.Nil)
+	if c.WebSocket {
+		if h > 0 {
+			return nil, k.Err("nyi: a sync request on a websocket; send with neg[h]")
+		}
+		if flush {
+			c.Flush()
+			return k.Null, nil
+		}
+		return k.Null, sendWebSocket(c, x)
+	}
 	if h < 0 {
 		if flush {
+			c.Flush()
 			return k.Null, nil
 		}
 		if err := in.send(c, x, codec.Async); err != nil {
@@ -121,26 +149,57 @@ func (in *Interp) remote(h int64, x k.V) (k.V, error) {
 		return k.Null, nil
 	}
 	if flush {
-		return nil, k.Err("nyi: h[] (a deferred response); send with neg[h] and answer with h x")
+		return in.nextMessage(c, in.stopped())
 	}
 	if err := in.send(c, x, codec.Sync); err != nil {
 		return nil, in.lost(h, err)
 	}
-	var stop <-chan struct{}
+	return in.response(c)
+}
+
+// stopped is closed when the evaluation is to stop.
+func (in *Interp) stopped() <-chan struct{} {
 	if in.Ctx != nil {
-		stop = in.Ctx.Done()
+		return in.Ctx.Done()
 	}
+	return nil
+}
+
+// response waits for the response to a sync request sent on c.
+func (in *Interp) response(c *ipc.Conn) (k.V, error) {
 	select {
 	case b := <-c.Response():
 		v, _, err := codec.Unmessage(b, in.codecOptions(false))
 		return v, err
 	case <-c.Done():
-		return nil, k.Err("rcv handle: " + strconv.FormatInt(h, 10) + ": connection closed")
-	case <-stop:
+		return nil, k.Err("rcv handle: " + strconv.FormatInt(c.Handle, 10) + ": connection closed")
+	case <-in.stopped():
 		// the response would come out of turn: the handle is closed, as
 		// q's is after an interrupted request
 		c.Close()
 		return nil, k.Err("stop")
+	}
+}
+
+// nextMessage is h[]: it waits for the next message the peer sends on
+// h (the deferred answer to neg[h] x, sent back with neg[.z.w]) and
+// returns its value.
+func (in *Interp) nextMessage(c *ipc.Conn, stop <-chan struct{}) (k.V, error) {
+	for closed := false; ; {
+		if b := c.Next(); b != nil {
+			v, _, err := codec.Unmessage(b, in.codecOptions(false))
+			return v, err
+		}
+		if closed {
+			return nil, k.Err("rcv handle: " + strconv.FormatInt(c.Handle, 10) + ": connection closed")
+		}
+		select {
+		case <-c.Arrived():
+		case <-c.Done():
+			closed = true // what came before the close is still taken
+		case <-stop:
+			return nil, k.Err("stop")
+		}
 	}
 }
 

@@ -26,9 +26,18 @@ func TestKtToKt(t *testing.T) {
 		{"h\"([]x:1 2;y:`a`b)\"", "x y\n---\n1 a\n2 b\n"},
 		{"h\"2000.01.02D03:04:05.000000006 + 0D\"", "2000.01.02D03:04:05.000000006\n"},
 		{"h\"\\\\p\"", port + "i\n"},
+		{"(`$\"::" + port + "\")\"2+3\"", "5\n"}, // one-shot
 		{"h2:hopen(`$\":localhost:" + port + ":ann:pw\";1000)", ""},
 		{"h2\".z.u\"", "`ann\n"},
 		{"(h;h2) in key .z.W", "11b\n"},
+		// deferred sync, as q's documentation shows it: the server answers
+		// with neg[.z.w], the client waits with h[]
+		{"h\"proc:{neg[.z.w] sum x};\"", ""},
+		{"neg[h](`proc;1 2 3);res:h[];res", "6\n"},
+		{"neg[h](`proc;til 10);neg[h](`proc;1 1);(h[];h[])", "2 45\n"}, // right to left
+		// an async message nobody waits for goes to .z.ps
+		{"got:();.z.ps:{got::got,x}", ""},
+		{"h\"neg[.z.w] 42\"", ""},
 		{"hclose h2", ""},
 		{"h2 in key .z.W", "0b\n"},
 		{"@[{h2 x};\"1\";{x}]", "\"type\"\n"},
@@ -38,6 +47,13 @@ func TestKtToKt(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.line, got, tt.want)
 		}
 	}
+	deadline := time.Now().Add(5 * time.Second)
+	for cli.eval(t, "got") != ",42\n" {
+		if time.Now().After(deadline) {
+			t.Fatalf("an async message to the client: got %q", cli.eval(t, "got"))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	// the server closes the connection: the request fails and .z.pc runs
 	cli.mu.Lock()
 	_, err := cli.in.Line("h\"hclose .z.w\"")
@@ -45,7 +61,7 @@ func TestKtToKt(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "closed") {
 		t.Errorf("request on a connection the server closed: %v", err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline = time.Now().Add(5 * time.Second)
 	for cli.eval(t, "lost") == "" || cli.eval(t, "lost~enlist h") != "1b\n" {
 		if time.Now().After(deadline) {
 			t.Fatalf(".z.pc on the client: lost is %s", cli.eval(t, "lost"))

@@ -240,18 +240,19 @@ func (in *Interp) setVar(name string, v k.V, global bool, fr *frame) {
 	in.globals[in.qualify(name)] = v
 }
 
-// step counts one evaluation step against MaxSteps, and every 128 steps
-// checks Ctx and the workspace (memory that grows by small values).
+// step counts one evaluation step against MaxSteps, checks Ctx every 8
+// steps (a step may be a long primitive) and the workspace every 128
+// (memory that grows by small values).
 func (in *Interp) step() error {
 	in.steps++
 	if in.MaxSteps > 0 && in.steps > in.MaxSteps {
 		return k.Err("limit")
 	}
+	if in.Ctx != nil && in.steps&7 == 0 && in.Ctx.Err() != nil {
+		return k.Err("stop")
+	}
 	if in.steps&127 != 0 {
 		return nil
-	}
-	if in.Ctx != nil && in.Ctx.Err() != nil {
-		return k.Err("stop")
 	}
 	if err := ws.Full(); err != nil {
 		return k.Err(err.Error())

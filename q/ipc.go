@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,10 +34,13 @@ type netState struct {
 	cur      int64             // .z.w: the handle whose message is being handled, 0 for the console
 	users    map[string]string // -u, -U: each user's password, plain or its md5 or sha1 in hex
 	restrict bool              // -u: a remote system command is 'access
+	inSync   bool              // a sync message is being answered
+	deferred bool              // -30!(::) said its response comes later
+	owed     map[int64]int     // deferred responses each handle waits for
 }
 
 func newNet() *netState {
-	return &netState{events: make(chan ipc.Event, 256), conns: map[int64]*ipc.Conn{}}
+	return &netState{events: make(chan ipc.Event, 256), conns: map[int64]*ipc.Conn{}, owed: map[int64]int{}}
 }
 
 // Events is the channel on which the interpreter's connections report;
@@ -136,13 +140,36 @@ func (in *Interp) Serve(ev ipc.Event) (err error) {
 		if in.net.conns[ev.Conn.Handle] != ev.Conn {
 			return nil // hclose closed it; what it sent since is dropped
 		}
-		return in.message(ev.Conn, ev.Frame)
+		frame := ev.Frame
+		if frame == nil {
+			if frame = ev.Conn.Next(); frame == nil {
+				return nil // h[] took it
+			}
+		}
+		return in.message(ev.Conn, frame)
+	case ipc.HTTP:
+		return in.httpRequest(ev.Conn, ev.Request, ev.Body)
+	case ipc.WebSocket:
+		if in.net.conns[ev.Conn.Handle] != ev.Conn {
+			return nil
+		}
+		var x k.V = k.Bytes(ev.Frame)
+		if ev.Text {
+			x = k.Chars(ev.Frame)
+		}
+		_, err := in.callback(".z.ws", ev.Conn.Handle, x)
+		return exitOnly(err)
 	case ipc.Closed:
 		if in.net.conns[ev.Conn.Handle] != ev.Conn {
 			return nil
 		}
 		delete(in.net.conns, ev.Conn.Handle)
-		_, err := in.callback(".z.pc", 0, k.Int(ev.Conn.Handle))
+		delete(in.net.owed, ev.Conn.Handle)
+		handler := ".z.pc"
+		if ev.Conn.WebSocket {
+			handler = ".z.wc"
+		}
+		_, err := in.callback(handler, 0, k.Int(ev.Conn.Handle))
 		return exitOnly(err)
 	}
 	return nil
@@ -233,7 +260,15 @@ func (in *Interp) message(c *ipc.Conn, frame []byte) error {
 		if typ == codec.Sync {
 			name = ".z.pg"
 		}
+		prevSync, prevDeferred := in.net.inSync, in.net.deferred
+		in.net.inSync, in.net.deferred = typ == codec.Sync, false
 		v, err = in.callback(name, c.Handle, x)
+		deferred := in.net.deferred
+		in.net.inSync, in.net.deferred = prevSync, prevDeferred
+		if deferred && err == nil {
+			in.net.owed[c.Handle]++
+			return nil
+		}
 	}
 	if typ != codec.Sync {
 		return exitOnly(err)
@@ -307,7 +342,11 @@ func (in *Interp) netVar(name string) (k.V, bool) {
 			hs = append(hs, int32(h))
 		}
 		slices.Sort(hs)
-		return &k.Dict{Keys: hs, Vals: make(k.Longs, len(hs))}, true
+		queued := make(k.Longs, len(hs))
+		for i, h := range hs {
+			queued[i] = in.net.conns[int64(h)].Queued()
+		}
+		return &k.Dict{Keys: hs, Vals: queued}, true
 	}
 	return nil, false
 }
@@ -332,6 +371,73 @@ func (in *Interp) netSystem(name, arg string) (v k.V, err error, ok bool) {
 		return nil, nil, true
 	}
 	return nil, nil, false
+}
+
+// deferResponse is -30!x: -30!(::) in a sync message's handler sends
+// no response now; -30!(h;0b;x) sends x later as that response and
+// -30!(h;1b;msg) the error msg.
+func (in *Interp) deferResponse(x k.V) (k.V, error) {
+	if _, ok := x.(k.Nil); ok {
+		if !in.net.inSync {
+			return nil, k.Err("domain: -30!(::) defers the response to a sync message, in its handler")
+		}
+		in.net.deferred = true
+		return k.Null, nil
+	}
+	l, ok := x.(k.List)
+	if !ok || len(l) != 3 {
+		return nil, k.ErrType
+	}
+	h, okh := toInt(l[0])
+	isErr, oke := l[1].(k.Bool)
+	if !okh || !oke {
+		return nil, k.ErrType
+	}
+	c := in.net.conns[h]
+	if c == nil {
+		return nil, k.ErrDomain
+	}
+	if in.net.owed[h] == 0 {
+		return nil, k.Err("Handle " + strconv.FormatInt(h, 10) + " was not expecting a response msg")
+	}
+	in.net.owed[h]--
+	if isErr {
+		msg, ok := text(l[2])
+		if !ok {
+			return nil, k.ErrType
+		}
+		c.Write(codec.ErrorMessage(msg))
+		return k.Null, nil
+	}
+	return k.Null, codec.WriteMessage(c, l[2], codec.Response, in.compressFor(c), in.codecOptions(true))
+}
+
+// fileAccess is -u's rule for files: a client may name files in the
+// current folder and below, no others ('access).
+func (in *Interp) fileAccess(x k.V) error {
+	if !in.restricted() {
+		return nil
+	}
+	if l, ok := x.(k.List); ok && len(l) > 0 {
+		x = l[0] // (`:file;...)
+	}
+	p, ok := filePath(x)
+	if !ok {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return k.Err("access")
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return k.Err("access")
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return k.Err("access")
+	}
+	return nil
 }
 
 // restricted reports whether the interpreter is handling a client's message

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kt/codec"
+	"kt/internal/ws"
 	"kt/k"
 )
 
@@ -193,10 +194,15 @@ func TestServeAuth(t *testing.T) {
 				t.Errorf("%q: .z.u %v %v", tt.cred, v, err)
 			}
 			// -u: no system commands from a client
-			for _, q := range []string{"\\p", "system\"p\"", "exit 0", "hopen`:x"} {
+			for _, q := range []string{"\\p", "system\"p\"", "exit 0", "hopen`:x", "get`:/etc/hostname",
+				"read0`:../x", "`:/tmp/x set 1", "`:/tmp/x 0: enlist\"a\"", "read1(`:/etc/hostname;0;1)", "hcount`:/etc/hostname"} {
 				if _, err := c.call(t, k.Chars(q)); err == nil || err.Error() != "access" {
 					t.Errorf("%s: %v, want 'access", q, err)
 				}
+			}
+			// files in the current folder and below stay open to clients
+			if v, err := c.call(t, k.Chars("0<count key`:testdata")); err != nil || show(v) != "1b" {
+				t.Errorf("key`:testdata under -u: %v %v", v, err)
 			}
 		}
 	}
@@ -232,5 +238,62 @@ func TestServeBigMessage(t *testing.T) {
 	}
 	if v, err := c.read(t); err != nil || show(v) != "0f" {
 		t.Fatalf("8 MB: %v %v", v, err)
+	}
+}
+
+// TestServeWorkspace: under -w, a message claiming more than the
+// workspace drops its client at once, before any of it arrives; the
+// server goes on answering others.
+func TestServeWorkspace(t *testing.T) {
+	defer ws.SetLimit(ws.SetLimit(256 << 20))
+	s := startServer(t, "")
+	c := mustDial(t, s.addr)
+	start := time.Now()
+	c.c.Write([]byte{1, codec.Sync, 0, 0, 0, 0, 0, 0x40}) // 1 GB claimed
+	if !dropped(c.c) {
+		t.Error("a 1 GB claim under a 256 MB workspace: the connection stays open")
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("dropped after %v", d)
+	}
+	alive(t, s)
+}
+
+// TestServeSlowClient: a client that asks for 16 MB and reads none of
+// it holds up nobody: its answers wait in its own queue.
+func TestServeSlowClient(t *testing.T) {
+	s := startServer(t, "v:100000?1f")
+	slow := mustDial(t, s.addr)
+	for range 20 {
+		slow.c.Write(mustMessage(t, k.Chars("v")))
+	}
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	alive(t, s)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("another client waited %v", d)
+	}
+	if got := s.eval(t, "sum value .z.W"); got == "0\n" {
+		t.Errorf("nothing queued for the slow client: .z.W %s", s.eval(t, ".z.W"))
+	}
+}
+
+// TestServeShortHandshake: credentials shorter than an HTTP method
+// ("\x03\x00", "G\x03\x00") are answered at once, not after the
+// handshake's timeout.
+func TestServeShortHandshake(t *testing.T) {
+	s := startServer(t, "")
+	for _, cred := range []string{"", "G", "GE", ":"} {
+		start := time.Now()
+		c, err := dialRaw(t, s.addr, cred)
+		if err != nil {
+			t.Fatalf("%q: %v", cred, err)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%q: answered after %v", cred, d)
+		}
+		if v, err := c.call(t, k.Chars("1+1")); err != nil || show(v) != "2" {
+			t.Errorf("%q: %v %v", cred, v, err)
+		}
 	}
 }

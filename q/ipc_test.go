@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -27,7 +28,7 @@ type server struct {
 
 // startServer starts a server that first runs setup; it stops when the
 // test ends.
-func startServer(t *testing.T, setup string) *server {
+func startServer(t testing.TB, setup string) *server {
 	t.Helper()
 	s := &server{in: New(), done: make(chan struct{}), exit: make(chan error, 1)}
 	s.in.Stdout, s.in.Stderr = io.Discard, io.Discard
@@ -65,7 +66,7 @@ func startServer(t *testing.T, setup string) *server {
 }
 
 // eval runs a line on the server's interpreter, under its lock.
-func (s *server) eval(t *testing.T, src string) string {
+func (s *server) eval(t testing.TB, src string) string {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -84,7 +85,7 @@ type rawClient struct {
 }
 
 // dialRaw opens a connection with credentials and capability 3.
-func dialRaw(t *testing.T, addr, cred string) (*rawClient, error) {
+func dialRaw(t testing.TB, addr, cred string) (*rawClient, error) {
 	t.Helper()
 	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
@@ -106,7 +107,7 @@ func dialRaw(t *testing.T, addr, cred string) (*rawClient, error) {
 	return &rawClient{c, r}, nil
 }
 
-func mustDial(t *testing.T, addr string) *rawClient {
+func mustDial(t testing.TB, addr string) *rawClient {
 	t.Helper()
 	c, err := dialRaw(t, addr, "test:")
 	if err != nil {
@@ -116,7 +117,7 @@ func mustDial(t *testing.T, addr string) *rawClient {
 }
 
 // call sends x as a sync message and returns the response.
-func (c *rawClient) call(t *testing.T, x k.V) (k.V, error) {
+func (c *rawClient) call(t testing.TB, x k.V) (k.V, error) {
 	t.Helper()
 	b, err := codec.Message(x, codec.Sync, nil)
 	if err != nil {
@@ -128,7 +129,7 @@ func (c *rawClient) call(t *testing.T, x k.V) (k.V, error) {
 	return c.read(t)
 }
 
-func (c *rawClient) read(t *testing.T) (k.V, error) {
+func (c *rawClient) read(t testing.TB) (k.V, error) {
 	t.Helper()
 	v, typ, err := codec.ReadMessage(c.r, nil)
 	var ke *k.Error
@@ -141,7 +142,7 @@ func (c *rawClient) read(t *testing.T) (k.V, error) {
 	return v, err
 }
 
-func (c *rawClient) async(t *testing.T, x k.V) {
+func (c *rawClient) async(t testing.TB, x k.V) {
 	t.Helper()
 	b, err := codec.Message(x, codec.Async, nil)
 	if err != nil {
@@ -216,7 +217,7 @@ func TestServeHandlers(t *testing.T) {
 	if v, _ := c.call(t, k.Chars("count seen")); show(v) != "3" {
 		t.Errorf("count seen: %s", show(v))
 	}
-	if v, _ := c.call(t, k.Chars("(opened;.z.W)")); show(v) != "(,3i;(,3i)!,0)" {
+	if v, _ := c.call(t, k.Chars("(opened;key .z.W)")); show(v) != "(,3i;,3i)" {
 		t.Errorf("opened, .z.W: %s", show(v))
 	}
 	c.c.Close()
@@ -286,11 +287,102 @@ func TestServeCompression(t *testing.T) {
 	}
 }
 
-func mustMessage(t *testing.T, x k.V) []byte {
+func mustMessage(t testing.TB, x k.V) []byte {
 	t.Helper()
 	b, err := codec.Message(x, codec.Sync, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestServeManyClients has 40 clients send at once while the console
+// evaluates lines between their messages; go test -race checks that the
+// one interpreter is never touched by two goroutines at a time.
+func TestServeManyClients(t *testing.T) {
+	s := startServer(t, "total:0\nadd:{total::total+x;total}")
+	const clients, calls = 40, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, clients)
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := dialRaw(t, s.addr, "c"+strconv.Itoa(i)+":")
+			if err != nil {
+				errs <- err
+				return
+			}
+			for j := range calls {
+				v, err := c.call(t, k.List{k.Chars("{(x;.z.u;add 1)}"), k.Long(j)})
+				if err != nil {
+					errs <- err
+					return
+				}
+				l := v.(k.List)
+				if l[0] != k.Long(j) || l[1] != k.Sym("c"+strconv.Itoa(i)) {
+					errs <- errors.New("client " + strconv.Itoa(i) + ": " + show(v))
+					return
+				}
+			}
+		}()
+	}
+	for range 100 {
+		s.eval(t, "total+:0")
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got := s.eval(t, "total"); got != strconv.Itoa(clients*calls)+"\n" {
+		t.Errorf("total %s, want %d", got, clients*calls)
+	}
+}
+
+// TestServeDeferred: .z.pg defers its response with -30!(::); the
+// console answers later with -30!(h;0b;x) or the error -30!(h;1b;msg).
+func TestServeDeferred(t *testing.T) {
+	s := startServer(t, "waiting:()\n.z.pg:{$[x~\"now\";1;[waiting::waiting,.z.w;-30!(::)]]}")
+	c := mustDial(t, s.addr)
+	if v, err := c.call(t, k.Chars("now")); err != nil || show(v) != "1" {
+		t.Fatalf("now: %v %v", v, err)
+	}
+	for _, tt := range []struct{ answer, want, err string }{
+		{"-30!(first waiting;0b;`later)", "`later", ""},
+		{"-30!(first waiting;1b;\"nope\")", "", "nope"},
+	} {
+		got := make(chan string, 1)
+		go func() {
+			v, err := c.call(t, k.Chars("later"))
+			if err != nil {
+				got <- "'" + err.Error()
+				return
+			}
+			got <- show(v)
+		}()
+		deadline := time.Now().Add(5 * time.Second)
+		for s.eval(t, "count waiting") != "1\n" {
+			if time.Now().After(deadline) {
+				t.Fatal("the request never came")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		s.eval(t, tt.answer)
+		s.eval(t, "waiting:()")
+		want := tt.want
+		if tt.err != "" {
+			want = "'" + tt.err
+		}
+		if r := <-got; r != want {
+			t.Errorf("%s: %s, want %s", tt.answer, r, want)
+		}
+	}
+	// no response is owed now
+	s.mu.Lock()
+	_, err := s.in.Line("-30!(3i;0b;1)")
+	s.mu.Unlock()
+	if err == nil || !strings.Contains(err.Error(), "not expecting") {
+		t.Errorf("a response nobody waits for: %v", err)
+	}
 }

@@ -28,9 +28,14 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		}}
 	}
 	kw := map[string]*Keyword{
-		"rand":  unary("rand", (*Interp).rand),
-		"each":  iter("each", "'"),
-		"peach": iter("peach", "'"),
+		"rand": unary("rand", (*Interp).rand),
+		"each": iter("each", "'"),
+		"peach": {Name: "peach", Rank: 2, N: func(in *Interp, a []k.V) (k.V, error) {
+			if len(a) != 2 {
+				return nil, k.ErrRank
+			}
+			return in.peach(a[0], a[1])
+		}},
 		"over":  iter("over", "/"),
 		"scan":  iter("scan", "\\"),
 		"prior": iter("prior", "':"),

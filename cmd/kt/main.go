@@ -15,7 +15,8 @@
 // transcript. \\ exits.
 //
 // The options are q's (docs/basics/cmdline.md): -p listens for kdb+
-// clients, -u and -U read a password file, -T bounds a client's message,
+// clients (on the loopback unless host:port names an address; a listening
+// kt goes on serving when its input ends), -u and -U read a password file, -T bounds a client's message,
 // -t starts the timer (.z.ts), -P sets the display precision, -c the
 // console size, -C the HTTP view's, -S the seed of ?, -s the secondary
 // threads, -e 0|1|2 the error-trap mode, -g the garbage collection mode,
