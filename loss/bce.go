@@ -6,6 +6,7 @@ import (
 	"math"
 	"sync/atomic"
 
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/tensor"
 )
@@ -61,9 +62,9 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 		}
 	}
 	// In the default build, the unweighted float32 sums are NaN where an
-	// input is outside [0, 1] (see bcePickSum): the range check waits for
+	// input is outside [0, 1] (see losskernel.BCEPickSum): the range check waits for
 	// a NaN loss, and the inputs are read once.
-	late := plainBCE && d == tensor.Float32 && w == nil && l.Reduction != None
+	late := losskernel.PlainBCE && d == tensor.Float32 && w == nil && l.Reduction != None
 	if !late {
 		if err := probabilities(x); err != nil {
 			return nil, err
@@ -72,7 +73,7 @@ func (l BCE) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error
 	e := elementwise{
 		node: "BinaryCrossEntropyBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y, w}, fixed: flags{2: true},
-		k32: kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32},
+		k32: kernels[float32]{fwd: losskernel.BCEForward32, bwd: bceBackward[float32], sum: losskernel.BCESum32, fuse: losskernel.BCEFuse32},
 		k64: kernels[float64]{fwd: bceForward[float64], bwd: bceBackward[float64]},
 	}
 	out, err := e.run(c)
@@ -156,14 +157,15 @@ func bceForward[T tensor.Float](out []T, in args[T], _ param[T]) {
 	}
 }
 
-// bceEps is ATen's EPSILON, a float: 1e-12 rounded to float32.
-const bceEps = float32(1e-12)
+// bceEps is ATen's EPSILON, a float: 1e-12 rounded to float32 (the
+// kernels' own, so the reference and they bound alike).
+const bceEps = losskernel.BCEEps
 
 func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y, w := in[0], in[1][:len(in[0])], in[2]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if w != nil {
 			gi *= w[i]
 		}
@@ -174,188 +176,4 @@ func bceBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 			gy[i] = -log(x[i]/(1-x[i])) * gi
 		}
 	}
-}
-
-// bceForward32 is bceForward on float32, a chunk at a time: with targets
-// all 0 or 1, bceBinary32; else log x and log1p(-x) to float32 precision
-// (logTo32, log1pTo32), rounded to float32 as ATen's kernel computes
-// them (bceGeneral32).
-func bceForward32(out []float32, in args[float32], _ param[float32]) {
-	x, y, w := in[0][:len(out)], in[1][:len(out)], in[2]
-	if w == nil {
-		for {
-			_, n, more := bceVec(out, nil, x, y, 0, false)
-			out, x, y = out[n:], x[n:], y[n:]
-			if !more {
-				break
-			}
-			bceChunks(out[:8], x[:8], y[:8], nil)
-			out, x, y = out[8:], x[8:], y[8:]
-		}
-	}
-	bceChunks(out, x, y, w)
-}
-
-// bceChunks is bceForward32 a chunk at a time.
-func bceChunks(out, x, y, w []float32) {
-	for j := 0; j < len(out); j += chunk {
-		o := out[j:min(j+chunk, len(out))]
-		xs, ys, ws := x[j:j+len(o)], y[j:j+len(o)], part(w, j, j+len(o))
-		if binary(ys) {
-			bceBinary32(o, xs, ys, ws)
-		} else {
-			bceGeneral32(o, xs, ys, ws)
-		}
-	}
-}
-
-// bceGeneral32 writes to o the losses of up to a chunk of elements.
-func bceGeneral32(o, x, y, w []float32) {
-	x, y = x[:len(o)], y[:len(o)]
-	var lx [chunk]float32
-	l := lx[:len(o)]
-	logTo32(l, x)
-	for i, v := range x {
-		o[i] = -v
-	}
-	log1pTo32(o, o)
-	for i := range o {
-		v := (y[i]-1)*max(o[i], -100) - y[i]*max(l[i], -100)
-		if w != nil {
-			v *= w[i]
-		}
-		o[i] = v
-	}
-}
-
-// binary reports whether every element of y is 0 or 1, without a branch
-// an element: v·(v-1) is ±0 for those alone (NaN for NaN; a subnormal v
-// gives -v, not 0).
-func binary(y []float32) bool {
-	var acc uint32
-	for _, v := range y {
-		acc |= math.Float32bits(v * (v - 1))
-	}
-	return acc&^(1<<31) == 0
-}
-
-// negZero32 is -0.
-var negZero32 = float32(math.Copysign(0, -1))
-
-// bceBinary32 is bceForward32 on a chunk whose targets are all 0 or 1,
-// with one logarithm an element where ATen takes two: where y is 1 the
-// loss is -max(log x, -100), where y is 0 -max(log1p(-x), -100), the
-// other term being 0·(a finite number). logPick32 takes the one
-// logarithm, bit for bit as logTo32 and log1pTo32 do. The sign of a zero
-// loss is ATen's: (y-1)·(-0).
-func bceBinary32(o, x, y, w []float32) {
-	x, y = x[:len(o)], y[:len(o)]
-	logPick32(o, x, y)
-	nz := negZero32
-	for i, l := range o {
-		o[i] = (y[i]-1)*nz - max(l, -100)
-	}
-	if w != nil {
-		w = w[:len(o)]
-		for i, v := range w {
-			o[i] *= v
-		}
-	}
-}
-
-// bceFuse32 is bceForward32 summed, writing the input's gradient
-// (x-y)/max((1-x)·x, eps)·w·g as it goes.
-func bceFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
-	x := in[0]
-	y, w, gx := in[1][:len(x)], in[2], gx[:len(x)]
-	s := 0.0
-	if w == nil {
-		for {
-			sv, n, more := bceVec(nil, gx, x, y, g, true)
-			s += sv
-			x, y, gx = x[n:], y[n:], gx[n:]
-			if !more {
-				break
-			}
-			s += bceFuseChunks(gx[:8], x[:8], y[:8], nil, g)
-			x, y, gx = x[8:], y[8:], gx[8:]
-		}
-	}
-	return s + bceFuseChunks(gx, x, y, w, g)
-}
-
-// bceFuseChunks is bceFuse32 a chunk at a time: without weights in the
-// default build, bcePickFuse's one loop; else the forward's passes into
-// a scratch chunk, then the gradient's.
-func bceFuseChunks(gx, x, y, w []float32, g float32) float64 {
-	y, gx = y[:len(x)], gx[:len(x)]
-	var buf [chunk]float32
-	s := 0.0
-	for j := 0; j < len(x); j += chunk {
-		gs := gx[j:min(j+chunk, len(x))]
-		k := len(gs)
-		xs, ys, o := x[j:j+k], y[j:j+k], buf[:k]
-		var ws []float32
-		if w != nil {
-			ws = w[j : j+k]
-		}
-		if ws == nil && plainBCE {
-			if v, ok := bcePickFuse(gs, xs, ys, g); ok {
-				s += v
-				continue
-			}
-		}
-		bceChunks(o, xs, ys, ws)
-		s += sum64(o)
-		i0 := bceGradVec(gs, xs, ys, ws, g)
-		if ws == nil {
-			for i := i0; i < k; i++ {
-				v := xs[i]
-				gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * g
-			}
-			continue
-		}
-		ws = ws[:k]
-		for i := i0; i < k; i++ {
-			v := xs[i]
-			gs[i] = (v - ys[i]) / max((1-v)*v, bceEps) * (g * ws[i])
-		}
-	}
-	return s
-}
-
-// bceSum32 is bceForward32 summed in float64: without weights, bceVec's
-// sums of whole vectors (in the SIMD build), bcePickSum's of chunks (in
-// the default build), and the forward through a scratch chunk for the
-// rest.
-func bceSum32(in args[float32], _ param[float32]) float64 {
-	x, y, w := in[0], in[1][:len(in[0])], in[2]
-	s := 0.0
-	if w == nil {
-		for {
-			sv, n, more := bceVec(nil, nil, x, y, 0, true)
-			s += sv
-			x, y = x[n:], y[n:]
-			if !more {
-				break
-			}
-			var o [8]float32
-			bceChunks(o[:], x[:8], y[:8], nil)
-			s += sum64(o[:])
-			x, y = x[8:], y[8:]
-		}
-	}
-	var buf [chunk]float32
-	for j := 0; j < len(x); j += chunk {
-		o := buf[:min(chunk, len(x)-j)]
-		if w == nil && plainBCE {
-			if v, ok := bcePickSum(x[j:j+len(o)], y[j:j+len(o)]); ok {
-				s += v
-				continue
-			}
-		}
-		bceChunks(o, x[j:], y[j:], part(w, j, j+len(o)))
-		s += sum64(o)
-	}
-	return s
 }

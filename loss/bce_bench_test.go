@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // BenchmarkBCEKernels32 times bce's and bcelogits' float32 sum and fuse
@@ -21,17 +23,17 @@ func BenchmarkBCEKernels32(b *testing.B) {
 		y[i] = float32(r.IntN(2))
 	}
 	run := kernelRunner(b, n)
-	run("bce/sum", func() float64 { return bceSum32(args[float32]{p, y}, param[float32]{}) })
-	run("bce/fuse", func() float64 { return bceFuse32(g, args[float32]{p, y}, param[float32]{}, 1e-7) })
+	run("bce/sum", func() float64 { return losskernel.BCESum32(args[float32]{p, y}, param[float32]{}) })
+	run("bce/fuse", func() float64 { return losskernel.BCEFuse32(g, args[float32]{p, y}, param[float32]{}, 1e-7) })
 	run("bce/passes", func() float64 { // the chunk's passes, for comparison
 		var o [chunk]float32
 		s := 0.0
 		for j := 0; j < n; j += chunk {
-			bceChunks(o[:], p[j:j+chunk], y[j:j+chunk], nil)
-			s += sum64(o[:])
+			losskernel.BCEChunks(o[:], p[j:j+chunk], y[j:j+chunk], nil)
+			s += losskernel.Sum64(o[:])
 		}
 		return s
 	})
-	run("bcelogits/sum", func() float64 { return bceLogitsSum32(args[float32]{z, y}, param[float32]{}) })
-	run("bcelogits/fuse", func() float64 { return bceLogitsFuse32(g, args[float32]{z, y}, param[float32]{}, 1e-7) })
+	run("bcelogits/sum", func() float64 { return losskernel.BCELogitsSum32(args[float32]{z, y}, param[float32]{}) })
+	run("bcelogits/fuse", func() float64 { return losskernel.BCELogitsFuse32(g, args[float32]{z, y}, param[float32]{}, 1e-7) })
 }

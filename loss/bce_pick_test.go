@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/tensor"
 )
@@ -14,7 +15,7 @@ import (
 // (26·2**-149 clamps, 27·2**-149 does not), and tiny and near-1 values
 // where log1p(-x) and the reduction change hands.
 func bcePickInputs() []float32 {
-	xs := []float32{0, negZero32, 1, 0x1p-149, 26 * 0x1p-149, 27 * 0x1p-149, 0x1p-126, 1e-30, 0x1p-31, 0x1p-30,
+	xs := []float32{0, losskernel.NegZero32, 1, 0x1p-149, 26 * 0x1p-149, 27 * 0x1p-149, 0x1p-126, 1e-30, 0x1p-31, 0x1p-30,
 		0x1p-29, 0x1p-25, 0x1p-24, 0x1p-10, math.Nextafter32(0x1p-10, 0), 0x1p-9, 0.5, math.Nextafter32(0.5, 0),
 		1 - 0x1p-24, 1 - 0x1p-10, 1 - 0x1p-9, 0.25, 0.75, 0.1, 0.9, 1e-7, 1 - 1e-7}
 	r := rand.New(rand.NewPCG(5, 6))
@@ -38,17 +39,17 @@ func same32(a, b float32) bool {
 func TestBCEPickElements(t *testing.T) {
 	const g = float32(0.37)
 	for _, x := range bcePickInputs() {
-		for _, y := range []float32{0, negZero32, 1} {
+		for _, y := range []float32{0, losskernel.NegZero32, 1} {
 			xs, ys := []float32{x}, []float32{y}
-			s, ok := bcePickSum(xs, ys)
+			s, ok := losskernel.BCEPickSum(xs, ys)
 			gx := []float32{0}
-			sf, okf := bcePickFuse(gx, xs, ys, g)
+			sf, okf := losskernel.BCEPickFuse(gx, xs, ys, g)
 			if !ok || !okf {
 				t.Errorf("x=%g y=%g: checks failed (%v, %v)", x, y, ok, okf)
 				continue
 			}
 			o := []float32{0}
-			bceBinary32(o, xs, ys, nil)
+			losskernel.BCEBinary32(o, xs, ys, nil)
 			if float32(s) != o[0] || sf != s {
 				t.Errorf("x=%g y=%g: loss %g (fused %g), want %g", x, y, s, sf, o[0])
 			}
@@ -59,7 +60,7 @@ func TestBCEPickElements(t *testing.T) {
 				t.Errorf("x=%g y=%g: loss %g, float64 kernel's %g", x, y, s, want)
 			}
 			wg := []float32{0}
-			bceBackward[float32](args[float32]{wg}, args[float32]{xs, ys}, upstream[float32]{s: g}, param[float32]{})
+			bceBackward[float32](args[float32]{wg}, args[float32]{xs, ys}, upstream[float32]{S: g}, param[float32]{})
 			if !same32(gx[0], wg[0]) {
 				t.Errorf("x=%g y=%g: gradient %g, want %g", x, y, gx[0], wg[0])
 			}
@@ -79,7 +80,7 @@ func TestBCEPickChecks(t *testing.T) {
 	xs := bcePickInputs()[:37]
 	n := len(xs)
 	const g = 0.5
-	k32 := kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32}
+	k32 := kernels[float32]{fwd: losskernel.BCEForward32, bwd: bceBackward[float32], sum: losskernel.BCESum32, fuse: losskernel.BCEFuse32}
 	for _, at := range []int{0, 1, n / 2, n - 1} {
 		for k := range len(badX) + len(badY) {
 			for _, y0 := range []float32{0, 1} {
@@ -92,21 +93,21 @@ func TestBCEPickChecks(t *testing.T) {
 				} else {
 					y[at] = badY[k-len(badX)]
 				}
-				s, ok := bcePickSum(x, y)
+				s, ok := losskernel.BCEPickSum(x, y)
 				gx := make([]float32, n)
-				sf, okf := bcePickFuse(gx, x, y, g)
+				sf, okf := losskernel.BCEPickFuse(gx, x, y, g)
 				if k < len(badX) {
 					if !ok || !okf || s == s || sf == sf {
 						t.Errorf("x=%g y=%g at %d: sums %v, %v (checks %v, %v), want NaN", x[at], y[at], at, s, sf, ok, okf)
 					}
 					wg := make([]float32, n)
-					bceBackward[float32](args[float32]{wg}, args[float32]{x, y}, upstream[float32]{s: g}, param[float32]{})
+					bceBackward[float32](args[float32]{wg}, args[float32]{x, y}, upstream[float32]{S: g}, param[float32]{})
 					for i := range wg {
 						if !same32(gx[i], wg[i]) {
 							t.Errorf("x=%g y=%g at %d: gradient %d is %g, want %g", x[at], y[at], at, i, gx[i], wg[i])
 						}
 					}
-					if s := bceSum32(args[float32]{x, y}, param[float32]{}); plainBCE && s == s {
+					if s := losskernel.BCESum32(args[float32]{x, y}, param[float32]{}); losskernel.PlainBCE && s == s {
 						t.Errorf("x=%g y=%g at %d: bceSum32 %v, want NaN", x[at], y[at], at, s)
 					}
 					continue
@@ -200,13 +201,13 @@ func TestBCEPickSums(t *testing.T) {
 			want += v
 		}
 		in := args[float32]{x, y}
-		s := bceSum32(in, param[float32]{})
+		s := losskernel.BCESum32(in, param[float32]{})
 		gx := make([]float32, n)
-		sf := bceFuse32(gx, in, param[float32]{}, 0.25)
+		sf := losskernel.BCEFuse32(gx, in, param[float32]{}, 0.25)
 		if math.Abs(s-want) > 1e-6*want || math.Abs(sf-s) > 1e-12*s {
 			t.Errorf("bad=%v: sum %v, fused %v, float64 kernel's %v", bad, s, sf, want)
 		}
-		k32 := kernels[float32]{fwd: bceForward32, bwd: bceBackward[float32], sum: bceSum32, fuse: bceFuse32}
+		k32 := kernels[float32]{fwd: losskernel.BCEForward32, bwd: bceBackward[float32], sum: losskernel.BCESum32, fuse: losskernel.BCEFuse32}
 		if msg := checkSumFuse(k32, in, 0.25); msg != "" {
 			t.Errorf("bad=%v: %s", bad, msg)
 		}

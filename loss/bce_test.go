@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestBCEGradVec checks the vector kernel of BCE's input gradient against
@@ -17,7 +19,7 @@ func TestBCEGradVec(t *testing.T) {
 	for i := range x {
 		x[i], y[i], w[i] = r.Float32(), float32(r.IntN(2)), 2*r.Float32()
 	}
-	for i, v := range []float32{0, 1, negZero32, 0x1p-149, 1e-7, 1 - 0x1p-24, nan, inf, -inf, 2, -0.5} {
+	for i, v := range []float32{0, 1, losskernel.NegZero32, 0x1p-149, 1e-7, 1 - 0x1p-24, nan, inf, -inf, 2, -0.5} {
 		x[3+8*i] = v
 	}
 	y[5], y[6], w[7] = nan, 0.25, nan
@@ -25,7 +27,7 @@ func TestBCEGradVec(t *testing.T) {
 	for m := range n + 1 {
 		for _, ws := range [][]float32{nil, w[:m]} {
 			got := make([]float32, m)
-			k := bceGradVec(got, x[:m], y[:m], ws, g)
+			k := losskernel.BCEGradVec(got, x[:m], y[:m], ws, g)
 			if k < 0 || k > m {
 				t.Fatalf("m=%d: took %d", m, k)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/internal/vmath"
 	"kt/tensor"
 )
@@ -159,15 +160,15 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 			var z float64
 			if keep != nil {
 				row := xd[base : base+nc]
-				if m := rowMax(row); !math.IsInf(m, 0) {
-					s := rowExpSum(keep[base:base+nc], row, m)
+				if m := losskernel.RowMax(row); !math.IsInf(m, 0) {
+					s := losskernel.RowExpSum(keep[base:base+nc], row, m)
 					sums[r] = s
 					z = m + vmath.Log(s)
 				} else {
-					z = rowLogSumExp(row)
+					z = losskernel.RowLogSumExp(row)
 				}
 			} else {
-				z = logSumExp(xd, base, st, nc)
+				z = losskernel.LogSumExp(xd, base, st, nc)
 			}
 			lse[r] = z
 			wt := 1.0
@@ -233,9 +234,9 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 					// softmax·pc, less b·w, less a at the target
 					grow := gx[base : base+nc]
 					if cached != nil && cached[r] > 0 {
-						rowScale(grow, pc/cached[r])
+						losskernel.RowScale(grow, pc/cached[r])
 					} else {
-						rowExpScale(grow, xd[base:base+nc], z, pc)
+						losskernel.RowExpScale(grow, xd[base:base+nc], z, pc)
 					}
 					if b != 0 {
 						for k, v := range grow {
@@ -281,7 +282,7 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 	forRows(rows, nc, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			base := lay.at(r, 0)
-			z := logSumExp(xd, base, st, nc)
+			z := losskernel.LogSumExp(xd, base, st, nc)
 			lse[r] = z
 			v := 0.0
 			for k, i := 0, base; k < nc; k, i = k+1, i+st {
@@ -337,7 +338,7 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 					if st == 1 {
 						// softmax·g·tsum over the row, then less g·t
 						grow, yr := gx[base:base+nc], yd[base:base+nc]
-						rowExpScale(grow, xd[base:base+nc], z, g*tsum)
+						losskernel.RowExpScale(grow, xd[base:base+nc], z, g*tsum)
 						for k, v := range grow {
 							t := float64(yr[k])
 							if ls > 0 {

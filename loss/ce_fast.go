@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/internal/vmath"
 	"kt/tensor"
 )
@@ -13,12 +14,12 @@ import (
 // or without label smoothing. Rows go in blocks of about ceBlockLen
 // elements (for rows of 64 classes or more a block is one row). A block's
 // exponentials are taken in one flat pass shifted by a score g near the
-// block's (blockShift32: in plain Go, whose differences are exact, the
+// block's (losskernel.BlockShift32: in plain Go, whose differences are exact, the
 // block's first score; in the SIMD build, whose differences round to
 // float32 as torch's do, the largest score of the block before, the pass
 // finding the block's own and the block taken again with it when the two
-// are more than 2 apart, see ceShiftOK): each row's normalizer is the sum
-// of its part, and a row whose sum comes out of [ceMinSum, ceMaxSum] (a
+// are more than 2 apart, see losskernel.CEShiftOK): each row's normalizer is the sum
+// of its part, and a row whose sum comes out of [losskernel.CEMinSum, losskernel.CEMaxSum] (a
 // maximum far below g, a score far above it, a non-finite score) is taken
 // again with its own maximum, so that every row's terms keep float32
 // precision and none overflows.
@@ -33,11 +34,7 @@ import (
 // while they are in the cache; the backward then hands them over
 // (scaleGrad).
 
-const (
-	ceBlockLen = 1024
-	ceMinSum   = 0x1p-30
-	ceMaxSum   = 0x1p64
-)
+const ceBlockLen = 1024
 
 // ceFastOK reports whether cross entropy l over layout lay takes the
 // float32 fast path.
@@ -93,25 +90,25 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 	if one {
 		psx = &sx
 	}
-	g := blockShift32(src, hint)
+	g := losskernel.BlockShift32(src, hint)
 	top = g
 	flat := g > float32(math.Inf(-1)) && g <= math.MaxFloat32
 	var ps *[3]float64 // a one-row block's probability sums, when the pass took them
 	var psums [3]float64
 	fused := false
 	if flat && s.p != nil && r1-r0 == 1 {
-		if total, psums, fused = ceProbPass(pass, src, s.p[r0*nc:r1*nc], g, s.ls > 0); fused {
+		if total, psums, fused = losskernel.CEProbPass(pass, src, s.p[r0*nc:r1*nc], g, s.ls > 0); fused {
 			ps = &psums
 			flat = total == total
 		}
 	}
 	if flat && !fused {
-		total, top = ceExpPass(pass, src, g, psx)
-		if !ceShiftOK(g, top) {
+		total, top = losskernel.CEExpPass(pass, src, g, psx)
+		if !losskernel.CEShiftOK(g, top) {
 			// the block's own maximum, found in the pass
 			g = top
 			if flat = g > float32(math.Inf(-1)) && g <= math.MaxFloat32; flat {
-				total, top = ceExpPass(pass, src, g, psx)
+				total, top = losskernel.CEExpPass(pass, src, g, psx)
 			}
 		}
 		// a NaN sum (a NaN score, or in plain Go one out of range):
@@ -131,11 +128,11 @@ func (s *ceRows) block(r0, r1 int, buf []float32, hint float32) (sum, cnt float6
 		if flat {
 			rs = total
 			if r1-r0 > 1 {
-				rs = sum32(num)
+				rs = losskernel.Sum32(num)
 			}
-			z = float64(g) + ceLog(rs) // rs in range, or the row is taken again
+			z = float64(g) + losskernel.CELog(rs) // rs in range, or the row is taken again
 		}
-		if !flat || !(rs >= ceMinSum && rs <= ceMaxSum) {
+		if !flat || !(rs >= losskernel.CEMinSum && rs <= losskernel.CEMaxSum) {
 			z, rs = ceRowExact(row, num)
 		}
 		if s.sums != nil {
@@ -174,25 +171,25 @@ func (s *ceRows) grad(r int, row, num []float32, rs, z, u float64) {
 		if rs > 0 {
 			f /= rs
 		} else {
-			rowExpScale(num, row, z, f)
+			losskernel.RowExpScale(num, row, z, f)
 			f = 1
 		}
 		p := s.p[r*s.nc : r*s.nc+s.nc]
-		scaleSub32(num, p, float32(f), float32(u*kp), float32(u*add))
+		losskernel.ScaleSub32(num, p, float32(f), float32(u*kp), float32(u*add))
 		return
 	}
 	a := u * (1 - s.ls) // on the target's -log p
 	b := u * s.ls / nc  // on Σ_k -log p_k
 	if rs > 0 {
 		if b != 0 {
-			scaleSub32(num, nil, float32(u/rs), 0, float32(b))
+			losskernel.ScaleSub32(num, nil, float32(u/rs), 0, float32(b))
 		} else {
-			scale32(num, float32(u/rs))
+			losskernel.Scale32(num, float32(u/rs))
 		}
 	} else {
-		rowExpScale(num, row, z, u)
+		losskernel.RowExpScale(num, row, z, u)
 		if b != 0 {
-			scaleSub32(num, nil, 1, 0, float32(b))
+			losskernel.ScaleSub32(num, nil, 1, 0, float32(b))
 		}
 	}
 	t := s.tgt[r]
@@ -207,7 +204,7 @@ func (s *ceRows) scaleGrad(g *tensor.Tensor) *tensor.Tensor {
 	s.keepT, s.keep, s.sums, s.unit = nil, nil, nil, 0
 	if v := float32(g.At(0)); v != 1 {
 		forRows(len(gx)/s.nc, s.nc, func(lo, hi int) {
-			scale32(gx[lo*s.nc:hi*s.nc], v)
+			losskernel.Scale32(gx[lo*s.nc:hi*s.nc], v)
 		})
 	}
 	return gt
@@ -248,7 +245,7 @@ func (s *ceRows) indexLoss(r int, row []float32, z float64, g float32, flat bool
 	var m float64 // Σ_k (z - x_k) / C
 	if flat {
 		if !known {
-			sx = sumShift32(row, g)
+			sx = losskernel.SumShift32(row, g)
 		}
 		m = (z - float64(g)) - sx/nc
 	} else {
@@ -274,7 +271,7 @@ func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool,
 		if ps != nil {
 			sp, d, sx = ps[0], ps[1], ps[2]
 		} else {
-			sp, d, sx = probSums32(p, row, g, add != 0)
+			sp, d, sx = losskernel.ProbSums32(p, row, g, add != 0)
 		}
 		ts = sp
 		if add != 0 {
@@ -303,9 +300,9 @@ func (s *ceRows) probLoss(r int, row []float32, z float64, g float32, flat bool,
 func ceRowExact(row, num []float32) (z, s float64) {
 	m := vmath.Max32(row)
 	if !(m > float32(math.Inf(-1)) && m <= math.MaxFloat32) {
-		return rowLogSumExp(row), 0
+		return losskernel.RowLogSumExp(row), 0
 	}
-	s = expShiftSum32(num, row, m)
+	s = losskernel.ExpShiftSum32(num, row, m)
 	return float64(m) + vmath.Log(s), s
 }
 

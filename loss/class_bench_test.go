@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -28,7 +29,7 @@ func logSoftmax32(t *tensor.Tensor) *tensor.Tensor {
 	c := t.Size(-1)
 	v := t.Float32s()
 	for i := 0; i < len(v); i += c {
-		z := logSumExp(v, i, 1, c)
+		z := losskernel.LogSumExp(v, i, 1, c)
 		for k := i; k < i+c; k++ {
 			v[k] = float32(float64(v[k]) - z)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/internal/vmath"
 	"kt/tensor"
 )
@@ -392,7 +393,7 @@ func ctcGradStep[T real](lpt, gt []T, lcab []float64, ext []int, nll, gr float64
 		if math.IsInf(g[k], -1) {
 			g[k] = ab
 		} else {
-			g[k] = logAddExp(g[k], ab)
+			g[k] = losskernel.LogAddExp(g[k], ab)
 		}
 	}
 	for c, v := range lpt {

@@ -20,14 +20,25 @@
 // graph node. The kernels are generic over tensor.Float and are plain
 // loops: no interface call, allocation or reflection per element.
 //
+// A loss's file holds what the loss is: its options, its checks with
+// PyTorch's messages, and its forward and backward as readable generic
+// code, which float64 runs and against which the fast kernels are tested.
+// How float32 is made fast (chunked, unrolled, table-driven and SIMD
+// loops) is package kt/internal/losskernel's, grouped by family, each
+// plain loop beside its SIMD twin; the float32-precision exp, log and
+// log1p they take are kt/internal/vmath's. A loss's Forward names its
+// float32 kernels there (losskernel.MSESum32, ...), as ATen's Loss.cpp
+// calls into native/cpu's kernels.
+//
 // Everything else is shared plumbing, in one place:
 //   - reduction.go: Reduction (None, Mean, Sum; BatchMean for KLDiv) and
 //     its parsing and checks.
 //   - loss.go: the Loss interface, arity checks and PyTorch's dtype
 //     errors (floatResult, notImplemented, castError, dtypeMismatch).
 //   - kernel.go: what a kernel sees: args (up to four input slices,
-//     passed by value), upstream (the output gradient per element),
-//     kernels (the fwd/bwd pair), and the float64 summation.
+//     passed by value), upstream (the output gradient per element) and
+//     param (the options), losskernel's types; kernels (the fwd/bwd
+//     pair, with the optional fused sum and fuse).
 //   - elementwise.go: the driver of an elementwise loss: dtype
 //     conversion, broadcasting, splitting large tensors across
 //     goroutines (internal/par), reduction with float64 accumulation,
@@ -51,9 +62,12 @@
 //     as abs inline. An optional sum kernel fuses the forward with its
 //     float64 sum for the reductions (see mse.go).
 //  4. The backward kernel writes grad[k][i] for each grad[k] that is not
-//     nil, multiplying by g.at(i). The plumbing has already folded the
+//     nil, multiplying by g.At(i). The plumbing has already folded the
 //     reduction (1/n for mean) into g.
-//  5. A table-driven test of values against PyTorch, a finite-difference
+//  5. Float32 kernels that beat the generic ones go to losskernel,
+//     tested against the generic ones (checkSumFuse in
+//     kernelcheck_test.go, and the loss's own tests).
+//  6. A table-driven test of values against PyTorch, a finite-difference
 //     gradient check (gradcheck_test.go), and the fixture cases
 //     (fixture_test.go) run the loss.
 //

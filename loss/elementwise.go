@@ -1,6 +1,7 @@
 package loss
 
 import (
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/internal/stop"
 	"kt/tensor"
@@ -226,7 +227,7 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 			kc := *k // a copy, so the closure does not make the plan escape
 			par.For(n, func(lo, hi int) {
 				if !stop.Requested() {
-					kc.fwd(o[lo:hi], in.sub(lo, hi), kc.p)
+					kc.fwd(o[lo:hi], in.Sub(lo, hi), kc.p)
 				}
 			})
 			if stop.Requested() { // interrupted: the output is never seen
@@ -242,7 +243,7 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 	if n < par.Grain {
 		for lo := 0; lo < n; lo += par.Block {
 			hi := min(lo+par.Block, n)
-			s += blockSum(*k, in.sub(lo, hi), part(pre, lo, hi), g)
+			s += blockSum(*k, in.Sub(lo, hi), losskernel.Part(pre, lo, hi), g)
 		}
 	} else {
 		kc := *k
@@ -250,7 +251,7 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 			if stop.Requested() {
 				return 0
 			}
-			return blockSum(kc, in.sub(lo, hi), part(pre, lo, hi), g)
+			return blockSum(kc, in.Sub(lo, hi), losskernel.Part(pre, lo, hi), g)
 		})
 		if stop.Requested() {
 			return nil, 1, stop.Err
@@ -261,14 +262,6 @@ func forward[T real](e *elementwise, k *kernels[T], in args[T], n int, pre []T) 
 		v /= T(div) // as PyTorch: the sum in the tensor's type, then the division
 	}
 	return tensor.Scalar(v), div, nil
-}
-
-// part returns s[lo:hi], or nil for a nil s.
-func part[T real](s []T, lo, hi int) []T {
-	if s == nil {
-		return nil
-	}
-	return s[lo:hi]
 }
 
 // blockSum returns the sum of the forward kernel's values over one block
@@ -284,12 +277,12 @@ func blockSum[T real](k kernels[T], in args[T], gx []T, g T) float64 {
 		return k.sum(in, k.p)
 	}
 	buf := scratch[T]()
-	n := in.len()
+	n := in.Len()
 	s := 0.0
 	for j := 0; j < n; j += chunk {
 		m := min(chunk, n-j)
-		k.fwd(buf[:m], in.sub(j, j+m), k.p)
-		s += sum64(buf[:m])
+		k.fwd(buf[:m], in.Sub(j, j+m), k.p)
+		s += losskernel.Sum64(buf[:m])
 	}
 	release(buf)
 	return s
@@ -322,12 +315,12 @@ func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 	var up upstream[T]
 	gs := tensor.Data[T](g.To(nd.dtype))
 	if nd.reduction == None {
-		up.per = gs
+		up.Per = gs
 		if len(gs) != n {
 			return nil, tensor.ErrShape
 		}
 	} else if len(gs) == 1 {
-		up.s = T(float64(gs[0]) / nd.div)
+		up.S = T(float64(gs[0]) / nd.div)
 	}
 	var grad args[T]
 	var gts [maxArgs]*tensor.Tensor
@@ -348,12 +341,12 @@ func (nd *node[T]) backward(g *tensor.Tensor) ([]*tensor.Tensor, error) {
 	}
 	k, in := &nd.k, nd.in
 	switch {
-	case pre != nil && up.per == nil && len(gs) == 1 && gs[0] == 1:
+	case pre != nil && up.Per == nil && len(gs) == 1 && gs[0] == 1:
 		// made by the forward
 	case n < par.Grain:
 		k.bwd(grad, in, up, k.p)
 	default:
-		par.For(n, func(lo, hi int) { k.bwd(grad.sub(lo, hi), in.sub(lo, hi), up.sub(lo, hi), k.p) })
+		par.For(n, func(lo, hi int) { k.bwd(grad.Sub(lo, hi), in.Sub(lo, hi), up.Sub(lo, hi), k.p) })
 	}
 	res := make([]*tensor.Tensor, len(nd.inputs))
 	for i, t := range nd.inputs {

@@ -2,8 +2,8 @@ package loss
 
 import (
 	"errors"
-	"math"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -42,9 +42,9 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 	e := elementwise{
 		node: "HuberLossBackward0", reduction: l.Reduction, dtype: d, shape: shape, out: out, castOut: true,
 		inputs: tensors{x, y}, sameTypes: true,
-		k32: kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32,
-			p: param[float32]{a: float32(l.Delta)}},
-		k64: kernels[float64]{fwd: huberForward[float64], bwd: huberBackward[float64], sum: huberSum[float64], p: param[float64]{a: l.Delta}},
+		k32: kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32,
+			p: param[float32]{A: float32(l.Delta)}},
+		k64: kernels[float64]{fwd: huberForward[float64], bwd: huberBackward[float64], sum: huberSum[float64], p: param[float64]{A: l.Delta}},
 	}
 	return e.run(c)
 }
@@ -52,7 +52,7 @@ func (l Huber) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, err
 func huberForward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
-		out[i] = huber(x[i]-y[i], p.a)
+		out[i] = losskernel.Huber(x[i]-y[i], p.A)
 	}
 }
 
@@ -61,13 +61,13 @@ func huberSum[T tensor.Float](in args[T], p param[T]) float64 {
 	var a, b, c, d float64 // four sums, so the additions pipeline
 	i := 0
 	for ; i+4 <= len(x); i += 4 {
-		a += float64(huber(x[i]-y[i], p.a))
-		b += float64(huber(x[i+1]-y[i+1], p.a))
-		c += float64(huber(x[i+2]-y[i+2], p.a))
-		d += float64(huber(x[i+3]-y[i+3], p.a))
+		a += float64(losskernel.Huber(x[i]-y[i], p.A))
+		b += float64(losskernel.Huber(x[i+1]-y[i+1], p.A))
+		c += float64(losskernel.Huber(x[i+2]-y[i+2], p.A))
+		d += float64(losskernel.Huber(x[i+3]-y[i+3], p.A))
 	}
 	for ; i < len(x); i++ {
-		a += float64(huber(x[i]-y[i], p.a))
+		a += float64(losskernel.Huber(x[i]-y[i], p.A))
 	}
 	return (a + b) + (c + d)
 }
@@ -77,139 +77,21 @@ func huberSum[T tensor.Float](in args[T], p param[T]) float64 {
 func huberBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
-	delta := p.a
-	if g.per == nil && gy == nil && gx != nil {
-		s, gx := g.s, gx[:len(x)]
+	delta := p.A
+	if g.Per == nil && gy == nil && gx != nil {
+		s, gx := g.S, gx[:len(x)]
 		for i := range x {
-			gx[i] = huberGrad(x[i]-y[i], delta) * s
+			gx[i] = losskernel.HuberGrad(x[i]-y[i], delta) * s
 		}
 		return
 	}
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if gx != nil {
-			gx[i] = huberGrad(x[i]-y[i], delta) * gi
+			gx[i] = losskernel.HuberGrad(x[i]-y[i], delta) * gi
 		}
 		if gy != nil {
-			gy[i] = huberGrad(y[i]-x[i], delta) * gi
+			gy[i] = losskernel.HuberGrad(y[i]-x[i], delta) * gi
 		}
 	}
-}
-
-// huber is the loss at difference d.
-// It is written without a data-dependent branch or an absolute value:
-// with c = d clamped to [-delta, delta], c·(d - c/2), which rounds as
-// ATen's 0.5·z² (z = |d| < delta) and delta·(z - delta/2) do.
-func huber[T tensor.Float](d, delta T) T {
-	c := max(min(d, delta), -delta)
-	return c * (d - 0.5*c)
-}
-
-// huberGrad is the derivative of the loss at difference d.
-// It is d clamped to [-delta, delta], without a branch.
-func huberGrad[T tensor.Float](d, delta T) T { return max(min(d, delta), -delta) }
-
-// huberSum32 is huberSum on float32, sixteen elements a step: m·(z -
-// m/2), z = |d|, m = min(z, delta), is c·(d - c/2) with both signs
-// dropped, so it rounds alike, and takes one min where the clamp takes
-// two. Four float32 sums take four losses each before they are widened
-// into one float64 sum (few live registers, few conversions): the losses
-// are never negative, so a float32 sum of four is within 3 float32 units
-// (2e-7) of theirs relative, a hundredth of the 2e-5 the results are
-// held to.
-//
-// |d| and the minimum are taken on d's bits, which order as the values
-// do for values at or above 0 (a positive delta): a NaN d makes a NaN
-// loss whichever minimum it gets, ±Inf +Inf.
-func huberSum32(in args[float32], p param[float32]) float64 {
-	const sign = 1 << 31
-	x := in[0]
-	y, delta := in[1][:len(x)], p.a
-	db := math.Float32bits(delta)
-	a, i := huberVec(x, y, delta)
-	for ; i+16 <= len(x); i += 16 {
-		x16, y16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16])
-		var s0, s1, s2, s3 float32
-		for k := 0; k < 16; k += 4 {
-			// element by element, so that few values are live at once
-			u0 := math.Float32bits(x16[k]-y16[k]) &^ sign
-			z0, m0 := math.Float32frombits(u0), math.Float32frombits(min(u0, db))
-			s0 += m0 * (z0 - 0.5*m0)
-			u1 := math.Float32bits(x16[k+1]-y16[k+1]) &^ sign
-			z1, m1 := math.Float32frombits(u1), math.Float32frombits(min(u1, db))
-			s1 += m1 * (z1 - 0.5*m1)
-			u2 := math.Float32bits(x16[k+2]-y16[k+2]) &^ sign
-			z2, m2 := math.Float32frombits(u2), math.Float32frombits(min(u2, db))
-			s2 += m2 * (z2 - 0.5*m2)
-			u3 := math.Float32bits(x16[k+3]-y16[k+3]) &^ sign
-			z3, m3 := math.Float32frombits(u3), math.Float32frombits(min(u3, db))
-			s3 += m3 * (z3 - 0.5*m3)
-		}
-		a += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
-	}
-	for ; i < len(x); i++ {
-		a += float64(huber(x[i]-y[i], delta))
-	}
-	return a
-}
-
-// huberFuse32 is huberSum32 writing the input's gradient, d clamped to
-// [-delta, delta] times g, as it goes. Both come from that clamp c, taken
-// on d's bits (min(|d|, delta) with d's sign put back: ±Inf gives
-// ±delta, ±0 ±0): the loss is c·(2d - c)/2, twice ATen's 0.5·z·z (z =
-// |d| < delta) or delta·(z - delta/2) rounded alike, and the halving is
-// taken once, on the sum. A block of sixteen whose sum is not finite (a
-// NaN difference, whose clamp here is ±delta; an infinite one; or 2d
-// overflowing) is taken again element by element, the losses by huber
-// and the gradients by the clamp (a rarely taken, predictable branch),
-// so that NaN gives NaN and a finite loss stays finite.
-func huberFuse32(gx []float32, in args[float32], p param[float32], g float32) float64 {
-	const sign = 1 << 31
-	x := in[0]
-	y, gx, delta := in[1][:len(x)], gx[:len(x)], p.a
-	db := math.Float32bits(delta)
-	a, i := huberFuseVec(gx, x, y, delta, g)
-	w := 0.0 // twice the losses of the blocks of sixteen
-	for ; i+16 <= len(x); i += 16 {
-		x16, y16, g16 := (*[16]float32)(x[i:i+16]), (*[16]float32)(y[i:i+16]), (*[16]float32)(gx[i:i+16])
-		var s0, s1, s2, s3 float32
-		for k := 0; k < 16; k += 4 {
-			// element by element, so that few values are live at once
-			d0 := x16[k] - y16[k]
-			b0 := math.Float32bits(d0)
-			c0 := math.Float32frombits(min(b0&^sign, db) | b0&sign)
-			g16[k] = c0 * g
-			s0 += c0 * (d0 + d0 - c0)
-			d1 := x16[k+1] - y16[k+1]
-			b1 := math.Float32bits(d1)
-			c1 := math.Float32frombits(min(b1&^sign, db) | b1&sign)
-			g16[k+1] = c1 * g
-			s1 += c1 * (d1 + d1 - c1)
-			d2 := x16[k+2] - y16[k+2]
-			b2 := math.Float32bits(d2)
-			c2 := math.Float32frombits(min(b2&^sign, db) | b2&sign)
-			g16[k+2] = c2 * g
-			s2 += c2 * (d2 + d2 - c2)
-			d3 := x16[k+3] - y16[k+3]
-			b3 := math.Float32bits(d3)
-			c3 := math.Float32frombits(min(b3&^sign, db) | b3&sign)
-			g16[k+3] = c3 * g
-			s3 += c3 * (d3 + d3 - c3)
-		}
-		if t := (s0 + s1) + (s2 + s3); t-t != 0 {
-			for k := range g16 {
-				d := x16[k] - y16[k]
-				a += float64(huber(d, delta))
-				g16[k] = huberGrad(d, delta) * g
-			}
-			continue
-		}
-		w += (float64(s0) + float64(s1)) + (float64(s2) + float64(s3))
-	}
-	for ; i < len(x); i++ {
-		d0 := x[i] - y[i]
-		a += float64(huber(d0, delta))
-		gx[i] = huberGrad(d0, delta) * g
-	}
-	return a + 0.5*w
 }

@@ -3,60 +3,20 @@ package loss
 import (
 	"sync"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
 // maxArgs is the most tensors an elementwise kernel takes.
-const maxArgs = 4
+const maxArgs = losskernel.MaxArgs
 
-// args holds the slices an elementwise kernel reads or writes, in the
-// loss's input order; absent ones are nil. It is passed by value, so
-// slicing it for a chunk allocates nothing.
-type args[T tensor.Float] [maxArgs][]T
-
-// sub returns the chunk [lo, hi) of every present slice.
-func (a args[T]) sub(lo, hi int) args[T] {
-	var s args[T]
-	for i, x := range a {
-		if x != nil {
-			s[i] = x[lo:hi]
-		}
-	}
-	return s
-}
-
-// len returns the length of the present slices.
-func (a args[T]) len() int {
-	for _, x := range a {
-		if x != nil {
-			return len(x)
-		}
-	}
-	return 0
-}
-
-// upstream is the gradient arriving at a loss's output, seen per element:
-// per[i]*s for reduction none (s is 1), or the one value s (the output
-// gradient, divided by the element count for mean) otherwise.
-type upstream[T tensor.Float] struct {
-	per []T
-	s   T
-}
-
-// at returns the upstream gradient of element i.
-func (u upstream[T]) at(i int) T {
-	if u.per != nil {
-		return u.per[i]
-	}
-	return u.s
-}
-
-func (u upstream[T]) sub(lo, hi int) upstream[T] {
-	if u.per != nil {
-		u.per = u.per[lo:hi]
-	}
-	return u
-}
+// The slices, upstream gradient and options an elementwise kernel sees
+// are package losskernel's, where the float32 kernels live.
+type (
+	args[T tensor.Float]     = losskernel.Args[T]
+	upstream[T tensor.Float] = losskernel.Upstream[T]
+	param[T tensor.Float]    = losskernel.Param[T]
+)
 
 // kernels are the two loops of an elementwise loss on one float type.
 //
@@ -65,7 +25,7 @@ func (u upstream[T]) sub(lo, hi int) upstream[T] {
 //
 // bwd writes the gradient of element i with respect to input k to
 // grad[k][i] for every grad[k] that is not nil (the plumbing allocates
-// only those the caller needs), given the upstream gradient g.at(i).
+// only those the caller needs), given the upstream gradient g.At(i).
 //
 // sum, optional, is fwd fused with the float64 summation of its values:
 // it returns the sum of the losses of its elements. Hot losses provide it
@@ -87,19 +47,9 @@ type kernels[T tensor.Float] struct {
 	p    param[T]
 }
 
-// param is a loss's scalar options as its kernels see them, in the
-// kernels' type. (Kernels are top-level functions that take their options
-// as a value rather than closures that capture them: Go does not inline
-// generic helpers called from closures inside generic functions.)
-type param[T tensor.Float] struct {
-	a, b   T    // scalar options, as each loss names them (beta, margin, eps, ...)
-	f1, f2 bool // flags, as each loss names them (log_input, full)
-	r32    bool // round the input-only subexpressions to float32 (see round32)
-}
-
 // chunk is the length of the scratch buffer a reduced forward writes
 // element losses to before summing them: small enough to stay in L1.
-const chunk = 1024
+const chunk = losskernel.Chunk
 
 var (
 	pool32 = sync.Pool{New: func() any { return new([chunk]float32) }}
@@ -134,21 +84,4 @@ func release[T tensor.Float](s []T) {
 	case []float64:
 		pool64.Put((*[chunk]float64)(b))
 	}
-}
-
-// sum64 returns the sum of s accumulated in float64, over four
-// independent partial sums so the additions pipeline.
-func sum64[T tensor.Float](s []T) float64 {
-	var a, b, c, d float64
-	i := 0
-	for ; i+4 <= len(s); i += 4 {
-		a += float64(s[i])
-		b += float64(s[i+1])
-		c += float64(s[i+2])
-		d += float64(s[i+3])
-	}
-	for ; i < len(s); i++ {
-		a += float64(s[i])
-	}
-	return (a + b) + (c + d)
 }

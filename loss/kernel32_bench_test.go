@@ -3,6 +3,8 @@ package loss
 import (
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // BenchmarkKernels32 times the float32 sum and fuse kernels of huber,
@@ -22,23 +24,23 @@ func BenchmarkKernels32(b *testing.B) {
 	}
 	in := args[float32]{x, y}
 	run := kernelRunner(b, n)
-	run("huber/sum", func() float64 { return huberSum32(in, param[float32]{a: 1}) })
-	run("huber/fuse", func() float64 { return huberFuse32(g, in, param[float32]{a: 1}, 1e-7) })
-	run("smoothl1/sum", func() float64 { return smoothL1Sum32(in, smoothL1Param[float32](1)) })
-	run("smoothl1/fuse", func() float64 { return smoothL1Fuse32(g, in, smoothL1Param[float32](1), 1e-7) })
-	run("softmargin/sum", func() float64 { return softMarginSum32(in, param[float32]{}) })
-	run("softmargin/fuse", func() float64 { return softMarginFuse32(g, in, param[float32]{}, 1e-7) })
-	run("kl/sum", func() float64 { return klSum32(args[float32]{lx, py}, param[float32]{}) })
-	run("kl/fuse", func() float64 { return klFuse32(g, args[float32]{lx, py}, param[float32]{}, 1e-4) })
-	run("ce/sum", func() float64 { e, _ := ceExpPass(nil, x, 0, nil); return e })
-	run("ce/store", func() float64 { e, _ := ceExpPass(g, x, 0, nil); return e })
+	run("huber/sum", func() float64 { return losskernel.HuberSum32(in, param[float32]{A: 1}) })
+	run("huber/fuse", func() float64 { return losskernel.HuberFuse32(g, in, param[float32]{A: 1}, 1e-7) })
+	run("smoothl1/sum", func() float64 { return losskernel.SmoothL1Sum32(in, smoothL1Param[float32](1)) })
+	run("smoothl1/fuse", func() float64 { return losskernel.SmoothL1Fuse32(g, in, smoothL1Param[float32](1), 1e-7) })
+	run("softmargin/sum", func() float64 { return losskernel.SoftMarginSum32(in, param[float32]{}) })
+	run("softmargin/fuse", func() float64 { return losskernel.SoftMarginFuse32(g, in, param[float32]{}, 1e-7) })
+	run("kl/sum", func() float64 { return losskernel.KLSum32(args[float32]{lx, py}, param[float32]{}) })
+	run("kl/fuse", func() float64 { return losskernel.KLFuse32(g, args[float32]{lx, py}, param[float32]{}, 1e-4) })
+	run("ce/sum", func() float64 { e, _ := losskernel.CEExpPass(nil, x, 0, nil); return e })
+	run("ce/store", func() float64 { e, _ := losskernel.CEExpPass(g, x, 0, nil); return e })
 	run("ce/sums", func() float64 {
 		var d float64
-		e, _ := ceExpPass(nil, x, 0, &d)
+		e, _ := losskernel.CEExpPass(nil, x, 0, &d)
 		return e + d
 	})
-	run("ce/prob", func() float64 { e, _, _ := ceProbPass(nil, x, p, 0, false); return e })
-	run("ce/probstore", func() float64 { e, _, _ := ceProbPass(g, x, p, 0, false); return e })
+	run("ce/prob", func() float64 { e, _, _ := losskernel.CEProbPass(nil, x, p, 0, false); return e })
+	run("ce/probstore", func() float64 { e, _, _ := losskernel.CEProbPass(g, x, p, 0, false); return e })
 }
 
 // kernelRunner returns a function that times f as the sub-benchmark

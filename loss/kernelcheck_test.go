@@ -33,7 +33,7 @@ func checkSumFuse(k kernels[float32], in args[float32], g float32) string {
 		return fmt.Sprintf("fused sum %v, want %v", got, want)
 	}
 	wg := make([]float32, n)
-	k.bwd(args[float32]{wg}, in, upstream[float32]{s: g}, k.p)
+	k.bwd(args[float32]{wg}, in, upstream[float32]{S: g}, k.p)
 	for i := range wg {
 		if math.Float32bits(gx[i]) != math.Float32bits(wg[i]) && !(gx[i] != gx[i] && wg[i] != wg[i]) {
 			return fmt.Sprintf("gradient %d is %v, want %v", i, gx[i], wg[i])

@@ -3,6 +3,8 @@ package loss
 import (
 	"math"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestKLPlainSpecial checks kl's one-loop float32 kernels against the
@@ -29,17 +31,17 @@ func TestKLPlainSpecial(t *testing.T) {
 					y[at] = v
 				}
 				gx, gw := make([]float32, n), make([]float32, n)
-				want := klFuseChunks(gw, x, y, g)
+				want := losskernel.KLFuseChunks(gw, x, y, g)
 				same := func(got float64) bool {
 					if want != want || math.IsInf(want, 0) {
 						return got == want || got != got && want != want
 					}
 					return math.Abs(got-want) <= 1e-12*math.Abs(want)
 				}
-				if got := klFusePlain(gx, x, y, g); !same(got) {
+				if got := losskernel.KLFusePlain(gx, x, y, g); !same(got) {
 					t.Errorf("%g in %d at %d: fused sum %g, want %g", v, which, at, got, want)
 				}
-				if got := klSumPlain(x, y); !same(got) {
+				if got := losskernel.KLSumPlain(x, y); !same(got) {
 					t.Errorf("%g in %d at %d: sum %g, want %g", v, which, at, got, want)
 				}
 				for i := range gx {

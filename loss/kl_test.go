@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestKLVec checks the vector kernels of KL divergence's float32 forward
@@ -17,20 +19,20 @@ func TestKLVec(t *testing.T) {
 	for i := range x {
 		x[i], y[i] = -3*r.Float32(), r.Float32()
 	}
-	for i, v := range []float32{0, negZero32, 1, 0x1p-149, nan, inf, -inf, -2} {
+	for i, v := range []float32{0, losskernel.NegZero32, 1, 0x1p-149, nan, inf, -inf, -2} {
 		y[2+9*i] = v
 	}
 	x[4], x[13], x[22] = nan, -inf, inf
-	logTo32(l, y)
+	losskernel.LogTo32(l, y)
 	const g = float32(-0.37)
 	same := func(a, b float32) bool {
 		return math.Float32bits(a) == math.Float32bits(b) || (a != a && b != b)
 	}
 	for m := range n + 1 {
 		o := append([]float32(nil), l[:m]...)
-		k := klVec(o, y[:m], x[:m])
+		k := losskernel.KLVec(o, y[:m], x[:m])
 		if k < 0 || k > m {
-			t.Fatalf("m=%d: klVec took %d", m, k)
+			t.Fatalf("m=%d: losskernel.KLVec took %d", m, k)
 		}
 		for i := range k {
 			var xl float32
@@ -38,17 +40,17 @@ func TestKLVec(t *testing.T) {
 				xl = y[i] * l[i]
 			}
 			if want := xl - y[i]*x[i]; !same(o[i], want) {
-				t.Fatalf("m=%d: klVec y=%g x=%g: %g, want %g", m, y[i], x[i], o[i], want)
+				t.Fatalf("m=%d: losskernel.KLVec y=%g x=%g: %g, want %g", m, y[i], x[i], o[i], want)
 			}
 		}
 		gx := make([]float32, m)
-		k = negScaleVec(gx, y[:m], g)
+		k = losskernel.NegScaleVec(gx, y[:m], g)
 		if k < 0 || k > m {
-			t.Fatalf("m=%d: negScaleVec took %d", m, k)
+			t.Fatalf("m=%d: losskernel.NegScaleVec took %d", m, k)
 		}
 		for i := range k {
 			if want := -y[i] * g; !same(gx[i], want) {
-				t.Fatalf("m=%d: negScaleVec y=%g: %g, want %g", m, y[i], gx[i], want)
+				t.Fatalf("m=%d: losskernel.NegScaleVec y=%g: %g, want %g", m, y[i], gx[i], want)
 			}
 		}
 	}

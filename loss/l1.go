@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -33,7 +34,7 @@ func (l L1) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor, error)
 	e := elementwise{
 		node: "L1LossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y},
-		k32:    kernels[float32]{fwd: l1Forward[float32], bwd: l1Backward[float32], sum: l1Sum32, fuse: l1Fuse32},
+		k32:    kernels[float32]{fwd: l1Forward[float32], bwd: l1Backward[float32], sum: losskernel.L1Sum32, fuse: losskernel.L1Fuse32},
 		k64:    kernels[float64]{fwd: l1Forward[float64], bwd: l1Backward[float64], sum: l1Sum[float64]},
 	}
 	return e.run(c)
@@ -78,15 +79,15 @@ func sign[T tensor.Float](d T) T {
 func l1Backward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
-	if g.per == nil && gy == nil && gx != nil {
-		s, gx := g.s, gx[:len(x)]
+	if g.Per == nil && gy == nil && gx != nil {
+		s, gx := g.S, gx[:len(x)]
 		for i := range x {
 			gx[i] = sign(x[i]-y[i]) * s
 		}
 		return
 	}
 	for i := range x {
-		v := sign(x[i]-y[i]) * g.at(i)
+		v := sign(x[i]-y[i]) * g.At(i)
 		if gx != nil {
 			gx[i] = v
 		}
@@ -94,66 +95,4 @@ func l1Backward[T tensor.Float](grad, in args[T], g upstream[T], _ param[T]) {
 			gy[i] = -v
 		}
 	}
-}
-
-// abs32 returns |v|, clearing the sign bit.
-func abs32(v float32) float32 { return math.Float32frombits(math.Float32bits(v) &^ (1 << 31)) }
-
-// l1Sum32 is l1Sum on float32, four elements a step.
-func l1Sum32(in args[float32], _ param[float32]) float64 {
-	x := in[0]
-	y := in[1][:len(x)]
-	var b, c, d float64
-	a, i := l1Vec(x, y)
-	for ; i+4 <= len(x); i += 4 {
-		x4, y4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4])
-		a += float64(abs32(x4[0] - y4[0]))
-		b += float64(abs32(x4[1] - y4[1]))
-		c += float64(abs32(x4[2] - y4[2]))
-		d += float64(abs32(x4[3] - y4[3]))
-	}
-	for ; i < len(x); i++ {
-		a += float64(abs32(x[i] - y[i]))
-	}
-	return (a + b) + (c + d)
-}
-
-// l1Fuse32 is l1Sum32 writing the input's gradient sign(x-y)·g as it
-// goes.
-func l1Fuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
-	x := in[0]
-	y, gx := in[1][:len(x)], gx[:len(x)]
-	var b, c, d float64
-	a, i := l1FuseVec(gx, x, y, g)
-	gb, zb := math.Float32bits(g), math.Float32bits(0*g)
-	for ; i+4 <= len(x); i += 4 {
-		x4, y4, g4 := (*[4]float32)(x[i:i+4]), (*[4]float32)(y[i:i+4]), (*[4]float32)(gx[i:i+4])
-		d0, d1, d2, d3 := x4[0]-y4[0], x4[1]-y4[1], x4[2]-y4[2], x4[3]-y4[3]
-		a += float64(abs32(d0))
-		b += float64(abs32(d1))
-		c += float64(abs32(d2))
-		d += float64(abs32(d3))
-		g4[0] = signScale32(d0, gb, zb)
-		g4[1] = signScale32(d1, gb, zb)
-		g4[2] = signScale32(d2, gb, zb)
-		g4[3] = signScale32(d3, gb, zb)
-	}
-	for ; i < len(x); i++ {
-		d0 := x[i] - y[i]
-		a += float64(abs32(d0))
-		gx[i] = signScale32(d0, gb, zb)
-	}
-	return (a + b) + (c + d)
-}
-
-// signScale32 returns sign(d)·g from the bits gb of g and zb of 0·g,
-// without a branch on d: ±g by d's sign, and 0·g for ±0 and NaN, as
-// sign(d)·g gives them.
-func signScale32(d float32, gb, zb uint32) float32 {
-	b := math.Float32bits(d)
-	r := gb ^ b&(1<<31)
-	if m := b &^ (1 << 31); m == 0 || m > 0x7f800000 {
-		r = zb
-	}
-	return math.Float32frombits(r)
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestL1Kernels checks l1's float32 sum and fused kernels (8 lanes a step
@@ -27,12 +29,12 @@ func TestL1Kernels(t *testing.T) {
 		}
 		for _, g := range []float32{1, -0.5, 1e-7} {
 			gx := make([]float32, n)
-			fused := l1Fuse32(gx, args[float32]{x, y}, param[float32]{}, g)
-			sum := l1Sum32(args[float32]{x, y}, param[float32]{})
+			fused := losskernel.L1Fuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+			sum := losskernel.L1Sum32(args[float32]{x, y}, param[float32]{})
 			want, finite := 0.0, true
 			for i := range x {
 				d := x[i] - y[i]
-				want += float64(abs32(d))
+				want += float64(losskernel.Abs32(d))
 				finite = finite && !math.IsNaN(float64(d)) && !math.IsInf(float64(d), 0)
 				w := sign(d) * g
 				if math.Float32bits(gx[i]) != math.Float32bits(w) && !(w != w && gx[i] != gx[i]) {

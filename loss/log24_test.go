@@ -3,9 +3,12 @@ package loss
 import (
 	"math"
 	"testing"
+
+	"kt/internal/losskernel"
+	"kt/internal/vmath"
 )
 
-// TestLog24Seams checks log24To32, log1p24To32 and logPick32 within one
+// TestLog24Seams checks vmath.Log24To32, vmath.Log1p24To32 and losskernel.LogPick32 within one
 // float32 unit of package math where the reduction changes hands: near 1
 // (2**-10 below, 2**-9 above, and twice as far), at the midpoints
 // between table points, and at the ends of binades; in place as well as
@@ -30,9 +33,9 @@ func TestLog24Seams(t *testing.T) {
 	}
 	n := len(xs)
 	got := make([]float32, n)
-	log24To32(got, xs)
+	vmath.Log24To32(got, xs)
 	in := append([]float32{}, xs...)
-	log24To32(in, in)
+	vmath.Log24To32(in, in)
 	for i, x := range xs {
 		w := float32(math.Log(float64(x)))
 		if ulps(got[i], w) > 1 || in[i] != got[i] {
@@ -43,7 +46,7 @@ func TestLog24Seams(t *testing.T) {
 	for i, x := range xs {
 		neg[i] = x - 1 // exact near 1
 	}
-	log1p24To32(got, neg)
+	vmath.Log1p24To32(got, neg)
 	for i, u := range neg {
 		w := float32(math.Log1p(float64(u)))
 		if ulps(got[i], w) > 1 {
@@ -58,7 +61,7 @@ func TestLog24Seams(t *testing.T) {
 		}
 	}
 	got = make([]float32, len(px))
-	logPick32(got, px, py)
+	losskernel.LogPick32(got, px, py)
 	for i, x := range px {
 		w := float32(math.Log(float64(x)))
 		if py[i] == 0 {
@@ -91,8 +94,8 @@ func TestBCELogitsPlain(t *testing.T) {
 		for j := 0; j < len(x); j += chunk {
 			o, e := make([]float32, chunk), make([]float32, chunk)
 			o1, e1 := make([]float32, chunk), make([]float32, chunk)
-			bceLogitsChunk(o, e, x[j:], y[j:], nil, nil)
-			bceLogitsChunk(o1, e1, x[j:], y[j:], ones, nil)
+			losskernel.BCELogitsChunk(o, e, x[j:], y[j:], nil, nil)
+			losskernel.BCELogitsChunk(o1, e1, x[j:], y[j:], ones, nil)
 			for i := range o {
 				same := func(a, b float32) bool { return math.Float32bits(a) == math.Float32bits(b) || a != a && b != b }
 				if !same(o[i], o1[i]) || !same(e[i], e1[i]) {
@@ -120,11 +123,11 @@ func TestBCELogitsVectors(t *testing.T) {
 		const g = 0.5
 		o, o1 := make([]float32, n), make([]float32, n)
 		gx, gx1, gb := make([]float32, n), make([]float32, n), make([]float32, n)
-		bceLogitsForward32(o, args[float32]{x, y}, param[float32]{})
-		bceLogitsForward32(o1, args[float32]{x, y, ones}, param[float32]{})
-		s := bceLogitsFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
-		s1 := bceLogitsFuse32(gx1, args[float32]{x, y, ones}, param[float32]{}, g)
-		bceLogitsBackward32(args[float32]{gb}, args[float32]{x, y}, upstream[float32]{s: g}, param[float32]{})
+		losskernel.BCELogitsForward32(o, args[float32]{x, y}, param[float32]{})
+		losskernel.BCELogitsForward32(o1, args[float32]{x, y, ones}, param[float32]{})
+		s := losskernel.BCELogitsFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+		s1 := losskernel.BCELogitsFuse32(gx1, args[float32]{x, y, ones}, param[float32]{}, g)
+		losskernel.BCELogitsBackward32(args[float32]{gb}, args[float32]{x, y}, upstream[float32]{S: g}, param[float32]{})
 		same := func(a, b float32) bool {
 			if name != "table" {
 				return near32(a, b)
@@ -161,11 +164,11 @@ func TestBCEVectors(t *testing.T) {
 	const g = 0.75
 	o, o1 := make([]float32, n), make([]float32, n)
 	gx, gx1 := make([]float32, n), make([]float32, n)
-	bceForward32(o, args[float32]{x, y}, param[float32]{})
-	bceChunks(o1, x, y, nil)
-	s := bceFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
-	s1 := bceFuseChunks(gx1, x, y, nil, g)
-	sum := bceSum32(args[float32]{x, y}, param[float32]{})
+	losskernel.BCEForward32(o, args[float32]{x, y}, param[float32]{})
+	losskernel.BCEChunks(o1, x, y, nil)
+	s := losskernel.BCEFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+	s1 := losskernel.BCEFuseChunks(gx1, x, y, nil, g)
+	sum := losskernel.BCESum32(args[float32]{x, y}, param[float32]{})
 	for i := range o {
 		if math.Float32bits(o[i]) != math.Float32bits(o1[i]) || math.Float32bits(gx[i]) != math.Float32bits(gx1[i]) {
 			t.Errorf("x=%g y=%g: loss %g, gradient %g; chunked %g, %g", x[i], y[i], o[i], gx[i], o1[i], gx1[i])
@@ -203,9 +206,9 @@ func TestKLVectors(t *testing.T) {
 	y[1000] = -0.5 // a vector the chunked passes take
 	const g = 0.25
 	gx, gx1 := make([]float32, len(x)), make([]float32, len(x))
-	s := klFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
-	s1 := klFuseChunks(gx1, x, y, g)
-	sum := klSum32(args[float32]{x, y}, param[float32]{})
+	s := losskernel.KLFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+	s1 := losskernel.KLFuseChunks(gx1, x, y, g)
+	sum := losskernel.KLSum32(args[float32]{x, y}, param[float32]{})
 	for i := range gx {
 		if math.Float32bits(gx[i]) != math.Float32bits(gx1[i]) {
 			t.Errorf("y=%g: gradient %g, chunked %g", y[i], gx[i], gx1[i])
@@ -216,9 +219,9 @@ func TestKLVectors(t *testing.T) {
 		t.Errorf("sums %g (fused), %g, chunked %g", s, sum, s1)
 	}
 	y[1000] = 0.5 // all vectors in range: finite sums
-	s = klFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
-	s1 = klFuseChunks(gx1, x, y, g)
-	sum = klSum32(args[float32]{x, y}, param[float32]{})
+	s = losskernel.KLFuse32(gx, args[float32]{x, y}, param[float32]{}, g)
+	s1 = losskernel.KLFuseChunks(gx1, x, y, g)
+	sum = losskernel.KLSum32(args[float32]{x, y}, param[float32]{})
 	if !near(s, s1) || !near(sum, s1) || math.IsInf(s1, 0) || s1 != s1 {
 		t.Errorf("sums %g (fused), %g, chunked %g", s, sum, s1)
 	}

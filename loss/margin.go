@@ -50,11 +50,11 @@ func (l MarginRanking) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 	e := elementwise{
 		node: "ClampMinBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x1, x2, y},
-		k32:    kernels[float32]{fwd: marginForward[float32], bwd: marginBackward[float32], p: param[float32]{a: float32(l.Margin)}},
+		k32:    kernels[float32]{fwd: marginForward[float32], bwd: marginBackward[float32], p: param[float32]{A: float32(l.Margin)}},
 		// r32 rounds x1 - x2 to float32, as PyTorch computes it in the
 		// inputs' type before multiplying by a float64 target.
 		k64: kernels[float64]{fwd: marginForward[float64], bwd: marginBackward[float64],
-			p: param[float64]{a: l.Margin, r32: tensor.ResultType(x1, x2) == tensor.Float32}},
+			p: param[float64]{A: l.Margin, R32: tensor.ResultType(x1, x2) == tensor.Float32}},
 	}
 	return e.run(c)
 }
@@ -62,7 +62,7 @@ func (l MarginRanking) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Ten
 func marginForward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x1, x2, y := in[0][:len(out)], in[1][:len(out)], in[2][:len(out)]
 	for i := range out {
-		out[i] = max(-y[i]*round32(x1[i]-x2[i], p.r32)+p.a, 0)
+		out[i] = max(-y[i]*round32(x1[i]-x2[i], p.R32)+p.A, 0)
 	}
 }
 
@@ -71,9 +71,9 @@ func marginBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T])
 	g1, g2, gy := grad[0], grad[1], grad[2]
 	for i := range x1 {
 		var gi T
-		d := round32(x1[i]-x2[i], p.r32)
-		if -y[i]*d+p.a >= 0 {
-			gi = g.at(i)
+		d := round32(x1[i]-x2[i], p.R32)
+		if -y[i]*d+p.A >= 0 {
+			gi = g.At(i)
 		}
 		if g1 != nil {
 			g1[i] = -y[i] * gi

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"kt/internal/losskernel"
 	"kt/internal/par"
 	"kt/internal/vmath"
 	"kt/tensor"
@@ -149,7 +150,7 @@ func TestLog24(t *testing.T) {
 			}
 		}
 	}
-	log24To32(got, xs)
+	vmath.Log24To32(got, xs)
 	check("log", math.Log, xs)
 	neg := make([]float32, len(xs))
 	for i, x := range xs {
@@ -160,12 +161,12 @@ func TestLog24(t *testing.T) {
 	}
 	for _, s := range [][]float32{xs, neg, {-1, -.5, -0x1p-8, -0x1p-7, 0x1p-7, float32(math.Copysign(0, -1)), -2}} {
 		got = got[:len(s)]
-		log1p24To32(got, s)
+		vmath.Log1p24To32(got, s)
 		check("log1p", math.Log1p, s)
 		got = got[:cap(got)]
 	}
 	if g := make([]float32, 1); true {
-		log1p24To32(g, []float32{float32(math.Copysign(0, -1))})
+		vmath.Log1p24To32(g, []float32{float32(math.Copysign(0, -1))})
 		if !math.Signbit(float64(g[0])) {
 			t.Errorf("log1p(-0) = %g, want -0", g[0])
 		}
@@ -280,8 +281,8 @@ func TestBCEBinary(t *testing.T) {
 			for lo := 0; lo < n; lo += chunk {
 				hi := min(lo+chunk, n)
 				got, want := make([]float32, hi-lo), make([]float32, hi-lo)
-				bceBinary32(got, xs[lo:hi], y[lo:hi], part(w, lo, hi))
-				bceGeneral32(want, xs[lo:hi], y[lo:hi], part(w, lo, hi))
+				losskernel.BCEBinary32(got, xs[lo:hi], y[lo:hi], losskernel.Part(w, lo, hi))
+				losskernel.BCEGeneral32(want, xs[lo:hi], y[lo:hi], losskernel.Part(w, lo, hi))
 				for i := range got {
 					if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
 						t.Errorf("x=%g y=%g weighted %v: %g, want %g", xs[lo+i], y[lo+i], wt, got[i], want[i])
@@ -309,7 +310,7 @@ func TestBinary(t *testing.T) {
 		{[]float32{float32(math.Inf(1))}, false},
 		{[]float32{0, nan}, false},
 	} {
-		if got := binary(c.y); got != c.want {
+		if got := losskernel.BinaryTargets(c.y); got != c.want {
 			t.Errorf("binary(%v) = %v, want %v", c.y, got, c.want)
 		}
 	}
@@ -326,7 +327,7 @@ func TestHinge32(t *testing.T) {
 			x, y = append(x, xv), append(y, yv)
 		}
 	}
-	p := param[float32]{a: 1}
+	p := param[float32]{A: 1}
 	in := args[float32]{x, y}
 	got, want := make([]float32, len(x)), make([]float32, len(x))
 	same := func(what string) {
@@ -336,11 +337,11 @@ func TestHinge32(t *testing.T) {
 			}
 		}
 	}
-	hingeForward32(got, in, p)
+	losskernel.HingeForward32(got, in, p)
 	hingeForward(want, in, p)
 	same("loss")
-	for _, g := range []upstream[float32]{{s: .25}, {per: x}} {
-		hingeBackward32(args[float32]{got}, in, g, p)
+	for _, g := range []upstream[float32]{{S: .25}, {Per: x}} {
+		losskernel.HingeBackward32(args[float32]{got}, in, g, p)
 		hingeBackward(args[float32]{want}, in, g, p)
 		same("grad")
 	}
@@ -358,7 +359,7 @@ func TestExp24(t *testing.T) {
 	inf := float32(math.Inf(1))
 	xs = append(xs, 0, 88.7, 88.73, 89, 89.01, -87.3, -103.9, -104, -104.01, inf, -inf, float32(math.NaN()))
 	got := make([]float32, len(xs))
-	exp24To32(got, xs)
+	vmath.Exp24To32(got, xs)
 	for i, x := range xs {
 		want := vmath.Exp32(x)
 		if math.Float32bits(got[i]) != math.Float32bits(want) && !(got[i] != got[i] && want != want) {
@@ -368,7 +369,7 @@ func TestExp24(t *testing.T) {
 }
 
 // TestLogOnePlus checks log(1 + e) with the sum rounded to float32 first,
-// for e in [0, 1] as bcelogits gives it, against log24To32 of the rounded
+// for e in [0, 1] as bcelogits gives it, against vmath.Log24To32 of the rounded
 // sum: within one unit in the last place (the same bits in the scalar
 // build).
 func TestLogOnePlus(t *testing.T) {
@@ -378,11 +379,11 @@ func TestLogOnePlus(t *testing.T) {
 	}
 	e = append(e, 1, 0x1p-24, 0x1p-23, 1-0x1p-24)
 	got, want := make([]float32, len(e)), make([]float32, len(e))
-	logOnePlus32(got, e)
+	losskernel.LogOnePlus32(got, e)
 	for i, v := range e {
 		want[i] = 1 + v
 	}
-	log24To32(want, want)
+	vmath.Log24To32(want, want)
 	for i := range e {
 		d := int64(math.Float32bits(got[i])) - int64(math.Float32bits(want[i]))
 		if d > 1 || d < -1 {
@@ -403,13 +404,13 @@ func TestArithKernels32(t *testing.T) {
 		k    kernels[float32]
 	}
 	ks := []kern{
-		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32}},
-		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 1}}},
-		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 0.3}}},
-		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](1)}},
-		{"smoothl1_0.5", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.5)}},
-		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
-		{"smoothl1_0", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: param[float32]{}}},
+		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: losskernel.MSESum32, fuse: losskernel.MSEFuse32}},
+		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32, p: param[float32]{A: 1}}},
+		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32, p: param[float32]{A: 0.3}}},
+		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](1)}},
+		{"smoothl1_0.5", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](0.5)}},
+		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
+		{"smoothl1_0", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: param[float32]{}}},
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, n := range []int{5, 37, 1003} {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"kt/internal/vmath"
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -58,16 +58,6 @@ func (l MultiLabelSoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*ten
 	return multiSoftRun[float64](c, l, x, y, d, shape)
 }
 
-// softTerms returns log(1 + e**-|v|) and σ(v).
-func softTerms(v float64) (lp, sig float64) {
-	e := vmath.Exp(-math.Abs(v))
-	lp = vmath.Log1p(e)
-	if v >= 0 {
-		return lp, 1 / (1 + e)
-	}
-	return lp, e / (1 + e)
-}
-
 // sigmoidOf returns σ(v) from e = e**-|v|: 1/(1+e) for v >= 0, e/(1+e)
 // below, the numerator chosen by v's sign bit without a branch.
 func sigmoidOf(v, e float64) float64 {
@@ -85,7 +75,7 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 		w, _ := any(wd).([]float32)
 		for r := lo; r < hi; r++ {
 			base := r * nc
-			loss[r] = softRow32(x[base:base+nc], y[base:base+nc], part(w, base, base+nc)) / norm
+			loss[r] = losskernel.SoftRow32(x[base:base+nc], y[base:base+nc], losskernel.Part(w, base, base+nc)) / norm
 		}
 		return
 	}
@@ -104,8 +94,8 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 		for k, v := range xr {
 			er[k] = -T(math.Abs(float64(v)))
 		}
-		rowExp(er, er)
-		rowLog1p(lp, er)
+		losskernel.RowExp(er, er)
+		losskernel.RowLog1p(lp, er)
 		s := 0.0
 		if wd == nil {
 			for k, v := range xr {
@@ -126,7 +116,7 @@ func softRows[T real](loss []float64, xd, yd, wd, keep []T, nc int, norm float64
 // softGradRows writes the gradients of rows [lo, hi) of a contiguous
 // input: gx = h·(σ(x) - y), gy = -h·x with h = w·gr(r)/norm. A float64 gx
 // may hold e**-|x| from the forward (cached); otherwise it is computed
-// here. Float32 rows take σ from the tables of softplus.go.
+// here. Float32 rows take σ from the tables of losskernel (elementwise_softplus.go).
 func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc int, norm float64, lo, hi int) {
 	x32, is32 := any(xd).([]float32)
 	for r := lo; r < hi; r++ {
@@ -136,14 +126,14 @@ func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc in
 		if g32, ok := any(gx).([]float32); ok && is32 && g32 != nil {
 			y32, _ := any(yr).([]float32)
 			w32, _ := any(wd).([]float32)
-			softGradRow32(g32[base:base+nc], x32[base:base+nc], y32, part(w32, base, base+nc), gf)
+			losskernel.SoftGradRow32(g32[base:base+nc], x32[base:base+nc], y32, losskernel.Part(w32, base, base+nc), gf)
 		} else if gx != nil {
 			gxr := gx[base : base+nc]
 			if !cached {
 				for k, v := range xr {
 					gxr[k] = -T(math.Abs(float64(v)))
 				}
-				rowExp(gxr, gxr)
+				losskernel.RowExp(gxr, gxr)
 			}
 			for k, v := range xr {
 				h := gf
@@ -163,86 +153,6 @@ func softGradRows[T real](gx, gy, xd, yd, wd []T, cached bool, gr rowGrad, nc in
 				gyr[k] = T(-h * float64(v))
 			}
 		}
-	}
-}
-
-// softRow32 returns Σ w·(softplus(x) - y·x) over a float32 row (w nil:
-// no weight), softplus from the tables of softplus.go; a row with an
-// element outside them is summed again with softTerms.
-func softRow32(x, y, w []float32) float64 {
-	y = y[:len(x)]
-	s := 0.0
-	var bad uint64
-	if w == nil {
-		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
-			bad |= j
-			s += spPoly(&spTab[j&(spRows-1)], h) - float64(y[k])*float64(v)
-		}
-	} else {
-		w = w[:len(x)]
-		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
-			bad |= j
-			s += (spPoly(&spTab[j&(spRows-1)], h) - float64(y[k])*float64(v)) * float64(w[k])
-		}
-	}
-	if bad < spRows {
-		return s
-	}
-	s = 0
-	for k, v := range x {
-		fv := float64(v)
-		var e float64
-		if j, h := spArg(fv * 8); j < spRows {
-			e = spPoly(&spTab[j], h)
-		} else {
-			lp, _ := softTerms(fv)
-			e = max(fv, 0) + lp
-		}
-		e -= float64(y[k]) * fv
-		if w != nil {
-			e *= float64(w[k])
-		}
-		s += e
-	}
-	return s
-}
-
-// softGradRow32 writes the input's gradient h·(σ(x) - y), h = gf·w, of a
-// float32 row to gx, σ from the tables of softplus.go, or softTerms
-// outside them.
-func softGradRow32(gx, x, y, w []float32, gf float64) {
-	x, y = x[:len(gx)], y[:len(gx)]
-	var bad uint64
-	if w == nil {
-		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
-			bad |= j
-			gx[k] = float32(gf * (spPoly(&sigTab[j&(spRows-1)], h) - float64(y[k])))
-		}
-	} else {
-		w = w[:len(gx)]
-		for k, v := range x {
-			j, h := spArg(float64(v) * 8)
-			bad |= j
-			gx[k] = float32(gf * float64(w[k]) * (spPoly(&sigTab[j&(spRows-1)], h) - float64(y[k])))
-		}
-	}
-	if bad < spRows {
-		return
-	}
-	for k, v := range x {
-		fv := float64(v)
-		if j, _ := spArg(fv * 8); j < spRows {
-			continue
-		}
-		hh := gf
-		if w != nil {
-			hh *= float64(w[k])
-		}
-		_, sig := softTerms(fv)
-		gx[k] = float32(hh * (sig - float64(y[k])))
 	}
 }
 
@@ -296,7 +206,7 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 			s := 0.0
 			for k, i := 0, base; k < nc; k, i = k+1, i+inner {
 				v := float64(xd[i])
-				lp, _ := softTerms(v)
+				lp, _ := losskernel.SoftTerms(v)
 				e := max(v, 0) - float64(yd[i])*v + lp
 				if wd != nil {
 					e *= float64(wd[i])
@@ -347,7 +257,7 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 						h *= float64(wd[i])
 					}
 					if gx != nil {
-						_, sig := softTerms(v)
+						_, sig := losskernel.SoftTerms(v)
 						gx[i] = T(h * (sig - t))
 					}
 					if gy != nil {

@@ -1,6 +1,8 @@
 package loss
 
-import "kt/internal/fixture"
+import (
+	"kt/internal/fixture"
+)
 
 func init() {
 	fixtureLosses["l1"] = func(c *fixture.Case) (Loss, error) {

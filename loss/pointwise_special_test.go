@@ -3,6 +3,8 @@ package loss
 import (
 	"math"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestArithKernels32Special puts one special difference (NaN, ±Inf, ±0,
@@ -18,12 +20,12 @@ func TestArithKernels32Special(t *testing.T) {
 		name string
 		k    kernels[float32]
 	}{
-		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: mseSum32, fuse: mseFuse32}},
-		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 1}}},
-		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: huberSum32, fuse: huberFuse32, p: param[float32]{a: 0.3}}},
-		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](1)}},
-		{"smoothl1_4", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](4)}},
-		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32, fuse: smoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
+		{"mse", kernels[float32]{fwd: mseForward[float32], bwd: mseBackward[float32], sum: losskernel.MSESum32, fuse: losskernel.MSEFuse32}},
+		{"huber1", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32, p: param[float32]{A: 1}}},
+		{"huber0.3", kernels[float32]{fwd: huberForward[float32], bwd: huberBackward[float32], sum: losskernel.HuberSum32, fuse: losskernel.HuberFuse32, p: param[float32]{A: 0.3}}},
+		{"smoothl1_1", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](1)}},
+		{"smoothl1_4", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](4)}},
+		{"smoothl1_0.3", kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32, fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param[float32](0.3)}},
 	}
 	specials := []struct {
 		name string

@@ -3,7 +3,7 @@ package loss
 import (
 	"math"
 
-	"kt/internal/vmath"
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -54,20 +54,20 @@ func (l PoissonNLL) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 // (The kernels are named in a non-generic function: a generic one would
 // make each function value a closure over its dictionary, allocated.)
 func poissonParam[T real](logInput, full bool, eps T, r32 bool) param[T] {
-	return param[T]{a: eps, f1: logInput, f2: full, r32: r32}
+	return param[T]{A: eps, F1: logInput, F2: full, R32: r32}
 }
 
-// poissonForward: p.f1 is log_input, p.f2 full, p.a eps.
+// poissonForward: p.F1 is log_input, p.F2 full, p.A eps.
 func poissonForward[T tensor.Float](out []T, in args[T], p param[T]) {
 	x, y := in[0][:len(out)], in[1][:len(out)]
 	for i := range out {
 		var v T
-		if p.f1 {
-			v = round32(exp(x[i]), p.r32) - y[i]*x[i]
+		if p.F1 {
+			v = round32(exp(x[i]), p.R32) - y[i]*x[i]
 		} else {
-			v = x[i] - y[i]*round32(log(round32(x[i]+p.a, p.r32)), p.r32)
+			v = x[i] - y[i]*round32(log(round32(x[i]+p.A, p.R32)), p.R32)
 		}
-		if p.f2 && y[i] > 1 {
+		if p.F2 && y[i] > 1 {
 			v += y[i]*log(y[i]) - y[i] + 0.5*log(2*math.Pi*y[i])
 		}
 		out[i] = v
@@ -81,22 +81,22 @@ func poissonBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]
 	x, y := in[0], in[1][:len(in[0])]
 	gx, gy := grad[0], grad[1]
 	for i := range x {
-		gi := g.at(i)
+		gi := g.At(i)
 		if gx != nil {
-			if p.f1 {
+			if p.F1 {
 				gx[i] = (exp(x[i]) - y[i]) * gi
 			} else {
-				gx[i] = gi - y[i]*gi/(x[i]+p.a)
+				gx[i] = gi - y[i]*gi/(x[i]+p.A)
 			}
 		}
 		if gy != nil {
 			var v T
-			if p.f1 {
+			if p.F1 {
 				v = -x[i] * gi
 			} else {
-				v = -log(x[i]+p.a) * gi
+				v = -log(x[i]+p.A) * gi
 			}
-			if p.f2 {
+			if p.F2 {
 				gs := gi
 				if y[i] <= 1 {
 					gs = 0
@@ -114,36 +114,7 @@ func poissonBackward[T tensor.Float](grad, in args[T], g upstream[T], p param[T]
 func poissonKernels32(logInput, full bool, eps float32) kernels[float32] {
 	k := kernels[float32]{fwd: poissonForward[float32], bwd: poissonBackward[float32], p: poissonParam(logInput, full, eps, false)}
 	if logInput && !full {
-		k.fwd, k.bwd = poissonLogForward32, poissonLogBackward32
+		k.fwd, k.bwd = losskernel.PoissonLogForward32, losskernel.PoissonLogBackward32
 	}
 	return k
-}
-
-// poissonLogForward32: e^x - y·x.
-func poissonLogForward32(out []float32, in args[float32], _ param[float32]) {
-	x, y := in[0][:len(out)], in[1][:len(out)]
-	vmath.ExpTo32(out, x)
-	for i := range out {
-		out[i] -= y[i] * x[i]
-	}
-}
-
-// poissonLogBackward32: d/dx = (e^x - y)·g, the exponentials through the
-// gradient itself; d/dy = -x·g.
-func poissonLogBackward32(grad, in args[float32], g upstream[float32], _ param[float32]) {
-	x, y := in[0], in[1][:len(in[0])]
-	gx, gy := grad[0], grad[1]
-	if gx != nil {
-		gx = gx[:len(x)]
-		vmath.ExpTo32(gx, x)
-		for i := range gx {
-			gx[i] = (gx[i] - y[i]) * g.at(i)
-		}
-	}
-	if gy != nil {
-		gy = gy[:len(x)]
-		for i := range gy {
-			gy[i] = -x[i] * g.at(i)
-		}
-	}
 }

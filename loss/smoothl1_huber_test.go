@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"kt/internal/losskernel"
 )
 
 // TestSmoothL1ByHuber checks smoothl1's float32 sum and fuse kernels at
@@ -27,8 +29,8 @@ func TestSmoothL1ByHuber(t *testing.T) {
 	const n = 53 // three blocks of sixteen and a tail
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, beta := range []float32{1, 0.5, 0x1p-20, 0x1p-21, 2, 0.75} {
-		k := kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: smoothL1Sum32,
-			fuse: smoothL1Fuse32, p: smoothL1Param(beta)}
+		k := kernels[float32]{fwd: smoothL1Forward[float32], bwd: smoothL1Backward[float32], sum: losskernel.SmoothL1Sum32,
+			fuse: losskernel.SmoothL1Fuse32, p: smoothL1Param(beta)}
 		for _, g := range []float32{1.0 / 3, 0x1p-7, 1e-45, 3e38} {
 			for _, s := range specials {
 				for _, at := range []int{0, 15, 16, 40, 52} {

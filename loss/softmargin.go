@@ -1,6 +1,7 @@
 package loss
 
 import (
+	"kt/internal/losskernel"
 	"kt/tensor"
 )
 
@@ -37,7 +38,7 @@ func (l SoftMargin) Forward(c *tensor.Ctx, in ...*tensor.Tensor) (*tensor.Tensor
 	e := elementwise{
 		node: "SoftMarginLossBackward0", reduction: l.Reduction, dtype: d, shape: shape,
 		inputs: tensors{x, y}, fixed: flags{1: true},
-		k32: kernels[float32]{fwd: softMarginForward32, bwd: softMarginBackward32, sum: softMarginSum32, fuse: softMarginFuse32},
+		k32: kernels[float32]{fwd: losskernel.SoftMarginForward32, bwd: losskernel.SoftMarginBackward32, sum: losskernel.SoftMarginSum32, fuse: losskernel.SoftMarginFuse32},
 		k64: kernels[float64]{fwd: softMarginForward[float64], bwd: softMarginBackward[float64]},
 	}
 	return e.run(c)
@@ -58,191 +59,6 @@ func softMarginBackward[T tensor.Float](grad, in args[T], g upstream[T], _ param
 	}
 	for i := range x {
 		z := exp(-y[i] * x[i])
-		gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
-	}
-}
-
-// The float32 kernels follow ATen's rounding: t = -x·y in float32, then
-// log1p(exp(t)) and, for the gradient, -y·z/(1+z) with z = exp(t). In
-// the tables' range they take the tables of softplus.go, softplus(t) and
-// z/(1+z) = σ(t), within a unit of float32 of those values; beyond it
-// (where the float32 rounding of z shows, and +Inf and NaN appear) they
-// compute z as ATen does, in a second pass. The fuse and backward
-// kernels take whole vectors of elements in the tables' range with
-// softMarginVec first, in the SIMD build on a CPU with AVX2 and FMA.
-
-// softMarginForward32 is softMarginForward on float32.
-func softMarginForward32(out []float32, in args[float32], _ param[float32]) {
-	x, y := in[0][:len(out)], in[1][:len(out)]
-	var bad uint64
-	for i := range out {
-		k, h := spArg(float64(x[i]*y[i]) * -8)
-		bad |= k
-		out[i] = float32(spPoly(&spTab[k&(spRows-1)], h))
-	}
-	if bad < spRows {
-		return
-	}
-	for i := range out {
-		if k, _ := spArg(float64(x[i]*y[i]) * -8); k >= spRows {
-			out[i] = softplusSlow(-x[i] * y[i])
-		}
-	}
-}
-
-// softMarginSum32 is softMarginForward32 summed in float64: whole
-// vectors through softMarginVec (in the SIMD build), the rest on the
-// tables.
-func softMarginSum32(in args[float32], _ param[float32]) float64 {
-	x := in[0]
-	y := in[1][:len(x)]
-	s := 0.0
-	for {
-		sv, n, more := softMarginSumVec(x, y)
-		s += sv
-		x, y = x[n:], y[n:]
-		if !more {
-			break
-		}
-		s += softMarginSumTable(x[:8], y[:8])
-		x, y = x[8:], y[8:]
-	}
-	return s + softMarginSumTable(x, y)
-}
-
-// softMarginSumTable is softMarginSum32 on the tables alone.
-func softMarginSumTable(x, y []float32) float64 {
-	y = y[:len(x)]
-	var s0, s1 float64
-	var bad uint64
-	i := 0
-	for ; i+2 <= len(x); i += 2 {
-		k, h := spArg(float64(x[i]*y[i]) * -8)
-		j, u := spArg(float64(x[i+1]*y[i+1]) * -8)
-		bad |= k | j
-		s0 += spPoly(&spTab[k&(spRows-1)], h)
-		s1 += spPoly(&spTab[j&(spRows-1)], u)
-	}
-	if i < len(x) {
-		k, h := spArg(float64(x[i]*y[i]) * -8)
-		bad |= k
-		s0 += spPoly(&spTab[k&(spRows-1)], h)
-	}
-	if bad < spRows {
-		return s0 + s1
-	}
-	s := 0.0
-	for i, v := range x {
-		k, h := spArg(float64(v*y[i]) * -8)
-		if k < spRows {
-			s += spPoly(&spTab[k], h)
-		} else {
-			s += float64(softplusSlow(-v * y[i]))
-		}
-	}
-	return s
-}
-
-// softMarginFuse32 is softMarginSum32 writing the input's gradient
-// -y·σ(t)·g as it goes.
-func softMarginFuse32(gx []float32, in args[float32], _ param[float32], g float32) float64 {
-	x := in[0]
-	y, gx := in[1][:len(x)], gx[:len(x)]
-	s := 0.0
-	for {
-		sv, n, more := softMarginVec(gx, nil, x, y, g, true)
-		s += sv
-		x, y, gx = x[n:], y[n:], gx[n:]
-		if !more {
-			break
-		}
-		s += softMarginFuseTable(gx[:8], x[:8], y[:8], g)
-		x, y, gx = x[8:], y[8:], gx[8:]
-	}
-	return s + softMarginFuseTable(gx, x, y, g)
-}
-
-// softMarginFuseTable is softMarginFuse32 on the tables alone.
-func softMarginFuseTable(gx, x, y []float32, g float32) float64 {
-	y, gx = y[:len(x)], gx[:len(x)]
-	ng := -float64(g)
-	var s, s1 float64
-	var bad uint64
-	i := 0
-	for ; i+2 <= len(x); i += 2 { // two independent elements a step
-		w, w1 := y[i], y[i+1]
-		k, h := spArg(float64(x[i]*w) * -8)
-		k1, h1 := spArg(float64(x[i+1]*w1) * -8)
-		bad |= k | k1
-		k &= spRows - 1
-		k1 &= spRows - 1
-		s += spPoly(&spTab[k], h)
-		s1 += spPoly(&spTab[k1], h1)
-		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
-		gx[i+1] = float32(float64(w1) * spPoly(&sigTab[k1], h1) * ng)
-	}
-	if i < len(x) {
-		w := y[i]
-		k, h := spArg(float64(x[i]*w) * -8)
-		bad |= k
-		k &= spRows - 1
-		s += spPoly(&spTab[k], h)
-		gx[i] = float32(float64(w) * spPoly(&sigTab[k], h) * ng)
-	}
-	if bad < spRows {
-		return s + s1
-	}
-	s = 0
-	for i, v := range x {
-		k, h := spArg(float64(v*y[i]) * -8)
-		if k < spRows {
-			s += spPoly(&spTab[k], h)
-			continue
-		}
-		t := -v * y[i]
-		s += float64(softplusSlow(t))
-		z := expSlow(t)
-		gx[i] = -(y[i] * z) / (1 + z) * g
-	}
-	return s
-}
-
-// softMarginBackward32 is softMarginBackward on float32.
-func softMarginBackward32(grad, in args[float32], g upstream[float32], _ param[float32]) {
-	x, y, gx := in[0], in[1][:len(in[0])], grad[0]
-	if gx == nil {
-		return
-	}
-	gx = gx[:len(x)]
-	for {
-		_, n, more := softMarginVec(gx, g.per, x, y, g.s, false)
-		x, y, gx, g = x[n:], y[n:], gx[n:], g.sub(n, len(x))
-		if !more {
-			break
-		}
-		softMarginBackTable(gx[:8], x[:8], y[:8], g.sub(0, 8))
-		x, y, gx, g = x[8:], y[8:], gx[8:], g.sub(8, len(x))
-	}
-	softMarginBackTable(gx, x, y, g)
-}
-
-// softMarginBackTable is softMarginBackward32 on the tables alone.
-func softMarginBackTable(gx, x, y []float32, g upstream[float32]) {
-	y, gx = y[:len(x)], gx[:len(x)]
-	var bad uint64
-	for i, v := range x {
-		w := y[i]
-		k, h := spArg(float64(v*w) * -8)
-		bad |= k
-		gx[i] = float32(-float64(w) * spPoly(&sigTab[k&(spRows-1)], h) * float64(g.at(i)))
-	}
-	if bad < spRows {
-		return
-	}
-	for i, v := range x {
-		if k, _ := spArg(float64(v*y[i]) * -8); k >= spRows {
-			z := expSlow(-v * y[i])
-			gx[i] = -(y[i] * z) / (1 + z) * g.at(i)
-		}
+		gx[i] = -(y[i] * z) / (1 + z) * g.At(i)
 	}
 }

@@ -3,31 +3,9 @@ package loss
 import (
 	"math"
 	"testing"
-)
 
-// TestSoftplusTables checks the tables of softplus and σ against
-// package math on a dense grid of float32 arguments in [-spMax, spHi),
-// interval ends included: a relative error below 2e-8, a third of a float32 unit.
-func TestSoftplusTables(t *testing.T) {
-	const tol = 2e-8
-	var worstP, worstS float64
-	for i := -spMax * 8 * 64; i <= spMax*8*64; i++ {
-		v := float64(i) / (8 * 64)
-		v = min(v, float64(math.Nextafter32(spHi, 0)))
-		sp := math.Log1p(math.Exp(-math.Abs(v))) + max(v, 0)
-		s := 1 / (1 + math.Exp(-v))
-		k, h := spArg(8 * v)
-		if k >= spRows {
-			t.Fatalf("%g is outside the tables", v)
-		}
-		worstP = max(worstP, math.Abs(spPoly(&spTab[k], h)-sp)/sp)
-		worstS = max(worstS, math.Abs(spPoly(&sigTab[k], h)-s)/s)
-	}
-	t.Logf("worst relative errors: softplus %.3g, σ %.3g", worstP, worstS)
-	if worstP > tol || worstS > tol {
-		t.Errorf("worst relative errors: softplus %.3g, σ %.3g; want below %g", worstP, worstS, tol)
-	}
-}
+	"kt/internal/losskernel"
+)
 
 // kernelCases are inputs of the softplus kernels: x and y whose products
 // stay in the tables, ones that leave them (the second passes), and
@@ -65,12 +43,12 @@ func TestSoftMarginKernels(t *testing.T) {
 		n := len(xs)
 		out := make([]float32, n)
 		in := args[float32]{xs, ys}
-		softMarginForward32(out, in, param[float32]{})
+		losskernel.SoftMarginForward32(out, in, param[float32]{})
 		const g = 0.25
 		gx, gb := make([]float32, n), make([]float32, n)
-		s := softMarginFuse32(gx, in, param[float32]{}, g)
-		softMarginBackward32(args[float32]{gb}, in, upstream[float32]{s: g}, param[float32]{})
-		sum := softMarginSum32(in, param[float32]{})
+		s := losskernel.SoftMarginFuse32(gx, in, param[float32]{}, g)
+		losskernel.SoftMarginBackward32(args[float32]{gb}, in, upstream[float32]{S: g}, param[float32]{})
+		sum := losskernel.SoftMarginSum32(in, param[float32]{})
 		want, abs := 0.0, 0.0
 		for i := range n {
 			tt := -xs[i] * ys[i]
@@ -121,7 +99,7 @@ func ulp32(v float64) float64 {
 }
 
 // TestMultiSoftRow32 checks multisoft's float32 row kernels against
-// softTerms, weighted and not, in and outside the tables.
+// losskernel.SoftTerms, weighted and not, in and outside the tables.
 func TestMultiSoftRow32(t *testing.T) {
 	for name, c := range kernelCases() {
 		x, y := c[0], c[1]
@@ -132,12 +110,12 @@ func TestMultiSoftRow32(t *testing.T) {
 		for _, wr := range [][]float32{nil, w} {
 			const gf = 0.75
 			gx := make([]float32, len(x))
-			s := softRow32(x, y, wr)
-			softGradRow32(gx, x, y, wr, gf)
+			s := losskernel.SoftRow32(x, y, wr)
+			losskernel.SoftGradRow32(gx, x, y, wr, gf)
 			want, abs := 0.0, 0.0
 			for i, v := range x {
 				fv := float64(v)
-				lp, sig := softTerms(fv)
+				lp, sig := losskernel.SoftTerms(fv)
 				e := max(fv, 0) - float64(y[i])*fv + lp
 				h := gf
 				if wr != nil {
@@ -153,6 +131,34 @@ func TestMultiSoftRow32(t *testing.T) {
 			if !sumNear(s, want, abs) {
 				t.Errorf("%s: row sum %g, want %g", name, s, want)
 			}
+		}
+	}
+}
+
+// TestSoftMarginSumRange checks softMarginSum32 against ATen's loss
+// computed in float64, on t = -x·y over the tables' whole range in steps
+// of 1/64, and on small losses alone (t in (-16, -8)), where an absolute
+// error of the logarithm would show: within 1e-8 of the sum of the
+// losses' magnitudes (the float32 roundings of the losses cancel; a
+// bias of a tenth of a float32 unit would not).
+func TestSoftMarginSumRange(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		lo, hi float32
+	}{{"all", -15.98, 15.98}, {"small", -15.98, -8}} {
+		var xs, ys []float32
+		for v := c.lo; v < c.hi; v += 1.0 / 64 {
+			xs, ys = append(xs, v), append(ys, -1) // t = v
+		}
+		want, abs := 0.0, 0.0
+		for _, v := range xs {
+			l := math.Log1p(math.Exp(float64(v)))
+			want += l
+			abs += l
+		}
+		got := losskernel.SoftMarginSum32(args[float32]{xs, ys}, param[float32]{})
+		if math.Abs(got-want) > 1e-8*abs {
+			t.Errorf("%s: sum %g, want %g (relative error %.3g)", c.name, got, want, math.Abs(got-want)/abs)
 		}
 	}
 }

@@ -12,8 +12,8 @@ const (
 	inv = 64 / math.Ln2
 )
 
-// exp2tab[j] is 2**(j/64), correctly rounded.
-var exp2tab = func() (t [64]float64) {
+// Exp2Tab[j] is 2**(j/64), correctly rounded.
+var Exp2Tab = func() (t [64]float64) {
 	for j := range t {
 		t[j] = math.Exp2(float64(j) / 64)
 	}
@@ -43,7 +43,7 @@ func Exp(x float64) float64 {
 // scale returns 2**(k/64) from the table and the exponent bits, for k
 // whose binade k>>6 is a normal float64 exponent.
 func scale(k int64) float64 {
-	return math.Float64frombits(math.Float64bits(exp2tab[k&63]) + uint64(k>>6)<<52)
+	return math.Float64frombits(math.Float64bits(Exp2Tab[k&63]) + uint64(k>>6)<<52)
 }
 
 // Exp24 returns e**x to the precision of a float32 (a relative error

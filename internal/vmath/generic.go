@@ -23,7 +23,7 @@ func expTo32Generic(dst, src []float32) {
 		r := x - k*(math.Ln2/64)
 		p := (1 + r) + r*r*(0.5+r*(1.0/6))
 		ki := int64(k)
-		s := math.Float64frombits(math.Float64bits(exp2tab[ki&63]) + uint64(ki>>6)<<52)
+		s := math.Float64frombits(math.Float64bits(Exp2Tab[ki&63]) + uint64(ki>>6)<<52)
 		dst[i] = float32(p * s)
 	}
 }
@@ -48,7 +48,7 @@ func sumExp32Generic(s []float32, shift float64) float64 {
 		r := x - k*(math.Ln2/64)
 		p := (1 + r) + r*r*(0.5+r*(1.0/6))
 		ki := int64(k)
-		s := math.Float64frombits(math.Float64bits(exp2tab[ki&63]) + uint64(ki>>6)<<52)
+		s := math.Float64frombits(math.Float64bits(Exp2Tab[ki&63]) + uint64(ki>>6)<<52)
 		sum += p * s
 	}
 	return sum
@@ -66,7 +66,7 @@ func expScale32Generic(dst, src []float32, shift, scale float64) {
 		r := x - k*(math.Ln2/64)
 		p := (1 + r) + r*r*(0.5+r*(1.0/6))
 		ki := int64(k)
-		s := math.Float64frombits(math.Float64bits(exp2tab[ki&63]) + uint64(ki>>6)<<52)
+		s := math.Float64frombits(math.Float64bits(Exp2Tab[ki&63]) + uint64(ki>>6)<<52)
 		dst[i] = float32(p * s * scale)
 	}
 }
@@ -86,7 +86,7 @@ func expSum32Generic(dst, src []float32, shift float64) float64 {
 		r := x - k*(math.Ln2/64)
 		p := (1 + r) + r*r*(0.5+r*(1.0/6))
 		ki := int64(k)
-		s := math.Float64frombits(math.Float64bits(exp2tab[ki&63]) + uint64(ki>>6)<<52)
+		s := math.Float64frombits(math.Float64bits(Exp2Tab[ki&63]) + uint64(ki>>6)<<52)
 		e := p * s
 		dst[i] = float32(e)
 		sum += e
@@ -175,7 +175,7 @@ func logSumExp32Generic(s []float32) float64 {
 		r := x - k*(math.Ln2/64)
 		p := (1 + r) + r*r*(0.5+r*(1.0/6))
 		ki := int64(k)
-		sum += p * math.Float64frombits(math.Float64bits(exp2tab[ki&63])+uint64(ki>>6)<<52)
+		sum += p * math.Float64frombits(math.Float64bits(Exp2Tab[ki&63])+uint64(ki>>6)<<52)
 	}
 	// log sum, sum in [1, len(s)]: Log's body
 	b := math.Float64bits(sum)

@@ -29,7 +29,7 @@ func LogSumExp3(a, b, c float64) float64 {
 		r2 := r * r
 		p := (1 + r) + r2*((0.5+r*(1.0/6))+r2*(1.0/24+r*(1.0/120)))
 		ki := int64(k)
-		s += p * math.Float64frombits(math.Float64bits(exp2tab[ki&63])+uint64(ki>>6)<<52)
+		s += p * math.Float64frombits(math.Float64bits(Exp2Tab[ki&63])+uint64(ki>>6)<<52)
 	}
 	// log s, as Log's body for s in [1, 3]
 	bits := math.Float64bits(s)
@@ -62,7 +62,7 @@ func LogSumExp2(a, b float64) float64 {
 	r2 := r * r
 	p := (1 + r) + r2*((0.5+r*(1.0/6))+r2*(1.0/24+r*(1.0/120)))
 	ki := int64(k)
-	s := 1 + p*math.Float64frombits(math.Float64bits(exp2tab[ki&63])+uint64(ki>>6)<<52) // in [1, 2]
+	s := 1 + p*math.Float64frombits(math.Float64bits(Exp2Tab[ki&63])+uint64(ki>>6)<<52) // in [1, 2]
 	bits := math.Float64bits(s)
 	mb := bits&(1<<52-1) | 1023<<52
 	big := uint64(int64(sqrt2bits-mb) >> 63)

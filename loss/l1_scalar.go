@@ -1,8 +1,0 @@
-//go:build !(goexperiment.simd && amd64)
-
-package loss
-
-// l1Vec and l1FuseVec have vector forms in the SIMD build; here they take
-// no elements and leave all of them to the scalar loops.
-func l1Vec(_, _ []float32) (float64, int)                   { return 0, 0 }
-func l1FuseVec(_, _, _ []float32, _ float32) (float64, int) { return 0, 0 }
