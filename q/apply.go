@@ -264,12 +264,7 @@ func (in *Interp) monad(g string, x k.V) (k.V, error) {
 		}
 	case "*", "|":
 		if e, ok := x.(*k.Enums); ok {
-			// first and reverse keep the enumeration
-			r, err := prim1(g, k.Longs(e.Idx))
-			if err != nil {
-				return nil, err
-			}
-			return enumOf(e.Domain, r), nil
+			return onIndices(func(v k.V) (k.V, error) { return prim1(g, v) }, e)
 		}
 	}
 	return prim1(g, in.resolve(x))
@@ -413,12 +408,7 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 				}
 			}
 			if e, ok := args[0].(*k.Enums); ok && (f.Name == "first" || f.Name == "last" || f.Name == "reverse") {
-				// these keep the enumeration
-				r, err := f.M(k.Longs(e.Idx))
-				if err != nil {
-					return nil, err
-				}
-				return enumOf(e.Domain, r), nil
+				return onIndices(f.M, e)
 			}
 			return f.M(in.resolve(args[0]))
 		}

@@ -157,22 +157,14 @@ func qf(x, y k.V) (k.V, error) {
 	if !ok || d < 0 || d > 100 {
 		return nil, k.ErrType
 	}
-	var f float64
-	switch v := y.(type) {
-	case k.Float:
-		f = float64(v)
-	case k.Real:
-		f = float64(v)
-	default:
-		n, ok := toInt(y)
-		if !ok {
-			return nil, k.ErrType
-		}
-		if n == k.NullLong {
-			return k.Chars(""), nil
-		}
-		f = float64(n)
+	if n, ok := toInt(y); ok && n == k.NullLong {
+		return k.Chars(""), nil
 	}
+	fs, ok := floatsOf(y)
+	if !ok || len(fs) != 1 || y.Type() >= 0 {
+		return nil, k.ErrType
+	}
+	f := fs[0]
 	if f != f {
 		return k.Chars(""), nil
 	}

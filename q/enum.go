@@ -221,3 +221,13 @@ func (in *Interp) enumFromIndices(d string, idx k.Longs) (k.V, error) {
 	}
 	return &k.Enums{Domain: d, Idx: append([]int64(nil), idx...)}, nil
 }
+
+// onIndices runs f (first, last, reverse: what only moves items) on the
+// indices of e, so that the result is an enumeration of e's domain still.
+func onIndices(f func(k.V) (k.V, error), e *k.Enums) (k.V, error) {
+	r, err := f(k.Longs(e.Idx))
+	if err != nil {
+		return nil, err
+	}
+	return enumOf(e.Domain, r), nil
+}
