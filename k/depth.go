@@ -20,42 +20,55 @@ const walkBudget = 1 << 20
 // recursion, visiting only those containers, and stops as soon as it
 // finds the answer.
 func Deeper(v V, n int) bool {
-	deeper, done := walk(v, n, false)
-	if !done {
-		deeper, _ = walk(v, n, true)
-	}
+	deeper, _ := deeperTicked(v, n, func() error { return nil })
 	return deeper
+}
+
+// deeperTicked is Deeper, calling tick for each container it visits and
+// giving up with tick's error.
+func deeperTicked(v V, n int, tick func() error) (bool, error) {
+	deeper, done, err := walk(v, n, false, tick)
+	if err == nil && !done {
+		deeper, _, err = walk(v, n, true, tick)
+	}
+	return deeper, err
 }
 
 // walk is Deeper's search; without memo it gives up (done false) after
 // walkBudget containers, with memo it visits a container again only at a
-// greater depth than before.
-func walk(v V, n int, memo bool) (deeper, done bool) {
+// greater depth than before. A container is known by where its items are
+// (and, for a list, how many): the key is two words, not an interface,
+// so that remembering a million containers does not allocate a million
+// times.
+func walk(v V, n int, memo bool, tick func() error) (deeper, done bool, err error) {
 	type at struct {
 		v V
 		d int
 	}
-	var seen map[any]int
+	var seen map[[2]uintptr]int
 	if memo {
-		seen = map[any]int{}
+		seen = map[[2]uintptr]int{}
 	}
 	stack := []at{{v, 0}}
 	for visits := 0; len(stack) > 0; visits++ {
 		if !memo && visits > walkBudget {
-			return false, false
+			return false, false, nil
+		}
+		if err := tick(); err != nil {
+			return false, false, err
 		}
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		var kids []V
-		var id any
+		var id [2]uintptr
 		switch x := top.v.(type) {
 		case List:
 			kids = x
 			id = [2]uintptr{uintptr(unsafe.Pointer(unsafe.SliceData(x))), uintptr(len(x))}
 		case *Dict:
-			kids, id = []V{x.Keys, x.Vals}, x
+			kids, id = []V{x.Keys, x.Vals}, [2]uintptr{uintptr(unsafe.Pointer(x)), ^uintptr(0)}
 		case *Table:
-			kids, id = []V{x.Data}, x
+			kids, id = []V{x.Data}, [2]uintptr{uintptr(unsafe.Pointer(x)), ^uintptr(1)}
 		case *Attr: // an attribute adds no level
 			stack = append(stack, at{x.V, top.d})
 			continue
@@ -63,7 +76,7 @@ func walk(v V, n int, memo bool) (deeper, done bool) {
 			continue
 		}
 		if top.d >= n {
-			return true, true
+			return true, true, nil
 		}
 		if memo {
 			if d, ok := seen[id]; ok && d >= top.d {
@@ -78,12 +91,17 @@ func walk(v V, n int, memo bool) (deeper, done bool) {
 			}
 		}
 	}
-	return false, true
+	return false, true, nil
 }
 
-// CheckNest is ErrStack if v nests deeper than MaxNest, else nil.
+// CheckNest is ErrStack if v nests deeper than MaxNest, else nil; or
+// Tick's error, if v has so many containers that the walk is stopped.
 func CheckNest(v V) error {
-	if Deeper(v, MaxNest) {
+	deeper, err := deeperTicked(v, MaxNest, Tick)
+	if err != nil {
+		return err
+	}
+	if deeper {
 		return ErrStack
 	}
 	return nil

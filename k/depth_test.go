@@ -48,3 +48,21 @@ func TestDeeperShared(t *testing.T) {
 		}
 	}
 }
+
+// TestDeeperSharedUneven reaches a shared part first by a short path and
+// then by a longer one: the walk must go through it again at the greater
+// depth, once it remembers what it has seen.
+func TestDeeperSharedUneven(t *testing.T) {
+	var c V = Long(1)
+	for range 50 {
+		c = List{c}
+	}
+	var wide V = Long(1)
+	for range 21 { // past the walk's budget, so that it remembers
+		wide = List{wide, wide}
+	}
+	v := List{List{List{c}}, c, wide} // c at depth 1, then at 3
+	if !Deeper(v, 52) || Deeper(v, 53) {
+		t.Errorf("depth of a part reached at two depths: %v %v", Deeper(v, 52), Deeper(v, 53))
+	}
+}

@@ -1,6 +1,11 @@
 package k
 
-import "kt/internal/ws"
+import (
+	"sync/atomic"
+
+	"kt/internal/stop"
+	"kt/internal/ws"
+)
 
 // Need reports whether n items of size bytes each may be allocated: nil,
 // or the q signal 'limit (a size that cannot exist) or 'wsfull (past the
@@ -30,3 +35,32 @@ func ItemSize(t int) int {
 
 // NeedItems is Need for n items of a vector of type t.
 func NeedItems(n, t int) error { return Need(n, ItemSize(t)) }
+
+// ErrStop is q's 'stop: an interrupt, or a message past its time limit.
+var ErrStop = &Error{"stop"}
+
+// tickEvery is how many units of work pass between Tick's checks: a
+// check reads the heap's size, a few microseconds, and a unit (an item
+// of a general list) takes tens of nanoseconds or more.
+const tickEvery = 1 << 14
+
+var ticks atomic.Uint32
+
+// Tick counts one unit of work in a loop whose length the workspace does
+// not bound by itself: a primitive recursing through a general list,
+// whose items are each small (so that no single allocation is checked),
+// or that does work growing faster than its result. Every tickEvery-th
+// call it checks for an interrupt ('stop) and the workspace ('wsfull),
+// so that such a loop ends, with the session, as a q error.
+func Tick() error {
+	if ticks.Add(1)%tickEvery != 0 {
+		return nil
+	}
+	if stop.Requested() {
+		return ErrStop
+	}
+	if err := ws.Full(); err != nil {
+		return Err(err.Error())
+	}
+	return nil
+}

@@ -63,6 +63,9 @@ func atomic2(x, y k.V, f kern) (k.V, error) {
 		}
 		r := make([]k.V, n)
 		for i := range r {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			var a, b k.V = x, y
 			if xisl {
 				a = xl[i]
@@ -170,6 +173,9 @@ func atomic1(x k.V, f kern1) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			a, err := atomic1(e, f)
 			if err != nil {
 				return nil, err

@@ -42,6 +42,9 @@ func Index(x, i k.V) (k.V, error) {
 	if l, ok := i.(k.List); ok {
 		r := make([]k.V, len(l))
 		for j, e := range l {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			v, err := Index(x, e)
 			if err != nil {
 				return nil, err

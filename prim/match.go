@@ -64,6 +64,9 @@ func matchV(x, y k.V) bool {
 		if len(a) != len(b) {
 			return false
 		}
+		if len(a) > 0 && &a[0] == &b[0] {
+			return true // one list: values that share their parts match at once
+		}
 		for i := range a {
 			if !matchV(a[i], b[i]) {
 				return false
@@ -72,6 +75,9 @@ func matchV(x, y k.V) bool {
 		return true
 	case *k.Dict:
 		b := y.(*k.Dict)
+		if a == b {
+			return true
+		}
 		return matchV(a.Keys, b.Keys) && matchV(a.Vals, b.Vals)
 	case *k.Table:
 		b := y.(*k.Table)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"kt/internal/stop"
 	"kt/k"
 )
 
@@ -28,6 +29,7 @@ func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Code) }
 // so that no typed line loses the session's values.
 func (in *Interp) Line(src string) (out string, err error) {
 	defer guard(&err)
+	defer stop.Watch(in.Ctx)()
 	in.steps, in.depth = 0, 0
 	in.trace, in.suspended, in.trapping = nil, false, 0
 	src = strings.TrimRight(src, "\r\n")

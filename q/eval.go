@@ -3,6 +3,7 @@ package q
 import (
 	"fmt"
 
+	"kt/internal/stop"
 	"kt/k"
 )
 
@@ -15,6 +16,7 @@ func (*returnSig) Error() string { return "return" }
 // breaks) and returns the value of the last statement.
 func (in *Interp) Eval(src string) (v k.V, err error) {
 	defer guard(&err)
+	defer stop.Watch(in.Ctx)()
 	in.steps, in.depth = 0, 0
 	st, err := Parse(src)
 	if err != nil {

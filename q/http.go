@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kt/internal/stop"
 	"kt/ipc"
 	"kt/k"
 )
@@ -190,6 +191,7 @@ func (in *Interp) httpEval(h int64, f func() (k.V, error)) (v k.V, err error) {
 		defer cancel()
 		in.Ctx = ctx
 	}
+	defer stop.Watch(in.Ctx)()
 	return f()
 }
 

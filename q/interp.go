@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"kt/internal/stop"
 	"kt/internal/ws"
 	"kt/k"
 	"kt/prim"
@@ -248,8 +249,8 @@ func (in *Interp) step() error {
 	if in.MaxSteps > 0 && in.steps > in.MaxSteps {
 		return k.Err("limit")
 	}
-	if in.Ctx != nil && in.steps&7 == 0 && in.Ctx.Err() != nil {
-		return k.Err("stop")
+	if in.steps&7 == 0 && (in.Ctx != nil && in.Ctx.Err() != nil || stop.Requested()) {
+		return k.ErrStop
 	}
 	if in.steps&127 != 0 {
 		return nil

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"kt/codec"
+	"kt/internal/stop"
 	"kt/ipc"
 	"kt/k"
 )
@@ -315,6 +316,7 @@ func (in *Interp) callback(name string, h int64, x k.V) (v k.V, err error) {
 		defer cancel()
 		in.Ctx = ctx
 	}
+	defer stop.Watch(in.Ctx)()
 	if !ok {
 		return in.valueOf(x)
 	}
