@@ -147,7 +147,7 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 		keep = make([]T, len(xd))
 		sums = make([]float64, rows)
 	}
-	forRows(rows, nc, func(lo, hi int) {
+	if err := forRows(rows, nc, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			t := tgt[r]
 			if t == l.IgnoreIndex {
@@ -190,7 +190,9 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 			}
 			loss[r] = v
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	tw := 0.0
 	for _, v := range rw {
 		tw += v
@@ -215,7 +217,7 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 			gx = make([]T, len(xd))
 		}
 		keep, sums = nil, nil // a second backward (retained graph) computes afresh
-		forRows(rows, nc, func(lo, hi int) {
+		if err := forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				t := tgt[r]
 				if t == l.IgnoreIndex {
@@ -261,7 +263,9 @@ func ceIndexRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt 
 				i := base + int(t)*st
 				gx[i] = T(float64(gx[i]) - a)
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		gt, err := wrapGrad(gx, x)
 		return []*tensor.Tensor{gt, nil}, err
 	})
@@ -279,7 +283,7 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 	keep, add := 1-ls, ls/float64(nc) // smoothed target: keep·t + add
 	loss := make([]float64, rows)
 	lse := make([]float64, rows)
-	forRows(rows, nc, func(lo, hi int) {
+	if err := forRows(rows, nc, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			base := lay.at(r, 0)
 			z := losskernel.LogSumExp(xd, base, st, nc)
@@ -297,7 +301,9 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 			}
 			loss[r] = v
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	out, err := reduceRows[T](loss, l.Reduction, float64(rows), lay.shape)
 	if err != nil {
 		return nil, err
@@ -315,7 +321,7 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 		if needsGrad(y) {
 			gy = make([]T, len(yd))
 		}
-		forRows(rows, nc, func(lo, hi int) {
+		if err := forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r * nc
 				if st != 1 {
@@ -372,7 +378,9 @@ func ceProbRun[T real](c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, d ten
 					}
 				}
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		res := make([]*tensor.Tensor, 2)
 		var err error
 		if gx != nil {

@@ -199,15 +199,17 @@ func (s *ceRows) grad(r int, row, num []float32, rs, z, u float64) {
 // scaleGrad returns the gradient the forward made (s.keep) for output
 // gradient g, a scalar: as it is for 1, else scaled by g. It hands the
 // buffer over: a second backward (retained graph) computes afresh.
-func (s *ceRows) scaleGrad(g *tensor.Tensor) *tensor.Tensor {
+func (s *ceRows) scaleGrad(g *tensor.Tensor) (*tensor.Tensor, error) {
 	gt, gx := s.keepT, s.keep
 	s.keepT, s.keep, s.sums, s.unit = nil, nil, nil, 0
 	if v := float32(g.At(0)); v != 1 {
-		forRows(len(gx)/s.nc, s.nc, func(lo, hi int) {
+		if err := forRows(len(gx)/s.nc, s.nc, func(lo, hi int) {
 			losskernel.Scale32(gx[lo*s.nc:hi*s.nc], v)
-		})
+		}); err != nil {
+			return nil, err
+		}
 	}
-	return gt
+	return gt, nil
 }
 
 // smoothing returns the factor kp and the addend add that make a
@@ -313,7 +315,10 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 	rows, nc := lay.rows(), lay.c
 	s := &ceRows{x: xd, tgt: tgt[:rows], ignore: l.IgnoreIndex, nc: nc, ls: max(l.LabelSmoothing, 0)}
 	if c.GradEnabled() && x.RequiresGrad() {
-		s.keepT, s.keep = tensor.AllocLike[float32](x)
+		var err error
+		if s.keepT, s.keep, err = tensor.AllocLike[float32](x); err != nil {
+			return nil, err
+		}
 		s.sums = make([]float64, rows)
 		s.lse = make([]float64, rows)
 		if l.Reduction != None {
@@ -335,7 +340,10 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 	if l.Reduction == None {
 		s.loss = make([]float32, rows)
 	}
-	tot, tw := s.run(rows)
+	tot, tw, err := s.run(rows)
+	if err != nil {
+		return nil, err
+	}
 	out, err := s.output(l.Reduction, tot, tw, lay.shape)
 	if err != nil {
 		return nil, err
@@ -352,15 +360,22 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 			return nil, nil
 		}
 		if s.unit != 0 && s.keep != nil {
-			return []*tensor.Tensor{castGrad(s.scaleGrad(g), x), nil}, nil
+			gt, err := s.scaleGrad(g)
+			if err != nil {
+				return nil, err
+			}
+			return []*tensor.Tensor{castGrad(gt, x), nil}, nil
 		}
 		gr := newRowGrad(g, l.Reduction, tw)
 		gt, gx, sums := s.keepT, s.keep, s.sums
 		if gx == nil {
-			gt, gx = tensor.AllocLike[float32](x)
+			var err error
+			if gt, gx, err = tensor.AllocLike[float32](x); err != nil {
+				return nil, err
+			}
 		}
 		s.keepT, s.keep, s.sums = nil, nil, nil // a second backward (retained graph) computes afresh
-		forRows(rows, nc, func(lo, hi int) {
+		if err := forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				t := tgt[r]
 				base := r * nc
@@ -375,7 +390,9 @@ func ceIndexFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, tgt []int
 				}
 				s.grad(r, xd[base:base+nc], grow, rs, s.lse[r], gr.at(r))
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		return []*tensor.Tensor{castGrad(gt, x), nil}, nil
 	})
 	return out, nil
@@ -389,12 +406,12 @@ const ceSpan = 16
 
 // run computes all rows in blocks and returns the sum of their losses and
 // the number of rows that count.
-func (s *ceRows) run(rows int) (tot, cnt float64) {
+func (s *ceRows) run(rows int) (tot, cnt float64, err error) {
 	nc := s.nc
 	per := max(1, ceBlockLen/nc) // rows per block
 	nb := (rows + per - 1) / per
 	part := make([]float64, 2*nb) // loss sum and count of each block
-	forRows((nb+ceSpan-1)/ceSpan, ceSpan*per*nc, func(s0, s1 int) {
+	if err := forRows((nb+ceSpan-1)/ceSpan, ceSpan*per*nc, func(s0, s1 int) {
 		buf := make([]float32, per*nc)
 		var hint float32
 		for b := s0 * ceSpan; b < min(s1*ceSpan, nb); b++ {
@@ -403,12 +420,14 @@ func (s *ceRows) run(rows int) (tot, cnt float64) {
 			}
 			part[2*b], part[2*b+1], hint = s.block(b*per, min(b*per+per, rows), buf, hint)
 		}
-	})
+	}); err != nil {
+		return 0, 0, err
+	}
 	for b := range nb {
 		tot += part[2*b]
 		cnt += part[2*b+1]
 	}
-	return tot, cnt
+	return tot, cnt, nil
 }
 
 // ceProbFast32 is ceProbRun for the inputs ceProbFastOK accepts.
@@ -425,7 +444,10 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		s.sums = make([]float64, rows)
 		s.lse = make([]float64, rows)
 		if x.RequiresGrad() {
-			s.keepT, s.keep = tensor.AllocLike[float32](x)
+			var err error
+			if s.keepT, s.keep, err = tensor.AllocLike[float32](x); err != nil {
+				return nil, err
+			}
 			switch l.Reduction {
 			case Mean:
 				s.unit = 1 / float64(rows)
@@ -437,7 +459,10 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 	if l.Reduction == None {
 		s.loss = make([]float32, rows)
 	}
-	tot, _ := s.run(rows)
+	tot, _, err := s.run(rows)
+	if err != nil {
+		return nil, err
+	}
 	out, err := s.output(l.Reduction, tot, float64(rows), lay.shape)
 	if err != nil {
 		return nil, err
@@ -458,24 +483,34 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 		made := false // gx made by the forward
 		if needsGrad(x) {
 			if s.unit != 0 && s.keep != nil {
-				gxt, made = s.scaleGrad(g), true
+				var err error
+				if gxt, err = s.scaleGrad(g); err != nil {
+					return nil, err
+				}
+				made = true
 				gx = tensor.Data[float32](gxt)
 			} else {
 				gxt, gx = s.keepT, s.keep
 				if gx == nil {
-					gxt, gx = tensor.AllocLike[float32](x)
+					var err error
+					if gxt, gx, err = tensor.AllocLike[float32](x); err != nil {
+						return nil, err
+					}
 					sums = nil
 				}
 				s.keepT, s.keep = nil, nil // a second backward (retained graph) computes afresh
 			}
 		}
 		if needsGrad(y) {
-			gyt, gy = tensor.AllocLike[float32](y)
+			var err error
+			if gyt, gy, err = tensor.AllocLike[float32](y); err != nil {
+				return nil, err
+			}
 		}
 		if made && gy == nil {
 			return []*tensor.Tensor{castGrad(gxt, x), nil}, nil
 		}
-		forRows(rows, nc, func(lo, hi int) {
+		if err := forRows(rows, nc, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r * nc
 				xr := xd[base : base+nc]
@@ -494,7 +529,9 @@ func ceProbFast32(c *tensor.Ctx, l CrossEntropy, x, y *tensor.Tensor, lay classL
 					}
 				}
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		res := make([]*tensor.Tensor, 2)
 		if gxt != nil {
 			res[0] = castGrad(gxt, x)

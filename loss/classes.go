@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"kt/internal/par"
+	"kt/internal/stop"
 	"kt/tensor"
 )
 
@@ -47,17 +48,24 @@ func classWeight[T real](w *tensor.Tensor, d tensor.DType, strict bool) ([]T, er
 
 // forRows calls fn over consecutive ranges of rows covering [0, rows),
 // split across goroutines when rows*work (the element count) is large.
-func forRows(rows, work int, fn func(lo, hi int)) {
+func forRows(rows, work int, fn func(lo, hi int)) error {
 	if rows <= 0 {
-		return
+		return nil
 	}
 	work = max(work, 1)
 	par.For(rows*work, func(lo, hi int) {
+		if stop.Requested() {
+			return // interrupted: the caller gives up
+		}
 		r0, r1 := (lo+work-1)/work, (hi+work-1)/work
 		if r0 < r1 {
 			fn(r0, r1)
 		}
 	})
+	if stop.Requested() {
+		return stop.Err
+	}
+	return nil
 }
 
 // reduceRows makes a loss's output from per-row losses: the rows

@@ -83,7 +83,7 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 	}
 	rs := getRows(4 * rows)
 	cos, m1, m2, loss := rs.take(rows), rs.take(rows), rs.take(rows), rs.take(rows)
-	forRows(rows, dim, func(lo, hi int) {
+	if err := forRows(rows, dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			p, s1, s2 := 0.0, 0.0, 0.0
 			for i := r * dim; i < r*dim+dim; i++ {
@@ -102,7 +102,9 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 				loss[r] = max(cs-l.Margin, 0)
 			}
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	out, err := reduceRows[T](loss, l.Reduction, float64(rows), rshape)
 	if err != nil {
 		return nil, err
@@ -115,7 +117,7 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 			return nil, err
 		}
 		g1, g2 := gs[0], gs[1]
-		forRows(rows, dim, func(lo, hi int) {
+		if err := forRows(rows, dim, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				var dc float64 // ∂loss/∂cos
 				switch ye.At(r) {
@@ -135,7 +137,9 @@ func cosineLossRun[T real](c *tensor.Ctx, l CosineEmbedding, x1, x2, y *tensor.T
 				q := dc / math.Sqrt(s1*s2)
 				similarGradRow(g1, g2, ad, bd, r*dim, dim, q, dc*cs/s1, dc*cs/s2)
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		return distGrads([]*tensor.Tensor{x1, x2, y}, gts) // the target gets none
 	})
 	rs.release(recorded)
@@ -216,7 +220,7 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 	eps := l.Eps
 	rs := getRows(3 * rows)
 	sim, n1, n2 := rs.take(rows), rs.take(rows), rs.take(rows)
-	forRows(rows, n, func(lo, hi int) {
+	if err := forRows(rows, n, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			base := r/inner*n*inner + r%inner
 			p, s1, s2 := 0.0, 0.0, 0.0
@@ -230,7 +234,9 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 			n1[r], n2[r] = s1, s2
 			sim[r] = p / (max(s1, eps) * max(s2, eps))
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	out, err := reduceRows[T](sim, None, 1, oshape)
 	if err != nil {
 		return nil, err
@@ -243,7 +249,7 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 			return nil, err
 		}
 		g1, g2 := gs[0], gs[1]
-		forRows(rows, n, func(lo, hi int) {
+		if err := forRows(rows, n, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				base := r/inner*n*inner + r%inner
 				gv, s := gr.at(r), sim[r]
@@ -274,7 +280,9 @@ func similarRun[T real](c *tensor.Ctx, l CosineSimilarity, x1, x2 *tensor.Tensor
 					}
 				}
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		return distGrads(ins, gts)
 	})
 	rs.release(recorded)

@@ -410,12 +410,14 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 	p.alpha, p.scale, p.nll = rs.take(p.n*p.t*p.width), rs.take(p.n*p.t), rs.take(p.n)
 	p.lin = make([]bool, p.n)
 	cost := p.t * p.width * 8 // a cell of α costs several elementwise operations
-	forRows(p.n, cost, func(lo, hi int) {
+	if err := forRows(p.n, cost, func(lo, hi int) {
 		sc := p.scratch(false)
 		for b := lo; b < hi; b++ {
 			p.nll[b] = ctcAlpha(p, lp, b, sc)
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	loss := make([]float64, p.n)
 	for b, v := range p.nll {
 		if p.zeroInf && math.IsInf(v, 1) {
@@ -454,7 +456,7 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 		if err != nil {
 			return nil, err
 		}
-		forRows(p.n, cost, func(lo, hi int) {
+		if err := forRows(p.n, cost, func(lo, hi int) {
 			sc := p.scratch(true)
 			for b := lo; b < hi; b++ {
 				gb := gr.at(b)
@@ -463,7 +465,9 @@ func ctcRun[T real](c *tensor.Ctx, p *ctcPlan, in []*tensor.Tensor) (*tensor.Ten
 				}
 				ctcGrad(p, lp, gt, sc, b, gb)
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		return []*tensor.Tensor{gtt, nil, nil, nil}, nil
 	})
 	rs.release(recorded)

@@ -79,11 +79,13 @@ func newPdist[T real](x1, x2 *tensor.Tensor, d tensor.DType, p, eps float64, sha
 	}
 	pd.rs = getRows(pd.rows)
 	pd.norm = pd.rs.take(pd.rows)
-	forRows(pd.rows, pd.dim, func(lo, hi int) {
+	if err := forRows(pd.rows, pd.dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			pd.norm[r] = pd.rowNorm(r)
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	return pd, nil
 }
 
@@ -165,9 +167,9 @@ func (pd *pdist[T]) differentiable() bool { return pd.p != 0 }
 
 // backward adds g(r)·∂‖d_r‖/∂d into g1 (for x1) and its negation into g2
 // (for x2); either may be nil.
-func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []T) {
+func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []T) error {
 	p := pd.p
-	forRows(pd.rows, pd.dim, func(lo, hi int) {
+	if err := forRows(pd.rows, pd.dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			gr, nr := g(r), pd.norm[r]
 			if gr == 0 && !math.IsNaN(nr) {
@@ -222,7 +224,10 @@ func (pd *pdist[T]) backward(g func(r int) float64, g1, g2 []T) {
 				}
 			}
 		}
-	})
+	}); err != nil {
+		return err
+	}
+	return nil
 }
 
 // addScaled adds c·d_i into g1[i] and subtracts it from g2[i] for i in
@@ -317,7 +322,9 @@ func pairwiseRun[T real](c *tensor.Ctx, l PairwiseDistance, x1, x2 *tensor.Tenso
 		if err != nil {
 			return nil, err
 		}
-		pd.backward(gr.at, gs[0], gs[1])
+		if err := pd.backward(gr.at, gs[0], gs[1]); err != nil {
+			return nil, err
+		}
 		return distGrads(ins, gts)
 	})
 	pd.rs.release(recorded)

@@ -101,8 +101,7 @@ func (e *elementwise) numel() int {
 // elements are unset, and its storage (see tensor.Alloc).
 func alloc[T real](shape []int, like *tensor.Tensor) (*tensor.Tensor, []T, error) {
 	if shape == nil {
-		t, s := tensor.AllocLike[T](like)
-		return t, s, nil
+		return tensor.AllocLike[T](like)
 	}
 	return tensor.Alloc[T](shape...)
 }
@@ -139,7 +138,10 @@ func runT[T real](c *tensor.Ctx, e *elementwise, k *kernels[T]) (*tensor.Tensor,
 	var pre []T // the input's gradient for an upstream gradient of 1, when fused
 	var preT *tensor.Tensor
 	if e.fusable(c, k.fuse != nil) {
-		preT, pre = tensor.AllocLike[T](e.inputs[0])
+		var err error
+		if preT, pre, err = tensor.AllocLike[T](e.inputs[0]); err != nil {
+			return nil, err
+		}
 	}
 	out, div, err := forward(e, k, in, n, pre)
 	if err != nil {

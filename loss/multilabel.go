@@ -75,7 +75,7 @@ func markTargets(is []bool, t []int64) []int64 {
 func multiLabelRun[T real](c *tensor.Ctx, l MultiLabelMargin, x, y *tensor.Tensor, tgt []int64, nframe, dim int, shape []int) (*tensor.Tensor, error) {
 	xd := tensor.Data[T](x)
 	loss := make([]float64, nframe)
-	forRows(nframe, dim*dim, func(lo, hi int) {
+	if err := forRows(nframe, dim*dim, func(lo, hi int) {
 		is := make([]bool, dim)
 		for r := lo; r < hi; r++ {
 			row := xd[r*dim : r*dim+dim]
@@ -90,7 +90,9 @@ func multiLabelRun[T real](c *tensor.Ctx, l MultiLabelMargin, x, y *tensor.Tenso
 			}
 			loss[r] = s / float64(dim)
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	out, err := reduceRows[T](loss, l.Reduction, float64(nframe), shape)
 	if err != nil {
 		return nil, err
@@ -101,7 +103,7 @@ func multiLabelRun[T real](c *tensor.Ctx, l MultiLabelMargin, x, y *tensor.Tenso
 		}
 		gr := newRowGrad(g, l.Reduction, float64(nframe))
 		gx := make([]float64, len(xd))
-		forRows(nframe, dim*dim, func(lo, hi int) {
+		if err := forRows(nframe, dim*dim, func(lo, hi int) {
 			is := make([]bool, dim)
 			for r := lo; r < hi; r++ {
 				row, grow := xd[r*dim:r*dim+dim], gx[r*dim:r*dim+dim]
@@ -116,8 +118,13 @@ func multiLabelRun[T real](c *tensor.Ctx, l MultiLabelMargin, x, y *tensor.Tenso
 					}
 				}
 			}
-		})
-		t, gt := tensor.AllocLike[T](x)
+		}); err != nil {
+			return nil, err
+		}
+		t, gt, err := tensor.AllocLike[T](x)
+		if err != nil {
+			return nil, err
+		}
 		for i, v := range gx {
 			gt[i] = T(v)
 		}

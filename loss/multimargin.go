@@ -95,7 +95,7 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 	margin := l.Margin
 	rs := getRows(nframe)
 	loss := rs.take(nframe)
-	forRows(nframe, dim, func(lo, hi int) {
+	if err := forRows(nframe, dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			row := xd[r*dim : r*dim+dim]
 			t := int(tgt[r])
@@ -108,7 +108,9 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 			}
 			loss[r] = s / float64(dim)
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	out, err := reduceRows[T](loss, l.Reduction, float64(nframe), shape)
 	if err != nil {
 		return nil, err
@@ -118,8 +120,11 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 			return nil, nil
 		}
 		gr := newRowGrad(g, l.Reduction, float64(nframe))
-		gxt, gx := tensor.AllocLike[T](x)
-		forRows(nframe, dim, func(lo, hi int) {
+		gxt, gx, err := tensor.AllocLike[T](x)
+		if err != nil {
+			return nil, err
+		}
+		if err := forRows(nframe, dim, func(lo, hi int) {
 			for r := lo; r < hi; r++ {
 				row, grow := xd[r*dim:r*dim+dim], gx[r*dim:r*dim+dim]
 				t := int(tgt[r])
@@ -132,7 +137,9 @@ func multiMarginRun[T real](c *tensor.Ctx, l MultiMargin, x, y *tensor.Tensor, t
 				gt -= marginGrad(grow[t:t+1], row[t:t+1], base, gf, l.P == 2)
 				grow[t] = T(-gt)
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		return []*tensor.Tensor{castGrad(gxt, x), nil}, nil
 	})
 	rs.release(recorded)

@@ -196,7 +196,7 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 			return nil, err
 		}
 	}
-	forRows(rows, nc, func(lo, hi int) {
+	if err := forRows(rows, nc, func(lo, hi int) {
 		if inner == 1 {
 			softRows(loss, xd, yd, wd, keep, nc, norm, lo, hi)
 			return
@@ -215,7 +215,9 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 			}
 			loss[r] = s / norm
 		}
-	})
+	}); err != nil {
+		return nil, err
+	}
 	out, err := reduceRows[T](loss, l.Reduction, float64(rows), oshape)
 	if err != nil {
 		return nil, err
@@ -242,7 +244,7 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 				return nil, err
 			}
 		}
-		forRows(rows, nc, func(lo, hi int) {
+		if err := forRows(rows, nc, func(lo, hi int) {
 			if inner == 1 {
 				softGradRows(gx, gy, xd, yd, wd, cached, gr, nc, norm, lo, hi)
 				return
@@ -265,7 +267,9 @@ func multiSoftRun[T real](c *tensor.Ctx, l MultiLabelSoftMargin, x, y *tensor.Te
 					}
 				}
 			}
-		})
+		}); err != nil {
+			return nil, err
+		}
 		res := make([]*tensor.Tensor, 2)
 		ins := [2]*tensor.Tensor{x, y}
 		for k, gt := range gts {

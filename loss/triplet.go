@@ -130,9 +130,12 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 			return 0
 		}
 		if l.P == 2 && ga != nil && gp != nil && gn != nil {
-			tripletGrad2(ga, gp, gn, dp, dn, ds, on, which)
+			err = tripletGrad2(ga, gp, gn, dp, dn, ds, on, which)
 		} else {
-			tripletGradEach(ga, gp, gn, dp, dn, ds, on, which)
+			err = tripletGradEach(ga, gp, gn, dp, dn, ds, on, which)
+		}
+		if err != nil {
+			return nil, err
 		}
 		return distGrads(ins, gts)
 	})
@@ -149,14 +152,17 @@ func tripletRun[T real](c *tensor.Ctx, l TripletMargin, a, p, n *tensor.Tensor, 
 // gn (any of them nil) through each distance's own backward; on(r) is the
 // gradient arriving at row r's loss (0 where the margin clamps it), and
 // which[r] the share of d(a,n) in the negative distance under swap.
-func tripletGradEach[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) float64, which []float64) {
-	dp.backward(on, ga, gp)
-	if ds == nil {
-		dn.backward(func(r int) float64 { return -on(r) }, ga, gn)
-	} else {
-		dn.backward(func(r int) float64 { return -on(r) * which[r] }, ga, gn)
-		ds.backward(func(r int) float64 { return -on(r) * (1 - which[r]) }, gp, gn)
+func tripletGradEach[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) float64, which []float64) error {
+	if err := dp.backward(on, ga, gp); err != nil {
+		return err
 	}
+	if ds == nil {
+		return dn.backward(func(r int) float64 { return -on(r) }, ga, gn)
+	}
+	if err := dn.backward(func(r int) float64 { return -on(r) * which[r] }, ga, gn); err != nil {
+		return err
+	}
+	return ds.backward(func(r int) float64 { return -on(r) * (1 - which[r]) }, gp, gn)
 }
 
 // normCoef returns g/‖d‖, the factor of d in the gradient of an L2 norm
@@ -173,9 +179,9 @@ func normCoef(g, nr float64) float64 {
 // and gn in one pass per row (arguments as tripletGradEach's): with
 // u = a-p+eps, v = a-n+eps and, under swap, s = p-n+eps,
 // ga = cp·u + cn·v, gp = -cp·u + cs·s, gn = -cn·v - cs·s.
-func tripletGrad2[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) float64, which []float64) {
+func tripletGrad2[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) float64, which []float64) error {
 	dim, eps := dp.dim, T(dp.eps)
-	forRows(dp.rows, dim, func(lo, hi int) {
+	if err := forRows(dp.rows, dim, func(lo, hi int) {
 		for r := lo; r < hi; r++ {
 			o := on(r)
 			cp, cn, cs := normCoef(o, dp.norm[r]), 0.0, 0.0
@@ -209,5 +215,8 @@ func tripletGrad2[T real](ga, gp, gn []T, dp, dn, ds *pdist[T], on func(r int) f
 				gnr[i] = T(-cn*v - cs*w)
 			}
 		}
-	})
+	}); err != nil {
+		return err
+	}
+	return nil
 }

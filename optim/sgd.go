@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"kt/internal/stop"
 	"kt/tensor"
 )
 
@@ -82,19 +83,42 @@ func (s *SGD) ZeroGrad() {
 	}
 }
 
-// Step updates every parameter that has a gradient, in place.
+// Step updates every parameter that has a gradient, in place. It is all
+// or nothing: every gradient is checked and every momentum buffer made
+// before the first parameter changes, and an interrupt (stop.Requested)
+// is heeded only before then, so that no step is seen half made.
 func (s *SGD) Step() error {
+	for i, p := range s.params {
+		if g := p.Grad; g != nil && (g.DType() != p.DType() || !tensor.SameShape(g.Shape(), p.Shape())) {
+			return fmt.Errorf("parameter %d: gradient %v %v does not match %v %v", i, g.DType(), g.Shape(), p.DType(), p.Shape())
+		}
+	}
+	made := make([]*tensor.Tensor, len(s.params)) // momentum buffers of a first step
+	if s.opts.Momentum != 0 {
+		for i, p := range s.params {
+			if p.Grad == nil || s.bufs[i] != nil {
+				continue
+			}
+			b, err := newBuf(p) // the first step writes every element
+			if err != nil {
+				freeAll(made)
+				return err
+			}
+			made[i] = b
+		}
+	}
+	if stop.Requested() {
+		freeAll(made)
+		return stop.Err
+	}
 	for i, p := range s.params {
 		g := p.Grad
 		if g == nil {
 			continue
 		}
-		if g.DType() != p.DType() || !tensor.SameShape(g.Shape(), p.Shape()) {
-			return fmt.Errorf("parameter %d: gradient %v %v does not match %v %v", i, g.DType(), g.Shape(), p.DType(), p.Shape())
-		}
 		first := s.bufs[i] == nil
-		if first && s.opts.Momentum != 0 {
-			s.bufs[i] = newBuf(p) // the first step writes every element
+		if made[i] != nil {
+			s.bufs[i] = made[i]
 		}
 		k, wd := loopKind(s.opts, first), s.opts.WeightDecay != 0
 		switch p.DType() {
@@ -107,14 +131,23 @@ func (s *SGD) Step() error {
 	return nil
 }
 
-// newBuf returns a momentum buffer for p, its elements unset.
-func newBuf(p *tensor.Tensor) *tensor.Tensor {
-	if p.DType() == tensor.Float32 {
-		t, _ := tensor.AllocLike[float32](p)
-		return t
+// freeAll frees the tensors of ts that are not nil.
+func freeAll(ts []*tensor.Tensor) {
+	for _, t := range ts {
+		if t != nil {
+			t.Free()
+		}
 	}
-	t, _ := tensor.AllocLike[float64](p)
-	return t
+}
+
+// newBuf returns a momentum buffer for p, its elements unset.
+func newBuf(p *tensor.Tensor) (*tensor.Tensor, error) {
+	if p.DType() == tensor.Float32 {
+		t, _, err := tensor.AllocLike[float32](p)
+		return t, err
+	}
+	t, _, err := tensor.AllocLike[float64](p)
+	return t, err
 }
 
 func buf[T float32 | float64](t *tensor.Tensor) []T {

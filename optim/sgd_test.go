@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kt/internal/fixture"
+	"kt/internal/stop"
 	"kt/loss"
 	"kt/tensor"
 )
@@ -181,5 +182,58 @@ func TestSGDZeroGradKeepsTensor(t *testing.T) {
 	o.ZeroGrad()
 	if x.Grad != g || x.Grad.Float64s()[0] != 0 || x.Grad.Float64s()[1] != 0 {
 		t.Errorf("ZeroGrad: grad %v", x.Grad)
+	}
+}
+
+// TestStepWhole checks that a step is made whole or not at all: a
+// gradient that does not match its parameter, or an interrupt, leaves
+// every parameter and momentum buffer as it was.
+func TestStepWhole(t *testing.T) {
+	defer stop.Clear()
+	newParam := func(v ...float64) *tensor.Tensor {
+		p := tensor.Vector(v...)
+		if err := p.SetRequiresGrad(true); err != nil {
+			t.Fatal(err)
+		}
+		p.Grad = tensor.Vector(1.0, 1)
+		return p
+	}
+	a, b := newParam(1, 2), newParam(3, 4)
+	o, err := NewSGD([]*tensor.Tensor{a, b}, SGDOptions{LR: 0.5, Momentum: 0.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Grad = tensor.Vector(1.0, 1, 1)
+	if err := o.Step(); err == nil {
+		t.Fatal("a gradient of the wrong shape was taken")
+	}
+	want := [][]float64{{1, 2}, {3, 4}}
+	check := func(when string) {
+		t.Helper()
+		for i, p := range []*tensor.Tensor{a, b} {
+			if got := values(p); fmt.Sprint(got) != fmt.Sprint(want[i]) {
+				t.Errorf("%s: parameter %d is %v, want %v", when, i, got, want[i])
+			}
+			if o.bufs[i] != nil {
+				t.Errorf("%s: parameter %d has a momentum buffer", when, i)
+			}
+		}
+	}
+	check("after a failed step")
+	b.Grad = tensor.Vector(1.0, 1)
+	stop.Request()
+	if err := o.Step(); err != stop.Err {
+		t.Fatalf("interrupted step: %v", err)
+	}
+	check("after an interrupted step")
+	stop.Clear()
+	if err := o.Step(); err != nil {
+		t.Fatal(err)
+	}
+	want = [][]float64{{0.5, 1.5}, {2.5, 3.5}}
+	for i, p := range []*tensor.Tensor{a, b} {
+		if got := values(p); fmt.Sprint(got) != fmt.Sprint(want[i]) {
+			t.Errorf("after a step: parameter %d is %v, want %v", i, got, want[i])
+		}
 	}
 }

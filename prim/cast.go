@@ -166,6 +166,9 @@ func pad(n int64, y k.V) (k.V, error) {
 		if w > 1<<31 {
 			return nil, k.Err("limit")
 		}
+		if err := k.NeedItems(int(w), k.TChar); err != nil {
+			return nil, err
+		}
 		r := make(k.Chars, w)
 		for i := range r {
 			r[i] = ' '

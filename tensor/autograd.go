@@ -3,6 +3,8 @@ package tensor
 import (
 	"errors"
 	"fmt"
+
+	"kt/internal/stop"
 )
 
 // ErrFreedGraph is returned by Backward through a graph whose saved
@@ -186,17 +188,36 @@ func Backward(t, grad *Tensor, retain bool) error {
 		}
 	}
 	// The gradients the loop makes are its own: once added into another
-	// (or found to need none), their storage goes back to the cache.
+	// (or found to need none), their storage goes back to the cache. The
+	// leaves' gradients wait in leaves until the whole graph has run, so
+	// that an error or an interrupt (stop.Requested, heeded between
+	// nodes) leaves every Grad as it was: a backward pass happens whole
+	// or not at all.
 	grads := map[*Node]*Tensor{t.node: grad}
+	var leaves []leafGrad
+	fail := func(err error) error {
+		for _, g := range grads {
+			g.Free()
+		}
+		for _, l := range leaves {
+			l.g.Free()
+		}
+		return err
+	}
 	for _, n := range order {
 		g := grads[n]
 		delete(grads, n)
 		if g == nil {
 			continue
 		}
+		if stop.Requested() {
+			g.Free()
+			return fail(stop.Err)
+		}
 		gs, err := n.backward(g)
 		if err != nil {
-			return err
+			g.Free()
+			return fail(err)
 		}
 		gs = distinct(gs, g)
 		for i, gi := range gs {
@@ -212,16 +233,15 @@ func Backward(t, grad *Tensor, retain bool) error {
 				continue
 			}
 			if !SameShape(gi.shape, in.shape) {
-				return fmt.Errorf("Function %s returned an invalid gradient at index %d - got %s but expected shape compatible with %s", n.Name, i, SizeString(gi.shape), SizeString(in.shape))
+				g.Free()
+				return fail(fmt.Errorf("Function %s returned an invalid gradient at index %d - got %s but expected shape compatible with %s", n.Name, i, SizeString(gi.shape), SizeString(in.shape)))
 			}
 			if c := gi.To(in.dtype); c != gi {
 				gi.Free()
 				gi = c
 			}
 			if in.node == nil {
-				if err := accumulate(in, gi); err != nil {
-					return err
-				}
+				leaves = append(leaves, leafGrad{in, gi})
 				continue
 			}
 			if prev := grads[in.node]; prev != nil {
@@ -233,6 +253,16 @@ func Backward(t, grad *Tensor, retain bool) error {
 		}
 		g.Free()
 	}
+	for _, l := range leaves {
+		if l.leaf.requiresGrad && l.leaf.Grad != nil && !SameShape(l.leaf.Grad.shape, l.g.shape) {
+			return fail(fmt.Errorf("%w: gradient %s does not match %s", ErrShape, SizeString(l.g.shape), SizeString(l.leaf.Grad.shape)))
+		}
+	}
+	for _, l := range leaves {
+		if err := accumulate(l.leaf, l.g); err != nil {
+			return err // checked above: not reached
+		}
+	}
 	if !retain {
 		for _, n := range order {
 			n.free()
@@ -240,6 +270,9 @@ func Backward(t, grad *Tensor, retain bool) error {
 	}
 	return nil
 }
+
+// leafGrad is a gradient g the backward pass owns, for a leaf.
+type leafGrad struct{ leaf, g *Tensor }
 
 // distinct returns gs with every entry that is g, or repeats an earlier
 // entry, replaced by a copy, so that each gradient the loop takes has one

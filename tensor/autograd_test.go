@@ -3,6 +3,8 @@ package tensor
 import (
 	"errors"
 	"testing"
+
+	"kt/internal/stop"
 )
 
 // scale records y = k·x, a minimal operation for testing the tape.
@@ -120,5 +122,55 @@ func TestBackwardLeafAndScalar(t *testing.T) {
 	}
 	if v, _ := x.Grad.Item(); v != 5.5 {
 		t.Errorf("grad = %v, want 5.5", v)
+	}
+}
+
+// broken records y = x whose backward fails.
+func broken(c *Ctx, x *Tensor) *Tensor {
+	y := x.Clone()
+	c.Record(y, "BrokenBackward", []*Tensor{x}, func(g *Tensor) ([]*Tensor, error) {
+		return nil, errors.New("broken")
+	})
+	return y
+}
+
+// TestBackwardWhole checks that a backward pass that fails, or is
+// interrupted, after a leaf's gradient is known leaves every Grad as it
+// was, and that an interrupted pass keeps its graph for the next.
+func TestBackwardWhole(t *testing.T) {
+	defer stop.Clear()
+	x := Vector(1.0, 2)
+	if err := x.SetRequiresGrad(true); err != nil {
+		t.Fatal(err)
+	}
+	// z = x + broken(x): the add's backward gives x its gradient before
+	// the broken node runs.
+	z := add(nil, x, broken(nil, x))
+	g, _ := Ones(Float64, 2)
+	if err := Backward(z, g, true); err == nil || err.Error() != "broken" {
+		t.Fatalf("backward through a failing node: %v", err)
+	}
+	if x.Grad != nil {
+		t.Errorf("a failed backward left x.Grad = %v", x.Grad.Float64s())
+	}
+
+	w := Vector(1.0, 2)
+	if err := w.SetRequiresGrad(true); err != nil {
+		t.Fatal(err)
+	}
+	u := add(nil, w, scale(nil, w, 3))
+	stop.Request()
+	if err := Backward(u, g, false); err != stop.Err {
+		t.Fatalf("interrupted backward: %v", err)
+	}
+	if w.Grad != nil {
+		t.Errorf("an interrupted backward left w.Grad = %v", w.Grad.Float64s())
+	}
+	stop.Clear()
+	if err := Backward(u, g, false); err != nil {
+		t.Fatalf("backward after an interrupted one: %v", err)
+	}
+	if !equal(w.Grad.Float64s(), []float64{4, 4}) {
+		t.Errorf("grad = %v, want 4 4", w.Grad.Float64s())
 	}
 }

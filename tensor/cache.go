@@ -162,10 +162,10 @@ func Alloc[T float32 | float64](shape ...int) (*Tensor, []T, error) {
 	return t, allocInto[T](t), nil
 }
 
-// AllocLike is Alloc with the shape of like.
-func AllocLike[T float32 | float64](like *Tensor) (*Tensor, []T) {
-	t := header(dtypeOf[T](), like.shape)
-	return t, allocInto[T](t)
+// AllocLike is Alloc with the shape of like: the shape exists, but a
+// second tensor of it may not fit in the workspace.
+func AllocLike[T float32 | float64](like *Tensor) (*Tensor, []T, error) {
+	return Alloc[T](like.shape...)
 }
 
 // allocInto gives t (of element type T, no storage yet) unset storage for

@@ -52,7 +52,7 @@ func TestFreeReuse(t *testing.T) {
 	if CachedBytes() == 0 {
 		t.Fatal("freed storage not cached")
 	}
-	b, sb := AllocLike[float32](Vector(make([]float32, big-3)...))
+	b, sb, _ := AllocLike[float32](Vector(make([]float32, big-3)...))
 	if !same(sa, sb) {
 		t.Fatal("storage of a slightly smaller tensor not reused")
 	}
@@ -174,7 +174,7 @@ func TestCacheLimit(t *testing.T) {
 // gradient with Alloc; with same set it returns its output gradient
 // itself.
 func double(x *Tensor, same bool) *Tensor {
-	y, ys := AllocLike[float32](x)
+	y, ys, _ := AllocLike[float32](x)
 	for i, v := range x.Float32s() {
 		ys[i] = 2 * v
 	}
@@ -184,7 +184,7 @@ func double(x *Tensor, same bool) *Tensor {
 		if same {
 			return []*Tensor{g}, nil
 		}
-		gx, gs := AllocLike[float32](g)
+		gx, gs, _ := AllocLike[float32](g)
 		for i, v := range g.Float32s() {
 			gs[i] = 2*v + 0*xs[i]
 		}

@@ -27,8 +27,9 @@
 // q's options that kt cannot honour (-b -E -l -L -m -r) are refused; any
 // other argument is the script's, in .z.x.
 //
-// SIGTERM and SIGHUP end the session as exit 0 does, once the current line
-// is done: .z.exit runs, the output is flushed and the terminal restored.
+// SIGTERM and SIGHUP end the session as exit 0 does: a line or message
+// being evaluated is stopped ('stop, as Ctrl-C), then .z.exit runs, the
+// output is flushed and the terminal restored.
 package main
 
 import (
@@ -42,6 +43,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -74,6 +76,9 @@ type console struct {
 	// traces shows where an error happened under it, as q 4's console
 	// does (at a terminal: piped input gets the error line alone).
 	traces bool
+	// quitting is set by SIGTERM or SIGHUP: the line running then is
+	// stopped, and no other starts.
+	quitting atomic.Bool
 }
 
 // run is the console: it returns the process's exit code.
@@ -96,7 +101,10 @@ func run(args []string, o options) int {
 	defer signal.Stop(sig)
 	go func() {
 		if _, ok := <-sig; ok {
-			c.mu.Lock() // held to the end: no line runs after this
+			c.quitting.Store(true)
+			stop.Request()
+			c.mu.Lock()  // held to the end: no line runs after this
+			stop.Clear() // for .z.exit
 			os.Exit(c.exitLocked(0))
 		}
 	}()
@@ -238,6 +246,9 @@ func (c *console) evalLine(line string, w io.Writer) (int, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.out.Flush()
+	if c.quitting.Load() {
+		return 0, false // the session is ending: the signal's goroutine waits for the lock
+	}
 	ctx, done := interruptible()
 	c.in.Ctx = ctx
 	s, err := c.in.Line(line)

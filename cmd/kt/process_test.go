@@ -150,6 +150,32 @@ func TestSignals(t *testing.T) {
 	}
 }
 
+// TestSignalStopsLine sends SIGTERM while a line runs without end: the
+// line stops with 'stop, the line after it never runs, .z.exit does, and
+// the process exits 0.
+func TestSignalStopsLine(t *testing.T) {
+	p := startKT(t)
+	if got := p.ask(`.z.exit:{-1 "exit ",string x}; 6*7`); got != "42" {
+		t.Fatalf("got %q", got)
+	}
+	if _, err := io.WriteString(p.in, "while[1b;a:1]\n-1 \"after\";\n"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // the loop is running
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.read("the loop"); got != "'stop" {
+		t.Errorf("the running line answered %q, want 'stop", got)
+	}
+	if got := p.read("SIGTERM"); got != "exit 0" {
+		t.Errorf(".z.exit wrote %q, want %q", got, "exit 0")
+	}
+	if err := p.cmd.Wait(); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestSurvives drives kt under a 2 GB address-space cap (prlimit --as)
 // with the inputs that used to end the process: runaway allocations,
 // impossible sizes and deep nesting. Each answers a q error and the next

@@ -4,14 +4,16 @@
 // and give up with Err, before they make any value visible, so that an
 // interrupted operation either happened or did not.
 //
-// The process evaluates one thing at a time, as q does, so the request
-// and the watched context are the process's: the console clears the
-// request before each line, and Watch restores the context it replaced.
+// A request is the process's: the console clears it before each line.
+// Contexts are watched while an evaluation runs under them; more than one
+// may be, as when a test runs a client and a server in one process, and
+// the end of any of them is a request.
 package stop
 
 import (
 	"context"
 	"errors"
+	"sync"
 	"sync/atomic"
 )
 
@@ -20,8 +22,12 @@ var Err = errors.New("stop")
 
 var (
 	requested atomic.Bool
-	watched   atomic.Pointer[context.Context]
+	nwatched  atomic.Int32 // len(watched), read without the lock
+	mu        sync.Mutex
+	watched   []*watch
 )
+
+type watch struct{ ctx context.Context }
 
 // Request asks the running operation to stop.
 func Request() { requested.Store(true) }
@@ -30,25 +36,48 @@ func Request() { requested.Store(true) }
 func Clear() { requested.Store(false) }
 
 // Requested reports whether an operation should stop: a request was
-// made, or the watched context is done. It takes a lock when a context is
+// made, or a watched context is done. It takes a lock when a context is
 // watched, so loops call it once per chunk of work, not per item.
 func Requested() bool {
 	if requested.Load() {
 		return true
 	}
-	if c := watched.Load(); c != nil && (*c).Err() != nil {
-		return true
+	if nwatched.Load() == 0 {
+		return false
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, w := range watched {
+		if w.ctx.Err() != nil {
+			return true
+		}
 	}
 	return false
 }
 
-// Watch makes Requested report the end of ctx (nil: none) until the
-// returned function restores the context watched before.
-func Watch(ctx context.Context) (restore func()) {
-	var p *context.Context
-	if ctx != nil && ctx.Done() != nil {
-		p = &ctx
+// Watch makes Requested report the end of ctx (nil, or a context that
+// never ends: nothing to watch) until the returned function is called.
+func Watch(ctx context.Context) (end func()) {
+	if ctx == nil || ctx.Done() == nil {
+		return func() {}
 	}
-	prev := watched.Swap(p)
-	return func() { watched.Store(prev) }
+	w := &watch{ctx}
+	mu.Lock()
+	watched = append(watched, w)
+	nwatched.Store(int32(len(watched)))
+	mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			for i, v := range watched {
+				if v == w {
+					watched = append(watched[:i], watched[i+1:]...)
+					break
+				}
+			}
+			nwatched.Store(int32(len(watched)))
+		})
+	}
 }

@@ -21,27 +21,31 @@ func TestRequest(t *testing.T) {
 }
 
 func TestWatch(t *testing.T) {
-	outer, cancelOuter := context.WithCancel(context.Background())
-	inner, cancelInner := context.WithCancel(context.Background())
-	restoreOuter := Watch(outer)
-	restoreInner := Watch(inner)
-	cancelOuter()
+	a, cancelA := context.WithCancel(context.Background())
+	b, cancelB := context.WithCancel(context.Background())
+	endA, endB := Watch(a), Watch(b)
 	if Requested() {
-		t.Fatal("the replaced context is still watched")
+		t.Fatal("requested before a context ended")
 	}
-	cancelInner()
+	cancelA()
 	if !Requested() {
-		t.Fatal("the end of the watched context is not seen")
+		t.Fatal("the end of a watched context is not seen")
 	}
-	restoreInner()
-	if !Requested() {
-		t.Fatal("the restored context's end is not seen")
-	}
-	restoreOuter()
+	endA() // out of the order they began
 	if Requested() {
-		t.Fatal("a context is still watched after every restore")
+		t.Fatal("a context is seen after its watch ended")
+	}
+	cancelB()
+	if !Requested() {
+		t.Fatal("the end of the other watched context is not seen")
+	}
+	endB()
+	endB() // a second call changes nothing
+	if Requested() {
+		t.Fatal("a context is still watched after every watch ended")
 	}
 	defer Watch(context.Background())() // a context that never ends watches nothing
+	defer Watch(nil)()
 	if Requested() {
 		t.Fatal("Background reported done")
 	}
