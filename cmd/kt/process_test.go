@@ -229,7 +229,9 @@ func TestSurvives(t *testing.T) {
 // draw stops at its next chunk with 'stop, and the session goes on.
 func TestInterrupt(t *testing.T) {
 	p := startKT(t)
-	for _, line := range []string{"tensor(`randn;12000 12000)", "{x+1}/[1000000000;0]"} {
+	// a kernel, steps, and one primitive through a value of 2^40 items
+	// that share their parts
+	for _, line := range []string{"tensor(`randn;12000 12000)", "{x+1}/[1000000000;0]", "x:{(x;x)}/[40;0]; x+1"} {
 		io.WriteString(p.in, line+"\n")
 		time.Sleep(300 * time.Millisecond)
 		start := time.Now()
