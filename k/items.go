@@ -1,5 +1,7 @@
 package k
 
+import "kt/internal/stop"
+
 // At is item i of a list (0 <= i < count), a dictionary's value i or a
 // table's row i as a dictionary.
 func At(v V, i int) V {
@@ -140,6 +142,9 @@ func Uniform(items []V) V {
 
 // dictsToTable turns dictionaries with identical symbol keys into a table.
 func dictsToTable(items []V) (V, bool) {
+	if stop.Failed() {
+		return nil, false // the evaluation is failing: see below
+	}
 	d0 := items[0].(*Dict)
 	keys, ok := d0.Keys.(Syms)
 	if !ok || len(keys) == 0 {
@@ -156,8 +161,20 @@ func dictsToTable(items []V) (V, bool) {
 			}
 		}
 	}
+	// Dictionaries that share their values can make a table far larger
+	// than themselves, and this builder has no error to return: past the
+	// workspace, or when the evaluation is stopped, it fails the
+	// evaluation (stop.Fail) and gives back the list.
+	if err := Need(len(items)*len(keys), 16); err != nil {
+		stop.Fail(err)
+		return nil, false
+	}
 	cols := make(List, len(keys))
 	for j := range keys {
+		if err := TickN(len(items)); err != nil {
+			stop.Fail(err)
+			return nil, false
+		}
 		col := make([]V, len(items))
 		for i, x := range items {
 			vals := x.(*Dict).Vals

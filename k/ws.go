@@ -52,15 +52,37 @@ var ticks atomic.Uint32
 // or that does work growing faster than its result. Every tickEvery-th
 // call it checks for an interrupt ('stop) and the workspace ('wsfull),
 // so that such a loop ends, with the session, as a q error.
-func Tick() error {
-	if ticks.Add(1)%tickEvery != 0 {
+func Tick() error { return TickN(1) }
+
+// TickN is Tick for n units of work at once.
+func TickN(n int) error {
+	now := ticks.Add(uint32(n))
+	if now/tickEvery == (now-uint32(n))/tickEvery && n < tickEvery {
 		return nil
 	}
-	if stop.Requested() {
-		return ErrStop
+	if err := Stopped(); err != nil {
+		return err
 	}
 	if err := ws.Full(); err != nil {
 		return Err(err.Error())
 	}
 	return nil
+}
+
+// Stopped is the q error the running evaluation is to stop with (see
+// package stop), or nil: 'stop for an interrupt or a deadline, or what a
+// builder gave stop.Fail.
+func Stopped() error {
+	if !stop.Requested() {
+		return nil
+	}
+	switch err := stop.Cause().(type) {
+	case *Error:
+		return err
+	default:
+		if err == stop.Err {
+			return ErrStop
+		}
+		return Err(err.Error())
+	}
 }

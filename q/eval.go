@@ -16,6 +16,7 @@ func (*returnSig) Error() string { return "return" }
 // breaks) and returns the value of the last statement.
 func (in *Interp) Eval(src string) (v k.V, err error) {
 	defer guard(&err)
+	defer settle(&err)
 	defer stop.Watch(in.Ctx)()
 	in.steps, in.depth = 0, 0
 	st, err := Parse(src)
@@ -32,6 +33,18 @@ func guard(err *error) {
 	if r := recover(); r != nil {
 		*err = k.Err(fmt.Sprintf("kt: %v", r))
 	}
+}
+
+// settle ends an evaluation: one that ended without an error ends with
+// the one a stop carries, if there is one (a builder that could not
+// return its error, stop.Fail, has given back a value that is not the
+// answer), and a failure is withdrawn, so that the next evaluation, a
+// console line or a client's message, starts afresh.
+func settle(err *error) {
+	if *err == nil {
+		*err = k.Stopped()
+	}
+	stop.TakeFailure()
 }
 
 // run evaluates top-level statements.

@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode"
 
-	"kt/internal/stop"
 	"kt/internal/ws"
 	"kt/k"
 	"kt/prim"
@@ -249,8 +248,13 @@ func (in *Interp) step() error {
 	if in.MaxSteps > 0 && in.steps > in.MaxSteps {
 		return k.Err("limit")
 	}
-	if in.steps&7 == 0 && (in.Ctx != nil && in.Ctx.Err() != nil || stop.Requested()) {
-		return k.ErrStop
+	if in.steps&7 == 0 {
+		if in.Ctx != nil && in.Ctx.Err() != nil {
+			return k.ErrStop
+		}
+		if err := k.Stopped(); err != nil {
+			return err
+		}
 	}
 	if in.steps&127 != 0 {
 		return nil

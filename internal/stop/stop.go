@@ -22,6 +22,7 @@ var Err = errors.New("stop")
 
 var (
 	requested atomic.Bool
+	failed    atomic.Pointer[error] // what Fail gave
 	nwatched  atomic.Int32 // len(watched), read without the lock
 	mu        sync.Mutex
 	watched   []*watch
@@ -32,14 +33,48 @@ type watch struct{ ctx context.Context }
 // Request asks the running operation to stop.
 func Request() { requested.Store(true) }
 
-// Clear withdraws a request, as the console does before each line.
-func Clear() { requested.Store(false) }
+// Fail asks the running operation to stop with err: a builder that has
+// no error to return (it makes a value from items) and finds it cannot
+// finish, past the workspace, calls it and returns what it has; the
+// evaluation that called it ends with err at its next check, and never
+// shows that value.
+func Fail(err error) { failed.CompareAndSwap(nil, &err) }
+
+// Failed reports whether Fail was called (and its failure not yet
+// taken): one atomic load, so that a builder that recurses can give up
+// at every level once one level has failed.
+func Failed() bool { return failed.Load() != nil }
+
+// Cause is the error a stop ends with: Fail's, or Err.
+func Cause() error {
+	if p := failed.Load(); p != nil {
+		return *p
+	}
+	return Err
+}
+
+// TakeFailure returns what Fail gave (nil if nothing) and withdraws it,
+// as an evaluation does when it ends: a failure is its own, where a
+// request (Ctrl-C) is the console's to withdraw.
+func TakeFailure() error {
+	if p := failed.Swap(nil); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// Clear withdraws a request and a failure, as the console does before
+// each line.
+func Clear() {
+	requested.Store(false)
+	failed.Store(nil)
+}
 
 // Requested reports whether an operation should stop: a request was
 // made, or a watched context is done. It takes a lock when a context is
 // watched, so loops call it once per chunk of work, not per item.
 func Requested() bool {
-	if requested.Load() {
+	if requested.Load() || failed.Load() != nil {
 		return true
 	}
 	if nwatched.Load() == 0 {

@@ -2,6 +2,7 @@ package stop
 
 import (
 	"context"
+	"errors"
 	"testing"
 )
 
@@ -48,5 +49,30 @@ func TestWatch(t *testing.T) {
 	defer Watch(nil)()
 	if Requested() {
 		t.Fatal("Background reported done")
+	}
+}
+
+func TestFail(t *testing.T) {
+	defer Clear()
+	if Cause() != Err {
+		t.Fatal("a cause before any failure")
+	}
+	wsfull, other := errors.New("wsfull"), errors.New("other")
+	Fail(wsfull)
+	Fail(other) // the first cause stays
+	if !Requested() || Cause() != wsfull {
+		t.Fatalf("after Fail: %v %v", Requested(), Cause())
+	}
+	Clear()
+	if Requested() || Cause() != Err {
+		t.Fatalf("after Clear: %v %v", Requested(), Cause())
+	}
+	Request()
+	Fail(wsfull)
+	if err := TakeFailure(); err != wsfull || !Requested() || Cause() != Err {
+		t.Fatalf("a failure taken: %v, and the request left: %v %v", err, Requested(), Cause())
+	}
+	if err := TakeFailure(); err != nil {
+		t.Fatalf("a failure taken twice: %v", err)
 	}
 }
