@@ -23,7 +23,7 @@ var Err = errors.New("stop")
 var (
 	requested atomic.Bool
 	failed    atomic.Pointer[error] // what Fail gave
-	nwatched  atomic.Int32 // len(watched), read without the lock
+	nwatched  atomic.Int32          // len(watched), read without the lock
 	mu        sync.Mutex
 	watched   []*watch
 )
