@@ -1,6 +1,7 @@
 package q
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -387,6 +388,15 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 		return in.compressFile(y)
 	case -30:
 		return in.deferResponse(y)
+	case -1, -2, -5, -6:
+		// the internal functions that keywords now name
+		name := map[int64]string{-1: "hsym", -2: "attr", -5: "parse", -6: "eval"}[h]
+		return in.apply(in.keywords[name], []k.V{y})
+	}
+	if h < 0 {
+		if _, ok := x.(k.Long); ok {
+			return nil, k.Err(fmt.Sprintf("nyi: the internal function %d!", h))
+		}
 	}
 	return prim2("!", x, y)
 }

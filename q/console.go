@@ -181,6 +181,9 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, k.Err("nyi: \\" + name)
 	}
 	// anything else is a command of the OS shell, as in q
+	if in.NoShell {
+		return nil, k.Err("access")
+	}
 	return shell(cmd)
 }
 

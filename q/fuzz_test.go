@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"kt/internal/stop"
 	"kt/internal/ws"
 )
 
@@ -62,16 +63,21 @@ func fuzzInterp() *Interp {
 	in.MaxSteps = 20000
 	in.MaxDepth = 100
 	in.MaxItems = 100000
+	in.NoShell = true
 	return in
 }
 
 func FuzzEval(f *testing.F) {
 	seeds(f) // the crashers are TestFuzzCrashers' (some take seconds)
+	dir := f.TempDir() // where the programs' files go
 	defer ws.SetLimit(ws.SetLimit(fuzzWorkspace))
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 200 || strings.Contains(src, "\\l") || strings.Contains(src, "exp") {
 			return
 		}
+		t.Chdir(dir)
+		ws.SetLimit(fuzzWorkspace) // \w n sets the process's limit
+		stop.Clear()
 		in := fuzzInterp()
 		// a program may be finite and still take too long (a converge
 		// whose results grow): like Ctrl-C, a deadline stops it
@@ -91,6 +97,7 @@ var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[4
 // TestFuzzCrashers runs them: each ends soon with a value or an error,
 // and the session goes on.
 func TestFuzzCrashers(t *testing.T) {
+	t.Chdir(t.TempDir())
 	defer ws.SetLimit(ws.SetLimit(fuzzWorkspace))
 	in := fuzzInterp()
 	for _, src := range fuzzCrashers {
