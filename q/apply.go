@@ -5,13 +5,21 @@ import (
 	"io"
 	"strings"
 
+	"kt/internal/stop"
 	"kt/k"
 	"kt/prim"
 )
 
 // Apply applies a function (or indexes data) with arguments, as f . args
 // does in q. A nil argument is a hole: the result is then a projection.
-func (in *Interp) Apply(f k.V, args ...k.V) (k.V, error) { return in.apply(f, args) }
+// It is an entry point for a host, as Eval is: a fault is a q error, and
+// a stop request (Ctrl-C, the end of Ctx) ends it with 'stop.
+func (in *Interp) Apply(f k.V, args ...k.V) (v k.V, err error) {
+	defer guard(&err)
+	defer settle(&err)
+	defer stop.Watch(in.Ctx)()
+	return in.apply(f, args)
+}
 
 func hasHole(args []k.V) bool {
 	for _, a := range args {

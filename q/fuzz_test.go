@@ -68,7 +68,8 @@ func fuzzInterp() *Interp {
 }
 
 func FuzzEval(f *testing.F) {
-	seeds(f) // the crashers are TestFuzzCrashers' (some take seconds)
+	// the crashers are TestFuzzCrashers' (some take seconds)
+	seeds(f)
 	dir := f.TempDir() // where the programs' files go
 	defer ws.SetLimit(ws.SetLimit(fuzzWorkspace))
 	f.Fuzz(func(t *testing.T, src string) {

@@ -281,6 +281,6 @@ func (in *Interp) Timer() error {
 		return nil
 	}
 	now, _ := in.clock(".z.P")
-	_, err := in.apply(f, []k.V{now})
+	_, err := in.Apply(f, now)
 	return err
 }
