@@ -228,6 +228,14 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 		}
 		vals[pos] = v
 	}
+	if t := d.Vals.Type(); t > 0 && t < 20 {
+		// simple values stay of their type, as a simple list's items do
+		for _, v := range vals {
+			if v.Type() != -t {
+				return nil, k.ErrType
+			}
+		}
+	}
 	vs := k.Uniform(vals)
 	if _, ok := d.Vals.(k.List); ok && len(vals) > 0 {
 		vs = k.List(vals)

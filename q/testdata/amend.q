@@ -60,3 +60,18 @@ q)neg @ 1
 -1
 q)til[3]
 0 1 2
+q)d:`a`b!1 2
+q)d[`a]:`x
+'type
+q)d[`c]:1.5
+'type
+q)d[`c]:3
+q)d
+a| 1
+b| 2
+c| 3
+q)e:`a`b!(1;`x)
+q)e[`a]:`y
+q)e
+a| `y
+b| `x
