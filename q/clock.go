@@ -56,19 +56,27 @@ func (in *Interp) clock(name string) (k.V, bool) {
 	return k.Timespan(tod), true
 }
 
-// dotField is name a.b where a is a temporal value and b a type or field
-// that `b$ casts to: d.year, t.minute, x.date.
+// dotField is name a.b where a is a table and b one of its columns
+// (t.time), or a is a temporal value and b a type or field that `b$
+// casts to: d.year, t.minute, x.date.
 func (in *Interp) dotField(name string, fr *frame) (k.V, bool) {
 	i := strings.LastIndexByte(name, '.')
 	if i <= 0 || i == len(name)-1 {
 		return nil, false
 	}
 	field := name[i+1:]
-	if !prim.IsCastName(field) || field == "" {
-		return nil, false
-	}
 	base, err := in.lookup(name[:i], fr)
 	if err != nil {
+		return nil, false
+	}
+	if tb, ok := base.(*k.Table); ok {
+		// t.c: the column c of table t
+		if j := symIndex(tb.Cols, field); j >= 0 {
+			return tb.Data[j], true
+		}
+		return nil, false
+	}
+	if !prim.IsCastName(field) {
 		return nil, false
 	}
 	t := base.Type()

@@ -41,8 +41,8 @@ func joinKeywords() map[string]*Keyword {
 			}
 			return plusJoin(in.resolve(a[0]), in.resolve(a[1]))
 		}},
-		"wj":  nyiKeyword("wj", 4, "wj (window join)"),
-		"wj1": nyiKeyword("wj1", 4, "wj1 (window join)"),
+		"wj":  windowJoinKeyword("wj", true),
+		"wj1": windowJoinKeyword("wj1", false),
 	}
 }
 

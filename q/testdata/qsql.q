@@ -105,4 +105,14 @@ px vol
 4  40 
       
 q)wj[-2 1+\:tr`time;`sym`time;tr;(qu;(max;`px))]
-'nyi: wj (window join)
+time     sym  qty px 
+---------------------
+10:01:01 msft 100 101
+10:01:03 ibm  200 100
+10:01:04 ge   150 -0W
+q)tr.sym
+`msft`ibm`ge
+q)tr.qty+1
+101 201 151
+q)tr.nosuch
+'tr.nosuch
