@@ -176,8 +176,15 @@ func (in *Interp) call(l *Lambda, args []k.V) (k.V, error) {
 	in.depth++
 	ns := in.ns
 	in.ns = l.NS
-	defer func() { in.depth--; in.ns = ns }()
+	site, siteFr := in.site, in.siteFr
 	fr := &frame{lam: l, vals: make([]k.V, len(l.Names))}
+	in.calls = append(in.calls, callSite{node: site, fr: siteFr, top: in.top})
+	defer func() {
+		in.depth--
+		in.ns = ns
+		in.calls = in.calls[:len(in.calls)-1]
+		in.site, in.siteFr = site, siteFr // an iterator calls again from the same place
+	}()
 	copy(fr.vals, args)
 	var r k.V = k.Null
 	for _, st := range l.Body {
@@ -295,7 +302,7 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 		}
 		return in.fileBinary(x, y)
 	case "@":
-		if isFunc(x) || in.isHandleAtom(x) {
+		if isFunc(x) || in.isHandleAtom(x) || in.writesTo(x, y) {
 			return in.apply(x, []k.V{y})
 		}
 		return index(x, y)
@@ -452,6 +459,22 @@ func (in *Interp) applyKeyword(f *Keyword, args []k.V) (k.V, error) {
 		}
 	}
 	return nil, k.ErrRank
+}
+
+// writesTo reports whether x@y writes y to a handle: text to standard
+// output or error (1 2 -1 -2), anything to a file hopen opened.
+func (in *Interp) writesTo(x, y k.V) bool {
+	h, ok := toInt(x)
+	if !ok || !k.IsAtom(x) {
+		return false
+	}
+	switch {
+	case in.isFileHandle(h):
+		return true
+	case h == 1 || h == 2 || h == -1 || h == -2:
+		return isText(y)
+	}
+	return false
 }
 
 // write sends text to a handle: -1 and 1 standard output (with and

@@ -20,6 +20,46 @@ type Suspension struct {
 	Err error
 	// Trace is where it happened, as Trace shows it.
 	Trace string
+	// the stack when it happened, outermost first, the frame of each
+	// level (nil for the console line), and the level lines run in
+	spots []errorSpot
+	frs   []*frame
+	cur   int
+}
+
+// Up moves the debugger to the frame that called the current one, as `
+// at q)) does, and shows it; at the outermost it stays.
+func (s *Suspension) Up() string {
+	s.cur = max(s.cur-1, 0)
+	return s.in.formatSpot(&s.spots[s.cur], "  ")
+}
+
+// Down moves the debugger back toward the frame of the error, as . at
+// q)) does, and shows it.
+func (s *Suspension) Down() string {
+	s.cur = min(s.cur+1, len(s.spots)-1)
+	return s.in.formatSpot(&s.spots[s.cur], "  ")
+}
+
+// Where is the error and the current frame, as & at q)) shows them.
+func (s *Suspension) Where() string {
+	return FormatError(s.Err) + "\n" + s.in.formatSpot(&s.spots[s.cur], "  ")
+}
+
+// frame is the frame lines run in: the current level's.
+func (s *Suspension) frame() *frame { return s.frs[s.cur] }
+
+// backtrace is the stack, innermost first, with >> at the current frame.
+func (s *Suspension) backtrace() string {
+	var b strings.Builder
+	for i := len(s.spots) - 1; i >= 0; i-- {
+		mark := "  "
+		if i == s.cur {
+			mark = ">>"
+		}
+		b.WriteString(s.in.formatSpot(&s.spots[i], mark))
+	}
+	return b.String()
 }
 
 // Aborted is the error of a line whose suspended function was abandoned
@@ -36,7 +76,23 @@ func (in *Interp) suspend(err error, fr *frame) (k.V, error) {
 		return nil, err
 	}
 	in.suspended = true
-	return in.Debugger(&Suspension{in: in, fr: fr, Err: err, Trace: in.Trace()})
+	s := &Suspension{in: in, fr: fr, Err: err, Trace: in.Trace()}
+	if t := in.trace; t != nil {
+		s.spots = append(append([]errorSpot{}, t.outer...), *t)
+		for _, c := range in.calls {
+			if c.node != nil {
+				s.frs = append(s.frs, c.fr)
+			}
+		}
+		s.frs = append(s.frs, fr)
+	} else {
+		s.spots, s.frs = []errorSpot{{}}, []*frame{fr}
+	}
+	s.cur = len(s.spots) - 1
+	prev := in.susp
+	in.susp = s
+	defer func() { in.susp = prev }()
+	return in.Debugger(s)
 }
 
 // Line evaluates a line in the suspended function's frame and returns what
@@ -44,7 +100,7 @@ func (in *Interp) suspend(err error, fr *frame) (k.V, error) {
 func (s *Suspension) Line(src string) (out string, err error) {
 	defer guard(&err)
 	s.in.trace = nil
-	return s.in.lineIn(strings.TrimRight(src, "\r\n"), s.fr)
+	return s.in.lineIn(strings.TrimRight(src, "\r\n"), s.frame())
 }
 
 // Value evaluates an expression in the suspended frame (the :e of a
@@ -57,7 +113,7 @@ func (s *Suspension) Value(src string) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.in.runIn(st, s.fr)
+	return s.in.runIn(st, s.frame())
 }
 
 // lambdaValue is value of a lambda, in the layout of q 3.5 and later

@@ -1,6 +1,7 @@
 package q
 
 import (
+	"strings"
 	"testing"
 
 	"kt/k"
@@ -57,5 +58,71 @@ func TestDebugger(t *testing.T) {
 	}
 	if _, err := in.Line(`.Q.trp[{x+"a"};1;{[e;b]e}]`); err != nil || calls != 0 {
 		t.Errorf(".Q.trp: %v, %d suspensions", err, calls)
+	}
+}
+
+// TestDebuggerStack walks the stack of a suspended error as debug.md's
+// example does (` up, . down, & where, .Q.bt[] with >>), and runs a line
+// in the frame it has moved to.
+func TestDebuggerStack(t *testing.T) {
+	in := New()
+	for _, l := range []string{`f:{g[x;2#y]}`, `g:{a:x*2;a+y}`} {
+		if _, err := in.Line(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen []string
+	in.Debugger = func(s *Suspension) (k.V, error) {
+		seen = append(seen, s.Up(), s.Up(), s.Up(), s.Down())
+		out, err := s.Line("y") // in f's frame now
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen = append(seen, out, s.Where())
+		if out, err = s.Line(".Q.bt[]"); err != nil {
+			t.Fatal(err)
+		}
+		seen = append(seen, out)
+		return s.Value("0")
+	}
+	var bt strings.Builder
+	in.Stdout = &bt
+	if _, err := in.Line(`f[3;"hello"]`); err != nil {
+		t.Fatal(err)
+	}
+	f1 := "  [1]  f:{g[x;2#y]}\n          ^\n"
+	f0 := "  [0]  f[3;\"hello\"]\n       ^\n"
+	want := []string{f1, f0, f0, f1, "\"hello\"\n", "'type\n" + f1, ""}
+	if len(seen) != len(want) {
+		t.Fatalf("saw %q", seen)
+	}
+	for i := range want {
+		if seen[i] != want[i] {
+			t.Errorf("%d: %q, want %q", i, seen[i], want[i])
+		}
+	}
+	g2 := "  [2]  g:{a:x*2;a+y}\n                 ^\n"
+	if got, w := bt.String(), g2+">>"+f1[2:]+f0; got != w {
+		t.Errorf(".Q.bt[] at q)):\n%s\nwant\n%s", got, w)
+	}
+}
+
+// TestBacktrace prints the stack with .Q.bt[], as debug.md's example, a
+// lambda inside f named f@.
+func TestBacktrace(t *testing.T) {
+	in := New()
+	var out strings.Builder
+	in.Stdout = &out
+	if _, err := in.Line(`f:{{.Q.bt[];x*2}x+1}`); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := in.Line(`f 4`); err != nil || got != "10\n" {
+		t.Fatalf("f 4: %q %v", got, err)
+	}
+	want := "  [2]  f@:{.Q.bt[];x*2}\n           ^\n" +
+		"  [1]  f:{{.Q.bt[];x*2}x+1}\n          ^\n" +
+		"  [0]  f 4\n       ^\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}
 }

@@ -1,6 +1,7 @@
 package q
 
 import (
+	"io"
 	_ "embed"
 	"strconv"
 
@@ -132,6 +133,10 @@ func dotQKeywords() map[string]*Keyword {
 			}
 			return in.trap(a[0], listItems(a[1]), a[2])
 		}},
+		".Q.bt": unary(".Q.bt", func(in *Interp, x k.V) (k.V, error) {
+			io.WriteString(in.Stdout, in.backtraceNow())
+			return k.Null, nil
+		}),
 		".Q.sbt": unary(".Q.sbt", func(in *Interp, x k.V) (k.V, error) {
 			lines, ok := stringsOf(x)
 			if !ok {
@@ -415,7 +420,8 @@ func floatsOf(x k.V) ([]float64, bool) {
 
 // trap is .Q.trp[f;x;g] and .Q.trpd[f;args;g]: f applied to its
 // arguments; on an error, g of the error's text and the backtrace (a list
-// of strings, each a frame as the console shows it, for .Q.sbt).
+// of strings, each a frame as the console shows it, innermost first, for
+// .Q.sbt).
 func (in *Interp) trap(f k.V, args []k.V, g k.V) (k.V, error) {
 	in.trace = nil
 	in.trapping++
@@ -426,8 +432,8 @@ func (in *Interp) trap(f k.V, args []k.V, g k.V) (k.V, error) {
 		return r, err
 	}
 	bt := k.List{}
-	if t := in.Trace(); t != "" {
-		bt = append(bt, k.Chars(t))
+	for _, f := range in.Backtrace() {
+		bt = append(bt, k.Chars(f))
 	}
 	in.clearError()
 	return in.apply(g, []k.V{k.Chars(e.Msg), bt})

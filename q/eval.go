@@ -173,6 +173,7 @@ func (in *Interp) evalList(n k.List, fr *frame) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
+	in.site, in.siteFr = &n[0], fr
 	r, err := in.apply(f, args)
 	if err != nil {
 		in.noteError(err, n, fr)

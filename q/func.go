@@ -82,6 +82,9 @@ type Lambda struct {
 	// parsed from, where Src starts at byte Start.
 	Spots *SourceMap
 	Start int
+	// Outer is the lambda whose body this one is written in, nil for
+	// none: a trace names the inner one after the outer (f@).
+	Outer *Lambda
 }
 
 // Type is 100.

@@ -67,6 +67,14 @@ type Interp struct {
 	ns       string     // the current namespace (\d), "" for the root
 	trace    *errorSpot // where the last error came from (trace.go)
 	top      *SourceMap // the console line's applications
+	// calls is the stack of lambdas running, outermost first, each with
+	// the application that called it; site and siteFr are the
+	// application being made now, and its frame (trace.go).
+	calls  []callSite
+	site   *k.V
+	siteFr *frame
+	// susp is the suspension the debugger is at, nil if none.
+	susp *Suspension
 	// suspended is set while the debugger has a function suspended;
 	// trapping counts the traps under way, whose errors never suspend.
 	suspended bool

@@ -493,6 +493,7 @@ func (p *parser) term() (item, error) {
 	default:
 		return it, errParse(p.tokText(t))
 	}
+	it.pos = t.pos // where an application by brackets that follow stands
 	return p.postfix(it)
 }
 
@@ -685,6 +686,23 @@ func itoa(i int) string {
 	return string(b)
 }
 
+// adoptInner sets Outer of the lambdas written in tree t (not those
+// inside them, which have their own) to l.
+func adoptInner(t k.V, l *Lambda) {
+	switch v := t.(type) {
+	case *Lambda:
+		if v.Outer == nil {
+			v.Outer = l
+		}
+	case k.List:
+		for _, e := range v {
+			adoptInner(e, l)
+		}
+	case *Derived:
+		adoptInner(v.F, l)
+	}
+}
+
 // lambda parses {[params] body} after the opening brace.
 func (p *parser) lambda(open token) (k.V, error) {
 	c := &lambdaCtx{}
@@ -751,6 +769,10 @@ body:
 			names = append(names, l)
 		}
 		src := p.src[open.pos : t.pos+1]
-		return &Lambda{Src: src, Params: params, Names: names, Body: body, Spots: p.spots, Start: open.pos}, nil
+		l := &Lambda{Src: src, Params: params, Names: names, Body: body, Spots: p.spots, Start: open.pos}
+		for _, st := range body {
+			adoptInner(st, l)
+		}
+		return l, nil
 	}
 }

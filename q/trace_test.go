@@ -21,6 +21,9 @@ func TestTrace(t *testing.T) {
 		{nil, "count 1 2 3+til 2", "  [0]  count 1 2 3+til 2\n                  ^\n"},
 		{nil, "@[{x+`a};1;0]", ""},
 		{nil, "1+1", ""},
+		// an application by brackets, inside a function and at the line
+		{[]string{`h:{1+til[x;1]}`}, `h 3`, "  [1]  h:{1+til[x;1]}\n            ^\n"},
+		{nil, `1+til[3;1]`, "  [0]  1+til[3;1]\n         ^\n"},
 		{nil, "'`custom", ""},
 	}
 	for _, c := range cases {

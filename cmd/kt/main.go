@@ -395,7 +395,8 @@ func (c *console) interactive() int {
 // debug is the console's debugger: an error inside a function shows it
 // and its place, then reads lines at q)) in the function's frame until
 // :e resumes with e as the result of the failed operation, 'e signals e
-// instead, or \ abandons the line (docs/basics/debug.md).
+// instead, or \ abandons the line (docs/basics/debug.md). ` and . move up
+// and down the stack (lines then run in that frame), & shows where it is.
 func (c *console) debug(rl *readline.Instance, s *q.Suspension) (k.V, error) {
 	fmt.Fprintln(os.Stdout, q.FormatError(s.Err))
 	io.WriteString(os.Stdout, s.Trace)
@@ -409,6 +410,12 @@ func (c *console) debug(rl *readline.Instance, s *q.Suspension) (k.V, error) {
 		switch t := strings.TrimSpace(line); {
 		case t == "\\":
 			return nil, q.Aborted
+		case t == "`":
+			io.WriteString(os.Stdout, s.Up())
+		case t == ".":
+			io.WriteString(os.Stdout, s.Down())
+		case t == "&":
+			io.WriteString(os.Stdout, s.Where())
 		case strings.HasPrefix(t, ":"):
 			v, err := s.Value(t[1:])
 			if err != nil {

@@ -68,15 +68,21 @@ a b c
 1    
 2    
 q)f:{`hello+x}
-q).Q.trp[f;2;{"error: ",x,"\nbacktrace:\n",.Q.sbt y}]
-"error: type\nbacktrace:\n  [1]  f:{`hello+x}\n                ^\n"
+q).Q.trp[f;2;{1@"error: ",x,"\nbacktrace:\n",.Q.sbt y;-1}]
+error: type
+backtrace:
+  [1]  f:{`hello+x}
+                ^
+  [0]  .Q.trp[f;2;{1@"error: ",x,"\nbacktrace:\n",.Q.sbt y;-1}]
+       ^
+-1
 q).Q.trp[f;`a;{x}]
 'rank
 q).Q.trpd[{x+y};(1;2);{x,y}]
 3
 q).Q.trpd[{x+y};(1;`2);{(x;count y)}]
 "type"
-1
+2
 q)aa:([]a:1 2 3;b:11 22 33)
 q).z.pi:{0N!value x;}
 q)aa
