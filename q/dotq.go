@@ -1,8 +1,8 @@
 package q
 
 import (
-	"io"
 	_ "embed"
+	"io"
 	"strconv"
 
 	"crypto/sha1"
