@@ -85,6 +85,11 @@ func (in *Interp) suspend(err error, fr *frame) (k.V, error) {
 			}
 		}
 		s.frs = append(s.frs, fr)
+		if len(s.spots) > len(s.frs) {
+			// the error came from deeper, from a frame that could not
+			// suspend: this frame's place is where it called that one
+			s.spots = s.spots[:len(s.frs)]
+		}
 	} else {
 		s.spots, s.frs = []errorSpot{{}}, []*frame{fr}
 	}
