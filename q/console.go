@@ -181,7 +181,7 @@ func (in *Interp) System(cmd string) (k.V, error) {
 		return nil, k.Err("nyi: \\" + name)
 	}
 	// anything else is a command of the OS shell, as in q
-	if in.NoShell {
+	if in.Confined {
 		return nil, k.Err("access")
 	}
 	return shell(cmd)

@@ -63,7 +63,7 @@ func fuzzInterp() *Interp {
 	in.MaxSteps = 20000
 	in.MaxDepth = 100
 	in.MaxItems = 100000
-	in.NoShell = true
+	in.Confined = true
 	return in
 }
 
@@ -117,6 +117,17 @@ func TestFuzzCrashers(t *testing.T) {
 		cancel()
 		if out, err := in.Line("1+1"); err != nil || out != "2\n" {
 			t.Fatalf("after %s: %q %v", src, out, err)
+		}
+	}
+}
+
+// TestConfined checks what a confined session refuses: a fuzz program
+// must not run commands, listen or connect.
+func TestConfined(t *testing.T) {
+	in := fuzzInterp()
+	for _, line := range []string{`\echo hi`, `system "echo hi"`, `\p 0W`, `hopen 1`, "hopen `:localhost:1"} {
+		if _, err := in.Line(line); err == nil || err.Error() != "access" {
+			t.Errorf("%s: %v, want access", line, err)
 		}
 	}
 }

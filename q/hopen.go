@@ -62,6 +62,9 @@ func netAddress(x k.V) (addr, user, pass string, timeout time.Duration, ok bool)
 
 // dial is hopen of a process.
 func (in *Interp) dial(addr, user, pass string, timeout time.Duration) (k.V, error) {
+	if in.Confined {
+		return nil, k.Err("access")
+	}
 	if user == "" {
 		user = in.userName()
 	}

@@ -29,10 +29,11 @@ type Interp struct {
 	// MaxItems, when positive, bounds the count of any value a function
 	// returns ('limit past it), so a runaway loop cannot exhaust memory.
 	MaxItems int
-	// NoShell, when set, refuses the commands of the OS shell (\ls,
-	// system "ls") with 'access: for a host that runs programs it did not
-	// write, as a fuzz test does.
-	NoShell bool
+	// Confined, when set, refuses with 'access what reaches outside the
+	// process: the commands of the OS shell (\ls, system "ls"),
+	// listening on a port (\p) and opening a connection (hopen): for a
+	// host that runs programs it did not write, as a fuzz test does.
+	Confined bool
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
 	// Settings are the values of the command line's options and of the

@@ -64,6 +64,9 @@ func (in *Interp) Port() int {
 // a named host, 0.0.0.0 or [::] for every interface, binds that address.
 // Port 0 stops listening; connections already open stay open.
 func (in *Interp) Listen(spec string) error {
+	if in.Confined {
+		return k.Err("access")
+	}
 	host, port := "127.0.0.1", spec
 	if i := strings.LastIndexByte(spec, ':'); i >= 0 {
 		host, port = strings.Trim(spec[:i], "[]"), spec[i+1:]
