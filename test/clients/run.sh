@@ -9,9 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 here=$(pwd)
 work=$(mktemp -d)
-pids=()
+# start runs in a command substitution, a subshell: it writes each
+# server's pid to a file, which cleanup reads
 cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	for p in $(cat "$work/pids" 2>/dev/null); do kill "$p" 2>/dev/null || true; done
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -25,7 +26,7 @@ printf 'plain:pw\nhashed:5ebe2294ecd0e0f08eab7690d2a6ee69\n' >"$work/users"
 start() {
 	local out="$work/server$RANDOM.out"
 	timeout 600 "$work/kt" -p 0W "$@" server.q </dev/null >"$out" 2>&1 &
-	pids+=($!)
+	echo $! >>"$work/pids"
 	for _ in $(seq 100); do
 		if grep -q '^port ' "$out"; then
 			echo "127.0.0.1:$(sed -n 's/^port //p' "$out")"
