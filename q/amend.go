@@ -2,6 +2,7 @@ package q
 
 import (
 	"kt/k"
+	"kt/prim"
 )
 
 // atDot applies @ or . with three or four arguments: trap @[f;x;h],
@@ -205,12 +206,15 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 			ys = append(ys, y)
 		}
 	}
+	at := keyPositions(d.Keys, targets)
 	for j, t := range targets {
-		pos := -1
-		for p, kk := range keys {
-			if same, _ := match(kk, t); same {
-				pos = p
-				break
+		pos := at[j]
+		if pos < 0 {
+			for p, kk := range keys[n:] { // a key this amend added
+				if same, _ := match(kk, t); same {
+					pos = n + p
+					break
+				}
 			}
 		}
 		if pos < 0 {
@@ -241,6 +245,37 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 		vs = k.List(vals)
 	}
 	return &k.Dict{Keys: k.Uniform(keys), Vals: vs}, nil
+}
+
+// keyPositions is where each target is among keys, -1 where it is not:
+// through find's hash for a simple vector of keys and atoms, else by
+// matching each in turn.
+func keyPositions(keys k.V, targets []k.V) []int {
+	at := make([]int, len(targets))
+	n := k.Count(keys)
+	if t := keys.Type(); t > 0 && t < 20 && len(targets) > 1 {
+		if f, err := prim.Find(keys, k.Uniform(append([]k.V(nil), targets...))); err == nil {
+			if l, ok := f.(k.Longs); ok && len(l) == len(targets) {
+				for j, p := range l {
+					at[j] = int(p)
+					if at[j] >= n {
+						at[j] = -1
+					}
+				}
+				return at
+			}
+		}
+	}
+	for j, t := range targets {
+		at[j] = -1
+		for p := range n {
+			if same, _ := match(k.At(keys, p), t); same {
+				at[j] = p
+				break
+			}
+		}
+	}
+	return at
 }
 
 // nullOf is the null item of a list's type (first 0#x), :: for a
