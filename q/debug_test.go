@@ -7,15 +7,22 @@ import (
 	"kt/k"
 )
 
-// TestDebugger drives a suspension as the console does: lines in the
-// failed function's frame, then a resume or an abort.
-func TestDebugger(t *testing.T) {
+// debugSession is a session with debug.md's f and g.
+func debugSession(t *testing.T) *Interp {
+	t.Helper()
 	in := New()
 	for _, l := range []string{`f:{g[x;2#y]}`, `g:{a:x*2;a+y}`} {
 		if _, err := in.Line(l); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return in
+}
+
+// TestDebugger drives a suspension as the console does: lines in the
+// failed function's frame, then a resume or an abort.
+func TestDebugger(t *testing.T) {
+	in := debugSession(t)
 	var seen []string
 	in.Debugger = func(s *Suspension) (k.V, error) {
 		seen = append(seen, s.Trace)
@@ -65,12 +72,7 @@ func TestDebugger(t *testing.T) {
 // example does (` up, . down, & where, .Q.bt[] with >>), and runs a line
 // in the frame it has moved to.
 func TestDebuggerStack(t *testing.T) {
-	in := New()
-	for _, l := range []string{`f:{g[x;2#y]}`, `g:{a:x*2;a+y}`} {
-		if _, err := in.Line(l); err != nil {
-			t.Fatal(err)
-		}
-	}
+	in := debugSession(t)
 	var seen []string
 	in.Debugger = func(s *Suspension) (k.V, error) {
 		seen = append(seen, s.Up(), s.Up(), s.Up(), s.Down())

@@ -77,18 +77,8 @@ func asofIndex(keyNames []string, keys []k.V, qt *k.Table) ([]int64, error) {
 		}
 		qcols[i] = col
 	}
-	// group q's rows by their key columns, each group in time order
-	groups := map[string][]int{}
-	for r := range k.Count(qt) {
-		groups[rowKey(qcols[:nk], r)] = append(groups[rowKey(qcols[:nk], r)], r)
-	}
+	groups := timeGroups(qcols[:nk], qcols[nk])
 	qtime := qcols[nk]
-	for _, g := range groups {
-		sort.SliceStable(g, func(i, j int) bool {
-			c, _ := cmpAtoms(k.At(qtime, g[i]), k.At(qtime, g[j]))
-			return c < 0
-		})
-	}
 	out := make([]int64, n)
 	for r := range n {
 		g := groups[rowKey(keys[:nk], r)]
@@ -105,6 +95,23 @@ func asofIndex(keyNames []string, keys []k.V, qt *k.Table) ([]int64, error) {
 		}
 	}
 	return out, nil
+}
+
+// timeGroups groups the rows of columns keys by their values, each group
+// in the order of column time (q's rows for a join).
+func timeGroups(keys []k.V, time k.V) map[string][]int {
+	groups := map[string][]int{}
+	for r := range k.Count(time) {
+		key := rowKey(keys, r)
+		groups[key] = append(groups[key], r)
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(i, j int) bool {
+			c, _ := cmpAtoms(k.At(time, g[i]), k.At(time, g[j]))
+			return c < 0
+		})
+	}
+	return groups
 }
 
 // rowKey encodes row r of columns as a map key.
@@ -156,11 +163,7 @@ func asofJoin(c, tv, qv k.V, mode byte) (k.V, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols := append(k.Syms{}, t.Cols...)
-	data := make(k.List, len(t.Data))
-	for j := range t.Data {
-		data[j] = k.Plain(t.Data[j])
-	}
+	cols, data := plainColumns(t)
 	for j, name := range qt.Cols {
 		qcol := k.Plain(qt.Data[j])
 		picked, err := pickRows(qcol, idx)
@@ -205,6 +208,16 @@ func asofJoin(c, tv, qv k.V, mode byte) (k.V, error) {
 		}
 	}
 	return &k.Table{Cols: cols, Data: data}, nil
+}
+
+// plainColumns is a copy of t's column names and its columns, without
+// their attributes: the start of a joined table.
+func plainColumns(t *k.Table) (k.Syms, k.List) {
+	data := make(k.List, len(t.Data))
+	for j := range t.Data {
+		data[j] = k.Plain(t.Data[j])
+	}
+	return append(k.Syms{}, t.Cols...), data
 }
 
 // pickRows is the items of col at rows idx, the null of its type for -1.

@@ -72,12 +72,7 @@ func (in *Interp) windowJoin(w, c, tv, spec k.V, prevailing bool) (k.V, error) {
 		}
 		tkeys[i], qkeys[i] = tc, qc
 	}
-	// q's rows by key, each group in time order
-	groups := map[string][]int{}
-	for r := range k.Count(qt) {
-		key := rowKey(qkeys[:nk], r)
-		groups[key] = append(groups[key], r)
-	}
+	groups := timeGroups(qkeys[:nk], qkeys[nk])
 	qtime := qkeys[nk]
 	var cmpErr error
 	cmp := func(a, b k.V) int {
@@ -86,9 +81,6 @@ func (in *Interp) windowJoin(w, c, tv, spec k.V, prevailing bool) (k.V, error) {
 			cmpErr = err
 		}
 		return c
-	}
-	for _, g := range groups {
-		sort.SliceStable(g, func(i, j int) bool { return cmp(k.At(qtime, g[i]), k.At(qtime, g[j])) < 0 })
 	}
 	// each row's window: the rows of q it covers
 	rows := make([]k.Longs, n)
@@ -112,11 +104,7 @@ func (in *Interp) windowJoin(w, c, tv, spec k.V, prevailing bool) (k.V, error) {
 	if cmpErr != nil {
 		return nil, cmpErr
 	}
-	cols := append(k.Syms{}, t.Cols...)
-	data := make(k.List, len(t.Data))
-	for j := range t.Data {
-		data[j] = k.Plain(t.Data[j])
-	}
+	cols, data := plainColumns(t)
 	for _, a := range sp[1:] {
 		agg, ok := a.(k.List)
 		if !ok || len(agg) < 2 {
