@@ -66,14 +66,14 @@ func (in *Interp) functional(sel bool, args []k.V) (k.V, error) {
 		q.execDict = true
 	case k.List:
 		if len(av) != 0 {
-			if q.kind != "exec" {
-				return nil, k.ErrType
+			if err := execByDict(q); err != nil {
+				return nil, err
 			}
 			q.cols = []column{{name: firstName(av), tree: av}}
 		}
 	default:
-		if q.kind != "exec" {
-			return nil, k.ErrType
+		if err := execByDict(q); err != nil {
+			return nil, err
 		}
 		q.cols = []column{{name: firstName(av), tree: av}}
 	}
@@ -87,6 +87,20 @@ func (in *Interp) functional(sel bool, args []k.V) (k.V, error) {
 		q.order = args[5]
 	}
 	return in.query(q, nil)
+}
+
+// execByDict makes ?[t;c;b;a] with one column a an exec: where b is a
+// dictionary, of a table of keys to a list of values (funsql.md's "group
+// by a dictionary"); a select takes a dictionary a.
+func execByDict(q *query) error {
+	switch {
+	case q.kind == "exec":
+	case q.kind == "select" && len(q.by) > 0 && !q.distinct:
+		q.kind = "exec"
+	default:
+		return k.ErrType
+	}
+	return nil
 }
 
 // functionalUpdate is ![t;c;b;a]: an update where a is a dictionary, a
@@ -184,7 +198,7 @@ func columnsFrom(d *k.Dict) ([]column, error) {
 	}
 	cols := make([]column, len(names))
 	for i, n := range names {
-		cols[i] = column{name: n, tree: k.At(d.Vals, i)}
+		cols[i] = column{name: n, tree: k.At(d.Vals, i), named: true}
 	}
 	return cols, nil
 }

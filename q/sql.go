@@ -23,11 +23,21 @@ type query struct {
 	order    k.V  // ?[t;c;b;a;n;(idesc;`c)]
 }
 
+// isColumnName reports whether c is a column by its own name (by s).
+func isColumnName(c column) bool {
+	s, ok := c.tree.(k.Sym)
+	return ok && string(s) == c.name
+}
+
 // column is a named expression of a query: name:expr, or an expression
 // named after the first column it mentions.
 type column struct {
 	name string
 	tree k.V
+	// named is set for name:expr, and for the entries of a functional
+	// form's dictionary: exec gives a dictionary, or a table, where a
+	// named column stands alone (exec.md).
+	named bool
 }
 
 // Type is 101: a query is an internal function in q's parse trees.
@@ -195,9 +205,9 @@ func (p *parser) sub(toks []token) (k.V, error) {
 func (p *parser) columnsOf(toks []token) ([]column, error) {
 	var cols []column
 	for i, part := range splitCommas(toks) {
-		name := ""
+		name, explicit := "", false
 		if len(part) > 2 && part[0].kind == tName && part[1].kind == tVerb && part[1].text == ":" {
-			name = part[0].text
+			name, explicit = part[0].text, true
 			part = part[2:]
 		}
 		tree, err := p.sub(part)
@@ -210,7 +220,7 @@ func (p *parser) columnsOf(toks []token) ([]column, error) {
 				name = colName(k.Null, i)
 			}
 		}
-		cols = append(cols, column{name, tree})
+		cols = append(cols, column{name: name, tree: tree, named: explicit})
 	}
 	return cols, nil
 }
@@ -533,7 +543,7 @@ func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 	if err != nil {
 		return nil, err
 	}
-	if len(q.cols) == 1 && !q.execDict {
+	if len(q.cols) == 1 && !q.execDict && !q.cols[0].named {
 		return vals[0], nil
 	}
 	return &k.Dict{Keys: k.Syms(colNames(q.cols)), Vals: k.List(vals)}, nil
@@ -555,7 +565,7 @@ func (in *Interp) groupBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, e
 		}
 		for _, c := range t.Cols {
 			if !inBy[c] {
-				cols = append(cols, column{c, k.List{k.Sym("last"), k.Sym(c)}})
+				cols = append(cols, column{name: c, tree: k.List{k.Sym("last"), k.Sym(c)}})
 			}
 		}
 	}
@@ -712,8 +722,11 @@ func (in *Interp) execBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, er
 	if err != nil {
 		return nil, err
 	}
+	// one key column, or one value column, stands alone unless it is
+	// named: exec q:sum qty by s is a list of keys to a table, exec sum
+	// qty by s:s a table of keys to a list (exec.md)
 	var keys k.V
-	if len(keyData) == 1 {
+	if len(keyData) == 1 && !q.by[0].named {
 		keys = keyData[0]
 	} else {
 		kt, err := tableOf(colNames(q.by), keyData)
@@ -722,7 +735,7 @@ func (in *Interp) execBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, er
 		}
 		keys = kt
 	}
-	if len(q.cols) == 1 {
+	if len(q.cols) == 1 && !q.cols[0].named && !q.execDict {
 		return &k.Dict{Keys: keys, Vals: k.Uniform(vals[0])}, nil
 	}
 	data := make([]k.V, len(vals))
@@ -995,6 +1008,8 @@ func (q *query) functionalTree() k.V {
 	}
 	var b k.V = k.Bool(false)
 	switch {
+	case q.kind == "exec" && len(q.by) == 1 && !q.by[0].named && isColumnName(q.by[0]):
+		b = quote(k.Sym(q.by[0].name)) // exec ... by c: a list of keys
 	case len(q.by) > 0:
 		b = dictOf(q.by)
 	case q.kind == "exec":
@@ -1010,7 +1025,7 @@ func (q *query) functionalTree() k.V {
 			names[i] = c.name
 		}
 		a = k.List{names}
-	case q.kind == "exec" && len(q.cols) == 1:
+	case q.kind == "exec" && len(q.cols) == 1 && !q.cols[0].named:
 		a = k.List{q.cols[0].tree}
 	case len(q.cols) > 0:
 		a = dictOf(q.cols)

@@ -16,8 +16,32 @@ q)parse "exec p by n from t"
 ?
 `t
 ()
+,`n
+,`p
+q)parse "exec p by n:n from t"
+?
+`t
+()
 (,`n)!,`n
 ,`p
+q)sp:([]s:`s1`s2`s1`s3;qty:100 200 300 200)
+q)f:{(eval parse x)~value x}
+q)f each ("exec amount:qty from sp";"exec q:sum qty by s from sp";"exec sum qty by s:s from sp";"exec sum qty by s from sp";"exec q:sum qty by s:s from sp")
+11111b
+q)exec amount:qty from sp
+amount| 100 200 300 200
+q)exec q:sum qty by s from sp
+  | q  
+--| ---
+s1| 400
+s2| 200
+s3| 200
+q)exec sum qty by s:s from sp
+s |    
+--| ---
+s1| 400
+s2| 200
+s3| 200
 q)parse "update p:2*p from t"
 !
 `t
