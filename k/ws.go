@@ -69,6 +69,22 @@ func TickN(n int) error {
 	return nil
 }
 
+// Pulse is Tick for a recursion that has no error to return (a match, a
+// hash key, a prototype): a stop or a full workspace fails the evaluation
+// (stop.Fail), and from then on Pulse reports true, for every level of the
+// recursion to give up at once with any value. The evaluation ends with
+// the failure and never shows that value.
+func Pulse() bool {
+	if stop.Failed() {
+		return true
+	}
+	if err := Tick(); err != nil {
+		stop.Fail(err)
+		return true
+	}
+	return false
+}
+
 // Stopped is the q error the running evaluation is to stop with (see
 // package stop), or nil: 'stop for an interrupt or a deadline, or what a
 // builder gave stop.Fail.

@@ -68,6 +68,9 @@ func matchV(x, y k.V) bool {
 			return true // one list: values that share their parts match at once
 		}
 		for i := range a {
+			if k.Pulse() {
+				return false // the evaluation is failing (k.Pulse)
+			}
 			if !matchV(a[i], b[i]) {
 				return false
 			}
@@ -155,7 +158,11 @@ func appendKey(b []byte, x k.V) []byte {
 		if c, ok := x.(k.Chars); ok {
 			return append(b, c...)
 		}
+		_, general := x.(k.List)
 		for i := 0; i < n; i++ {
+			if general && k.Pulse() {
+				return b // the evaluation is failing (k.Pulse)
+			}
 			b = appendKey(b, k.At(x, i))
 		}
 		return b

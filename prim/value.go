@@ -87,6 +87,9 @@ func protoItem(y k.V) k.V {
 	if l, ok := y.(k.List); ok {
 		r := make(k.List, len(l))
 		for i, e := range l {
+			if k.Pulse() {
+				return k.Null // the evaluation is failing (k.Pulse)
+			}
 			r[i] = protoItem(e)
 		}
 		return r
