@@ -159,6 +159,10 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 // project fixes some arguments of f; trailing holes are implied by f's
 // rank and dropped.
 func project(f k.V, args []k.V) *Proj {
+	// the projection keeps a copy: a caller may fill its argument slice
+	// again (an iterator does, each step), and the projection may be the
+	// next step's argument, which would make it hold itself
+	args = append([]k.V(nil), args...)
 	if kw, ok := f.(*Keyword); ok && kw.N != nil && kw.Rank == 0 {
 		return &Proj{F: f, Args: args} // variadic: holes are not implied
 	}
