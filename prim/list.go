@@ -258,6 +258,11 @@ func Raze(x k.V) (k.V, error) {
 	}
 	r := listOf(l[0])
 	for _, e := range l[1:] {
+		// each join copies what is made so far: count it, so that a long
+		// raze sees an interrupt and the workspace
+		if err := k.TickN(k.Count(r) + 1); err != nil {
+			return nil, err
+		}
 		var err error
 		if r, err = Join(r, e); err != nil {
 			return nil, err

@@ -93,7 +93,7 @@ func FuzzEval(f *testing.F) {
 
 // fuzzCrashers are inputs the evaluator fuzz found to end the process, by
 // memory or recursion (prim's digit rows), or to hang.
-var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`, `{0<10}{x!x}\1`, `2\\!0!0`, `()\\<()`, `0x\\\\\\45`, `2055555555$""`, ".Q.ty each\\!\\\\\\\\\\\\``", `{}/@/\\\2`, "7{x z}\\``"}
+var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`, `{0<10}{x!x}\1`, `2\\!0!0`, `()\\<()`, `0x\\\\\\45`, `2055555555$""`, ".Q.ty each\\!\\\\\\\\\\\\``", `{}/@/\\\2`, "7{x z}\\``", `raze\\\\\\(0)`}
 
 // TestFuzzCrashers runs them: each ends soon with a value or an error,
 // and the session goes on.
