@@ -73,6 +73,9 @@ func (f shower) listLines(x List) ([]string, bool) {
 	}
 	rows := make([][]string, len(x))
 	for i, e := range x {
+		if Pulse() {
+			return nil, false // stopped: the evaluation ends with the error (Pulse)
+		}
 		cells, ok := f.lines(first(e, maxCells))
 		if !ok {
 			return nil, false
