@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"kt/internal/stop"
 	"kt/internal/ws"
 	"kt/k"
 	"kt/prim"
@@ -265,8 +266,8 @@ func (in *Interp) step() error {
 		if in.Ctx != nil && in.Ctx.Err() != nil {
 			return k.ErrStop
 		}
-		if err := k.Stopped(); err != nil {
-			return err
+		if stop.Flagged() { // the watched contexts' lock is for loops that do not see Ctx
+			return k.Stopped()
 		}
 	}
 	if in.steps&127 != 0 {

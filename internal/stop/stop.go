@@ -40,6 +40,12 @@ func Request() { requested.Store(true) }
 // shows that value.
 func Fail(err error) { failed.CompareAndSwap(nil, &err) }
 
+// Flagged reports whether a request or a failure is pending: Requested
+// without the watched contexts, two atomic loads and no lock, for a
+// caller that checks its own context itself (the evaluator, every few
+// steps).
+func Flagged() bool { return requested.Load() || failed.Load() != nil }
+
 // Failed reports whether Fail was called (and its failure not yet
 // taken): one atomic load, so that a builder that recurses can give up
 // at every level once one level has failed.

@@ -12,7 +12,7 @@ func TestRequest(t *testing.T) {
 		t.Fatal("requested before any request")
 	}
 	Request()
-	if !Requested() {
+	if !Requested() || !Flagged() {
 		t.Fatal("request not seen")
 	}
 	Clear()
@@ -29,6 +29,9 @@ func TestWatch(t *testing.T) {
 		t.Fatal("requested before a context ended")
 	}
 	cancelA()
+	if Flagged() {
+		t.Fatal("Flagged sees a watched context")
+	}
 	if !Requested() {
 		t.Fatal("the end of a watched context is not seen")
 	}
