@@ -178,6 +178,12 @@ func (e *encoder) value(v k.V) error {
 }
 
 func (e *encoder) attrValue(v k.V, attr byte) error {
+	// a value whose items share their parts can serialize to many times
+	// its size: each value counts, so that the workspace and an
+	// interrupt stop the encoding
+	if err := k.Tick(); err != nil {
+		return err
+	}
 	switch x := v.(type) {
 	case *k.Attr:
 		if x.A == k.AttrSorted {

@@ -1,6 +1,10 @@
 package k
 
-import "strings"
+import (
+	"strings"
+
+	"kt/internal/stop"
+)
 
 // Printer formats values as q's console does.
 //
@@ -107,6 +111,9 @@ func (p *Printer) Show(v V) string {
 		}
 		var ok bool
 		if lines, ok = f.lines(shown); !ok {
+			if stop.Failed() {
+				return "" // the evaluation ends with the failure
+			}
 			// q falls back to the one-line form of the whole value, uncut.
 			return p.String1(v) + "\n"
 		}

@@ -73,11 +73,15 @@ func (f shower) listLines(x List) ([]string, bool) {
 	}
 	rows := make([][]string, len(x))
 	for i, e := range x {
-		if Pulse() {
-			return nil, false // stopped: the evaluation ends with the error (Pulse)
-		}
 		cells, ok := f.lines(first(e, maxCells))
 		if !ok {
+			return nil, false
+		}
+		if PulseN(1 + len(cells)) {
+			// the rows of nested lists that share their parts can be
+			// many times the value's size: an interrupt or a full
+			// workspace stops the display, and the evaluation ends
+			// with the error (PulseN)
 			return nil, false
 		}
 		rows[i] = cells

@@ -10,16 +10,25 @@ import (
 
 // oneLine writes one-line forms into b. It stops adding text once b holds
 // more than limit bytes: the console cuts such a line anyway, so a huge
-// vector costs only as much as the part that shows.
+// vector costs only as much as the part that shows. The text it writes is
+// counted as work (PulseN, a byte a unit): the form of a list whose items
+// share their parts can be far longer than the list is large, and an
+// interrupt or a full workspace stops it (quit) with the evaluation.
 type oneLine struct {
 	p     *Printer
 	b     strings.Builder
 	limit int
+	quit  bool
 }
 
-func (w *oneLine) full() bool { return w.b.Len() > w.limit }
+func (w *oneLine) full() bool { return w.quit || w.b.Len() > w.limit }
 
-func (w *oneLine) str(s string) { w.b.WriteString(s) }
+func (w *oneLine) str(s string) {
+	w.b.WriteString(s)
+	if PulseN(len(s)) {
+		w.quit = true
+	}
+}
 
 // empty writes an empty vector of type t; it reports whether v was empty.
 func (w *oneLine) empty(n, t int) bool {

@@ -74,11 +74,15 @@ func TickN(n int) error {
 // (stop.Fail), and from then on Pulse reports true, for every level of the
 // recursion to give up at once with any value. The evaluation ends with
 // the failure and never shows that value.
-func Pulse() bool {
+func Pulse() bool { return PulseN(1) }
+
+// PulseN is Pulse for n units of work at once: the cells a display made,
+// the bytes a one-line form wrote.
+func PulseN(n int) bool {
 	if stop.Failed() {
 		return true
 	}
-	if err := Tick(); err != nil {
+	if err := TickN(n); err != nil {
 		stop.Fail(err)
 		return true
 	}

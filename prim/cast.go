@@ -82,6 +82,9 @@ func Cast(x, y k.V) (k.V, error) {
 		// one value cast to each target
 		r := make([]k.V, k.Count(x))
 		for i := range r {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			v, err := Cast(k.At(x, i), y)
 			if err != nil {
 				return nil, err
@@ -97,6 +100,9 @@ func Cast(x, y k.V) (k.V, error) {
 		}
 		r := make([]k.V, k.Count(x))
 		for i := range r {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			v, err := Cast(k.At(x, i), k.At(y, i))
 			if err != nil {
 				return nil, err
@@ -186,6 +192,9 @@ func pad(n int64, y k.V) (k.V, error) {
 	case k.List:
 		r := make(k.List, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			p, err := pad(n, e)
 			if err != nil {
 				return nil, err
@@ -219,6 +228,9 @@ func castData(t int, y k.V) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			c, err := castData(t, e)
 			if err != nil {
 				return nil, err
@@ -264,6 +276,9 @@ func toSym(y k.V) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			s, err := toSym(e)
 			if err != nil {
 				return nil, err
@@ -294,6 +309,9 @@ func parseStrings(t int, y k.V) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			a, err := parseStrings(t, e)
 			if err != nil {
 				return nil, err
@@ -448,6 +466,9 @@ func String(x k.V) (k.V, error) {
 	n := k.Count(x)
 	r := make(k.List, n)
 	for i := range r {
+		if err := k.Tick(); err != nil {
+			return nil, err
+		}
 		s, err := String(k.At(x, i))
 		if err != nil {
 			return nil, err

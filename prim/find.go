@@ -121,6 +121,9 @@ func Find(x, y k.V) (k.V, error) {
 	if yl, ok := y.(k.List); ok {
 		r := make([]k.V, len(yl))
 		for i, e := range yl {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			v, err := Find(x, e)
 			if err != nil {
 				return nil, err
@@ -151,6 +154,9 @@ func In(x, y k.V) (k.V, error) {
 	if _, ok := x.(k.List); ok {
 		r := make([]k.V, k.Count(x))
 		for i := range r {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			v, err := In(k.At(x, i), y)
 			if err != nil {
 				return nil, err

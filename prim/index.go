@@ -214,6 +214,9 @@ func dot(x k.V, idx []k.V) (k.V, error) {
 		n := k.Count(x)
 		r := make([]k.V, n)
 		for j := range r {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			v, err := dot(k.At(x, j), idx[1:])
 			if err != nil {
 				return nil, err
@@ -232,6 +235,9 @@ func dot(x k.V, idx []k.V) (k.V, error) {
 	n := k.Count(sel)
 	r := make([]k.V, n)
 	for j := range r {
+		if err := k.Tick(); err != nil {
+			return nil, err
+		}
 		v, err := dot(k.At(sel, j), idx[1:])
 		if err != nil {
 			return nil, err

@@ -20,6 +20,9 @@ func Null(x k.V) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			n, err := Null(e)
 			if err != nil {
 				return nil, err

@@ -38,6 +38,9 @@ func Like(x, y k.V) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			b, err := Like(e, y)
 			if err != nil {
 				return nil, err
@@ -139,6 +142,9 @@ func mapText(x k.V, f func(string) string) (k.V, error) {
 	case k.List:
 		r := make([]k.V, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			t, err := mapText(e, f)
 			if err != nil {
 				return nil, err
@@ -182,6 +188,9 @@ func trimmer(x k.V, left, right bool) (k.V, error) {
 	case k.List:
 		r := make(k.List, len(v))
 		for i, e := range v {
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			t, err := trimmer(e, left, right)
 			if err != nil {
 				return nil, err

@@ -16,7 +16,7 @@ import (
 // a stop request (Ctrl-C, the end of Ctx) ends it with 'stop.
 func (in *Interp) Apply(f k.V, args ...k.V) (v k.V, err error) {
 	defer guard(&err)
-	defer settle(&err)
+	defer settle(&v, &err)
 	defer stop.Watch(in.Ctx)()
 	return in.apply(f, args)
 }

@@ -29,7 +29,7 @@ func (e *ExitError) Error() string { return "exit " + strconv.Itoa(e.Code) }
 // so that no typed line loses the session's values.
 func (in *Interp) Line(src string) (out string, err error) {
 	defer guard(&err)
-	defer settle(&err)
+	defer settle(&out, &err)
 	defer stop.Watch(in.Ctx)()
 	in.steps, in.depth = 0, 0
 	in.trace, in.suspended, in.trapping = nil, false, 0

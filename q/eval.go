@@ -16,7 +16,7 @@ func (*returnSig) Error() string { return "return" }
 // breaks) and returns the value of the last statement.
 func (in *Interp) Eval(src string) (v k.V, err error) {
 	defer guard(&err)
-	defer settle(&err)
+	defer settle(&v, &err)
 	defer stop.Watch(in.Ctx)()
 	in.steps, in.depth = 0, 0
 	st, err := Parse(src)
@@ -40,11 +40,15 @@ func guard(err *error) {
 // return its error, stop.Fail, has given back a value that is not the
 // answer), and a failure is withdrawn, so that the next evaluation, a
 // console line or a client's message, starts afresh.
-func settle(err *error) {
+func settle[T any](out *T, err *error) {
 	if *err == nil {
 		*err = k.Stopped()
 	}
 	stop.TakeFailure()
+	if *err != nil {
+		var zero T
+		*out = zero // what a stopped evaluation made is never seen
+	}
 }
 
 // run evaluates top-level statements.

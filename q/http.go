@@ -182,7 +182,7 @@ func sendWebSocket(c *ipc.Conn, x k.V) error {
 // message is.
 func (in *Interp) httpEval(h int64, f func() (k.V, error)) (v k.V, err error) {
 	defer guard(&err)
-	defer settle(&err)
+	defer settle(&v, &err)
 	prev, prevCtx := in.net.cur, in.Ctx
 	in.net.cur = h
 	defer func() { in.net.cur, in.Ctx = prev, prevCtx }()

@@ -73,6 +73,9 @@ func jsonKeywords() map[string]*Keyword {
 
 // writeJSON writes x as JSON.
 func (in *Interp) writeJSON(b *strings.Builder, x k.V, null0w bool) error {
+	if err := k.Tick(); err != nil { // an interrupt; the workspace, as the text grows
+		return err
+	}
 	x = in.resolve(k.Plain(x))
 	switch v := x.(type) {
 	case k.Chars:
