@@ -36,10 +36,7 @@ func deeperTicked(v V, n int, tick func() error) (bool, error) {
 
 // walk is Deeper's search; without memo it gives up (done false) after
 // walkBudget containers, with memo it visits a container again only at a
-// greater depth than before. A container is known by where its items are
-// (and, for a list, how many): the key is two words, not an interface,
-// so that remembering a million containers does not allocate a million
-// times.
+// greater depth than before (a container is known by its identity).
 func walk(v V, n int, memo bool, tick func() error) (deeper, done bool, err error) {
 	type at struct {
 		v V
@@ -60,15 +57,13 @@ func walk(v V, n int, memo bool, tick func() error) (deeper, done bool, err erro
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		var kids []V
-		var id [2]uintptr
 		switch x := top.v.(type) {
 		case List:
 			kids = x
-			id = [2]uintptr{uintptr(unsafe.Pointer(unsafe.SliceData(x))), uintptr(len(x))}
 		case *Dict:
-			kids, id = []V{x.Keys, x.Vals}, [2]uintptr{uintptr(unsafe.Pointer(x)), ^uintptr(0)}
+			kids = []V{x.Keys, x.Vals}
 		case *Table:
-			kids, id = []V{x.Data}, [2]uintptr{uintptr(unsafe.Pointer(x)), ^uintptr(1)}
+			kids = []V{x.Data}
 		case *Attr: // an attribute adds no level
 			stack = append(stack, at{x.V, top.d})
 			continue
@@ -78,7 +73,7 @@ func walk(v V, n int, memo bool, tick func() error) (deeper, done bool, err erro
 		if top.d >= n {
 			return true, true, nil
 		}
-		if memo {
+		if id, _ := identity(top.v); memo {
 			if d, ok := seen[id]; ok && d >= top.d {
 				continue
 			}
@@ -105,4 +100,30 @@ func CheckNest(v V) error {
 		return ErrStack
 	}
 	return nil
+}
+
+// identity is how a container is known in a walk that remembers what it
+// has seen: where its items are, and for a list how many (a list's first
+// n items are another container). Two words, not an interface, so that
+// remembering a million containers does not allocate a million times.
+// ok is false for anything but a non-empty list, a dictionary or a table.
+func identity(v V) (id [2]uintptr, ok bool) {
+	switch x := v.(type) {
+	case List:
+		return [2]uintptr{uintptr(unsafe.Pointer(unsafe.SliceData(x))), uintptr(len(x))}, len(x) > 0
+	case *Dict:
+		return [2]uintptr{uintptr(unsafe.Pointer(x)), ^uintptr(0)}, x != nil
+	case *Table:
+		return [2]uintptr{uintptr(unsafe.Pointer(x)), ^uintptr(1)}, x != nil
+	}
+	return id, false
+}
+
+// Same reports whether a and b are one container (see identity): a
+// recursion into a dictionary's keys and values, which share their parts
+// in {x!x}/[40;1], does the work once where they are.
+func Same(a, b V) bool {
+	ia, oka := identity(a)
+	ib, okb := identity(b)
+	return oka && okb && ia == ib
 }

@@ -82,7 +82,7 @@ func (p *Printer) Show(v V) string {
 	rows, cols := p.console()
 	width := cols - 1
 	// Text past the width is cut, so one-line forms may stop early.
-	f := shower{p: p, limit: cols}
+	f := shower{p: p, limit: cols, seen: map[[2]uintptr]shown{}}
 	var lines []string
 	if a, ok := v.(*Attr); !ok || a.V.Type() >= TTable {
 		// Only a vector shows its attribute (`s#1 2 3); a sorted

@@ -13,10 +13,31 @@ import "strings"
 // name, all columns padded to their widest cell, with a line of dashes
 // under the header. A keyed table is a dictionary of two tables.
 
-// shower renders console lines; limit bounds the one-line forms it builds.
+// shower renders console lines. limit bounds the lines it builds: the
+// console cuts every line at the width, so a line is kept to limit+1
+// bytes (still longer than the width, so still cut the same way), and a
+// value nested deep, whose lines would double at each level, costs only
+// what shows. seen holds the lines of each container already rendered:
+// values share their parts ({x!x}/[40;1] is 40 dictionaries but 2^40
+// paths), and a part's lines are the same wherever it appears.
 type shower struct {
 	p     *Printer
 	limit int
+	seen  map[[2]uintptr]shown
+}
+
+// shown is what lines gave for one container.
+type shown struct {
+	lines []string
+	ok    bool
+}
+
+// clip keeps s to the limit: see shower.
+func (f shower) clip(s string) string {
+	if len(s) > f.limit+1 {
+		return s[:f.limit+1]
+	}
+	return s
 }
 
 func (f shower) one(v V) string { return f.p.one(v, f.limit) }
@@ -25,6 +46,25 @@ func (f shower) one(v V) string { return f.p.one(v, f.limit) }
 // where q's display fails (mismatched counts): the console then shows the
 // one-line form instead.
 func (f shower) lines(v V) (lines []string, ok bool) {
+	id, container := identity(v)
+	if !container {
+		return f.render(v)
+	}
+	if r, seen := f.seen[id]; seen {
+		return r.lines, r.ok
+	}
+	lines, ok = f.render(v)
+	if PulseN(1 + len(lines)) {
+		// a value too large to show before an interrupt or a full
+		// workspace: the evaluation ends with the error (PulseN)
+		return nil, false
+	}
+	f.seen[id] = shown{lines, ok}
+	return lines, ok
+}
+
+// render is lines, for a value not seen before.
+func (f shower) render(v V) (lines []string, ok bool) {
 	switch x := v.(type) {
 	case List:
 		return f.listLines(x)
@@ -77,16 +117,9 @@ func (f shower) listLines(x List) ([]string, bool) {
 		if !ok {
 			return nil, false
 		}
-		if PulseN(1 + len(cells)) {
-			// the rows of nested lists that share their parts can be
-			// many times the value's size: an interrupt or a full
-			// workspace stops the display, and the evaluation ends
-			// with the error (PulseN)
-			return nil, false
-		}
 		rows[i] = cells
 	}
-	return tabulate(rows), true
+	return f.tabulate(rows), true
 }
 
 // dictLines renders key| value lines. Where one side is a table and the other
@@ -116,7 +149,7 @@ func (f shower) dictLines(d *Dict) ([]string, bool) {
 	}
 	lines := make([]string, len(keys))
 	for i, k := range keys {
-		lines[i] = pad(k, w) + "| " + vals[i]
+		lines[i] = f.clip(pad(k, w) + "| " + vals[i])
 	}
 	return lines, true
 }
@@ -161,14 +194,15 @@ func (f shower) tableLines(t *Table) ([]string, bool) {
 		}
 		rows[1+i] = row
 	}
-	lines := tabulate(rows)
+	lines := f.tabulate(rows)
 	head := lines[0]
 	return append([]string{head, strings.Repeat("-", len(head))}, lines[1:]...), true
 }
 
 // tabulate pads each column of cells to its widest cell and joins each row's
-// cells with single spaces; the last column is padded too.
-func tabulate(rows [][]string) []string {
+// cells with single spaces; the last column is padded too. A row stops once
+// it is past the limit.
+func (f shower) tabulate(rows [][]string) []string {
 	var widths []int
 	for _, r := range rows {
 		for j, c := range r {
@@ -183,12 +217,15 @@ func tabulate(rows [][]string) []string {
 	for i, r := range rows {
 		b.Reset()
 		for j, c := range r {
+			if b.Len() > f.limit {
+				break
+			}
 			if j > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(pad(c, widths[j]))
 		}
-		lines[i] = b.String()
+		lines[i] = f.clip(b.String())
 	}
 	return lines
 }

@@ -357,3 +357,24 @@ func TestDisplayPrecision(t *testing.T) {
 		{name: "whole floats at \\P 2", p: prec(2), v: Floats{1, 100}, show: lines("1 1e+02")},
 	})
 }
+
+// TestDisplayShared shows values whose parts are shared many times over:
+// {x!x}/[60;enlist 1], 2^60 paths, and a list of itself 40 times over.
+// The console renders each part once and keeps each line to the width, so
+// these show at once, as the lines q's console cuts them to.
+func TestDisplayShared(t *testing.T) {
+	var d V = Longs{1}
+	var l V = Longs{1, 2}
+	for range 60 {
+		d = &Dict{Keys: d, Vals: d}
+	}
+	for range 40 {
+		l = List{l, l}
+	}
+	dline := strings.Repeat("1| ", 26)[:77] + ".."
+	lline := strings.Repeat("1 2 ", 20)[:77] + ".."
+	checkDisplay(t, []displayCase{
+		{name: "dictionary of itself", v: d, show: lines(dline)},
+		{name: "list of itself", v: l, show: lines(lline, lline)},
+	})
+}

@@ -116,7 +116,14 @@ func first(v V, n int) V {
 	case List:
 		return x[:n]
 	case *Dict:
-		return &Dict{Keys: first(x.Keys, n), Vals: first(x.Vals, n)}
+		keys := first(x.Keys, n)
+		if Same(x.Keys, x.Vals) {
+			return &Dict{Keys: keys, Vals: keys} // once, where the keys are the values
+		}
+		if Pulse() {
+			return keys // the evaluation is failing (Pulse)
+		}
+		return &Dict{Keys: keys, Vals: first(x.Vals, n)}
 	case *Table:
 		data := make(List, len(x.Data))
 		for i, c := range x.Data {

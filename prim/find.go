@@ -298,6 +298,11 @@ func Group(x k.V) (k.V, error) {
 		return nil, k.ErrType
 	}
 	if d, ok := x.(*k.Dict); ok {
+		if _, ok := d.Vals.(*k.Dict); ok {
+			// the indices group finds are positions in the values, and
+			// a dictionary's items are not positions
+			return nil, k.Err("nyi: group of a dictionary whose values are a dictionary")
+		}
 		g, err := Group(d.Vals)
 		if err != nil {
 			return nil, err

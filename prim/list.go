@@ -78,11 +78,7 @@ func Reverse(x k.V) (k.V, error) {
 	}
 	switch v := x.(type) {
 	case *k.Dict:
-		kr, err := Reverse(v.Keys)
-		if err != nil {
-			return nil, err
-		}
-		vr, err := Reverse(v.Vals)
+		kr, vr, err := keysVals(v, Reverse)
 		if err != nil {
 			return nil, err
 		}
@@ -97,6 +93,27 @@ func Reverse(x k.V) (k.V, error) {
 		idx[i] = int64(n - 1 - i)
 	}
 	return pick(x, idx), nil
+}
+
+// keysVals applies f to a dictionary's keys and to its values: once where
+// they are one container, as in {x!x}/[40;1], whose 40 levels would be
+// 2^40 applications if each level did the work twice; otherwise the work
+// is counted (k.Tick), so that values that share their parts less plainly
+// still see an interrupt.
+func keysVals(d *k.Dict, f func(k.V) (k.V, error)) (keys, vals k.V, err error) {
+	if keys, err = f(d.Keys); err != nil {
+		return nil, nil, err
+	}
+	if k.Same(d.Keys, d.Vals) {
+		return keys, keys, nil
+	}
+	if err := k.Tick(); err != nil {
+		return nil, nil, err
+	}
+	if vals, err = f(d.Vals); err != nil {
+		return nil, nil, err
+	}
+	return keys, vals, nil
 }
 
 // Where is q's where (monadic &): the indices of true booleans, each

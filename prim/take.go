@@ -25,11 +25,7 @@ func Take(x, y k.V) (k.V, error) {
 // takeN takes n items from the front (n<0: the back) of y, cycling.
 func takeN(n int64, y k.V) (k.V, error) {
 	if d, ok := y.(*k.Dict); ok {
-		kk, err := takeN(n, d.Keys)
-		if err != nil {
-			return nil, err
-		}
-		vv, err := takeN(n, d.Vals)
+		kk, vv, err := keysVals(d, func(v k.V) (k.V, error) { return takeN(n, v) })
 		if err != nil {
 			return nil, err
 		}
@@ -304,11 +300,7 @@ func nonNilSyms(s k.Syms) k.Syms {
 // dropN drops n leading (n<0: trailing) items.
 func dropN(n int64, y k.V) (k.V, error) {
 	if d, ok := y.(*k.Dict); ok {
-		kk, err := dropN(n, d.Keys)
-		if err != nil {
-			return nil, err
-		}
-		vv, err := dropN(n, d.Vals)
+		kk, vv, err := keysVals(d, func(v k.V) (k.V, error) { return dropN(n, v) })
 		if err != nil {
 			return nil, err
 		}
@@ -367,11 +359,7 @@ func Cut(x, y k.V) (k.V, error) {
 func Sublist(x, y k.V) (k.V, error) {
 	c := int64(k.Count(y))
 	if d, ok := y.(*k.Dict); ok {
-		kk, err := Sublist(x, d.Keys)
-		if err != nil {
-			return nil, err
-		}
-		vv, err := Sublist(x, d.Vals)
+		kk, vv, err := keysVals(d, func(v k.V) (k.V, error) { return Sublist(x, v) })
 		if err != nil {
 			return nil, err
 		}

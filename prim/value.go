@@ -233,7 +233,14 @@ func pick(x k.V, idx []int64) k.V {
 		}
 		return &k.Table{Cols: v.Cols, Data: data}
 	case *k.Dict:
-		return &k.Dict{Keys: pick(v.Keys, idx), Vals: pick(v.Vals, idx)}
+		keys := pick(v.Keys, idx)
+		if k.Same(v.Keys, v.Vals) {
+			return &k.Dict{Keys: keys, Vals: keys} // see keysVals
+		}
+		if k.Pulse() {
+			return keys // the evaluation is failing (k.Pulse)
+		}
+		return &k.Dict{Keys: keys, Vals: pick(v.Vals, idx)}
 	case *k.Enums:
 		return &k.Enums{Domain: v.Domain, Idx: pickT(v.Idx, idx)}
 	}
