@@ -302,6 +302,12 @@ func (d *decoder) vector(t, depth int) (k.V, error) {
 		}
 		l := make(k.List, n)
 		for i := range l {
+			// an item of a byte or two becomes a value of tens of
+			// bytes: the items count, for the workspace and an
+			// interrupt to stop a long decoding
+			if err := k.Tick(); err != nil {
+				return nil, err
+			}
 			if l[i], err = d.value(depth + 1); err != nil {
 				return nil, err
 			}

@@ -173,6 +173,9 @@ func filePath(x k.V) (string, bool) {
 // osError is q's form of an operating-system error on path:
 // 'path. OS reports: No such file or directory.
 func osError(path string, err error) error {
+	if _, ok := err.(*k.Error); ok {
+		return err // a q error already: 'wsfull from readFile
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -186,6 +189,24 @@ func osError(path string, err error) error {
 		msg = strings.ToUpper(msg[:1]) + msg[1:]
 	}
 	return k.Err(path + ". OS reports: " + msg)
+}
+
+// readFile is os.ReadFile for a file whose bytes become a value: the
+// workspace must hold them ('wsfull, as q, for a file larger than what is
+// left of it), and an error is the OS's as osError gives it.
+func readFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, osError(path, err)
+	}
+	if err := k.Need(int(min(st.Size(), 1<<62)), 1); err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, osError(path, err)
+	}
+	return b, nil
 }
 
 // codecOptions are the interpreter's hooks for the codec: its functions,
@@ -298,7 +319,7 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 		}
 		return v, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	if err != nil {
 		return nil, osError(path, err)
 	}
@@ -403,8 +424,8 @@ func readRange(x k.V, lines bool) (k.V, error) {
 			return nil, k.ErrType
 		}
 		var err error
-		if b, err = os.ReadFile(p); err != nil {
-			return nil, osError(p, err)
+		if b, err = readFile(p); err != nil {
+			return nil, err
 		}
 	case k.List:
 		if len(a) < 2 || len(a) > 3 {
@@ -607,7 +628,7 @@ func (in *Interp) compressFile(x k.V) (k.V, error) {
 	if !ok1 || !ok2 || !ok3 {
 		return nil, k.ErrType
 	}
-	b, err := os.ReadFile(src)
+	b, err := readFile(src)
 	if err != nil {
 		return nil, osError(src, err)
 	}

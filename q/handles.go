@@ -102,7 +102,7 @@ func (in *Interp) writeFile(h int64, x k.V) (k.V, error) {
 // so h enlist v appends v); a vector file gains x's items, of its type.
 // The count in the header is updated with the items.
 func (in *Interp) appendItems(path string, x k.V) error {
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	if err != nil {
 		return osError(path, err)
 	}

@@ -6,7 +6,7 @@ import "os"
 
 // mapFile reads a file: mapping is for unix systems.
 func mapFile(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	if err != nil {
 		return nil, osError(path, err)
 	}

@@ -22,11 +22,11 @@ func mapFile(path string) ([]byte, error) {
 		return nil, osError(path, err)
 	}
 	if st.Size() == 0 || st.Size() != int64(int(st.Size())) {
-		return os.ReadFile(path)
+		return readFile(path)
 	}
 	b, err := syscall.Mmap(int(f.Fd()), 0, int(st.Size()), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE)
 	if err != nil {
-		return os.ReadFile(path)
+		return readFile(path)
 	}
 	return b, nil
 }

@@ -105,7 +105,7 @@ func (in *Interp) getSplayed(dir string) (k.V, error) {
 
 func getNested(path string) (k.V, error) {
 	read := func(p string) (k.V, error) {
-		b, err := os.ReadFile(p)
+		b, err := readFile(p)
 		if err != nil {
 			return nil, osError(p, err)
 		}

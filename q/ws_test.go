@@ -1,6 +1,7 @@
 package q
 
 import (
+	"runtime"
 	"testing"
 
 	"kt/internal/ws"
@@ -47,4 +48,24 @@ func checkLines(t *testing.T, in *Interp, cases []lineCase) {
 			t.Errorf("%.20s: got %.40q, want %q", c.line, out, c.want)
 		}
 	}
+}
+
+// TestWorkspaceFiles reads files larger than what is left of the
+// workspace: get, read1 and the append of a list file are 'wsfull, not a
+// heap past the limit, and the next line goes on.
+func TestWorkspaceFiles(t *testing.T) {
+	t.Chdir(t.TempDir())
+	in := New()
+	checkLines(t, in, []lineCase{
+		{"`:l set (til 400000;til 400000)", "`:l\n"},
+		{"`:b 1: 6400000#0x00", "`:b\n"},
+	})
+	runtime.GC()
+	defer ws.SetLimit(ws.SetLimit(ws.Used() + 2<<20))
+	checkLines(t, in, []lineCase{
+		{"get `:l", "'wsfull"},
+		{"count read1 `:b", "'wsfull"},
+		{"(hopen `:l) enlist 1", "'wsfull"},
+		{"1+1", "2\n"},
+	})
 }
