@@ -1,6 +1,11 @@
 package q
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+
 	"kt/k"
 	"kt/prim"
 )
@@ -34,14 +39,6 @@ func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
 	if len(args) == 4 {
 		y = args[3]
 	}
-	name, byName := x.(k.Sym)
-	if byName {
-		v, err := in.lookup(string(name), nil)
-		if err != nil {
-			return nil, err
-		}
-		x = v
-	}
 	var path []k.V
 	if g == "@" {
 		path = []k.V{i}
@@ -50,6 +47,17 @@ func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
 		if k.Count(i) == 0 && isList(i) {
 			path = nil
 		}
+	}
+	name, byName := x.(k.Sym)
+	if p, ok := filePath(x); ok {
+		return name, in.amendFile(p, path, f, y, len(args) == 4)
+	}
+	if byName {
+		v, err := in.lookup(string(name), nil)
+		if err != nil {
+			return nil, err
+		}
+		x = v
 	}
 	r, err := in.amend(x, path, f, y, len(args) == 4)
 	if err != nil {
@@ -60,6 +68,40 @@ func (in *Interp) atDot(g string, args []k.V) (k.V, error) {
 		return name, nil
 	}
 	return r, nil
+}
+
+// amendFile is Amend of a handle to a file, .[`:f;i;f;y] and the like:
+// the file's value amended and written back whole, atomically, as set
+// writes it. Appending (an empty index, f ,) to a file that is not there
+// makes it, and to a splayed table (`:dir/t/) appends its rows, as
+// upsert does; a splayed table takes no other amend.
+func (in *Interp) amendFile(p string, path []k.V, f, y k.V, hasY bool) error {
+	if err := in.fileAccess(k.Sym(":" + p)); err != nil {
+		return err
+	}
+	v, ok := f.(*Verb)
+	appending := path == nil && hasY && ok && v.Glyph == "," && !v.Monadic
+	if st, err := os.Stat(p); strings.HasSuffix(p, "/") || err == nil && st.IsDir() {
+		if !appending {
+			return k.Err("nyi: amending a splayed table on disk other than appending rows (.[`:t/;();,;rows])")
+		}
+		return in.upsertSplayed(strings.TrimSuffix(p, "/"), y)
+	} else if errors.Is(err, fs.ErrNotExist) && appending {
+		return in.setFile(p, y)
+	}
+	x, err := in.getFile(p, nil)
+	if err != nil {
+		return err
+	}
+	r, err := in.amend(x, path, f, y, hasY)
+	if err != nil {
+		return err
+	}
+	if t := k.Plain(x).Type(); t > 0 && t <= k.TTime && k.Plain(r).Type() != t {
+		// a vector on disk keeps its type, as kdb+ amends it in place
+		return k.Err("type: " + p + " holds a vector of " + k.TypeName(t) + "s")
+	}
+	return in.setFile(p, r)
 }
 
 // amend replaces the items of x at the index path by f applied to them

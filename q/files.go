@@ -68,7 +68,8 @@ func (in *Interp) fileKeywords() map[string]*Keyword {
 				return nil, k.ErrRank
 			}
 			if p, ok := filePath(a[0]); ok {
-				return a[0], in.upsertSplayed(strings.TrimSuffix(p, "/"), a[1])
+				// .[`:f;();,;x]: rows for a splayed table, items for a file
+				return a[0], in.amendFile(p, nil, &Verb{Glyph: ","}, a[1], true)
 			}
 			return in.applyKeyword(upsert, a)
 		}},

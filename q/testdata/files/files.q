@@ -167,3 +167,61 @@ q)(hcount `:ze)<hcount `:zb
 1b
 q)(get `:ze)~til 100000
 1b
+q)`:av set 1 2 3
+`:av
+q).[`:av;();,;4 5]
+`:av
+q).[`:av;();,;6]
+`:av
+q)get `:av
+1 2 3 4 5 6
+q)@[`:av;0 1;:;10 20]
+`:av
+q)get `:av
+10 20 3 4 5 6
+q)@[`:av;::;neg]
+`:av
+q)get `:av
+-10 -20 -3 -4 -5 -6
+q).[`:av;();,;`a]
+'type: av holds a vector of longs
+q)get `:av
+-10 -20 -3 -4 -5 -6
+q)`:av upsert 7 8
+`:av
+q)get `:av
+-10 -20 -3 -4 -5 -6 7 8
+q).[`:anew;();,;1 2]
+`:anew
+q)get `:anew
+1 2
+q)@[`:anot;0;:;1]
+'anot. OS reports: No such file or directory
+q)`:al set (1 2;`a)
+`:al
+q).[`:al;();,;enlist "xy"]
+`:al
+q)get `:al
+1 2
+`a
+"xy"
+q)`:ad set `a`b!1 2
+`:ad
+q)@[`:ad;`c;:;3]
+`:ad
+q)get `:ad
+a| 1
+b| 2
+c| 3
+q)`:at/ set ([]a:1 2;b:3 4)
+`:at/
+q).[`:at/;();,;([]a:3;b:5)]
+`:at/
+q)get `:at/
+a b
+---
+1 3
+2 4
+3 5
+q)@[`:at/;`a;`p#]
+'nyi: amending a splayed table on disk other than appending rows (.[`:t/;();,;rows])
