@@ -80,3 +80,28 @@ func TestLongTable(t *testing.T) {
 		}
 	}
 }
+
+// TestScanAtom checks find of one atom by comparing against the map of
+// items' bytes, for every type the scan takes: atoms of the vector, and
+// atoms that are not in it.
+func TestScanAtom(t *testing.T) {
+	for name, x := range sortInputs() {
+		for _, i := range []int{0, 3, k.Count(x) - 1} {
+			if i < 0 || i >= k.Count(x) {
+				continue
+			}
+			for _, q := range []k.V{k.At(x, i), k.At(fastVectors(40, 9)[name[:1]], i%40)} {
+				if q == nil {
+					continue
+				}
+				got, ok := scanAtom(x, q)
+				if !ok {
+					continue // floats, reals, guids and booleans are found by hashing
+				}
+				if want := findRef(x, q); want[0] != got {
+					t.Errorf("%s ? %s: scan %d, reference %d", name, show(q), got, want[0])
+				}
+			}
+		}
+	}
+}

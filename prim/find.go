@@ -10,6 +10,9 @@ import (
 // findIn returns, for each item of y (or y itself when an atom), its first
 // position in list x, or count x when absent.
 func findIn(x, y k.V) []int64 {
+	if p, ok := scanAtom(x, y); ok {
+		return []int64{p}
+	}
 	nx := int64(k.Count(x))
 	if nx*int64(k.Count(y)) > 64 {
 		if r, ok := findFast(x, y); ok {
@@ -30,6 +33,40 @@ func findIn(x, y k.V) []int64 {
 		}
 	}
 	return findRef(x, y)
+}
+
+// scanAtom is where the atom y is first in x, a simple vector of y's
+// type (count x where it is nowhere), found by comparing each item: one
+// atom is found sooner so than by hashing x. ok is false for the other
+// types (floats and reals compare as find's hash does).
+func scanAtom(x, y k.V) (int64, bool) {
+	if !isAtom(y) || x.Type() != -y.Type() {
+		return 0, false
+	}
+	switch a := k.Under(x).(type) {
+	case k.Longs:
+		return scanT(a, int64(k.Under(y).(k.Long))), true
+	case k.Ints:
+		return scanT(a, int32(k.Under(y).(k.Int))), true
+	case k.Syms:
+		return scanT(a, string(y.(k.Sym))), true
+	case k.Shorts:
+		return scanT(a, int16(y.(k.Short))), true
+	case k.Chars:
+		return scanT(a, byte(y.(k.Char))), true
+	case k.Bytes:
+		return scanT(a, byte(y.(k.Byte))), true
+	}
+	return 0, false
+}
+
+func scanT[E comparable](x []E, e E) int64 {
+	for i, f := range x {
+		if f == e {
+			return int64(i)
+		}
+	}
+	return int64(len(x))
 }
 
 // findRef is findIn through a map from each item's bytes: the reference

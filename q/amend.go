@@ -141,13 +141,16 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 		return nil, k.ErrType
 	}
 	n := k.Count(x)
-	items := make([]k.V, n)
-	for j := range n {
-		items[j] = k.At(x, j)
-	}
 	idx, ys, err := spread(i, y, hasY, n)
 	if err != nil {
 		return nil, err
+	}
+	if r, ok, err := in.amendListFast(x, idx, rest, f, ys, hasY); ok {
+		return r, err
+	}
+	items := make([]k.V, n)
+	for j := range n {
+		items[j] = k.At(x, j)
 	}
 	for j, ix := range idx {
 		if ix < 0 || ix >= n {
@@ -218,17 +221,14 @@ func spread(i, y k.V, hasY bool, n int) ([]int, []k.V, error) {
 // amendDict amends a dictionary at keys, adding keys it lacks.
 func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (k.V, error) {
 	n := k.Count(d.Keys)
-	keys := make([]k.V, n)
-	vals := make([]k.V, n)
-	for j := range n {
-		keys[j] = k.At(d.Keys, j)
-		vals[j] = k.At(d.Vals, j)
-	}
 	var targets []k.V
 	var ys []k.V
 	switch {
 	case i.Type() == k.TUnary:
-		targets = keys
+		targets = make([]k.V, n)
+		for j := range n {
+			targets[j] = k.At(d.Keys, j)
+		}
 	case isList(i) && (d.Keys.Type() == 0 || i.Type() == d.Keys.Type()):
 		for j := range k.Count(i) {
 			targets = append(targets, k.At(i, j))
@@ -247,6 +247,15 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 		for range targets {
 			ys = append(ys, y)
 		}
+	}
+	if r, ok, err := in.amendDictFast(d, targets, rest, f, ys, hasY); ok {
+		return r, err
+	}
+	keys := make([]k.V, n)
+	vals := make([]k.V, n)
+	for j := range n {
+		keys[j] = k.At(d.Keys, j)
+		vals[j] = k.At(d.Vals, j)
 	}
 	at := keyPositions(d.Keys, targets)
 	for j, t := range targets {

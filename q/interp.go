@@ -35,6 +35,9 @@ type Interp struct {
 	// listening on a port (\p) and opening a connection (hopen): for a
 	// host that runs programs it did not write, as a fuzz test does.
 	Confined bool
+	// referenceAmend turns off amend's fast paths (amend_fast.go), for
+	// the tests that check them against the reference.
+	referenceAmend bool
 	// Ctx, when set, stops evaluation with 'stop once it is done.
 	Ctx context.Context
 	// Settings are the values of the command line's options and of the
