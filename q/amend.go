@@ -132,7 +132,7 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 			}
 			return &k.Table{Cols: cols, Data: data}, nil
 		}
-		return nil, k.ErrNYI
+		return in.amendRows(t, i, rest, f, y, hasY)
 	}
 	if !isList(x) {
 		if _, ok := i.(k.Nil); ok {
@@ -172,6 +172,61 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 		}
 	}
 	return k.Uniform(items), nil
+}
+
+// amendRows amends table t at row index i: .[t;(i;`c);f;y] is the column
+// c amended at i, and @[t;i;f;y] replaces the rows t i by f[t i;y] (a
+// dictionary for one row, a table for several, with t's columns), column
+// by column.
+func (in *Interp) amendRows(t *k.Table, i k.V, rest []k.V, f, y k.V, hasY bool) (k.V, error) {
+	if _, ok := intList(i); !ok {
+		return nil, k.Err("nyi: amending a table at " + k.TypeName(i.Type()) + " (a row index or a column name)")
+	}
+	if len(rest) > 0 {
+		c, ok := rest[0].(k.Sym)
+		if !ok {
+			return nil, k.Err("nyi: amending a table at a row and more than one column")
+		}
+		return in.amend(t, append([]k.V{c, i}, rest[1:]...), f, y, hasY)
+	}
+	cur, err := prim.Index(t, i)
+	if err != nil {
+		return nil, err
+	}
+	v, err := in.amendOne(cur, f, y, hasY)
+	if err != nil {
+		return nil, err
+	}
+	var cols k.Syms
+	var data k.List
+	switch r := v.(type) {
+	case *k.Dict:
+		cols, _ = r.Keys.(k.Syms)
+		data, _ = r.Vals.(k.List)
+		if data == nil && k.IsAtom(i) {
+			data = make(k.List, k.Count(r.Vals))
+			for j := range data {
+				data[j] = k.At(r.Vals, j)
+			}
+		}
+	case *k.Table:
+		cols, data = r.Cols, r.Data
+	}
+	if cols == nil || !k.IsAtom(i) && v.Type() != k.TTable || len(cols) != len(t.Cols) || len(data) != len(cols) {
+		return nil, k.Err("type: the rows amended are not rows of the table")
+	}
+	out := &k.Table{Cols: t.Cols, Data: make(k.List, len(t.Cols))}
+	for j, c := range t.Cols {
+		if cols[j] != c {
+			return nil, k.Err("mismatch: column " + cols[j] + " is not " + c)
+		}
+		col, err := in.amend(t.Data[j], []k.V{i}, nil, data[j], true)
+		if err != nil {
+			return nil, err
+		}
+		out.Data[j] = col
+	}
+	return out, nil
 }
 
 // spread turns an index (atom, vector or ::) into positions, pairing each

@@ -87,3 +87,46 @@ q)e
 1 2| 7
 3 4| 6
 9 9| 8
+q)t:([]a:til 5;b:5#`x)
+q)t[2;`a]:99
+q).[t;(0;`b);:;`y]
+a  b
+----
+0  y
+1  x
+99 x
+3  x
+4  x
+q)@[t;1;:;`a`b!(7;`z)]
+a  b
+----
+0  x
+7  z
+99 x
+3  x
+4  x
+q)@[t;1 2;:;([]a:7 8;b:`p`q)]
+a b
+---
+0 x
+7 p
+8 q
+3 x
+4 x
+q)t[3]:`a`b!(0;`w)
+q)t
+a  b
+----
+0  x
+1  x
+99 x
+0  w
+4  x
+q)@[t;0;:;`b`a!(1;`q)]
+'mismatch: column b is not a
+q)@[t;0;:;1]
+'type: the rows amended are not rows of the table
+q)@[t;9;:;`a`b!(7;`z)]
+'index
+q)@[t;1.5;:;1]
+'nyi: amending a table at float (a row index or a column name)
