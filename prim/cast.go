@@ -43,7 +43,7 @@ func castTarget(x k.V) (int, bool, error) {
 		i := strings.IndexByte(" bg xhijefcspmdznuvt", c)
 		if i <= 0 || c == ' ' || c == 'g' && !parse {
 			// "G"$ parses guids; no other cast makes one yet
-			return 0, false, k.ErrNYI
+			return 0, false, k.Err("nyi: cast to \"" + string(c) + "\"")
 		}
 		return i, parse, nil
 	case k.Sym:
@@ -53,7 +53,7 @@ func castTarget(x k.V) (int, bool, error) {
 		if t, ok := castNames[string(v)]; ok {
 			return t, false, nil
 		}
-		return 0, false, k.ErrNYI
+		return 0, false, k.Err("nyi: cast to `" + string(v))
 	case k.Short, k.Int, k.Long:
 		n, _ := asInt(v)
 		t := int(n)
@@ -67,7 +67,7 @@ func castTarget(x k.V) (int, bool, error) {
 		if t == k.TList || t == k.TBool || t >= k.TByte && t <= k.TTime {
 			return t, false, nil
 		}
-		return 0, false, k.ErrNYI
+		return 0, false, k.Err("nyi: cast to type " + strconv.Itoa(int(n)) + "h")
 	}
 	return 0, false, k.ErrType
 }

@@ -138,7 +138,7 @@ func Find(x, y k.V) (k.V, error) {
 	if isAtom(x) {
 		if _, ok := asInt(x); ok {
 			// roll and deal need a random source: the evaluator's.
-			return nil, k.ErrNYI
+			return nil, k.Err("nyi: roll and deal outside the evaluator")
 		}
 		return nil, k.ErrType
 	}

@@ -58,7 +58,7 @@ func TestGuids(t *testing.T) {
 		d("$", k.Char('G'), C("192.0.2.1"), v4),
 		d("$", k.Char('G'), C("20010db8-85a3-0000-0000-8a2e03707334"), g),
 		d("$", k.Char('G'), Li(C("x"), C("::FFFF:c000:201")), k.Guids{{}, v4}),
-		de("$", k.Char('g'), C("x"), "'nyi"),
+		de("$", k.Char('g'), C("x"), "'nyi: cast to \"g\""),
 		m("$", g, C("20010db8-85a3-0000-0000-8a2e03707334")),
 		m("null", k.Guids{g, {}}, B("01")),
 		d(",", k.Guids{g}, v4, k.Guids{g, v4}),

@@ -3,6 +3,7 @@ package q
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"kt/internal/stop"
@@ -77,7 +78,7 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 			return nil, k.ErrRank
 		}
 		if f.Fn == nil {
-			return nil, k.ErrNYI
+			return nil, k.Err("nyi: " + f.Name + " with " + strconv.Itoa(len(args)) + " arguments")
 		}
 		return f.Fn(args)
 	case *Proj:
@@ -131,10 +132,10 @@ func (in *Interp) apply1(f k.V, args []k.V) (k.V, error) {
 			return in.oneShot(addr, user, pass, timeout, args[0])
 		}
 	case *control, *assign, seq, hole:
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: applying a control word or an assignment as a value")
 	}
 	if isFunc(f) {
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: applying a function of type " + strconv.Itoa(f.Type()) + "h to " + strconv.Itoa(len(args)) + " arguments")
 	}
 	// data: index
 	if len(args) == 1 {
@@ -365,7 +366,7 @@ func (in *Interp) dyad(g string, x, y k.V) (k.V, error) {
 			}
 		}
 	case "'":
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: ' of two values (x'y)")
 	case "~":
 		if isFunc(x) || isFunc(y) {
 			return k.Bool(x.Type() == y.Type() && str(x) == str(y)), nil
@@ -570,7 +571,7 @@ func isText(x k.V) bool {
 func prim1(g string, x k.V) (k.V, error) {
 	f, ok := prim.Monads[g]
 	if !ok {
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: the monadic primitive " + g)
 	}
 	return f(x)
 }
@@ -578,7 +579,7 @@ func prim1(g string, x k.V) (k.V, error) {
 func prim2(g string, x, y k.V) (k.V, error) {
 	f, ok := prim.Dyads[g]
 	if !ok {
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: the dyadic primitive " + g)
 	}
 	return f(x, y)
 }

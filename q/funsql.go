@@ -126,7 +126,7 @@ func (in *Interp) functionalUpdate(q *query, b, a k.V) (k.V, error) {
 			q.cols = append(q.cols, column{name: s, tree: k.Sym(s)})
 		}
 		if len(av) > 0 && len(q.where) > 0 {
-			return nil, k.ErrNYI
+			return nil, k.Err("nyi: delete of columns with a where clause")
 		}
 	case k.List:
 		if len(av) != 0 {

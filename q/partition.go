@@ -316,7 +316,7 @@ func (in *Interp) dpft(a []k.V) (k.V, error) {
 	}
 	xasc, ok := in.keywords["xasc"].(*Keyword)
 	if !ok {
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: xasc")
 	}
 	sorted, err := in.apply(xasc, []k.V{k.Syms{string(fs)}, tv})
 	if err != nil {

@@ -526,7 +526,7 @@ func (in *Interp) execRows(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, 
 	}
 	if len(q.cols) == 0 {
 		if !q.execLast {
-			return nil, k.ErrNYI
+			return nil, k.Err("nyi: a query of no columns here")
 		}
 		// exec of no columns: the last of each
 		vals := make(k.List, len(t.Cols))
@@ -716,7 +716,7 @@ func (in *Interp) execBy(q *query, t *k.Table, rows k.Longs, fr *frame) (k.V, er
 		return nil, err
 	}
 	if len(q.cols) == 0 {
-		return nil, k.ErrNYI
+		return nil, k.Err("nyi: exec by with no columns")
 	}
 	vals, err := in.groupColumns(q.cols, t, groups, fr)
 	if err != nil {
@@ -903,7 +903,7 @@ func firstItem(v k.V) k.V {
 func (in *Interp) deleteRows(q *query, t *k.Table, rows k.Longs) (k.V, error) {
 	if len(q.cols) > 0 {
 		if len(q.where) > 0 {
-			return nil, k.ErrNYI
+			return nil, k.Err("nyi: delete of columns with a where clause")
 		}
 		drop := map[string]bool{}
 		for _, c := range q.cols {
