@@ -404,6 +404,13 @@ func (in *Interp) bang(x, y k.V) (k.V, error) {
 		return in.deserialize(y)
 	case -18:
 		return in.serialize(y, true)
+	case -22:
+		// the length of -8!x
+		b, err := in.serialize(y, false)
+		if err != nil {
+			return nil, err
+		}
+		return k.Long(k.Count(b)), nil
 	case -19:
 		return in.compressFile(y)
 	case -30:

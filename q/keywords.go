@@ -52,6 +52,9 @@ func (in *Interp) evalKeywords() map[string]*Keyword {
 		"eval": unary("eval", func(in *Interp, x k.V) (k.V, error) {
 			return in.EvalTree(x)
 		}),
+		"reval": unary("reval", func(*Interp, k.V) (k.V, error) {
+			return nil, k.Err("nyi: reval (eval with the writes -b blocks refused)")
+		}),
 		"parse": unary("parse", func(in *Interp, x k.V) (k.V, error) {
 			s, ok := text(x)
 			if !ok {

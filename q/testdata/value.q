@@ -17,3 +17,9 @@ q)(value f)2
 ,`c
 q)last value {x+y}
 "{x+y}"
+q)-22!til 100000
+800014
+q)(-22!`a`b!(1 2;"xy"))~count -8!`a`b!(1 2;"xy")
+1b
+q)reval (+;1;1)
+'nyi: reval (eval with the writes -b blocks refused)
