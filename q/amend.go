@@ -118,9 +118,10 @@ func (in *Interp) amend(x k.V, path []k.V, f, y k.V, hasY bool) (k.V, error) {
 		return in.amendDict(d, i, rest, f, y, hasY)
 	}
 	if t, ok := x.(*k.Table); ok {
-		if s, ok := i.(k.Sym); ok {
+		switch i.(type) {
+		case k.Sym, k.Syms: // columns by name
 			d := &k.Dict{Keys: t.Cols, Vals: t.Data}
-			nd, err := in.amendDict(d, s, rest, f, y, hasY)
+			nd, err := in.amendDict(d, i, rest, f, y, hasY)
 			if err != nil {
 				return nil, err
 			}
