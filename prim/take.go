@@ -198,6 +198,22 @@ func reshape(shape []int64, y k.V) (k.V, error) {
 		}
 		total *= d
 	}
+	// the result is total items and, above them, a list for each row of
+	// each level: both must fit the workspace (a corrupt or fuzzed shape
+	// such as 0x700fffffff asks for billions)
+	rows := int64(1)
+	for _, d := range shape[:len(shape)-1] {
+		if d > 0 && rows > (1<<40)/d {
+			return nil, k.Err("limit")
+		}
+		rows *= d
+	}
+	if err := k.NeedItems(int(total), y.Type()); err != nil {
+		return nil, err
+	}
+	if err := k.Need(int(rows), 40); err != nil { // a slice boxed in a list
+		return nil, err
+	}
 	var flat k.V
 	if c == 0 {
 		flat = fillNull(y.Type(), int(total))

@@ -93,7 +93,7 @@ func FuzzEval(f *testing.F) {
 
 // fuzzCrashers are inputs the evaluator fuzz found to end the process, by
 // memory or recursion (prim's digit rows), or to hang.
-var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`, `{0<10}{x!x}\1`, `2\\!0!0`, `()\\<()`, `0x\\\\\\45`, `2055555555$""`, ".Q.ty each\\!\\\\\\\\\\\\``", `{}/@/\\\2`, "7{x z}\\``", `raze\\\\\\(0)`, `10#[1 2 3]/[3]`, `string 10#[1 2 3]/[3]`, `-8!10#[1 2 3]/[3]`, `{x!x}/[40;1]`, `iasc{x!x}/[40;1]`, `reverse{x!x}/[40;1]`, `group(1!1)!1!1`}
+var fuzzCrashers = []string{`10\\+1`, `02\\\0`, `&{x*2}\1`, `()\\\()`, `{x,x}/[40;1]`, `til 0W`, `0W#0`, `{0<10}{x!x}\1`, `2\\!0!0`, `()\\<()`, `0x\\\\\\45`, `2055555555$""`, ".Q.ty each\\!\\\\\\\\\\\\``", `{}/@/\\\2`, "7{x z}\\``", `raze\\\\\\(0)`, `10#[1 2 3]/[3]`, `string 10#[1 2 3]/[3]`, `-8!10#[1 2 3]/[3]`, `{x!x}/[40;1]`, `iasc{x!x}/[40;1]`, `reverse{x!x}/[40;1]`, `group(1!1)!1!1`, `0x700fffffff#0x`}
 
 // TestFuzzCrashers runs them: each ends soon with a value or an error,
 // and the session goes on. Soon is the fuzz engine's own bound: it gives

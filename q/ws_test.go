@@ -24,6 +24,8 @@ func TestWorkspace(t *testing.T) {
 		{"-0W#1 2", "'limit"},
 		{"til 0W", "'limit"},
 		{"2 0W#1", "'limit"},
+		{"0x700fffffff#0x", "'wsfull"},
+		{"1000000 1000000 0#\"a\"", "'wsfull"},
 		{"0W 2#1", "'limit"},
 		{"@[til;0W;{x}]", "\"limit\"\n"},
 		{"5#\"ab\"", "\"ababa\"\n"},
