@@ -192,27 +192,8 @@ func Join(x, y k.V) (k.V, error) {
 		return nil, err
 	}
 	if tx == ty && tx != k.TList {
-		switch a := listOf(x).(type) {
-		case k.Bools:
-			return joinT(a, listOf(y).(k.Bools)), nil
-		case k.Bytes:
-			return joinT(a, listOf(y).(k.Bytes)), nil
-		case k.Shorts:
-			return joinT(a, listOf(y).(k.Shorts)), nil
-		case k.Ints:
-			return joinT(a, listOf(y).(k.Ints)), nil
-		case k.Longs:
-			return joinT(a, listOf(y).(k.Longs)), nil
-		case k.Reals:
-			return joinT(a, listOf(y).(k.Reals)), nil
-		case k.Floats:
-			return joinT(a, listOf(y).(k.Floats)), nil
-		case k.Chars:
-			return joinT(a, listOf(y).(k.Chars)), nil
-		case k.Syms:
-			return joinT(a, listOf(y).(k.Syms)), nil
-		case k.Guids:
-			return joinT(a, listOf(y).(k.Guids)), nil
+		if s := storageFor(listOf(x)); s != nil {
+			return s.join(listOf(x), listOf(y)), nil
 		}
 	}
 	// An empty general list joins to a typed value as that value's list.
@@ -226,6 +207,47 @@ func Join(x, y k.V) (k.V, error) {
 	r = append(r, itemsOrSelf(x)...)
 	r = append(r, itemsOrSelf(y)...)
 	return r, nil
+}
+
+// storage is what Join and Raze do with the vectors of one Go type S
+// (a simple vector's storage, temporal types aside): the one place they
+// dispatch on the type.
+type storage interface {
+	join(a, b k.V) k.V        // a then b, both of type S
+	raze(l k.List, n int) k.V // razeTyped
+}
+
+type storageOf[S ~[]E, E any] struct{}
+
+func (storageOf[S, E]) join(a, b k.V) k.V        { return any(joinT(a.(S), b.(S))).(k.V) }
+func (storageOf[S, E]) raze(l k.List, n int) k.V { return any(razeTyped[S](l, n)).(k.V) }
+
+// storageFor is the storage of the simple vector v, nil for any other
+// value (a temporal vector among them: its storage is k.Under's).
+func storageFor(v k.V) storage {
+	switch v.(type) {
+	case k.Bools:
+		return storageOf[k.Bools, bool]{}
+	case k.Bytes:
+		return storageOf[k.Bytes, byte]{}
+	case k.Shorts:
+		return storageOf[k.Shorts, int16]{}
+	case k.Ints:
+		return storageOf[k.Ints, int32]{}
+	case k.Longs:
+		return storageOf[k.Longs, int64]{}
+	case k.Reals:
+		return storageOf[k.Reals, float32]{}
+	case k.Floats:
+		return storageOf[k.Floats, float64]{}
+	case k.Chars:
+		return storageOf[k.Chars, byte]{}
+	case k.Syms:
+		return storageOf[k.Syms, string]{}
+	case k.Guids:
+		return storageOf[k.Guids, k.Guid]{}
+	}
+	return nil
 }
 
 // joinT is a then b in a new slice of exactly their length.
@@ -338,31 +360,11 @@ func razeFlat(l k.List) (r k.V, ok bool, err error) {
 		}
 		return g, true, nil
 	}
-	var v k.V
-	switch listOf(k.Under(first)).(type) {
-	case k.Bools:
-		v = razeTyped[k.Bools](l, n)
-	case k.Bytes:
-		v = razeTyped[k.Bytes](l, n)
-	case k.Shorts:
-		v = razeTyped[k.Shorts](l, n)
-	case k.Ints:
-		v = razeTyped[k.Ints](l, n)
-	case k.Longs:
-		v = razeTyped[k.Longs](l, n)
-	case k.Reals:
-		v = razeTyped[k.Reals](l, n)
-	case k.Floats:
-		v = razeTyped[k.Floats](l, n)
-	case k.Chars:
-		v = razeTyped[k.Chars](l, n)
-	case k.Syms:
-		v = razeTyped[k.Syms](l, n)
-	case k.Guids:
-		v = razeTyped[k.Guids](l, n)
-	default:
+	st := storageFor(listOf(k.Under(first)))
+	if st == nil {
 		return nil, false, nil
 	}
+	v := st.raze(l, n)
 	if k.IsTemporal(t) {
 		v = k.Retag(v, t)
 	}

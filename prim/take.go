@@ -186,7 +186,10 @@ func reshape(shape []int64, y k.V) (k.V, error) {
 			return r, nil
 		}
 	}
-	total := int64(1)
+	// the result is total items and, above them, a list for each of its
+	// rows: both must fit the workspace (a corrupt or fuzzed shape such as
+	// 0x700fffffff asks for billions)
+	total, rows := int64(1), int64(1)
 	for i, d := range shape {
 		if d < 0 || d == k.NullLong || d == 0 && len(shape) > 2 && i < len(shape)-1 {
 			// a shape of three or more may end in 0 (1 2 0#"a") but
@@ -196,17 +199,10 @@ func reshape(shape []int64, y k.V) (k.V, error) {
 		if d > 0 && total > (1<<40)/d {
 			return nil, k.Err("limit")
 		}
-		total *= d
-	}
-	// the result is total items and, above them, a list for each row of
-	// each level: both must fit the workspace (a corrupt or fuzzed shape
-	// such as 0x700fffffff asks for billions)
-	rows := int64(1)
-	for _, d := range shape[:len(shape)-1] {
-		if d > 0 && rows > (1<<40)/d {
-			return nil, k.Err("limit")
+		if i == len(shape)-1 {
+			rows = total
 		}
-		rows *= d
+		total *= d
 	}
 	if err := k.NeedItems(int(total), y.Type()); err != nil {
 		return nil, err

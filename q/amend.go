@@ -355,22 +355,33 @@ func (in *Interp) amendDict(d *k.Dict, i k.V, rest []k.V, f, y k.V, hasY bool) (
 }
 
 // keyPositions is where each target is among keys, -1 where it is not:
-// through find's hash for a simple vector of keys and atoms, else by
-// matching each in turn.
+// through find for a simple vector of keys (one atom of the keys' type by
+// a scan, several targets by find's hash), else by matching each in turn.
 func keyPositions(keys k.V, targets []k.V) []int {
 	at := make([]int, len(targets))
 	n := k.Count(keys)
-	if t := keys.Type(); t > 0 && t < 20 && len(targets) > 1 {
-		if f, err := prim.Find(keys, k.Uniform(append([]k.V(nil), targets...))); err == nil {
-			if l, ok := f.(k.Longs); ok && len(l) == len(targets) {
-				for j, p := range l {
-					at[j] = int(p)
-					if at[j] >= n {
-						at[j] = -1
-					}
+	var y k.V // the targets as find takes them
+	if t := keys.Type(); t > 0 && t < 20 {
+		switch {
+		case len(targets) == 1 && targets[0].Type() == -t:
+			y = targets[0]
+		case len(targets) > 1:
+			y = k.Uniform(append([]k.V(nil), targets...))
+		}
+	}
+	if y != nil {
+		f, err := prim.Find(keys, y)
+		if l, ok := f.(k.Long); ok {
+			f = k.Longs{int64(l)}
+		}
+		if l, ok := f.(k.Longs); err == nil && ok && len(l) == len(targets) {
+			for j, p := range l {
+				at[j] = int(p)
+				if at[j] >= n {
+					at[j] = -1
 				}
-				return at
 			}
+			return at
 		}
 	}
 	for j, t := range targets {

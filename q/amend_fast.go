@@ -104,8 +104,8 @@ func scatterT[S ~[]E, E any](v S, at map[int]k.V, item func(k.V) E) S {
 
 // amendDictFast is amendDict where the keys are a plain simple vector, the
 // values a plain simple vector or a general list of as many, and the keys
-// amended are few: the keys amended are found by find, the new ones
-// joined at the end, and the values copied and set.
+// amended are few: the keys amended are found by find (keyPositions), the
+// new ones joined at the end, and the values copied and set.
 func (in *Interp) amendDictFast(d *k.Dict, targets []k.V, rest []k.V, f k.V, ys []k.V, hasY bool) (r k.V, ok bool, err error) {
 	if in.referenceAmend {
 		return nil, false, nil
@@ -122,25 +122,28 @@ func (in *Interp) amendDictFast(d *k.Dict, targets []k.V, rest []k.V, f k.V, ys 
 			return nil, false, nil
 		}
 	}
+	// where each target is among the keys, and among the targets first:
+	// a key d lacks takes a new place, once however often it is amended
+	at := keyPositions(d.Keys, targets)
+	firsts := []int64{0}
+	if len(targets) > 1 {
+		tv := k.Uniform(append([]k.V(nil), targets...))
+		f, err := prim.Find(tv, tv)
+		l, isLongs := f.(k.Longs)
+		if err != nil || !isLongs {
+			return nil, false, nil
+		}
+		firsts = l
+	}
 	var added []k.V // keys not in d, in the order first amended
 	pos := make([]int, len(targets))
 	for j, t := range targets {
-		p, err := prim.Find(d.Keys, t)
-		if err != nil {
-			return nil, false, nil
-		}
-		pos[j] = int(p.(k.Long))
-		if pos[j] < n {
-			continue
-		}
-		pos[j] = -1
-		for a, kk := range added {
-			if same, _ := match(kk, t); same {
-				pos[j] = n + a
-				break
-			}
-		}
-		if pos[j] < 0 {
+		switch first := int(firsts[j]); {
+		case at[j] >= 0:
+			pos[j] = at[j]
+		case first < j:
+			pos[j] = pos[first]
+		default:
 			added = append(added, t)
 			pos[j] = n + len(added) - 1
 		}

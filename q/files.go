@@ -174,9 +174,6 @@ func filePath(x k.V) (string, bool) {
 // osError is q's form of an operating-system error on path:
 // 'path. OS reports: No such file or directory.
 func osError(path string, err error) error {
-	if _, ok := err.(*k.Error); ok {
-		return err // a q error already: 'wsfull from readFile
-	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -322,7 +319,7 @@ func (in *Interp) getFile(path string, _ k.V) (k.V, error) {
 	}
 	b, err := readFile(path)
 	if err != nil {
-		return nil, osError(path, err)
+		return nil, err
 	}
 	if codec.IsZipped(b) {
 		if b, err = codec.Unzip(b); err != nil {
@@ -631,7 +628,7 @@ func (in *Interp) compressFile(x k.V) (k.V, error) {
 	}
 	b, err := readFile(src)
 	if err != nil {
-		return nil, osError(src, err)
+		return nil, err
 	}
 	if codec.IsZipped(b) {
 		return nil, k.Err(src + ". already compressed")

@@ -104,7 +104,7 @@ func (in *Interp) writeFile(h int64, x k.V) (k.V, error) {
 func (in *Interp) appendItems(path string, x k.V) error {
 	b, err := readFile(path)
 	if err != nil {
-		return osError(path, err)
+		return err
 	}
 	at := 4 // where the list's count is
 	if len(b) >= 14 && b[0] == 0xff && b[1] == 1 && string(b[2:9]) == "\x00\x00\x00\x00\x00\x00\x00" {

@@ -20,7 +20,7 @@
 .h.sb:"body{font:10pt verdana;text-align:justify}"
 .h.ty:`htm`html`csv`txt`xml`xls`gif`png`jpg`jpeg`svg`ico`js`css`json`pdf`zip!("text/html";"text/html";"text/comma-separated-values";"text/plain";"text/plain";"application/msexcel";"image/gif";"image/png";"image/jpeg";"image/jpeg";"image/svg+xml";"image/x-icon";"application/javascript";"text/css";"application/json";"application/pdf";"application/zip")
 .h.hu:{raze {$[x in .h.sc;enlist x;"%",raze string `byte$x]} each x}
-.h.uh:{r:"";i:0;n:count x;while[i<n;$[("%"=x i)&i<n-2;[r,:"c"$"X"$x i+1 2;i+:3];[r,:x i;i+:1]]];r}
+.h.uh:{p:"%" vs x;(first p),raze {$[2>count x;"%",x;("c"$"X"$2#x),2_x]} each 1_p}
 .h.hc:{ssr[x;"<";"&lt;"]}
 .h.xs:{raze {$[x="&";"&amp;";x="<";"&lt;";x=">";"&gt;";x="\"";"&quot;";x="'";"&apos;";enlist x]} each x}
 .h.hr:{count[x]#"-"}

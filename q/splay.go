@@ -107,7 +107,7 @@ func getNested(path string) (k.V, error) {
 	read := func(p string) (k.V, error) {
 		b, err := readFile(p)
 		if err != nil {
-			return nil, osError(p, err)
+			return nil, err
 		}
 		return codec.DecodeFile(b, nil)
 	}

@@ -97,11 +97,7 @@ func (in *Interp) fileText(x, y k.V) (k.V, error) {
 // or (with lines) a list of strings joined by line breaks.
 func textOf(y k.V, lines bool) ([]byte, error) {
 	if p, ok := filePath(y); ok {
-		b, err := readFile(p)
-		if err != nil {
-			return nil, osError(p, err)
-		}
-		return b, nil
+		return readFile(p)
 	}
 	switch v := y.(type) {
 	case k.Chars:
